@@ -1,0 +1,18 @@
+package dev.rootlock.model;
+
+/**
+ * Finds where a field is written in the input. A source implements it over its own parse tree, so
+ * that checks and reports stay free of any parser.
+ */
+@FunctionalInterface
+public interface Locator {
+
+  /** A locator for inputs that have no text positions (a live cluster, a running container). */
+  Locator NONE = path -> Position.START;
+
+  /**
+   * The position of the field at {@code path} (relative to the object's root), or, when that field is
+   * not written, of the nearest enclosing field that is.
+   */
+  Position locate(FieldPath path);
+}

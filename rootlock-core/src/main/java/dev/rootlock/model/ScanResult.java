@@ -1,0 +1,46 @@
+package dev.rootlock.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one scan found, in input order.
+ *
+ * @param policy the level and version evaluated, printed as {@code hardened:latest}
+ * @param skippedKinds kinds that carry no pod template, with how many objects of each were skipped
+ */
+public record ScanResult(
+    String policy,
+    List<ObjectResult> objects,
+    List<InputError> errors,
+    Map<String, Integer> skippedKinds) {
+
+  /** CI exit codes. */
+  public static final int PASSED = 0;
+  public static final int VIOLATIONS = 1;
+  public static final int ERROR = 2;
+
+  public ScanResult {
+    objects = List.copyOf(objects);
+    errors = List.copyOf(errors);
+    skippedKinds = Map.copyOf(skippedKinds);
+  }
+
+  /** 2 when any input could not be read, else 1 when any object violates, else 0. */
+  public int exitCode() {
+    if (!errors.isEmpty()) {
+      return ERROR;
+    }
+    return objects.stream().allMatch(ObjectResult::allowed) ? PASSED : VIOLATIONS;
+  }
+
+  /** How many objects fail. */
+  public long violatingObjects() {
+    return objects.stream().filter(o -> !o.allowed()).count();
+  }
+
+  /** How many findings in all. */
+  public long findingCount() {
+    return objects.stream().mapToLong(o -> o.findings().size()).sum();
+  }
+}

@@ -1,0 +1,18 @@
+package dev.rootlock.model.pod;
+
+import java.util.List;
+
+/**
+ * One {@code spec.volumes[]} entry.
+ *
+ * @param index position in {@code spec.volumes}
+ * @param sources the volume's keys other than {@code name}, in document order (e.g. {@code
+ *     ["hostPath"]}); empty for a volume with no source, which the API server defaults to emptyDir
+ * @param emptyDir the emptyDir source, or null (also null for a source-less volume)
+ */
+public record Volume(int index, String name, List<String> sources, EmptyDir emptyDir) {
+
+  public Volume {
+    sources = List.copyOf(sources);
+  }
+}

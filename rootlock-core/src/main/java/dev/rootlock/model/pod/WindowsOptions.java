@@ -1,0 +1,4 @@
+package dev.rootlock.model.pod;
+
+/** {@code securityContext.windowsOptions}; {@code hostProcess} null when unset. */
+public record WindowsOptions(Boolean hostProcess) {}

@@ -1,0 +1,4 @@
+package dev.rootlock.policy;
+
+/** One failing check in a {@link Decision}: which check, at which level, and what it found. */
+public record CheckOutcome(String id, Level level, CheckResult result) {}
