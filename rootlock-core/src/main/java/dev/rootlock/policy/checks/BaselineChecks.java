@@ -10,6 +10,6 @@ public final class BaselineChecks {
   private BaselineChecks() {}
 
   public static List<Check<Pod>> all() {
-    return List.of(new Privileged());
+    return List.of(new PrivilegedCheck());
   }
 }

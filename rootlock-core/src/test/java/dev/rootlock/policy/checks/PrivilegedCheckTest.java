@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Tests for {@link Privileged}. */
-class PrivilegedTest {
+/** Tests for {@link PrivilegedCheck}. */
+class PrivilegedCheckTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
@@ -36,7 +36,7 @@ class PrivilegedTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void detail(String name, Pod pod, String expectedDetail) {
-    CheckResult result = Privileged.v1_0(pod);
+    CheckResult result = PrivilegedCheck.v1_0(pod);
     if (expectedDetail == null) {
       assertThat(result).isEqualTo(CheckResult.ALLOWED);
     } else {
@@ -49,7 +49,7 @@ class PrivilegedTest {
   @org.junit.jupiter.api.Test
   void namesTheOffendingFields() {
     CheckResult result =
-        Privileged.v1_0(
+        PrivilegedCheck.v1_0(
             pod(p -> p.container("a").initContainer("i", c -> c.privileged = true)));
     assertThat(result.containers()).containsExactly("i");
     assertThat(result.fields())

@@ -14,13 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Privileged pods disable most security mechanisms, and a privileged container can remount the root
+ * PrivilegedCheck pods disable most security mechanisms, and a privileged container can remount the root
  * filesystem read-write, undoing {@code readOnlyRootFilesystem} entirely.
  *
  * <p>Restricted fields: {@code spec.containers[*].securityContext.privileged}, likewise for
  * {@code initContainers} and {@code ephemeralContainers}. Allowed values: false, unset.
  */
-public final class Privileged implements Check<Pod> {
+public final class PrivilegedCheck implements Check<Pod> {
 
   public static final String ID = "privileged";
 
@@ -30,7 +30,7 @@ public final class Privileged implements Check<Pod> {
         ID,
         Level.BASELINE,
         "Containers must not run privileged.",
-        VersionedCheck.since(0, Privileged::v1_0));
+        VersionedCheck.since(0, PrivilegedCheck::v1_0));
   }
 
   static CheckResult v1_0(Pod pod) {
