@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PrivilegedCheck pods disable most security mechanisms, and a privileged container can remount the root
+ * Privileged pods disable most security mechanisms, and a privileged container can remount the root
  * filesystem read-write, undoing {@code readOnlyRootFilesystem} entirely.
  *
  * <p>Restricted fields: {@code spec.containers[*].securityContext.privileged}, likewise for
