@@ -69,8 +69,7 @@ public final class HostProbesAndHostLifecycleCheck implements Check<Pod> {
             + " "
             + pluralize("uses", "use", badContainers.size())
             + " "
-            + pluralize(
-                "probe or lifecycle host", "probe or lifecycle hosts", distinctHosts.size())
+            + pluralize("probe or lifecycle host", "probe or lifecycle hosts", distinctHosts.size())
             + " "
             + joinQuote(distinctHosts),
         badContainers,

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The default /proc mount masks kernel interfaces that leak host information or allow host
- * changes; an {@code Unmasked} /proc exposes them, so baseline requires the default mount.
+ * The default /proc mount masks kernel interfaces that leak host information or allow host changes;
+ * an {@code Unmasked} /proc exposes them, so baseline requires the default mount.
  *
  * <p>Restricted fields: {@code securityContext.procMount} of every init, regular and ephemeral
  * container. Allowed values: {@code Default}, unset. From v1.35 a pod in its own user namespace

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Windows HostProcess container runs directly on the node with the host's privileges, the
- * Windows equivalent of a privileged container, so baseline forbids it.
+ * A Windows HostProcess container runs directly on the node with the host's privileges, the Windows
+ * equivalent of a privileged container, so baseline forbids it.
  *
  * <p>Restricted fields: {@code spec.securityContext.windowsOptions.hostProcess} and {@code
  * securityContext.windowsOptions.hostProcess} of every init, regular and ephemeral container.
