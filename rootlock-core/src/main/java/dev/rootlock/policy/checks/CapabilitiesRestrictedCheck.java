@@ -36,9 +36,6 @@ public final class CapabilitiesRestrictedCheck implements Check<Pod> {
 
   public static final String ID = "capabilities_restricted";
 
-  /** The baseline check this one replaces, named by ID so the two lists stay independent. */
-  static final String BASELINE_ID = "capabilities_baseline";
-
   private static final String DROP_ALL = "ALL";
   private static final String NET_BIND_SERVICE = "NET_BIND_SERVICE";
 
@@ -48,8 +45,8 @@ public final class CapabilitiesRestrictedCheck implements Check<Pod> {
         ID,
         Level.RESTRICTED,
         "Containers must drop ALL capabilities and may add back only NET_BIND_SERVICE.",
-        VersionedCheck.since(22, CapabilitiesRestrictedCheck::v1_22, BASELINE_ID),
-        VersionedCheck.since(25, CapabilitiesRestrictedCheck::v1_25, BASELINE_ID));
+        VersionedCheck.since(22, CapabilitiesRestrictedCheck::v1_22, CapabilitiesBaselineCheck.ID),
+        VersionedCheck.since(25, CapabilitiesRestrictedCheck::v1_25, CapabilitiesBaselineCheck.ID));
   }
 
   static CheckResult v1_22(Pod pod) {

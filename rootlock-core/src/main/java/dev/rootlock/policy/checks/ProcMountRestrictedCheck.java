@@ -1,19 +1,11 @@
 package dev.rootlock.policy.checks;
 
-import static dev.rootlock.policy.Messages.containers;
-import static dev.rootlock.policy.Messages.joinQuote;
-import static dev.rootlock.policy.Messages.sortedSet;
-
-import dev.rootlock.model.FieldPath;
-import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.VersionedCheck;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The default proc mount masks parts of {@code /proc} that leak host information or allow kernel
@@ -29,41 +21,17 @@ public final class ProcMountRestrictedCheck implements Check<Pod> {
 
   public static final String ID = "procMount_restricted";
 
-  /** The baseline check this one replaces, named by ID so the two lists stay independent. */
-  static final String BASELINE_ID = "procMount";
-
-  private static final String DEFAULT = "Default";
-
   @Override
   public CheckDefinition<Pod> definition() {
     return CheckDefinition.of(
         ID,
         Level.RESTRICTED,
         "Containers must use the default (masked) /proc mount, even in a user namespace.",
-        VersionedCheck.since(35, ProcMountRestrictedCheck::v1_35, BASELINE_ID));
+        VersionedCheck.since(35, ProcMountRestrictedCheck::v1_35, ProcMountCheck.ID));
   }
 
+  /** Baseline's unconditional v1.0 rule, with its reason and detail, as PSA does. */
   static CheckResult v1_35(Pod pod) {
-    List<String> bad = new ArrayList<>();
-    List<String> badValues = new ArrayList<>();
-    List<FieldPath> fields = new ArrayList<>();
-    for (Container container : pod.spec().allContainers()) {
-      String procMount = container.securityContext().procMount();
-      if (procMount != null && !DEFAULT.equals(procMount)) {
-        bad.add(container.name());
-        badValues.add(procMount);
-        fields.add(container.securityContextPath("procMount"));
-      }
-    }
-    if (bad.isEmpty()) {
-      return CheckResult.ALLOWED;
-    }
-    return CheckResult.forbidden(
-        "procMount",
-        containers(bad)
-            + " must not set securityContext.procMount to "
-            + joinQuote(sortedSet(badValues)),
-        bad,
-        fields);
+    return ProcMountCheck.v1_0(pod);
   }
 }

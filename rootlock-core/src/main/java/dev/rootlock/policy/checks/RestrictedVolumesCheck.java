@@ -31,9 +31,6 @@ public final class RestrictedVolumesCheck implements Check<Pod> {
 
   public static final String ID = "restrictedVolumes";
 
-  /** The baseline check this one replaces, named by ID so the two lists stay independent. */
-  static final String BASELINE_ID = "hostPathVolumes";
-
   private static final Set<String> ALLOWED_SOURCES =
       Set.of(
           "configMap",
@@ -80,7 +77,7 @@ public final class RestrictedVolumesCheck implements Check<Pod> {
         Level.RESTRICTED,
         "Volumes must be configMap, csi, downwardAPI, emptyDir, ephemeral, image,"
             + " persistentVolumeClaim, projected or secret.",
-        VersionedCheck.since(0, RestrictedVolumesCheck::v1_0, BASELINE_ID));
+        VersionedCheck.since(0, RestrictedVolumesCheck::v1_0, HostPathVolumesCheck.ID));
   }
 
   static CheckResult v1_0(Pod pod) {

@@ -37,9 +37,6 @@ public final class SeccompProfileRestrictedCheck implements Check<Pod> {
 
   public static final String ID = "seccompProfile_restricted";
 
-  /** The baseline check this one replaces, named by ID so the two lists stay independent. */
-  static final String BASELINE_ID = "seccompProfile_baseline";
-
   private static final String REASON = "seccompProfile";
   private static final Set<String> ALLOWED_TYPES = Set.of("RuntimeDefault", "Localhost");
   private static final FieldPath POD_FIELD =
@@ -51,8 +48,10 @@ public final class SeccompProfileRestrictedCheck implements Check<Pod> {
         ID,
         Level.RESTRICTED,
         "Pods or all their containers must set seccompProfile.type to RuntimeDefault or Localhost.",
-        VersionedCheck.since(19, SeccompProfileRestrictedCheck::v1_19, BASELINE_ID),
-        VersionedCheck.since(25, SeccompProfileRestrictedCheck::v1_25, BASELINE_ID));
+        VersionedCheck.since(
+            19, SeccompProfileRestrictedCheck::v1_19, SeccompProfileBaselineCheck.ID),
+        VersionedCheck.since(
+            25, SeccompProfileRestrictedCheck::v1_25, SeccompProfileBaselineCheck.ID));
   }
 
   static CheckResult v1_19(Pod pod) {
