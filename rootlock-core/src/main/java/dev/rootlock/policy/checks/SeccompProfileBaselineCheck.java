@@ -52,8 +52,8 @@ public final class SeccompProfileBaselineCheck implements Check<Pod> {
         VersionedCheck.since(19, SeccompProfileBaselineCheck::v1_19));
   }
 
-  /** A forbidden annotation: printed as {@code key="value"}, its key, its container or null. */
-  private record BadAnnotation(String printed, String key, String container) {}
+  /** A forbidden annotation's key, and the container it names (null for the pod's). */
+  private record BadAnnotation(String key, String container) {}
 
   static CheckResult v1_0(Pod pod) {
     Map<String, String> annotations = pod.metadata().annotations();
@@ -61,16 +61,15 @@ public final class SeccompProfileBaselineCheck implements Check<Pod> {
     TreeMap<String, BadAnnotation> forbidden = new TreeMap<>();
     String podValue = annotations.get(POD_ANNOTATION);
     if (podValue != null && !allowedAnnotationValue(podValue)) {
-      String printed = GoQuote.keyValue(POD_ANNOTATION, podValue);
-      forbidden.put(printed, new BadAnnotation(printed, POD_ANNOTATION, null));
+      forbidden.put(
+          GoQuote.keyValue(POD_ANNOTATION, podValue), new BadAnnotation(POD_ANNOTATION, null));
     }
     // Only annotations naming a container of this pod count.
     for (Container container : pod.spec().allContainers()) {
       String key = CONTAINER_ANNOTATION_PREFIX + container.name();
       String value = annotations.get(key);
       if (value != null && !allowedAnnotationValue(value)) {
-        String printed = GoQuote.keyValue(key, value);
-        forbidden.put(printed, new BadAnnotation(printed, key, container.name()));
+        forbidden.put(GoQuote.keyValue(key, value), new BadAnnotation(key, container.name()));
       }
     }
     if (forbidden.isEmpty()) {
