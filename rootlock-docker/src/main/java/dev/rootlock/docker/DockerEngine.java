@@ -33,7 +33,7 @@ public interface DockerEngine extends AutoCloseable {
   /** Inspects a container by id or name; fails with CONTAINER_NOT_FOUND when there is none. */
   ContainerDetails inspect(String containerIdOrName);
 
-  /** Ids of all containers, running or not, that carry {@code label=value}. */
+  /** Ids of all containers, running or not, that carry {@code label=value} (any value if null). */
   List<String> containersLabelled(String label, String value);
 
   /** Everything the container wrote to stdout and stderr so far, interleaved as received. */

@@ -190,8 +190,13 @@ public final class DockerJavaEngine implements DockerEngine {
 
   @Override
   public List<String> containersLabelled(String label, String value) {
-    List<Container> found = call("list containers labelled " + label, () -> client
-        .listContainersCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec());
+    var list = client.listContainersCmd().withShowAll(true);
+    if (value == null) {
+      list.withLabelFilter(List.of(label));
+    } else {
+      list.withLabelFilter(Map.of(label, value));
+    }
+    List<Container> found = call("list containers labelled " + label, list::exec);
     return found.stream().map(Container::getId).toList();
   }
 

@@ -69,15 +69,18 @@ final class DiscoveryRun {
     Runner runner = new Runner(engine, proc, janitor, request, runId);
 
     ContainerRun observed = runner.run(false, Map.of());
-    boolean job = !observed.stayedUp();
-    if (job && observed.exitCode() != 0) {
-      throw new DiscoveryException(request.image() + " exits with status " + observed.exitCode()
-          + " even with a writable root file system, so there is nothing to harden yet. Last"
-          + " log lines:\n" + observed.logTail(10));
-    }
     MountPoints.fromDiff(observed.changes(), volumes)
         .forEach((path, evidence) -> consider(path, evidence.stream().map(e -> "diff: " + e)
             .toList()));
+    // A non-root user is refused (EACCES) in root-owned image dirs even on a writable root; a
+    // tmpfs it owns fixes that, so those refusals are evidence too.
+    List<String> learnedFromObservation = learn(
+        RefusedWriteParser.parse(observed.logs(), image.workingDir()), observed, new ArrayList<>());
+    if (!observed.stayedUp() && observed.exitCode() != 0 && learnedFromObservation.isEmpty()) {
+      throw new DiscoveryException(request.image() + " exits with status " + observed.exitCode()
+          + " even with a writable root file system, and its logs name no path it could not"
+          + " write, so there is nothing to harden yet. Last log lines:\n" + observed.logTail(10));
+    }
     Observation observation = new Observation(observed.changes(), observed.stayedUp(),
         observed.exitCode(), observed.exerciseExitCode(), observed.logTail(20));
 
@@ -90,7 +93,8 @@ final class DiscoveryRun {
       List<String> notes = new ArrayList<>();
       List<RefusedWrite> refused = RefusedWriteParser.parse(last.logs(), image.workingDir());
       List<String> added = learn(refused, last, notes);
-      boolean up = job ? last.exitCode() == 0 : last.stayedUp();
+      // A service passes by staying up; an image that stopped on its own (a job) by exiting 0.
+      boolean up = last.stayedUp() || !observed.stayedUp() && last.exitCode() == 0;
       boolean passed = up && added.isEmpty() && !last.exerciseFailed();
       trials.add(new Trial(number, tmpfs, last.stayedUp(), last.exitCode(),
           last.exerciseExitCode(), refused, added, notes, passed));
@@ -228,8 +232,10 @@ final class DiscoveryRun {
                 + " was denied on the tmpfs at " + mount.get());
             added.add(mount.get() + " (uid=" + ids.uid() + ")");
           } else if (mount.isEmpty()) {
-            notes.add("permission denied (not a read-only refusal, so not a mount problem): "
-                + write.line());
+            String target = MountPoints.forRefusedWrite(write, p -> probe(p, 0).isPresent());
+            if (consider(target, List.of("log: " + write.line()))) {
+              added.add(target);
+            }
           }
         }
         case READ_ONLY, MISSING_PARENT -> {

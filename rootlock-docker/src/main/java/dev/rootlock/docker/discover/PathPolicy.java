@@ -76,7 +76,7 @@ public final class PathPolicy {
 
   /** Whether a mount at this path would hide a broad parent (so mount a narrower child). */
   public static boolean isBroad(String path) {
-    return BROAD.contains(path) || path.equals("/etc") || path.equals("/usr");
+    return BROAD.contains(path);
   }
 
   /** The medium for a writable path; {@code volume} when the image declares it a VOLUME. */
