@@ -300,7 +300,8 @@ final class DiscoveryRun {
 
   private List<WritablePath> proposals() {
     List<WritablePath> result = new ArrayList<>();
-    candidates.forEach((path, c) -> {
+    // Sorted: the diff's order varies between runs, the output must not.
+    new java.util.TreeMap<>(candidates).forEach((path, c) -> {
       boolean volume = volumes.contains(path);
       String note = volume ? "declared as VOLUME in the image: Docker makes it writable even"
           + " under --read-only (an anonymous volume), Kubernetes does not: give it a volume"

@@ -82,13 +82,17 @@ public final class PathPolicy {
   /** The medium for a writable path; {@code volume} when the image declares it a VOLUME. */
   public static Medium classify(String mountPoint, boolean volume) {
     String p = mountPoint.toLowerCase(java.util.Locale.ROOT);
-    if (volume || p.matches(".*/(data|db|database|uploads?|storage|plugins|pgdata|mysql"
-        + "|postgresql|mongodb|redis)(/.*)?")) {
+    if (volume) {
       return Medium.PERSISTENT;
     }
+    // Run directories first: /var/run/postgresql holds a socket and a lock, not the database.
     if (p.equals("/tmp") || under(p, "/run") || under(p, "/var/run") || under(p, "/var/lock")
         || under(p, "/dev/shm") || p.matches(".*/(pid|pids|sock|sockets?|locks?|run|tmp)$")) {
       return Medium.MEMORY;
+    }
+    if (p.matches(".*/(data|db|database|uploads?|storage|plugins|pgdata|mysql|postgresql"
+        + "|mongodb|redis)(/.*)?")) {
+      return Medium.PERSISTENT;
     }
     return Medium.DISK; // caches, logs, spool, request-body spill: may grow, keep them off RAM
   }

@@ -19,7 +19,7 @@ record UserIds(long uid, long gid) {
     String passwdText = new String(passwd, StandardCharsets.UTF_8);
     long uid;
     long gid = -1;
-    String[] entry = find(passwdText, parts[0]);
+    String[] entry = find(passwdText, parts[0], 4);
     if (isNumber(parts[0])) {
       uid = Long.parseLong(parts[0]);
       entry = entry != null ? entry : findByUid(passwdText, uid);
@@ -35,7 +35,7 @@ record UserIds(long uid, long gid) {
       if (isNumber(parts[1])) {
         gid = Long.parseLong(parts[1]);
       } else {
-        String[] g = find(new String(group, StandardCharsets.UTF_8), parts[1]);
+        String[] g = find(new String(group, StandardCharsets.UTF_8), parts[1], 3);
         if (g == null) {
           throw new IllegalArgumentException("group " + parts[1] + " is not in the image's /etc/group");
         }
@@ -45,10 +45,10 @@ record UserIds(long uid, long gid) {
     return new UserIds(uid, gid < 0 ? 0 : gid);
   }
 
-  private static String[] find(String file, String name) {
+  private static String[] find(String file, String name, int minFields) {
     for (String line : file.split("\n")) {
       String[] fields = line.split(":");
-      if (fields.length >= 4 && fields[0].equals(name)) {
+      if (fields.length >= minFields && fields[0].equals(name)) {
         return fields;
       }
     }
