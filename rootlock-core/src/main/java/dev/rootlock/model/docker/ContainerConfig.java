@@ -46,6 +46,25 @@ public record ContainerConfig(
     devices = List.copyOf(devices);
   }
 
+  /**
+   * Whether a {@code user} value ({@code name}, {@code uid}, {@code name:group}, {@code uid:gid})
+   * names root: its user part is {@code root} or a number equal to 0. Unset and empty are not
+   * root here; they mean "whatever the image says".
+   */
+  public static boolean isRootUser(String user) {
+    if (user == null) {
+      return false;
+    }
+    int colon = user.indexOf(':');
+    String name = (colon < 0 ? user : user.substring(0, colon)).trim();
+    return name.equals("root") || name.matches("0+");
+  }
+
+  /** Whether {@link #user()} names a user other than root (anything else but unset or empty). */
+  public boolean hasNonRootUser() {
+    return user != null && !user.isBlank() && !isRootUser(user);
+  }
+
   /** A builder for a configuration in {@code dialect} called {@code name}; nothing else set. */
   public static Builder builder(DockerDialect dialect, String name) {
     return new Builder(dialect, name);

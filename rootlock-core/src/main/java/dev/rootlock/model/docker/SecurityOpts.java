@@ -28,11 +28,7 @@ public record SecurityOpts(List<SecurityOpt> entries) {
     if (last.value() == null) {
       return true;
     }
-    return switch (last.value()) {
-      case "1", "t", "T", "TRUE", "true", "True" -> true;
-      case "0", "f", "F", "FALSE", "false", "False" -> false;
-      default -> null;
-    };
+    return GoBooleans.parse(last.value());
   }
 
   /** The last {@code no-new-privileges} entry, or null. */

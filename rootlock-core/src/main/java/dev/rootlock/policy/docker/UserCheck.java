@@ -42,19 +42,12 @@ public final class UserCheck implements Check<ContainerConfig> {
     String detail;
     if (user.isEmpty()) {
       detail = subject(config) + " must set " + field(config, DockerField.USER) + " to a non-root UID";
-    } else if (isRoot(user)) {
+    } else if (ContainerConfig.isRootUser(user)) {
       detail = subject(config) + " must not set " + setting(config, DockerField.USER, user);
     } else {
       return CheckResult.ALLOWED;
     }
     return CheckResult.forbidden(
         "root user", detail, List.of(config.name()), List.of(DockerField.USER.path()));
-  }
-
-  /** Whether the user part of {@code user[:group]} names root. */
-  static boolean isRoot(String user) {
-    int colon = user.indexOf(':');
-    String name = (colon < 0 ? user : user.substring(0, colon)).trim();
-    return name.equals("root") || name.matches("0+");
   }
 }
