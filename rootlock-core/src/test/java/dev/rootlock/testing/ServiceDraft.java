@@ -117,7 +117,8 @@ public final class ServiceDraft {
   }
 
   private FieldPath nextVolume() {
-    long longTmpfs = b.tmpfs.stream().filter(t -> t.path().startsWith(DockerField.VOLUMES.path())).count();
+    long longTmpfs =
+        b.tmpfs.stream().filter(t -> t.path().startsWith(DockerField.VOLUMES.path())).count();
     return item(DockerField.VOLUMES, b.mounts.size() + (int) longTmpfs);
   }
 

@@ -6,13 +6,19 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The two ways Docker reads a size: the kernel's tmpfs {@code size=} option and go-units' RAM sizes. */
+/**
+ * The two ways Docker reads a size: the kernel's tmpfs {@code size=} option and go-units' RAM
+ * sizes.
+ */
 public final class ByteSize {
 
   /** memparse: a decimal count with an optional binary suffix, or a percentage of RAM. */
   private static final Pattern KERNEL = Pattern.compile("(\\d+)([kKmMgGtTpPeE%]?)");
+
   /** go-units RAMInBytes: {@code 64m}, {@code 1.5 GiB}, {@code 512kb}; binary multiples. */
-  private static final Pattern RAM = Pattern.compile("(\\d+(?:\\.\\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?");
+  private static final Pattern RAM =
+      Pattern.compile("(\\d+(?:\\.\\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?");
+
   private static final String UNITS = "kmgtpe";
 
   private ByteSize() {}
@@ -53,7 +59,8 @@ public final class ByteSize {
   }
 
   private static OptionalLong scaled(BigDecimal count, String unit) {
-    int power = unit.isEmpty() || unit.equals("%") ? 0 : UNITS.indexOf(unit.toLowerCase(Locale.ROOT)) + 1;
+    int power =
+        unit.isEmpty() || unit.equals("%") ? 0 : UNITS.indexOf(unit.toLowerCase(Locale.ROOT)) + 1;
     BigDecimal bytes = count.multiply(BigDecimal.valueOf(1024).pow(power));
     if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
       return OptionalLong.empty();

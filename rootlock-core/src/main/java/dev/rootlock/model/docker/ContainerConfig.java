@@ -12,8 +12,10 @@ import java.util.List;
  * lives at its field's {@link DockerField#path()}, each list entry carries its own path.
  *
  * @param dialect how the configuration was written, which decides how messages name it
- * @param name the service name, the {@code --name}, or (for an unnamed {@code docker run}) the image
- * @param networkMode as written: {@code host}, {@code bridge}, {@code container:x}, {@code service:x}
+ * @param name the service name, the {@code --name}, or (for an unnamed {@code docker run}) the
+ *     image
+ * @param networkMode as written: {@code host}, {@code bridge}, {@code container:x}, {@code
+ *     service:x}
  * @param usernsMode {@code userns_mode} / {@code --userns}, e.g. {@code host}
  * @param pathEnv the {@code PATH} variable the configuration sets, or null when it sets none
  */
@@ -48,8 +50,8 @@ public record ContainerConfig(
 
   /**
    * Whether a {@code user} value ({@code name}, {@code uid}, {@code name:group}, {@code uid:gid})
-   * names root: its user part is {@code root} or a number equal to 0. Unset and empty are not
-   * root here; they mean "whatever the image says".
+   * names root: its user part is {@code root} or a number equal to 0. Unset and empty are not root
+   * here; they mean "whatever the image says".
    */
   public static boolean isRootUser(String user) {
     if (user == null) {

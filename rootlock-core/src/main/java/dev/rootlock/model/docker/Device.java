@@ -3,8 +3,8 @@ package dev.rootlock.model.docker;
 import dev.rootlock.model.FieldPath;
 
 /**
- * One {@code devices} / {@code --device} entry as written: {@code HOST[:CONTAINER[:PERMISSIONS]]} or
- * a CDI name such as {@code vendor.com/gpu=all}.
+ * One {@code devices} / {@code --device} entry as written: {@code HOST[:CONTAINER[:PERMISSIONS]]}
+ * or a CDI name such as {@code vendor.com/gpu=all}.
  */
 public record Device(String spec, FieldPath path) {
 

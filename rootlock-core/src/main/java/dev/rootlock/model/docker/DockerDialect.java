@@ -1,8 +1,8 @@
 package dev.rootlock.model.docker;
 
 /**
- * How a container's configuration was written, which decides how messages name it and its fields:
- * a Compose service says {@code service "api" must set read_only: true}, a {@code docker run} line
+ * How a container's configuration was written, which decides how messages name it and its fields: a
+ * Compose service says {@code service "api" must set read_only: true}, a {@code docker run} line
  * says {@code container "api" must set --read-only}, a live container names its {@code HostConfig}.
  */
 public enum DockerDialect {

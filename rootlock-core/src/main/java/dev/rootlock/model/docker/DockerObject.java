@@ -11,8 +11,8 @@ import java.util.List;
  *
  * @param source where the service (or command) starts
  * @param problems values Docker or Compose would refuse; the config treats them as unset
- * @param warnings values that were read but deserve a word, e.g. Compose's YAML 1.1 booleans ({@code
- *     read_only: yes}), which Compose accepts with a warning
+ * @param warnings values that were read but deserve a word, e.g. Compose's YAML 1.1 booleans
+ *     ({@code read_only: yes}), which Compose accepts with a warning
  * @param locator positions of fields, by Compose-shaped path relative to the service
  */
 public record DockerObject(

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * What a Dockerfile's final stage builds, as far as the file itself tells: the user it runs as and
  * the paths it declares as volumes, each including what the stage inherits from earlier stages of
- * the same file ({@code FROM build AS final} keeps {@code build}'s {@code USER} and {@code VOLUME}s).
- * What an external base image sets is unknown here.
+ * the same file ({@code FROM build AS final} keeps {@code build}'s {@code USER} and {@code
+ * VOLUME}s). What an external base image sets is unknown here.
  *
  * <p>Field paths: {@link #USER} for the effective {@code USER} instruction, {@code VOLUME[i]} for
  * the i-th volume path; the root is the final {@code FROM}.
@@ -15,8 +15,8 @@ import java.util.List;
  * @param stageName the final stage's {@code AS} name, or null when it has none
  * @param stageIndex the final stage's index, counted from 0 as {@code COPY --from=0} counts
  * @param baseImage the final {@code FROM}'s image as written (possibly an earlier stage's name)
- * @param user the effective {@code USER} with build arguments and environment substituted where
- *     the file gives their values, or null when no stage in the chain sets one
+ * @param user the effective {@code USER} with build arguments and environment substituted where the
+ *     file gives their values, or null when no stage in the chain sets one
  * @param volumes the effective {@code VOLUME} paths in declaration order
  */
 public record DockerfileImage(

@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
  *
  * @param source the host path (bind), the volume name, or null for an anonymous volume
  * @param target the path inside the container
- * @param readOnly whether mounted read-only ({@code :ro}, {@code read_only: true}, {@code readonly})
+ * @param readOnly whether mounted read-only ({@code :ro}, {@code read_only: true}, {@code
+ *     readonly})
  * @param path where the mount is written, e.g. {@code volumes[2]}
  */
-public record Mount(MountType type, String source, String target, boolean readOnly, FieldPath path) {
+public record Mount(
+    MountType type, String source, String target, boolean readOnly, FieldPath path) {
 
   /** A whole source written {@code ${VAR}}, {@code ${VAR:-default}} or {@code ${VAR-default}}. */
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}:-]+(?::?-([^}]*))?}");
@@ -27,12 +29,12 @@ public record Mount(MountType type, String source, String target, boolean readOn
 
   /**
    * Reads the short syntax {@code [SOURCE:]TARGET[:OPTIONS]} shared by Compose {@code volumes:} and
-   * {@code -v}, with Compose's rules (which the Docker CLI also uses): colons split the parts, except
-   * the one after a Windows drive letter; a source starting with {@code .}, {@code /}, {@code ~},
-   * {@code \\} or a drive letter is a bind, anything else a named volume; a lone target is an
-   * anonymous volume; of the comma-separated options the last of {@code ro}/{@code rw} wins and the
-   * rest ({@code z}, {@code Z}, {@code nocopy}, propagation) do not matter here. A {@code ${...}}
-   * left uninterpolated is one unit: its colons do not split.
+   * {@code -v}, with Compose's rules (which the Docker CLI also uses): colons split the parts,
+   * except the one after a Windows drive letter; a source starting with {@code .}, {@code /},
+   * {@code ~}, {@code \\} or a drive letter is a bind, anything else a named volume; a lone target
+   * is an anonymous volume; of the comma-separated options the last of {@code ro}/{@code rw} wins
+   * and the rest ({@code z}, {@code Z}, {@code nocopy}, propagation) do not matter here. A {@code
+   * ${...}} left uninterpolated is one unit: its colons do not split.
    *
    * @throws IllegalArgumentException with Compose's message when the spec is empty, has an empty
    *     part or too many colons
@@ -83,7 +85,8 @@ public record Mount(MountType type, String source, String target, boolean readOn
 
   private static String section(String spec, StringBuilder buffer, boolean tooMany) {
     if (buffer.isEmpty()) {
-      throw new IllegalArgumentException("invalid spec: " + spec + ": empty section between colons");
+      throw new IllegalArgumentException(
+          "invalid spec: " + spec + ": empty section between colons");
     }
     if (tooMany) {
       throw new IllegalArgumentException("invalid spec: " + spec + ": too many colons");
@@ -96,7 +99,9 @@ public record Mount(MountType type, String source, String target, boolean readOn
     if (variable.matches()) {
       // Left uninterpolated: judge by the default, and take a bare ${VAR} for a host path, the
       // usual reason to make a mount source configurable.
-      return variable.group(1) == null || variable.group(1).isEmpty() || isFilePath(variable.group(1));
+      return variable.group(1) == null
+          || variable.group(1).isEmpty()
+          || isFilePath(variable.group(1));
     }
     char first = source.charAt(0);
     if (first == '.' || first == '/' || first == '~' || source.startsWith("\\\\")) {

@@ -9,8 +9,8 @@ import dev.rootlock.model.FieldPath;
  * shorthand for {@code label=disable}. Keys are case-sensitive, as in Docker.
  *
  * @param written the entry exactly as written
- * @param key e.g. {@code seccomp}, {@code apparmor}, {@code label}, {@code no-new-privileges}, {@code
- *     systempaths}; the whole entry when it has no separator
+ * @param key e.g. {@code seccomp}, {@code apparmor}, {@code label}, {@code no-new-privileges},
+ *     {@code systempaths}; the whole entry when it has no separator
  * @param value the part after the separator, or null when there is none
  */
 public record SecurityOpt(String written, String key, String value, FieldPath path) {

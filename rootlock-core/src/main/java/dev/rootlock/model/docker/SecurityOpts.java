@@ -17,8 +17,8 @@ public record SecurityOpts(List<SecurityOpt> entries) {
   }
 
   /**
-   * True, false, or null when no entry sets it or the last one's value is not a boolean Go's
-   * {@code strconv.ParseBool} accepts ({@code 1 t T TRUE true True 0 f F FALSE false False}).
+   * True, false, or null when no entry sets it or the last one's value is not a boolean Go's {@code
+   * strconv.ParseBool} accepts ({@code 1 t T TRUE true True 0 f F FALSE false False}).
    */
   public Boolean noNewPrivileges() {
     SecurityOpt last = last(SecurityOpt.NO_NEW_PRIVILEGES);

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * A tmpfs mounted into the container, from Compose {@code tmpfs:} or {@code volumes: - type: tmpfs},
- * {@code --tmpfs} or {@code --mount type=tmpfs}. Docker mounts every tmpfs {@code
+ * A tmpfs mounted into the container, from Compose {@code tmpfs:} or {@code volumes: - type:
+ * tmpfs}, {@code --tmpfs} or {@code --mount type=tmpfs}. Docker mounts every tmpfs {@code
  * rw,nosuid,nodev,noexec} unless told otherwise, but with no size limit: a kernel tmpfs without one
  * may grow to half the host's memory.
  *
@@ -37,9 +37,9 @@ public record TmpfsMount(
 
   /**
    * Reads the short syntax {@code PATH[:OPTIONS]} shared by {@code --tmpfs} and Compose {@code
-   * tmpfs:}: the path up to the first colon, then comma-separated kernel mount options applied after
-   * Docker's defaults, so the last of {@code exec}/{@code noexec} (and {@code suid}/{@code nosuid},
-   * {@code ro}/{@code rw}) wins.
+   * tmpfs:}: the path up to the first colon, then comma-separated kernel mount options applied
+   * after Docker's defaults, so the last of {@code exec}/{@code noexec} (and {@code suid}/{@code
+   * nosuid}, {@code ro}/{@code rw}) wins.
    */
   public static TmpfsMount parse(String spec, FieldPath path) {
     int colon = spec.indexOf(':');
@@ -85,8 +85,9 @@ public record TmpfsMount(
   }
 
   /**
-   * A tmpfs from a long syntax ({@code --mount type=tmpfs,tmpfs-size=...}, Compose {@code tmpfs.size}),
-   * whose sizes are go-units RAM sizes and which Docker always mounts noexec and nosuid.
+   * A tmpfs from a long syntax ({@code --mount type=tmpfs,tmpfs-size=...}, Compose {@code
+   * tmpfs.size}), whose sizes are go-units RAM sizes and which Docker always mounts noexec and
+   * nosuid.
    */
   public static TmpfsMount ofLongSyntax(
       String target, String size, String mode, boolean readOnly, FieldPath path) {

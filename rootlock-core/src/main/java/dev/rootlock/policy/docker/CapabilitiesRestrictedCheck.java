@@ -38,18 +38,18 @@ public final class CapabilitiesRestrictedCheck implements Check<ContainerConfig>
         ID,
         Level.RESTRICTED,
         "Containers must drop ALL capabilities and add back at most NET_BIND_SERVICE.",
-        VersionedCheck.since(
-            0, CapabilitiesRestrictedCheck::v1_0, CapabilitiesBaselineCheck.ID));
+        VersionedCheck.since(0, CapabilitiesRestrictedCheck::v1_0, CapabilitiesBaselineCheck.ID));
   }
 
   static CheckResult v1_0(ContainerConfig config) {
     List<String> parts = new ArrayList<>();
     List<FieldPath> fields = new ArrayList<>();
     if (config.capDrop().stream().noneMatch(Capability::isAll)) {
-      parts.add(
-          subject(config) + " must set " + listSetting(config, DockerField.CAP_DROP, "ALL"));
+      parts.add(subject(config) + " must set " + listSetting(config, DockerField.CAP_DROP, "ALL"));
       fields.add(
-          config.capDrop().isEmpty() ? DockerField.CAP_DROP.path() : config.capDrop().get(0).path());
+          config.capDrop().isEmpty()
+              ? DockerField.CAP_DROP.path()
+              : config.capDrop().get(0).path());
     }
     List<String> added = new ArrayList<>();
     for (Capability capability : config.capAdd()) {

@@ -17,8 +17,8 @@ import dev.rootlock.policy.VersionedCheck;
 import java.util.List;
 
 /**
- * A host device node inside the container (a disk, {@code /dev/fuse}, {@code /dev/kvm}) reaches past
- * the container's filesystem: a raw disk can be mounted or written directly, whatever {@code
+ * A host device node inside the container (a disk, {@code /dev/fuse}, {@code /dev/kvm}) reaches
+ * past the container's filesystem: a raw disk can be mounted or written directly, whatever {@code
  * read_only} says.
  *
  * <p>Restricted field: {@code devices[*]} ({@code --device}, {@code HostConfig.Devices}). Allowed

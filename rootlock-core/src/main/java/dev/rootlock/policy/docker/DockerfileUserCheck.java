@@ -15,9 +15,9 @@ import java.util.List;
  * without {@code runAsUser}. The image is the one place a non-root default can be set for all of
  * them.
  *
- * <p>Restricted field: the final stage's last {@code USER} instruction, inherited through {@code FROM
- * <earlier stage>}. Allowed values: any user part other than {@code root} or a number equal to 0.
- * No {@code USER} at all fails, even though an external base image may set one, because the file
+ * <p>Restricted field: the final stage's last {@code USER} instruction, inherited through {@code
+ * FROM <earlier stage>}. Allowed values: any user part other than {@code root} or a number equal to
+ * 0. No {@code USER} at all fails, even though an external base image may set one, because the file
  * does not say so.
  */
 public final class DockerfileUserCheck implements Check<DockerfileImage> {
@@ -43,7 +43,8 @@ public final class DockerfileUserCheck implements Check<DockerfileImage> {
     } else {
       return CheckResult.ALLOWED;
     }
-    String name = image.stageName() == null ? String.valueOf(image.stageIndex()) : image.stageName();
+    String name =
+        image.stageName() == null ? String.valueOf(image.stageIndex()) : image.stageName();
     return CheckResult.forbidden("root user", detail, List.of(name), List.of(DockerfileImage.USER));
   }
 }

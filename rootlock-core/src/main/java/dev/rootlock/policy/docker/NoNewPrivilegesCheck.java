@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Without {@code no-new-privileges}, a process can gain privileges through set-user-ID binaries and
- * file capabilities: Docker's counterpart of Pod Security's {@code allowPrivilegeEscalation: false}.
+ * file capabilities: Docker's counterpart of Pod Security's {@code allowPrivilegeEscalation:
+ * false}.
  *
  * <p>Restricted field: {@code security_opt[*]} ({@code --security-opt}, {@code
  * HostConfig.SecurityOpt}). The last {@code no-new-privileges} entry must be bare or true: {@code

@@ -41,7 +41,8 @@ public final class SystemPathMountsCheck implements Check<ContainerConfig> {
     return CheckDefinition.of(
         ID,
         Level.HARDENED,
-        "Containers must not mount anything writable over /, /etc, /bin, /sbin, /lib*, /usr or PATH.",
+        "Containers must not mount anything writable over /, /etc, /bin, /sbin, /lib*, /usr or"
+            + " PATH.",
         VersionedCheck.since(0, SystemPathMountsCheck::v1_0));
   }
 
@@ -104,7 +105,9 @@ public final class SystemPathMountsCheck implements Check<ContainerConfig> {
     return dirs;
   }
 
-  /** {@code /usr//local/./bin/} gives {@code /usr/local/bin}; {@code ..} climbs, never above root. */
+  /**
+   * {@code /usr//local/./bin/} gives {@code /usr/local/bin}; {@code ..} climbs, never above root.
+   */
   static String clean(String path) {
     Deque<String> parts = new ArrayDeque<>();
     for (String part : path.split("/")) {

@@ -24,10 +24,10 @@ import java.util.function.Predicate;
  * so one runaway write can take half the host's memory; {@code exec} or {@code suid} hand back what
  * the defaults took away.
  *
- * <p>Restricted fields: {@code tmpfs}, {@code volumes[*]} with {@code type: tmpfs} ({@code --tmpfs},
- * {@code --mount type=tmpfs}). Every writable tmpfs must have a non-zero size ({@code size=} or
- * {@code tmpfs.size}/{@code tmpfs-size}); no tmpfs may end up {@code exec} or {@code suid} after its
- * options are read in order.
+ * <p>Restricted fields: {@code tmpfs}, {@code volumes[*]} with {@code type: tmpfs} ({@code
+ * --tmpfs}, {@code --mount type=tmpfs}). Every writable tmpfs must have a non-zero size ({@code
+ * size=} or {@code tmpfs.size}/{@code tmpfs-size}); no tmpfs may end up {@code exec} or {@code
+ * suid} after its options are read in order.
  */
 public final class TmpfsCheck implements Check<ContainerConfig> {
 
@@ -52,7 +52,10 @@ public final class TmpfsCheck implements Check<ContainerConfig> {
       return CheckResult.ALLOWED;
     }
     return CheckResult.forbidden(
-        "unrestricted tmpfs", String.join("; ", parts), List.of(config.name()), List.copyOf(fields));
+        "unrestricted tmpfs",
+        String.join("; ", parts),
+        List.of(config.name()),
+        List.copyOf(fields));
   }
 
   private static void part(
@@ -70,8 +73,7 @@ public final class TmpfsCheck implements Check<ContainerConfig> {
       }
     }
     if (!targets.isEmpty()) {
-      parts.add(
-          subject(config) + " " + verb + " tmpfs " + joinQuote(sortedSet(targets)) + suffix);
+      parts.add(subject(config) + " " + verb + " tmpfs " + joinQuote(sortedSet(targets)) + suffix);
     }
   }
 }

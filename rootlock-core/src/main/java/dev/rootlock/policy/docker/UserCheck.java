@@ -21,8 +21,8 @@ import java.util.List;
  *
  * <p>Restricted field: {@code user} ({@code --user}, {@code Config.User}), written {@code name},
  * {@code uid}, {@code name:group} or {@code uid:gid}. Allowed values: any user part other than
- * {@code root} or a number equal to 0 (a {@code ${VAR}} left by interpolation is taken at its word).
- * Unset or empty fails.
+ * {@code root} or a number equal to 0 (a {@code ${VAR}} left by interpolation is taken at its
+ * word). Unset or empty fails.
  */
 public final class UserCheck implements Check<ContainerConfig> {
 
@@ -41,7 +41,8 @@ public final class UserCheck implements Check<ContainerConfig> {
     String user = config.user() == null ? "" : config.user().trim();
     String detail;
     if (user.isEmpty()) {
-      detail = subject(config) + " must set " + field(config, DockerField.USER) + " to a non-root UID";
+      detail =
+          subject(config) + " must set " + field(config, DockerField.USER) + " to a non-root UID";
     } else if (ContainerConfig.isRootUser(user)) {
       detail = subject(config) + " must not set " + setting(config, DockerField.USER, user);
     } else {

@@ -7,8 +7,8 @@ import dev.rootlock.model.docker.DockerField;
 /**
  * How Docker check messages name things, per dialect, so that every check reads alike: {@code
  * service "api" must set read_only: true} for Compose, {@code container "api" must set --read-only}
- * for {@code docker run}, {@code container "api" must set HostConfig.ReadonlyRootfs=true} for a live
- * container.
+ * for {@code docker run}, {@code container "api" must set HostConfig.ReadonlyRootfs=true} for a
+ * live container.
  */
 final class Wording {
 
@@ -25,13 +25,14 @@ final class Wording {
   }
 
   /**
-   * A field set to a value: {@code network_mode: host}, {@code --network host} ({@code
-   * --read-only} for a switch set to true), {@code HostConfig.NetworkMode=host}.
+   * A field set to a value: {@code network_mode: host}, {@code --network host} ({@code --read-only}
+   * for a switch set to true), {@code HostConfig.NetworkMode=host}.
    */
   static String setting(ContainerConfig config, DockerField field, String value) {
     return switch (config.dialect()) {
       case COMPOSE -> field.composeKey() + ": " + value;
-      case RUN -> isSwitch(field) && value.equals("true") ? field.runFlag() : field.runFlag() + " " + value;
+      case RUN ->
+          isSwitch(field) && value.equals("true") ? field.runFlag() : field.runFlag() + " " + value;
       case ENGINE -> field.engineField() + "=" + value;
     };
   }

@@ -19,12 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import java.util.regex.Pattern;
 
 /**
- * Reads a Compose file into one {@link DockerObject} per service, with Compose's own rules: YAML 1.2
- * scalars, merge keys where a written key beats a merged one, {@code extends} within the file
+ * Reads a Compose file into one {@link DockerObject} per service, with Compose's own rules: YAML
+ * 1.2 scalars, merge keys where a written key beats a merged one, {@code extends} within the file
  * (another file's services are not followed), {@code x-} extension fields ignored, and {@code
  * ${VAR}} interpolation left as text. Positions are exact: a finding about an inherited or merged
  * field points where that field is written.
@@ -56,14 +55,17 @@ public final class ComposeReader {
 
   /**
    * Whether {@code fileName} (no directory) is a Compose file by name: {@code compose.yaml}, {@code
-   * compose.yml}, {@code docker-compose.yaml}, {@code docker-compose.yml}, and the same names with a
-   * middle part ({@code docker-compose.prod.yml}, {@code compose.override.yaml}).
+   * compose.yml}, {@code docker-compose.yaml}, {@code docker-compose.yml}, and the same names with
+   * a middle part ({@code docker-compose.prod.yml}, {@code compose.override.yaml}).
    */
   public static boolean isComposeFileName(String fileName) {
     return COMPOSE_NAME.matcher(fileName).matches();
   }
 
-  /** Whether a parsed document is a Compose file by content: a {@code services} mapping and no {@code kind}. */
+  /**
+   * Whether a parsed document is a Compose file by content: a {@code services} mapping and no
+   * {@code kind}.
+   */
   public static boolean isComposeDocument(Node root) {
     return root instanceof MappingNode mapping
         && mapping.get("services") instanceof MappingNode
@@ -97,7 +99,9 @@ public final class ComposeReader {
           new InputError(
               file,
               duplicate.at(),
-              "mapping key \"" + duplicate.key() + "\" already defined at line "
+              "mapping key \""
+                  + duplicate.key()
+                  + "\" already defined at line "
                   + duplicate.first().line()));
     }
     if (!(root instanceof MappingNode top)) {
@@ -113,7 +117,8 @@ public final class ComposeReader {
       return List.of();
     }
     if (!(servicesEntry.value() instanceof MappingNode services)) {
-      errors.add(new InputError(file, servicesEntry.keyNode().start(), "services must be a mapping"));
+      errors.add(
+          new InputError(file, servicesEntry.keyNode().start(), "services must be a mapping"));
       return List.of();
     }
     Map<String, MappingNode.Entry> raw = new LinkedHashMap<>();
@@ -187,7 +192,9 @@ public final class ComposeReader {
     return result;
   }
 
-  /** The service named by {@code extends: name} or {@code extends: {service: name}}; null otherwise. */
+  /**
+   * The service named by {@code extends: name} or {@code extends: {service: name}}; null otherwise.
+   */
   private String baseOf(String name, MappingNode.Entry extendsEntry) {
     Node value = extendsEntry.value();
     if (value instanceof ScalarNode scalar && !scalar.isNull()) {
@@ -214,5 +221,4 @@ public final class ComposeReader {
             file, value.start(), "extends must name a service: NAME or {service: NAME}"));
     return null;
   }
-
 }

@@ -27,8 +27,9 @@ final class ComposeValues {
 
   /**
    * A boolean as Compose's {@code toBoolean} reads it: a YAML boolean, or a string that is {@code
-   * true}/{@code false} in any case, or {@code y}/{@code yes}/{@code on}/{@code n}/{@code no}/{@code
-   * off} in any case (with Compose's warning). Null when unset, null, interpolated or invalid.
+   * true}/{@code false} in any case, or {@code y}/{@code yes}/{@code on}/{@code n}/{@code
+   * no}/{@code off} in any case (with Compose's warning). Null when unset, null, interpolated or
+   * invalid.
    */
   Boolean bool(Node node, FieldPath path) {
     if (node == null || node.isNull()) {
@@ -76,8 +77,8 @@ final class ComposeValues {
   }
 
   /**
-   * The strings of a list, each with its path; a lone string too when {@code stringAllowed}
-   * ({@code tmpfs: /run}), at the field's own path. Null items and non-scalars are problems.
+   * The strings of a list, each with its path; a lone string too when {@code stringAllowed} ({@code
+   * tmpfs: /run}), at the field's own path. Null items and non-scalars are problems.
    */
   List<Item> strings(Node node, FieldPath path, boolean stringAllowed) {
     List<Item> items = new ArrayList<>();
@@ -96,7 +97,8 @@ final class ComposeValues {
         }
       }
     } else {
-      problems.add(new FieldProblem(path, stringAllowed ? "must be a string or a list" : "must be a list"));
+      problems.add(
+          new FieldProblem(path, stringAllowed ? "must be a string or a list" : "must be a list"));
     }
     return items;
   }

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * Rewrites a tree so that no mapping has merge entries ({@code <<: *anchor}), with the merge rules
- * Compose's YAML library (go-yaml v3/v4) applies: a key written in the mapping always beats a merged
- * one, wherever the merge entry is, and of several merged mappings the first to give a key wins.
- * Merged fields keep their own key and value nodes, so their positions point where they are
+ * Compose's YAML library (go-yaml v3/v4) applies: a key written in the mapping always beats a
+ * merged one, wherever the merge entry is, and of several merged mappings the first to give a key
+ * wins. Merged fields keep their own key and value nodes, so their positions point where they are
  * written. Keys written twice in one mapping, which Compose refuses, are collected.
  */
 final class MergeKeys {
@@ -30,7 +30,9 @@ final class MergeKeys {
     return duplicates;
   }
 
-  /** {@code node} with every merge key applied, throughout. Shared (aliased) nodes are done once. */
+  /**
+   * {@code node} with every merge key applied, throughout. Shared (aliased) nodes are done once.
+   */
   Node resolve(Node node) {
     Node cached = done.get(node);
     if (cached != null) {
@@ -70,7 +72,9 @@ final class MergeKeys {
         continue;
       }
       List<Node> sources =
-          entry.value() instanceof SequenceNode sequence ? sequence.items() : List.of(entry.value());
+          entry.value() instanceof SequenceNode sequence
+              ? sequence.items()
+              : List.of(entry.value());
       for (Node source : sources) {
         if (resolve(source) instanceof MappingNode merged) {
           for (MappingNode.Entry field : merged.entries()) {

@@ -16,10 +16,10 @@ import java.util.Set;
 
 /**
  * Merges an {@code extends} base service under the service that extends it, following the Compose
- * specification's merge rules for the fields rootlock reads: a scalar or sequence the service writes
- * replaces the base's, except that {@code cap_add}, {@code cap_drop}, {@code security_opt}, {@code
- * devices} and {@code tmpfs} (string or list) are joined without repeats, {@code volumes} are joined
- * with the service's mount replacing the base's at the same target, and mappings ({@code
+ * specification's merge rules for the fields rootlock reads: a scalar or sequence the service
+ * writes replaces the base's, except that {@code cap_add}, {@code cap_drop}, {@code security_opt},
+ * {@code devices} and {@code tmpfs} (string or list) are joined without repeats, {@code volumes}
+ * are joined with the service's mount replacing the base's at the same target, and mappings ({@code
  * environment}, ...) are merged key by key. Every node keeps its position, so a finding about an
  * inherited field points into the base service.
  */
@@ -38,7 +38,8 @@ final class ServiceMerge {
       fields.put(entry.key(), inherited == null ? entry : merged(inherited, entry));
     }
     fields.remove("extends");
-    return new MappingNode(new ArrayList<>(fields.values()), service.style(), service.start(), service.end());
+    return new MappingNode(
+        new ArrayList<>(fields.values()), service.style(), service.start(), service.end());
   }
 
   private static MappingNode.Entry merged(MappingNode.Entry base, MappingNode.Entry own) {
@@ -49,7 +50,8 @@ final class ServiceMerge {
         && base.value() instanceof SequenceNode baseList
         && own.value() instanceof SequenceNode ownList) {
       value = volumes(baseList, ownList);
-    } else if (base.value() instanceof MappingNode baseMap && own.value() instanceof MappingNode ownMap) {
+    } else if (base.value() instanceof MappingNode baseMap
+        && own.value() instanceof MappingNode ownMap) {
       value = mapping(baseMap, ownMap);
     }
     return new MappingNode.Entry(own.key(), own.keyNode(), value, false);
@@ -113,9 +115,7 @@ final class ServiceMerge {
   }
 
   private static CollectionStyle styleOf(Node node) {
-    return node instanceof SequenceNode sequence
-        ? sequence.style()
-        : CollectionStyle.FLOW;
+    return node instanceof SequenceNode sequence ? sequence.style() : CollectionStyle.FLOW;
   }
 
   private static List<Node> concat(List<Node> a, List<Node> b) {

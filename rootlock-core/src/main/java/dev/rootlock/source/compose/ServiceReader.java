@@ -59,7 +59,9 @@ final class ServiceReader {
   private static Locator locator(Position key, MappingNode service) {
     NodeLocator nodes = new NodeLocator(service);
     return path -> {
-      if (path.isRoot() || !(path.segments().get(0) instanceof String field) || service.get(field) == null) {
+      if (path.isRoot()
+          || !(path.segments().get(0) instanceof String field)
+          || service.get(field) == null) {
         return key;
       }
       return nodes.locate(path);
@@ -128,12 +130,16 @@ final class ServiceReader {
     }
   }
 
-  /** {@code - type: bind|volume|tmpfs|... source: ... target: ... read_only: ... tmpfs: {size, mode}}. */
+  /**
+   * {@code - type: bind|volume|tmpfs|... source: ... target: ... read_only: ... tmpfs: {size,
+   * mode}}.
+   */
   private void longVolume(MappingNode volume, FieldPath at) {
     String type = values.string(volume.get("type"), at.key("type"));
     String source = values.string(volume.get("source"), at.key("source"));
     String target = values.string(volume.get("target"), at.key("target"));
-    boolean readOnly = Boolean.TRUE.equals(values.bool(volume.get("read_only"), at.key("read_only")));
+    boolean readOnly =
+        Boolean.TRUE.equals(values.bool(volume.get("read_only"), at.key("read_only")));
     if (type == null) {
       values.problems.add(new FieldProblem(at.key("type"), "is required"));
       return;
@@ -144,7 +150,8 @@ final class ServiceReader {
     }
     if (type.equals("tmpfs")) {
       MappingNode options = values.mapping(volume.get("tmpfs"), at.key("tmpfs"));
-      String size = options == null ? null : values.string(options.get("size"), at.keys("tmpfs", "size"));
+      String size =
+          options == null ? null : values.string(options.get("size"), at.keys("tmpfs", "size"));
       if (size != null && ByteSize.parseRam(size).isEmpty()) {
         values.problems.add(new FieldProblem(at.keys("tmpfs", "size"), "invalid size: " + size));
         size = null;
@@ -169,14 +176,19 @@ final class ServiceReader {
     b.mounts.add(new Mount(mountType, source, target, readOnly, at));
   }
 
-  /** A mode as written ({@code 1777}, {@code 0o1777}), not as the YAML integer it may resolve to. */
+  /**
+   * A mode as written ({@code 1777}, {@code 0o1777}), not as the YAML integer it may resolve to.
+   */
   private static String modeOf(Node node) {
     return node instanceof ScalarNode scalar && !scalar.isNull()
         ? scalar.style().isQuoted() ? scalar.value() : scalar.raw()
         : null;
   }
 
-  /** {@code devices}: strings {@code HOST[:CONTAINER[:PERMISSIONS]]} or {@code {source, target, permissions}}. */
+  /**
+   * {@code devices}: strings {@code HOST[:CONTAINER[:PERMISSIONS]]} or {@code {source, target,
+   * permissions}}.
+   */
   private void devices() {
     FieldPath path = DockerField.DEVICES.path();
     Node node = get(DockerField.DEVICES);
@@ -204,7 +216,9 @@ final class ServiceReader {
     }
   }
 
-  /** {@code PATH} from {@code environment}, written as a mapping or as a list of {@code KEY=VALUE}. */
+  /**
+   * {@code PATH} from {@code environment}, written as a mapping or as a list of {@code KEY=VALUE}.
+   */
   private String pathEnv() {
     Node node = get(DockerField.ENVIRONMENT);
     if (node instanceof MappingNode mapping) {
@@ -214,7 +228,9 @@ final class ServiceReader {
     if (node instanceof SequenceNode sequence) {
       String path = null;
       for (Node item : sequence.items()) {
-        if (item instanceof ScalarNode scalar && scalar.value() != null && scalar.value().startsWith("PATH=")) {
+        if (item instanceof ScalarNode scalar
+            && scalar.value() != null
+            && scalar.value().startsWith("PATH=")) {
           path = scalar.value().substring("PATH=".length());
         }
       }

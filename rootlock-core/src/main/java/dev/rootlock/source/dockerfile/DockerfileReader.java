@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Reads a Dockerfile ({@code Dockerfile}, {@code *.Dockerfile}, {@code Containerfile}) for what
- * rootlock checks: the final stage's effective {@code USER} and every {@code VOLUME} path it ends up
- * with, following {@code FROM <earlier stage>} inheritance within the file and substituting the
+ * rootlock checks: the final stage's effective {@code USER} and every {@code VOLUME} path it ends
+ * up with, following {@code FROM <earlier stage>} inheritance within the file and substituting the
  * {@code ARG}/{@code ENV} values the file gives.
  */
 public final class DockerfileReader {
@@ -76,7 +76,9 @@ public final class DockerfileReader {
       return false;
     }
     for (String base : List.of("Dockerfile", "Containerfile")) {
-      if (fileName.equals(base) || fileName.endsWith("." + base) || fileName.startsWith(base + ".")) {
+      if (fileName.equals(base)
+          || fileName.endsWith("." + base)
+          || fileName.startsWith(base + ".")) {
         return true;
       }
     }
@@ -148,7 +150,12 @@ public final class DockerfileReader {
     List<String> notes = new ArrayList<>();
     for (Stage.Volume volume : volumes) {
       notes.add(
-          "VOLUME \"" + volume.path() + "\" (line " + volume.position().line() + "): " + VOLUME_NOTE);
+          "VOLUME \""
+              + volume.path()
+              + "\" (line "
+              + volume.position().line()
+              + "): "
+              + VOLUME_NOTE);
     }
     Locator locator = locator(last.from, userPosition, volumes);
     return new ParsedDockerfile(
@@ -170,7 +177,8 @@ public final class DockerfileReader {
     };
   }
 
-  private static Draft stage(Instruction instruction, List<Draft> drafts, Map<String, String> globals) {
+  private static Draft stage(
+      Instruction instruction, List<Draft> drafts, Map<String, String> globals) {
     List<String> words = new ArrayList<>();
     for (String word : instruction.arguments().split("\\s+")) {
       if (!word.isEmpty() && !(words.isEmpty() && word.startsWith("--"))) {
@@ -188,7 +196,10 @@ public final class DockerfileReader {
     return new Draft(drafts.size(), name, image, instruction.position(), parent);
   }
 
-  /** {@code ARG a b=1}: globals before the first FROM; inside a stage, {@code ARG a} imports a global. */
+  /**
+   * {@code ARG a b=1}: globals before the first FROM; inside a stage, {@code ARG a} imports a
+   * global.
+   */
   private static void arg(String arguments, Draft stage, Map<String, String> globals) {
     for (Map.Entry<String, String> entry : assignments(arguments, false).entrySet()) {
       String name = entry.getKey();
@@ -222,12 +233,16 @@ public final class DockerfileReader {
     }
     for (String word : words) {
       int equals = word.indexOf('=');
-      out.put(equals < 0 ? word : word.substring(0, equals), equals < 0 ? null : word.substring(equals + 1));
+      out.put(
+          equals < 0 ? word : word.substring(0, equals),
+          equals < 0 ? null : word.substring(equals + 1));
     }
     return out;
   }
 
-  /** {@code ["/a", "/b"]} (exec form) or {@code /a /b} (shell form, also when the JSON is invalid). */
+  /**
+   * {@code ["/a", "/b"]} (exec form) or {@code /a /b} (shell form, also when the JSON is invalid).
+   */
   static List<String> volumePaths(String arguments) {
     if (arguments.startsWith("[")) {
       List<String> paths = jsonStrings(arguments);

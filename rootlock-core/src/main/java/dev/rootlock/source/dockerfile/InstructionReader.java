@@ -9,11 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits a Dockerfile into instructions as BuildKit's parser does: parser directives only at the very
- * top ({@code # escape=`} changes the continuation character), comment and blank lines skipped (also
- * inside a continued instruction), a line ending in the escape character (trailing blanks allowed)
- * continued on the next, and the bodies of here-documents ({@code RUN <<EOF ... EOF}) skipped so
- * that their lines are never read as instructions.
+ * Splits a Dockerfile into instructions as BuildKit's parser does: parser directives only at the
+ * very top ({@code # escape=`} changes the continuation character), comment and blank lines skipped
+ * (also inside a continued instruction), a line ending in the escape character (trailing blanks
+ * allowed) continued on the next, and the bodies of here-documents ({@code RUN <<EOF ... EOF})
+ * skipped so that their lines are never read as instructions.
  */
 final class InstructionReader {
 
@@ -31,7 +31,8 @@ final class InstructionReader {
   private int next;
 
   private InstructionReader(String text) {
-    this.lines = split(text.startsWith("\uFEFF") ? text.substring(1) : text, text.startsWith("\uFEFF"));
+    this.lines =
+        split(text.startsWith("\uFEFF") ? text.substring(1) : text, text.startsWith("\uFEFF"));
   }
 
   static List<Instruction> read(String text) {

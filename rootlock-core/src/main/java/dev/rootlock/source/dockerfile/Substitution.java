@@ -35,7 +35,10 @@ final class Substitution {
           end++;
         }
         String name = text.substring(i + 1, end);
-        out.append(!known.containsKey(name) ? "" : known.get(name) == null ? text.substring(i, end) : known.get(name));
+        out.append(
+            !known.containsKey(name)
+                ? ""
+                : known.get(name) == null ? text.substring(i, end) : known.get(name));
         i = end;
       } else {
         out.append(c);

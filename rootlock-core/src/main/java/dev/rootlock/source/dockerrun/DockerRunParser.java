@@ -20,11 +20,20 @@ import java.util.Set;
 public final class DockerRunParser {
 
   private static final Set<String> SUBCOMMANDS = Set.of("run", "create");
+
   /** Global {@code docker} options that take a value. */
   private static final Set<String> GLOBAL_VALUE_OPTIONS =
       Set.of(
-          "-H", "--host", "-c", "--context", "--config", "-l", "--log-level", "--tlscacert",
-          "--tlscert", "--tlskey");
+          "-H",
+          "--host",
+          "-c",
+          "--context",
+          "--config",
+          "-l",
+          "--log-level",
+          "--tlscacert",
+          "--tlscert",
+          "--tlskey");
 
   private DockerRunParser() {}
 
@@ -74,7 +83,8 @@ public final class DockerRunParser {
         String option = args.get(i);
         i += GLOBAL_VALUE_OPTIONS.contains(option) ? 2 : 1;
       }
-    } else if (args.isEmpty() || !(args.get(0).equals("container") || SUBCOMMANDS.contains(args.get(0)))) {
+    } else if (args.isEmpty()
+        || !(args.get(0).equals("container") || SUBCOMMANDS.contains(args.get(0)))) {
       return 0;
     }
     if (i < args.size() && args.get(i).equals("container")) {

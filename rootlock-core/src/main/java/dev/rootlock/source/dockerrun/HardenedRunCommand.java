@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * 65534:65534} added before the IMAGE where the line lacks them. Flags that contradict those
  * settings ({@code --read-only=false}, a root {@code --user}, {@code no-new-privileges=false}) are
  * removed, and an unbounded, {@code exec} or {@code suid} tmpfs gets {@code noexec,nosuid} and a
- * size. Every other flag is kept exactly as given, including ones that still fail a check
- * ({@code --privileged}, {@code --cap-add}, {@code --network host}): dropping those would change
- * what the container can do, so the lint findings name them instead.
+ * size. Every other flag is kept exactly as given, including ones that still fail a check ({@code
+ * --privileged}, {@code --cap-add}, {@code --network host}): dropping those would change what the
+ * container can do, so the lint findings name them instead.
  *
  * <pre>{@code
  * List<String> args = HardenedRunCommand.builder(command).user("10001:10001").build().args();
@@ -66,7 +66,9 @@ public final class HardenedRunCommand {
       this.command = command;
     }
 
-    /** The user for {@code --user} when the line has no non-root one; default {@value DEFAULT_USER}. */
+    /**
+     * The user for {@code --user} when the line has no non-root one; default {@value DEFAULT_USER}.
+     */
     public Builder user(String user) {
       this.user = user;
       return this;
@@ -89,8 +91,10 @@ public final class HardenedRunCommand {
     private final ContainerConfig config;
     private final String user;
     private final String tmpfsSize;
+
     /** Options to drop (null value) or to give a new value, by identity. */
     private final Map<RunOption, String> changes = new LinkedHashMap<>();
+
     private final List<String> additions = new ArrayList<>();
 
     Rewrite(DockerRunCommand command, String user, String tmpfsSize) {
@@ -122,7 +126,9 @@ public final class HardenedRunCommand {
       if (!Boolean.TRUE.equals(config.securityOpts().noNewPrivileges())) {
         for (RunOption option : command.options()) {
           if (option.is("security-opt")
-              && SecurityOpt.parse(option.value(), null).key().equals(SecurityOpt.NO_NEW_PRIVILEGES)) {
+              && SecurityOpt.parse(option.value(), null)
+                  .key()
+                  .equals(SecurityOpt.NO_NEW_PRIVILEGES)) {
             changes.put(option, null);
           }
         }
@@ -190,7 +196,8 @@ public final class HardenedRunCommand {
       int i = command.prefixLength();
       while (i < insertAt) {
         int index = i;
-        List<RunOption> here = command.options().stream().filter(o -> o.argIndex() == index).toList();
+        List<RunOption> here =
+            command.options().stream().filter(o -> o.argIndex() == index).toList();
         int next = i + 1;
         for (RunOption option : here) {
           next = Math.max(next, option.valueIndex() + 1);

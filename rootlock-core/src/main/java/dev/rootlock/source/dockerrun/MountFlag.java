@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Reads one {@code --mount} value as the Docker CLI does: a CSV record of {@code key=value} fields
- * (quoted fields may hold commas), {@code type} defaulting to {@code volume}, {@code readonly}/{@code
- * ro} bare or with a Go boolean, a required target, and no option of one type on a mount of another.
+ * (quoted fields may hold commas), {@code type} defaulting to {@code volume}, {@code
+ * readonly}/{@code ro} bare or with a Go boolean, a required target, and no option of one type on a
+ * mount of another.
  */
 final class MountFlag {
 
@@ -44,7 +45,8 @@ final class MountFlag {
       String key = equals < 0 ? field : field.substring(0, equals);
       String val = equals < 0 ? null : field.substring(equals + 1);
       if (val == null && !BARE_KEYS.contains(key)) {
-        throw new IllegalArgumentException("invalid field '" + field + "' must be a key=value pair");
+        throw new IllegalArgumentException(
+            "invalid field '" + field + "' must be a key=value pair");
       }
       switch (key) {
         case "type" -> type = val.toLowerCase(Locale.ROOT);

@@ -24,7 +24,8 @@ import java.util.Map;
 final class RunConfigReader {
 
   /** The config, values Docker would refuse, and the argument index behind each path. */
-  record Result(ContainerConfig config, List<FieldProblem> problems, Map<FieldPath, Integer> positions) {}
+  record Result(
+      ContainerConfig config, List<FieldProblem> problems, Map<FieldPath, Integer> positions) {}
 
   private final List<String> args;
   private final ContainerConfig.Builder b = ContainerConfig.builder(DockerDialect.RUN, null);
@@ -50,7 +51,9 @@ final class RunConfigReader {
       reader.b.name = reader.b.image;
     }
     reader.b.networkMode =
-        reader.networks.contains("host") ? "host" : reader.networks.stream().findFirst().orElse(null);
+        reader.networks.contains("host")
+            ? "host"
+            : reader.networks.stream().findFirst().orElse(null);
     return new Result(reader.b.build(), reader.problems, reader.positions);
   }
 
@@ -66,12 +69,16 @@ final class RunConfigReader {
       case "uts" -> b.uts = scalar(option, DockerField.UTS);
       case "userns" -> b.usernsMode = scalar(option, DockerField.USERNS_MODE);
       case "network", "net" -> network(option);
-      case "cap-add" -> b.capAdd.add(new Capability(value, item(option, DockerField.CAP_ADD, b.capAdd.size())));
+      case "cap-add" ->
+          b.capAdd.add(new Capability(value, item(option, DockerField.CAP_ADD, b.capAdd.size())));
       case "cap-drop" ->
-          b.capDrop.add(new Capability(value, item(option, DockerField.CAP_DROP, b.capDrop.size())));
+          b.capDrop.add(
+              new Capability(value, item(option, DockerField.CAP_DROP, b.capDrop.size())));
       case "security-opt" -> securityOpt(option);
-      case "device" -> b.devices.add(new Device(value, item(option, DockerField.DEVICES, b.devices.size())));
-      case "tmpfs" -> b.tmpfs.add(TmpfsMount.parse(value, item(option, DockerField.TMPFS, b.tmpfs.size())));
+      case "device" ->
+          b.devices.add(new Device(value, item(option, DockerField.DEVICES, b.devices.size())));
+      case "tmpfs" ->
+          b.tmpfs.add(TmpfsMount.parse(value, item(option, DockerField.TMPFS, b.tmpfs.size())));
       case "volume" -> volume(option);
       case "mount" -> mount(option);
       case "env" -> {

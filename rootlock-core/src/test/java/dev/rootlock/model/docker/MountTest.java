@@ -34,14 +34,16 @@ class MountTest {
         Arguments.of("${DATA-db}:/data:ro", MountType.VOLUME, "${DATA-db}", "/data", true),
         Arguments.of("${DATA}:/data", MountType.BIND, "${DATA}", "/data", false),
         Arguments.of("${DATA:-}:/data", MountType.BIND, "${DATA:-}", "/data", false),
-        Arguments.of("db:${TARGET:-/var/lib/db}", MountType.VOLUME, "db", "${TARGET:-/var/lib/db}", false));
+        Arguments.of(
+            "db:${TARGET:-/var/lib/db}", MountType.VOLUME, "db", "${TARGET:-/var/lib/db}", false));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("specs")
   void readsComposeShortSyntax(
       String spec, MountType type, String source, String target, boolean readOnly) {
-    assertThat(Mount.parseShortSyntax(spec, AT)).isEqualTo(new Mount(type, source, target, readOnly, AT));
+    assertThat(Mount.parseShortSyntax(spec, AT))
+        .isEqualTo(new Mount(type, source, target, readOnly, AT));
   }
 
   static Stream<Arguments> invalid() {

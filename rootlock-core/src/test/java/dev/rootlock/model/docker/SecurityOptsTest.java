@@ -12,7 +12,9 @@ class SecurityOptsTest {
 
   private static SecurityOpts of(String... written) {
     List<SecurityOpt> entries =
-        Arrays.stream(written).map(w -> SecurityOpt.parse(w, FieldPath.of("security_opt"))).toList();
+        Arrays.stream(written)
+            .map(w -> SecurityOpt.parse(w, FieldPath.of("security_opt")))
+            .toList();
     return new SecurityOpts(entries);
   }
 
@@ -61,7 +63,8 @@ class SecurityOptsTest {
 
   @Test
   void capabilitiesAreComparedAsDockerDoes() {
-    assertThat(new Capability(" cap_Sys_Admin", FieldPath.root()).canonical()).isEqualTo("SYS_ADMIN");
+    assertThat(new Capability(" cap_Sys_Admin", FieldPath.root()).canonical())
+        .isEqualTo("SYS_ADMIN");
     assertThat(new Capability("all", FieldPath.root()).isAll()).isTrue();
     assertThat(new Capability("CAP_ALL", FieldPath.root()).isAll()).isTrue();
   }

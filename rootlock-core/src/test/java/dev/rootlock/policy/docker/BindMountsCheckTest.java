@@ -20,7 +20,8 @@ class BindMountsCheckTest {
     return Stream.of(
         Arguments.of("no mounts", service(s -> {}), null),
         Arguments.of("read-only bind", service(s -> s.bind("./config", "/app/config", true)), null),
-        Arguments.of("a writable named volume", service(s -> s.volume("data", "/data", false)), null),
+        Arguments.of(
+            "a writable named volume", service(s -> s.volume("data", "/data", false)), null),
         Arguments.of(
             "a writable relative bind",
             service(s -> s.bind("./data", "/data", false)),
@@ -56,7 +57,8 @@ class BindMountsCheckTest {
   void namesEachWritableBind() {
     CheckResult result =
         BindMountsCheck.v1_0(
-            service(s -> s.bind("./a", "/a", true).volume("v", "/v", false).bind("./b", "/b", false)));
+            service(
+                s -> s.bind("./a", "/a", true).volume("v", "/v", false).bind("./b", "/b", false)));
     assertThat(result.fields()).containsExactly(FieldPath.of("volumes").index(2));
   }
 }

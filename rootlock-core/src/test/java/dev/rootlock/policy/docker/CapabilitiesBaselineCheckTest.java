@@ -22,7 +22,8 @@ class CapabilitiesBaselineCheckTest {
         Arguments.of("unset", service(s -> {}), null),
         Arguments.of("a Docker default", service(s -> s.capAdd("CHOWN")), null),
         Arguments.of("NET_RAW is a Docker default", service(s -> s.capAdd("NET_RAW")), null),
-        Arguments.of("CAP_ prefix, lower case", service(s -> s.capAdd("cap_net_bind_service")), null),
+        Arguments.of(
+            "CAP_ prefix, lower case", service(s -> s.capAdd("cap_net_bind_service")), null),
         Arguments.of(
             "dropping is never a problem", service(s -> s.capDrop("SYS_ADMIN", "ALL")), null),
         Arguments.of(

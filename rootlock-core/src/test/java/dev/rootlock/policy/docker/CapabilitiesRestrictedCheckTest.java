@@ -27,9 +27,7 @@ class CapabilitiesRestrictedCheckTest {
             service(s -> s.capDrop("ALL").capAdd("cap_net_bind_service")),
             null),
         Arguments.of(
-            "nothing dropped",
-            service(s -> {}),
-            "service \"api\" must set cap_drop: [ALL]"),
+            "nothing dropped", service(s -> {}), "service \"api\" must set cap_drop: [ALL]"),
         Arguments.of(
             "some dropped, not all",
             service(s -> s.capDrop("NET_RAW", "SYS_ADMIN")),
@@ -53,9 +51,7 @@ class CapabilitiesRestrictedCheckTest {
             "container \"api\" must set --cap-drop ALL; container \"api\" must not include"
                 + " \"NET_ADMIN\" in --cap-add"),
         Arguments.of(
-            "engine",
-            engine(s -> {}),
-            "container \"api\" must set HostConfig.CapDrop=[ALL]"));
+            "engine", engine(s -> {}), "container \"api\" must set HostConfig.CapDrop=[ALL]"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -56,7 +56,8 @@ class ComposeVariantsTest {
     ComposeFile read = ComposeReader.read("compose.yaml", composeText);
     assertThat(read.errors()).isEmpty();
     DockerObject api = read.services().get(read.services().size() - 1);
-    Decision decision = DockerChecks.registry().evaluate(LevelVersion.parse("hardened"), api.config());
+    Decision decision =
+        DockerChecks.registry().evaluate(LevelVersion.parse("hardened"), api.config());
     return decision.detail();
   }
 
@@ -77,8 +78,16 @@ class ComposeVariantsTest {
         bad("read_only: off", "read_only != true (service \"api\" must set read_only: true)"),
         bad("read_only: \"${RO}\"", "read_only != true (service \"api\" must set read_only: true)"),
         ok("tmpfs:\n  - /tmp:rw,noexec,nosuid,size=64m\n  - /run:size=1m"),
-        ok("tmpfs: []\nvolumes:\n  - type: tmpfs\n    target: /tmp\n    tmpfs:\n      size: 67108864"),
-        bad("tmpfs: /tmp", "unrestricted tmpfs (service \"api\" must set a size on tmpfs \"/tmp\")"),
+        ok(
+            "tmpfs: []\n"
+                + "volumes:\n"
+                + "  - type: tmpfs\n"
+                + "    target: /tmp\n"
+                + "    tmpfs:\n"
+                + "      size: 67108864"),
+        bad(
+            "tmpfs: /tmp",
+            "unrestricted tmpfs (service \"api\" must set a size on tmpfs \"/tmp\")"),
         bad(
             "tmpfs:\n  - /tmp:size=1m\n  - /run:exec,size=1m",
             "unrestricted tmpfs (service \"api\" must not mount tmpfs \"/run\" with exec)"),
@@ -86,7 +95,12 @@ class ComposeVariantsTest {
             "tmpfs: []\nvolumes:\n  - {type: tmpfs, target: /cache}",
             "unrestricted tmpfs (service \"api\" must set a size on tmpfs \"/cache\")"),
         ok("volumes:\n  - ./config:/etc/app:ro\n  - data:/var/lib/app"),
-        ok("volumes:\n  - type: bind\n    source: ./config\n    target: /etc/app\n    read_only: true"),
+        ok(
+            "volumes:\n"
+                + "  - type: bind\n"
+                + "    source: ./config\n"
+                + "    target: /etc/app\n"
+                + "    read_only: true"),
         bad(
             "volumes:\n  - ./config:/etc/app",
             "writable bind mounts (service \"api\" must mount host path \"./config\" read-only),"
@@ -188,7 +202,10 @@ class ComposeVariantsTest {
     ComposeFile read = ComposeReader.read("compose.yaml", SHARED);
     assertThat(read.errors()).isEmpty();
     DockerObject object =
-        read.services().stream().filter(s -> s.config().name().equals(service)).findFirst().orElseThrow();
+        read.services().stream()
+            .filter(s -> s.config().name().equals(service))
+            .findFirst()
+            .orElseThrow();
     assertThat(
             DockerChecks.registry()
                 .evaluate(LevelVersion.parse("hardened"), object.config())

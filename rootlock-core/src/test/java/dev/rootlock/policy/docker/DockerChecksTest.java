@@ -19,12 +19,14 @@ class DockerChecksTest {
       ServiceDraft.service(
           s -> {
             s.b.readOnly = true;
-            s.tmpfs("/tmp:rw,noexec,nosuid,size=64m", "/run").volume("api_data", "/app/data", false);
+            s.tmpfs("/tmp:rw,noexec,nosuid,size=64m", "/run")
+                .volume("api_data", "/app/data", false);
           });
 
   @Test
   void everyCheckValidates() {
-    assertThat(CheckRegistry.validate(DockerChecks.all().stream().map(c -> c.definition()).toList()))
+    assertThat(
+            CheckRegistry.validate(DockerChecks.all().stream().map(c -> c.definition()).toList()))
         .isEmpty();
   }
 
@@ -48,13 +50,15 @@ class DockerChecksTest {
 
   @Test
   void baselineAllowsTheSeedExample() {
-    Decision decision = DockerChecks.registry().evaluate(LevelVersion.parse("baseline"), SEED_EXAMPLE);
+    Decision decision =
+        DockerChecks.registry().evaluate(LevelVersion.parse("baseline"), SEED_EXAMPLE);
     assertThat(decision.allowed()).isTrue();
   }
 
   @Test
   void hardenedReportsTheSeedExampleInPsaOrder() {
-    Decision decision = DockerChecks.registry().evaluate(LevelVersion.parse("hardened"), SEED_EXAMPLE);
+    Decision decision =
+        DockerChecks.registry().evaluate(LevelVersion.parse("hardened"), SEED_EXAMPLE);
     assertThat(decision.failures().stream().map(CheckOutcome::id))
         .containsExactly("capabilities_restricted", "noNewPrivileges", "user", "tmpfs");
     assertThat(decision.detail())
@@ -68,14 +72,19 @@ class DockerChecksTest {
 
   @Test
   void restrictedReplacesTheBaselineCapabilityCheck() {
-    ContainerConfig config = ServiceDraft.hardened(DockerDialect.COMPOSE, s -> s.capAdd("SYS_ADMIN"));
+    ContainerConfig config =
+        ServiceDraft.hardened(DockerDialect.COMPOSE, s -> s.capAdd("SYS_ADMIN"));
     assertThat(
-            DockerChecks.registry().evaluate(LevelVersion.parse("baseline"), config).failures()
+            DockerChecks.registry()
+                .evaluate(LevelVersion.parse("baseline"), config)
+                .failures()
                 .stream()
                 .map(CheckOutcome::id))
         .containsExactly("capabilities_baseline");
     assertThat(
-            DockerChecks.registry().evaluate(LevelVersion.parse("restricted"), config).failures()
+            DockerChecks.registry()
+                .evaluate(LevelVersion.parse("restricted"), config)
+                .failures()
                 .stream()
                 .map(CheckOutcome::id))
         .containsExactly("capabilities_restricted");

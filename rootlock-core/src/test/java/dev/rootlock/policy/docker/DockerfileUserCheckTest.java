@@ -25,7 +25,8 @@ class DockerfileUserCheckTest {
         Arguments.of("a uid", image("app", "10001"), null),
         Arguments.of("a name and group", image("app", "node:node"), null),
         Arguments.of("an unresolved argument", image("app", "${APP_UID}"), null),
-        Arguments.of("no USER", image("app", null), "stage \"app\" must set USER to a non-root UID"),
+        Arguments.of(
+            "no USER", image("app", null), "stage \"app\" must set USER to a non-root UID"),
         Arguments.of("unnamed stage", image(null, null), "stage 1 must set USER to a non-root UID"),
         Arguments.of("root", image("app", "root"), "stage \"app\" must not set USER root"),
         Arguments.of("0:0", image(null, "0:0"), "stage 1 must not set USER 0:0"));

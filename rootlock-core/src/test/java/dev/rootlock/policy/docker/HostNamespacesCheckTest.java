@@ -21,7 +21,8 @@ class HostNamespacesCheckTest {
         Arguments.of("unset", service(s -> {}), null),
         Arguments.of("bridge network", service(s -> s.b.networkMode = "bridge"), null),
         Arguments.of("another container's pid", service(s -> s.b.pid = "container:db"), null),
-        Arguments.of("another service's network", service(s -> s.b.networkMode = "service:db"), null),
+        Arguments.of(
+            "another service's network", service(s -> s.b.networkMode = "service:db"), null),
         Arguments.of("case matters to Docker", service(s -> s.b.networkMode = "HOST"), null),
         Arguments.of("private ipc", service(s -> s.b.ipc = "private"), null),
         Arguments.of(
@@ -29,7 +30,8 @@ class HostNamespacesCheckTest {
             service(s -> s.b.networkMode = "host"),
             "service \"api\" must not set network_mode: host"),
         Arguments.of(
-            "userns_mode host", service(s -> s.b.usernsMode = "host"),
+            "userns_mode host",
+            service(s -> s.b.usernsMode = "host"),
             "service \"api\" must not set userns_mode: host"),
         Arguments.of(
             "all five in fixed order",

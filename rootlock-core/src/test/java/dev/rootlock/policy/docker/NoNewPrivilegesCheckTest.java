@@ -26,15 +26,19 @@ class NoNewPrivilegesCheckTest {
         Arguments.of("colon true", service(s -> s.securityOpt("no-new-privileges:true")), null),
         Arguments.of("equals true", service(s -> s.securityOpt("no-new-privileges=true")), null),
         Arguments.of("ParseBool's 1", service(s -> s.securityOpt("no-new-privileges=1")), null),
-        Arguments.of("ParseBool's TRUE", service(s -> s.securityOpt("no-new-privileges:TRUE")), null),
+        Arguments.of(
+            "ParseBool's TRUE", service(s -> s.securityOpt("no-new-privileges:TRUE")), null),
         Arguments.of(
             "last entry wins",
             service(s -> s.securityOpt("no-new-privileges=false", "no-new-privileges")),
             null),
         Arguments.of("unset", service(s -> {}), COMPOSE_DETAIL),
-        Arguments.of("false", service(s -> s.securityOpt("no-new-privileges:false")), COMPOSE_DETAIL),
         Arguments.of(
-            "not a Go boolean", service(s -> s.securityOpt("no-new-privileges=yes")), COMPOSE_DETAIL),
+            "false", service(s -> s.securityOpt("no-new-privileges:false")), COMPOSE_DETAIL),
+        Arguments.of(
+            "not a Go boolean",
+            service(s -> s.securityOpt("no-new-privileges=yes")),
+            COMPOSE_DETAIL),
         Arguments.of(
             "last entry false",
             service(s -> s.securityOpt("no-new-privileges", "no-new-privileges=0")),
@@ -44,7 +48,9 @@ class NoNewPrivilegesCheckTest {
             service(s -> s.securityOpt("label=type:svirt_apache_t")),
             COMPOSE_DETAIL),
         Arguments.of(
-            "docker run", run(s -> {}), "container \"api\" must set --security-opt no-new-privileges"),
+            "docker run",
+            run(s -> {}),
+            "container \"api\" must set --security-opt no-new-privileges"),
         Arguments.of(
             "engine",
             engine(s -> {}),

@@ -26,7 +26,9 @@ class PrivilegedCheckTest {
             service(s -> s.b.privileged = true),
             "service \"api\" must not set privileged: true"),
         Arguments.of(
-            "docker run", run(s -> s.b.privileged = true), "container \"api\" must not set --privileged"),
+            "docker run",
+            run(s -> s.b.privileged = true),
+            "container \"api\" must not set --privileged"),
         Arguments.of(
             "engine",
             engine(s -> s.b.privileged = true),

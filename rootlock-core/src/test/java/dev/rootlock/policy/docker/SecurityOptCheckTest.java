@@ -20,9 +20,12 @@ class SecurityOptCheckTest {
     return Stream.of(
         Arguments.of("unset", service(s -> {}), null),
         Arguments.of("no-new-privileges", service(s -> s.securityOpt("no-new-privileges")), null),
-        Arguments.of("a seccomp profile file", service(s -> s.securityOpt("seccomp=profile.json")), null),
-        Arguments.of("an AppArmor profile", service(s -> s.securityOpt("apparmor=docker-default")), null),
-        Arguments.of("an SELinux type", service(s -> s.securityOpt("label=type:svirt_apache_t")), null),
+        Arguments.of(
+            "a seccomp profile file", service(s -> s.securityOpt("seccomp=profile.json")), null),
+        Arguments.of(
+            "an AppArmor profile", service(s -> s.securityOpt("apparmor=docker-default")), null),
+        Arguments.of(
+            "an SELinux type", service(s -> s.securityOpt("label=type:svirt_apache_t")), null),
         Arguments.of(
             "a later seccomp entry wins",
             service(s -> s.securityOpt("seccomp=unconfined", "seccomp=profile.json")),
@@ -60,7 +63,9 @@ class SecurityOptCheckTest {
             service(
                 s ->
                     s.securityOpt(
-                        "seccomp=unconfined", "label=disable", "apparmor:unconfined",
+                        "seccomp=unconfined",
+                        "label=disable",
+                        "apparmor:unconfined",
                         "no-new-privileges")),
             "service \"api\" must not include \"apparmor:unconfined\", \"label=disable\","
                 + " \"seccomp=unconfined\" in security_opt"),
@@ -86,7 +91,8 @@ class SecurityOptCheckTest {
   void namesTheEntriesInWrittenOrder() {
     CheckResult result =
         SecurityOptCheck.v1_0(
-            service(s -> s.securityOpt("label=disable", "no-new-privileges", "seccomp=unconfined")));
+            service(
+                s -> s.securityOpt("label=disable", "no-new-privileges", "seccomp=unconfined")));
     assertThat(result.fields())
         .containsExactly(
             FieldPath.of("security_opt").index(0), FieldPath.of("security_opt").index(2));

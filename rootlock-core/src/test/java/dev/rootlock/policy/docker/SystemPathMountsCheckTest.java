@@ -20,11 +20,17 @@ class SystemPathMountsCheckTest {
     return Stream.of(
         Arguments.of("no mounts", service(s -> {}), null),
         Arguments.of("data volume", service(s -> s.volume("data", "/app/data", false)), null),
-        Arguments.of("read-only /etc bind", service(s -> s.bind("./nginx.conf", "/etc/nginx/nginx.conf", true)), null),
-        Arguments.of("a sibling named like /etc", service(s -> s.volume("x", "/etcetera", false)), null),
-        Arguments.of("/var is not a system path", service(s -> s.volume("x", "/var/lib/app", false)), null),
+        Arguments.of(
+            "read-only /etc bind",
+            service(s -> s.bind("./nginx.conf", "/etc/nginx/nginx.conf", true)),
+            null),
+        Arguments.of(
+            "a sibling named like /etc", service(s -> s.volume("x", "/etcetera", false)), null),
+        Arguments.of(
+            "/var is not a system path", service(s -> s.volume("x", "/var/lib/app", false)), null),
         Arguments.of("tmpfs at /tmp", service(s -> s.tmpfs("/tmp:size=1m")), null),
-        Arguments.of("a relative target is not judged", service(s -> s.volume("x", "etc", false)), null),
+        Arguments.of(
+            "a relative target is not judged", service(s -> s.volume("x", "etc", false)), null),
         Arguments.of(
             "a writable config dir under /etc",
             service(s -> s.bind("./conf.d", "/etc/nginx/conf.d", false)),

@@ -19,11 +19,14 @@ class TmpfsCheckTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of("no tmpfs", service(s -> {}), null),
-        Arguments.of("the seed's /tmp", service(s -> s.tmpfs("/tmp:rw,noexec,nosuid,size=64m")), null),
+        Arguments.of(
+            "the seed's /tmp", service(s -> s.tmpfs("/tmp:rw,noexec,nosuid,size=64m")), null),
         Arguments.of("size alone", service(s -> s.tmpfs("/run:size=1m")), null),
         Arguments.of("a percentage is a bound", service(s -> s.tmpfs("/run:size=10%")), null),
-        Arguments.of("long syntax size in bytes", service(s -> s.tmpfsVolume("/cache", "67108864")), null),
-        Arguments.of("long syntax size with units", service(s -> s.tmpfsVolume("/cache", "64mb")), null),
+        Arguments.of(
+            "long syntax size in bytes", service(s -> s.tmpfsVolume("/cache", "67108864")), null),
+        Arguments.of(
+            "long syntax size with units", service(s -> s.tmpfsVolume("/cache", "64mb")), null),
         Arguments.of("a read-only tmpfs needs no size", service(s -> s.tmpfs("/seed:ro")), null),
         Arguments.of(
             "exec then noexec: the last wins",
@@ -57,7 +60,8 @@ class TmpfsCheckTest {
             "every part, in order",
             service(s -> s.tmpfs("/a:exec,suid", "/b:size=1m,exec")),
             "service \"api\" must set a size on tmpfs \"/a\"; service \"api\" must not mount tmpfs"
-                + " \"/a\", \"/b\" with exec; service \"api\" must not mount tmpfs \"/a\" with suid"),
+                + " \"/a\", \"/b\" with exec; service \"api\" must not mount tmpfs \"/a\" with"
+                + " suid"),
         Arguments.of(
             "docker run",
             run(s -> s.tmpfs("/tmp")),

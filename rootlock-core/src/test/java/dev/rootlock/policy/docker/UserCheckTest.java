@@ -23,22 +23,30 @@ class UserCheckTest {
         Arguments.of("a name", service(s -> s.b.user = "node"), null),
         Arguments.of("a non-root uid with the root group", service(s -> s.b.user = "1000:0"), null),
         Arguments.of("an uninterpolated variable", service(s -> s.b.user = "${UID:-1000}"), null),
+        Arguments.of("unset", service(s -> {}), "service \"api\" must set user to a non-root UID"),
         Arguments.of(
-            "unset", service(s -> {}), "service \"api\" must set user to a non-root UID"),
+            "empty",
+            service(s -> s.b.user = ""),
+            "service \"api\" must set user to a non-root UID"),
         Arguments.of(
-            "empty", service(s -> s.b.user = ""), "service \"api\" must set user to a non-root UID"),
-        Arguments.of("root", service(s -> s.b.user = "root"), "service \"api\" must not set user: root"),
+            "root", service(s -> s.b.user = "root"), "service \"api\" must not set user: root"),
         Arguments.of("0", service(s -> s.b.user = "0"), "service \"api\" must not set user: 0"),
-        Arguments.of("0:0", service(s -> s.b.user = "0:0"), "service \"api\" must not set user: 0:0"),
+        Arguments.of(
+            "0:0", service(s -> s.b.user = "0:0"), "service \"api\" must not set user: 0:0"),
         Arguments.of(
             "root with a group",
             service(s -> s.b.user = "root:staff"),
             "service \"api\" must not set user: root:staff"),
-        Arguments.of("000", service(s -> s.b.user = "000"), "service \"api\" must not set user: 000"),
         Arguments.of(
-            "docker run unset", run(s -> {}), "container \"api\" must set --user to a non-root UID"),
+            "000", service(s -> s.b.user = "000"), "service \"api\" must not set user: 000"),
         Arguments.of(
-            "docker run root", run(s -> s.b.user = "0:0"), "container \"api\" must not set --user 0:0"),
+            "docker run unset",
+            run(s -> {}),
+            "container \"api\" must set --user to a non-root UID"),
+        Arguments.of(
+            "docker run root",
+            run(s -> s.b.user = "0:0"),
+            "container \"api\" must not set --user 0:0"),
         Arguments.of(
             "engine root",
             engine(s -> s.b.user = "root"),

@@ -12,18 +12,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Reads every real Compose file in {@code ../shared/corpus/compose}: each is accepted by Compose, so
- * each must read without an error and give at least one service.
+ * Reads every real Compose file in {@code ../shared/corpus/compose}: each is accepted by Compose,
+ * so each must read without an error and give at least one service.
  */
 class ComposeCorpusTest {
 
   static Path corpus() {
-    return Path.of(System.getProperty("rootlock.repo"), "..", "shared", "corpus", "compose").normalize();
+    return Path.of(System.getProperty("rootlock.repo"), "..", "shared", "corpus", "compose")
+        .normalize();
   }
 
   static List<Path> files() throws IOException {
     try (Stream<Path> walk = Files.walk(corpus())) {
-      return walk.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.ya?ml")).sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.toString().matches(".*\\.ya?ml"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -35,7 +39,8 @@ class ComposeCorpusTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void readsWithoutError(Path file) throws IOException {
-    ComposeFile read = ComposeReader.read(corpus().relativize(file).toString(), Files.readString(file));
+    ComposeFile read =
+        ComposeReader.read(corpus().relativize(file).toString(), Files.readString(file));
     assertThat(read.errors()).isEmpty();
     assertThat(read.services()).isNotEmpty();
     read.services().forEach(service -> assertThat(service.problems()).isEmpty());

@@ -47,7 +47,8 @@ class ComposeReaderTest {
     return read.services().get(0);
   }
 
-  private static Arguments variant(String body, Function<ContainerConfig, Object> field, Object expected) {
+  private static Arguments variant(
+      String body, Function<ContainerConfig, Object> field, Object expected) {
     return Arguments.of(body, field, expected);
   }
 
@@ -81,9 +82,15 @@ class ComposeReaderTest {
                 TmpfsMount.parse("/run", TMPFS.index(1)))),
         variant("tmpfs: [/run]", tmpfs, List.of(TmpfsMount.parse("/run", TMPFS.index(0)))),
         variant(
-            "volumes:\n  - type: tmpfs\n    target: /cache\n    tmpfs:\n      size: 67108864\n      mode: 1777",
+            "volumes:\n"
+                + "  - type: tmpfs\n"
+                + "    target: /cache\n"
+                + "    tmpfs:\n"
+                + "      size: 67108864\n"
+                + "      mode: 1777",
             tmpfs,
-            List.of(TmpfsMount.ofLongSyntax("/cache", "67108864", "1777", false, VOLUMES.index(0)))),
+            List.of(
+                TmpfsMount.ofLongSyntax("/cache", "67108864", "1777", false, VOLUMES.index(0)))),
         variant(
             "volumes:\n  - type: tmpfs\n    target: /cache\n    tmpfs: {size: 64m}",
             tmpfs,
@@ -119,19 +126,29 @@ class ComposeReaderTest {
                     c.securityOpts().labelOptions()),
             List.of(true, "unconfined", List.of("disable"))),
         variant("security_opt: [no-new-privileges]", c -> c.securityOpts().noNewPrivileges(), true),
-        variant("security_opt: [no-new-privileges=true]", c -> c.securityOpts().noNewPrivileges(), true),
+        variant(
+            "security_opt: [no-new-privileges=true]",
+            c -> c.securityOpts().noNewPrivileges(),
+            true),
         variant("network_mode: host", ContainerConfig::networkMode, "host"),
         variant("pid: host", ContainerConfig::pid, "host"),
         variant("ipc: host", ContainerConfig::ipc, "host"),
         variant("uts: host", ContainerConfig::uts, "host"),
         variant("userns_mode: host", ContainerConfig::usernsMode, "host"),
         variant(
-            "devices:\n  - /dev/fuse\n  - source: /dev/sda\n    target: /dev/xvda\n    permissions: r",
+            "devices:\n"
+                + "  - /dev/fuse\n"
+                + "  - source: /dev/sda\n"
+                + "    target: /dev/xvda\n"
+                + "    permissions: r",
             ContainerConfig::devices,
             List.of(
                 new Device("/dev/fuse", FieldPath.of("devices").index(0)),
                 new Device("/dev/sda:/dev/xvda:r", FieldPath.of("devices").index(1)))),
-        variant("environment:\n  PATH: /opt/bin:/usr/bin", ContainerConfig::pathEnv, "/opt/bin:/usr/bin"),
+        variant(
+            "environment:\n  PATH: /opt/bin:/usr/bin",
+            ContainerConfig::pathEnv,
+            "/opt/bin:/usr/bin"),
         variant("environment:\n  - A=1\n  - PATH=/opt/bin", ContainerConfig::pathEnv, "/opt/bin"),
         variant("x-notes: ignored\nread_only: true", readOnly, true));
   }
@@ -147,8 +164,12 @@ class ComposeReaderTest {
 
   static Stream<Arguments> yaml11Booleans() {
     return Stream.of(
-        Arguments.of("yes", true), Arguments.of("Yes", true), Arguments.of("ON", true),
-        Arguments.of("y", true), Arguments.of("no", false), Arguments.of("Off", false),
+        Arguments.of("yes", true),
+        Arguments.of("Yes", true),
+        Arguments.of("ON", true),
+        Arguments.of("y", true),
+        Arguments.of("no", false),
+        Arguments.of("Off", false),
         Arguments.of("N", false));
   }
 
@@ -161,7 +182,10 @@ class ComposeReaderTest {
         .containsExactly(
             new FieldProblem(
                 FieldPath.of("read_only"),
-                "\"" + written + "\" for boolean is not supported by YAML 1.2, please use " + expected));
+                "\""
+                    + written
+                    + "\" for boolean is not supported by YAML 1.2, please use "
+                    + expected));
   }
 
   @Test
@@ -173,7 +197,8 @@ class ComposeReaderTest {
         .containsExactly(
             new FieldProblem(
                 FieldPath.of("read_only"),
-                "\"${READ_ONLY:-true}\" is only known after variable interpolation; read as unset"));
+                "\"${READ_ONLY:-true}\" is only known after variable interpolation; read as"
+                    + " unset"));
   }
 
   @Test
@@ -190,7 +215,8 @@ class ComposeReaderTest {
             new FieldProblem(FieldPath.of("user"), "must be a string"),
             new FieldProblem(FieldPath.of("cap_add"), "must be a list"),
             new FieldProblem(FieldPath.of("tmpfs"), "must be a string or a list"),
-            new FieldProblem(VOLUMES.index(0), "invalid spec: /a::ro: empty section between colons"),
+            new FieldProblem(
+                VOLUMES.index(0), "invalid spec: /a::ro: empty section between colons"),
             new FieldProblem(VOLUMES.index(1).key("type"), "is required"),
             new FieldProblem(VOLUMES.index(2).key("type"), "unknown volume type: weird"),
             new FieldProblem(VOLUMES.index(3).keys("tmpfs", "size"), "invalid size: lots"),
@@ -300,7 +326,8 @@ class ComposeReaderTest {
     return Stream.of(
         Arguments.of("", List.of("compose.yaml: empty compose file"), 0),
         Arguments.of("# only a comment\n", List.of("compose.yaml: empty compose file"), 0),
-        Arguments.of("- a\n- b\n", List.of("compose.yaml:1:1: Top-level object must be a mapping"), 0),
+        Arguments.of(
+            "- a\n- b\n", List.of("compose.yaml:1:1: Top-level object must be a mapping"), 0),
         Arguments.of("services: [a]\n", List.of("compose.yaml:1:1: services must be a mapping"), 0),
         Arguments.of("services:\n  api: [\n", List.of("compose.yaml:3:1: "), 0),
         Arguments.of(
@@ -319,7 +346,8 @@ class ComposeReaderTest {
             2),
         Arguments.of(
             "services:\n  a:\n    extends: nope\n",
-            List.of("compose.yaml:3:14: cannot extend service \"nope\": no such service in this file"),
+            List.of(
+                "compose.yaml:3:14: cannot extend service \"nope\": no such service in this file"),
             1),
         Arguments.of(
             "services:\n  a:\n    extends: [b]\n",
@@ -343,10 +371,14 @@ class ComposeReaderTest {
 
   static Stream<Arguments> names() {
     return Stream.of(
-        Arguments.of("compose.yaml", true), Arguments.of("compose.yml", true),
-        Arguments.of("docker-compose.yaml", true), Arguments.of("docker-compose.yml", true),
-        Arguments.of("docker-compose.prod.yml", true), Arguments.of("compose.override.yaml", true),
-        Arguments.of("compose.json", false), Arguments.of("my-compose.yaml", false),
+        Arguments.of("compose.yaml", true),
+        Arguments.of("compose.yml", true),
+        Arguments.of("docker-compose.yaml", true),
+        Arguments.of("docker-compose.yml", true),
+        Arguments.of("docker-compose.prod.yml", true),
+        Arguments.of("compose.override.yaml", true),
+        Arguments.of("compose.json", false),
+        Arguments.of("my-compose.yaml", false),
         Arguments.of("deployment.yaml", false));
   }
 

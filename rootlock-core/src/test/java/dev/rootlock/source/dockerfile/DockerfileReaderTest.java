@@ -64,10 +64,7 @@ class DockerfileReaderTest {
             "continuation lines, comments inside them",
             "FROM alpine\nUSER \\\n# a comment\n  10001\n",
             "10001"),
-        Arguments.of(
-            "the escape directive",
-            "# escape=`\nFROM alpine\nUSER `\n  app\n",
-            "app"),
+        Arguments.of("the escape directive", "# escape=`\nFROM alpine\nUSER `\n  app\n", "app"),
         Arguments.of(
             "a heredoc body is not an instruction",
             "FROM alpine\nUSER app\nRUN <<EOF\nUSER root\nEOF\n",
@@ -76,8 +73,7 @@ class DockerfileReaderTest {
             "a tab-stripping heredoc",
             "FROM alpine\nUSER app\nRUN <<-'END' cat\n\tUSER root\n\tEND\n",
             "app"),
-        Arguments.of(
-            "CRLF and a byte-order mark", "\uFEFFFROM alpine\r\nUSER app\r\n", "app"));
+        Arguments.of("CRLF and a byte-order mark", "\uFEFFFROM alpine\r\nUSER app\r\n", "app"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -89,10 +85,12 @@ class DockerfileReaderTest {
   static Stream<Arguments> volumes() {
     return Stream.of(
         Arguments.of("none", "FROM alpine\n", List.of()),
-        Arguments.of("JSON form", "FROM alpine\nVOLUME [\"/data\", \"/logs\"]\n", List.of("/data", "/logs")),
+        Arguments.of(
+            "JSON form", "FROM alpine\nVOLUME [\"/data\", \"/logs\"]\n", List.of("/data", "/logs")),
         Arguments.of("plain form", "FROM alpine\nVOLUME /data /logs\n", List.of("/data", "/logs")),
         Arguments.of("invalid JSON is plain", "FROM alpine\nVOLUME [/data]\n", List.of("[/data]")),
-        Arguments.of("substituted", "FROM alpine\nENV D=/srv\nVOLUME $D/data\n", List.of("/srv/data")),
+        Arguments.of(
+            "substituted", "FROM alpine\nENV D=/srv\nVOLUME $D/data\n", List.of("/srv/data")),
         Arguments.of(
             "inherited first, then the stage's own",
             "FROM postgres AS db\nVOLUME /var/lib/postgresql/data\nFROM db\nVOLUME [\"/backup\"]\n",
@@ -112,8 +110,9 @@ class DockerfileReaderTest {
   @Test
   void describesTheFinalStage() throws Exception {
     ParsedDockerfile parsed =
-        read("# syntax=docker/dockerfile:1\nFROM golang:1 AS build\nRUN go build\n\n"
-            + "FROM --platform=$BUILDPLATFORM gcr.io/distroless/static AS runtime\n");
+        read(
+            "# syntax=docker/dockerfile:1\nFROM golang:1 AS build\nRUN go build\n\n"
+                + "FROM --platform=$BUILDPLATFORM gcr.io/distroless/static AS runtime\n");
     assertThat(parsed.image())
         .isEqualTo(new DockerfileImage("runtime", 1, "gcr.io/distroless/static", null, List.of()));
     assertThat(parsed.stages()).extracting(Stage::name).containsExactly("build", "runtime");
@@ -124,8 +123,10 @@ class DockerfileReaderTest {
     ParsedDockerfile parsed =
         read("FROM alpine AS a\n  USER root\nFROM a\nRUN x\nVOLUME /a \\\n  /b\nVOLUME [\"/c\"]\n");
     assertThat(parsed.locator().locate(DockerfileImage.USER)).isEqualTo(new Position(2, 3, 19));
-    assertThat(parsed.locator().locate(DockerfileImage.volumePath(1))).isEqualTo(new Position(5, 1, 42));
-    assertThat(parsed.locator().locate(DockerfileImage.volumePath(2))).isEqualTo(new Position(7, 1, 59));
+    assertThat(parsed.locator().locate(DockerfileImage.volumePath(1)))
+        .isEqualTo(new Position(5, 1, 42));
+    assertThat(parsed.locator().locate(DockerfileImage.volumePath(2)))
+        .isEqualTo(new Position(7, 1, 59));
     assertThat(parsed.locator().locate(FieldPath.root())).isEqualTo(new Position(3, 1, 29));
   }
 

@@ -109,8 +109,7 @@ class DockerRunParserTest {
             "--device /dev/fuse --device=/dev/kvm nginx",
             c -> c.devices().stream().map(d -> d.spec()).toList(),
             List.of("/dev/fuse", "/dev/kvm")),
-        setting(
-            "--frobnicate --read-only nginx", ContainerConfig::readOnly, true));
+        setting("--frobnicate --read-only nginx", ContainerConfig::readOnly, true));
   }
 
   private static Arguments setting(
@@ -146,9 +145,9 @@ class DockerRunParserTest {
   void readsVolumesAndMounts() throws Exception {
     ContainerConfig config =
         parse(
-                "-v /host/config:/app/config:ro --volume=data:/data -v /anon"
-                    + " --mount type=bind,source=/a,target=/b,readonly"
-                    + " --mount src=v,dst=/v,ro=false --mount \"type=bind\",src=/s,dst=/d,ro=1 nginx")
+                "-v /host/config:/app/config:ro --volume=data:/data -v /anon --mount"
+                    + " type=bind,source=/a,target=/b,readonly --mount src=v,dst=/v,ro=false"
+                    + " --mount \"type=bind\",src=/s,dst=/d,ro=1 nginx")
             .config();
     FieldPath volumes = FieldPath.of("volumes");
     assertThat(config.mounts())
@@ -165,7 +164,8 @@ class DockerRunParserTest {
   void keepsUnknownFlagsWithAWarning() throws Exception {
     DockerRunCommand parsed = parse("--frobnicate -dZq nginx");
     assertThat(parsed.warnings())
-        .containsExactly("unknown flag --frobnicate kept as given", "unknown flag -Zq kept as given");
+        .containsExactly(
+            "unknown flag --frobnicate kept as given", "unknown flag -Zq kept as given");
     assertThat(parsed.options().stream().map(RunOption::written))
         .containsExactly("--frobnicate", "-d", "-Zq");
   }
@@ -239,7 +239,8 @@ class DockerRunParserTest {
             2),
         Arguments.of(
             "docker run --mount dst=/x,src=a\"b nginx",
-            "invalid argument \"dst=/x,src=a\"b\" for \"--mount\" flag: bare \" in non-quoted-field",
+            "invalid argument \"dst=/x,src=a\"b\" for \"--mount\" flag: bare \" in"
+                + " non-quoted-field",
             2),
         Arguments.of(
             "docker run -v /a:/b:ro:x nginx",

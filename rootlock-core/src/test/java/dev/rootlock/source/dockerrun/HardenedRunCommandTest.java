@@ -38,7 +38,8 @@ class HardenedRunCommandTest {
                 + " no-new-privileges=true -u 1000 nginx"),
         Arguments.of(
             "contradicting flags are removed, a group is split",
-            "docker run --read-only=false -itu root --security-opt no-new-privileges=false alpine sh",
+            "docker run --read-only=false -itu root --security-opt no-new-privileges=false alpine"
+                + " sh",
             "docker run -i -t " + ADDED + " alpine sh"),
         Arguments.of(
             "unbounded, exec and suid tmpfs are fixed in place",
@@ -59,7 +60,8 @@ class HardenedRunCommandTest {
                 + " no-new-privileges --user 65534:65534 nginx"),
         Arguments.of(
             "every other flag is kept, even ones that still fail",
-            "docker run --privileged --cap-add SYS_ADMIN --network host --frobnicate -v /:/host nginx",
+            "docker run --privileged --cap-add SYS_ADMIN --network host --frobnicate -v /:/host"
+                + " nginx",
             "docker run --privileged --cap-add SYS_ADMIN --network host --frobnicate -v /:/host "
                 + ADDED
                 + " nginx"),
@@ -67,10 +69,7 @@ class HardenedRunCommandTest {
             "flags go before --",
             "docker run --rm -- nginx -g daemon",
             "docker run --rm " + ADDED + " -- nginx -g daemon"),
-        Arguments.of(
-            "no prefix stays no prefix",
-            "-d nginx",
-            "-d " + ADDED + " nginx"));
+        Arguments.of("no prefix stays no prefix", "-d nginx", "-d " + ADDED + " nginx"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -100,15 +99,27 @@ class HardenedRunCommandTest {
     assertThat(
             HardenedRunCommand.builder(command).user("10001:10001").tmpfsSize("8m").build().args())
         .containsExactly(
-            "docker", "run", "--tmpfs", "/run:noexec,nosuid,size=8m", "--read-only", "--tmpfs",
-            "/tmp:rw,noexec,nosuid,size=8m", "--cap-drop", "ALL", "--security-opt",
-            "no-new-privileges", "--user", "10001:10001", "nginx");
+            "docker",
+            "run",
+            "--tmpfs",
+            "/run:noexec,nosuid,size=8m",
+            "--read-only",
+            "--tmpfs",
+            "/tmp:rw,noexec,nosuid,size=8m",
+            "--cap-drop",
+            "ALL",
+            "--security-opt",
+            "no-new-privileges",
+            "--user",
+            "10001:10001",
+            "nginx");
   }
 
   @Test
   void quotesForTheShellOnlyWhatNeedsIt() throws Exception {
     DockerRunCommand command =
-        DockerRunParser.parse(List.of("docker", "run", "-e", "A=b c", "alpine", "sh", "-c", "echo 'hi'"));
+        DockerRunParser.parse(
+            List.of("docker", "run", "-e", "A=b c", "alpine", "sh", "-c", "echo 'hi'"));
     assertThat(HardenedRunCommand.builder(command).build().shellText())
         .isEqualTo("docker run -e 'A=b c' " + ADDED + " alpine sh -c 'echo '\\''hi'\\'''");
   }
