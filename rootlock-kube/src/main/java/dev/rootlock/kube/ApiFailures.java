@@ -17,9 +17,12 @@ final class ApiFailures {
   static ApiRequestException of(KubernetesClientException e, String server, String uri, String what) {
     int code = e.getCode();
     String status = statusMessage(e);
+    if (code <= 0) {
+      // fabric8 reports a request that got no HTTP answer at all with code 0 or -1.
+      return new ApiRequestException(0, unreachable(e, server), e);
+    }
     String message =
         switch (code) {
-          case 0 -> unreachable(e, server);
           case 401 ->
               "the API server at "
                   + server
