@@ -87,8 +87,8 @@ final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
   }
 
   /** Stores an object without the mock's linear duplicate search, for large benchmark clusters. */
-  void store(String path, io.fabric8.kubernetes.api.model.GenericKubernetesResource resource, String json) {
-    processEvent(path, getKey(path), null, resource, json);
+  void store(String path, String json) {
+    processEvent(path, getKey(path), null, null, json);
   }
 
   private static String value(AttributeSet key, String name) {

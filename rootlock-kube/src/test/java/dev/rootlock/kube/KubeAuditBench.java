@@ -1,0 +1,116 @@
+package dev.rootlock.kube;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.rootlock.policy.Level;
+import dev.rootlock.policy.PolicyVersion;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Audits the benchmark cluster served by {@link KubeBenchServer} ({@code -A}, {@code
+ * hardened:latest}, pages of 500) and prints the wall time and the peak heap: the largest heap
+ * occupancy seen just before any garbage collection, or at the end (occupancy only grows between
+ * collections, so that is the true peak).
+ *
+ * <p>Arguments: the server URL, then optionally {@code text} (default) or {@code scan}.
+ */
+public final class KubeAuditBench {
+
+  private KubeAuditBench() {}
+
+  public static void main(String[] args) throws Exception {
+    String url = args[0];
+    boolean scan = args.length > 1 && args[1].equals("scan");
+    PeakHeap peak = PeakHeap.watch();
+    Config config =
+        new ConfigBuilder(Config.empty()).withMasterUrl(url).withRequestRetryBackoffLimit(0).build();
+    KubeOptions options =
+        KubeOptions.defaults().withAllNamespaces().withLevel(Level.HARDENED, PolicyVersion.LATEST);
+    long start = System.nanoTime();
+    int objects;
+    int rows;
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+      if (scan) {
+        var result = KubeAudit.scan(client, options, KubeOptions.DEFAULT_PAGE_SIZE);
+        objects = result.objects().size();
+        rows = (int) result.findingCount();
+      } else {
+        AuditReport report = KubeAudit.run(client, options, KubeOptions.DEFAULT_PAGE_SIZE);
+        String table = AuditTable.render(report, false);
+        objects = report.objects();
+        rows = report.rows().size();
+        if (table.isEmpty()) {
+          throw new IllegalStateException("empty table");
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Thread.sleep(200); // GC notifications arrive asynchronously
+    long max = Runtime.getRuntime().maxMemory();
+    System.out.printf(
+        "kube audit (%s): %d objects, %d %s, %.2f s wall, peak heap %.0f MB (max heap %.0f MB)%n",
+        scan ? "ScanResult" : "table",
+        objects,
+        rows,
+        scan ? "findings" : "rows",
+        seconds,
+        peak.peakBytes() / 1048576.0,
+        max / 1048576.0);
+  }
+
+  /** The heap's high-water mark, from GC notifications. */
+  static final class PeakHeap {
+    private final AtomicLong peak = new AtomicLong();
+    private final Set<String> heapPools =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
+
+    static PeakHeap watch() {
+      PeakHeap heap = new PeakHeap();
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        ((NotificationEmitter) gc)
+            .addNotificationListener(
+                (notification, handback) -> {
+                  if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                    var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                    heap.record(info.getGcInfo().getMemoryUsageBeforeGc());
+                  }
+                },
+                null,
+                null);
+      }
+      return heap;
+    }
+
+    private void record(Map<String, MemoryUsage> pools) {
+      long used = 0;
+      for (Map.Entry<String, MemoryUsage> pool : pools.entrySet()) {
+        if (heapPools.contains(pool.getKey())) {
+          used += pool.getValue().getUsed();
+        }
+      }
+      final long total = used;
+      peak.accumulateAndGet(total, Math::max);
+    }
+
+    long peakBytes() {
+      long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      return Math.max(peak.get(), now);
+    }
+  }
+}
