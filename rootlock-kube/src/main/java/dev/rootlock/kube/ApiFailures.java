@@ -29,7 +29,8 @@ final class ApiFailures {
                   + " rejected the credentials (401 Unauthorized): they are missing, invalid or"
                   + " expired; log in again or fix the user of this context in your kubeconfig";
           case 403 -> status != null ? status : "forbidden: cannot list " + what;
-          case 404 -> "the API server at " + server + " has no " + uri + " (404 Not Found)";
+          case 404 ->
+              status != null ? status : "the API server at " + server + " has no " + uri + " (404 Not Found)";
           default ->
               "the API server at "
                   + server

@@ -11,6 +11,9 @@ public final class AuditTable {
   /** The table; {@code wide} adds USER, PRIVESC, CAPS, SECCOMP and WRITABLE MOUNTS. */
   public static String render(AuditReport report, boolean wide) {
     StringBuilder out = new StringBuilder();
+    if (report.rows().isEmpty() && report.unreadable().isEmpty()) {
+      out.append("No resources found.\n");
+    }
     if (!report.rows().isEmpty()) {
       TextTable table =
           wide

@@ -45,6 +45,10 @@ public final class KubeReadiness {
         namespaces.put(only, labels(walk.namespace(only)));
       }
     } catch (ApiRequestException e) {
+      if (e.code() == 404) {
+        // kubectl's wording for a namespace that does not exist.
+        throw new KubeException("namespaces \"" + only + "\" not found", e);
+      }
       if (!e.forbidden()) {
         throw new KubeException(e.getMessage(), e);
       }

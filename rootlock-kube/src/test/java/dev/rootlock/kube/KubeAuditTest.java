@@ -93,6 +93,15 @@ class KubeAuditTest {
   }
 
   @Test
+  void anEmptyNamespaceSaysSoLikeKubectl() throws KubeException {
+    AuditReport report = KubeAudit.run(client, BASELINE.withNamespace("empty"), 500);
+
+    assertThat(AuditTable.render(report, false))
+        .isEqualTo("No resources found.\nbaseline:latest: 0 of 0 objects violate, in 0 of 0 namespaces\n");
+    assertThat(report.exitCode()).isZero();
+  }
+
+  @Test
   void wideAddsUserPrivilegeEscalationCapabilitiesSeccompAndWritableMounts() throws KubeException {
     client.resource(
             new io.fabric8.kubernetes.api.model.PodBuilder()

@@ -111,6 +111,15 @@ class KubeReadinessTest {
   }
 
   @Test
+  void aMissingNamespaceIsNamed() {
+    KubeOptions options = KubeOptions.defaults().withNamespace("nope");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> KubeReadiness.run(client, options, 500))
+        .isInstanceOf(KubeException.class)
+        .hasMessage("namespaces \"nope\" not found");
+  }
+
+  @Test
   void aNamespaceWhosePodsAreForbiddenIsNamedNotGuessed() throws KubeException {
     create(Objects.namespace("open", Map.of()), Objects.namespace("secret", Map.of()),
         pod("open", "web", false, null, null));
