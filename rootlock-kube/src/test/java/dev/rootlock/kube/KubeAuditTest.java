@@ -61,6 +61,7 @@ class KubeAuditTest {
     assertThat(api.listsOf("/api/v1/pods"))
         .containsExactly(
             "/api/v1/pods?limit=3", "/api/v1/pods?limit=3&continue=1%3A3", "/api/v1/pods?limit=3&continue=1%3A6");
+    assertThat(api.gets).noneMatch(path -> path.contains("watch"));
     assertThat(report.rows()).extracting(AuditRow::pod).containsExactly("a1", "a2", "a3", "b1", "b2", "g1", "g2");
     assertThat(report.rows()).extracting(AuditRow::readOnly)
         .containsExactly("true", "unset (writable)", "false", "unset (writable)", "true", "true", "unset (writable)");
@@ -155,6 +156,17 @@ class KubeAuditTest {
             "job/nightly | job-x | ",
             "- | debug | ");
     assertThat(report.namespaces()).containsExactly(new NamespaceSummary("shop", 6, 1, 6, 0));
+    assertThat(api.gets)
+        .containsSubsequence(
+            "/apis/apps/v1/namespaces/shop/deployments?limit=500",
+            "/apis/apps/v1/namespaces/shop/statefulsets?limit=500",
+            "/apis/apps/v1/namespaces/shop/daemonsets?limit=500",
+            "/apis/apps/v1/namespaces/shop/replicasets?limit=500",
+            "/api/v1/namespaces/shop/replicationcontrollers?limit=500",
+            "/apis/batch/v1/namespaces/shop/cronjobs?limit=500",
+            "/apis/batch/v1/namespaces/shop/jobs?limit=500",
+            "/api/v1/namespaces/shop/podtemplates?limit=500",
+            "/api/v1/namespaces/shop/pods?limit=500");
   }
 
   @Test
