@@ -39,6 +39,9 @@ public final class KubeAuditBench {
         new ConfigBuilder(Config.empty()).withMasterUrl(url).withRequestRetryBackoffLimit(0).build();
     KubeOptions options =
         KubeOptions.defaults().withAllNamespaces().withLevel(Level.HARDENED, PolicyVersion.LATEST);
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    double load = os.getSystemLoadAverage();
+    long cpuStart = os.getProcessCpuTime();
     long start = System.nanoTime();
     int objects;
     int rows;
@@ -58,17 +61,22 @@ public final class KubeAuditBench {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
     Thread.sleep(200); // GC notifications arrive asynchronously
     long max = Runtime.getRuntime().maxMemory();
     System.out.printf(
-        "kube audit (%s): %d objects, %d %s, %.2f s wall, peak heap %.0f MB (max heap %.0f MB)%n",
+        "kube audit (%s): %d objects, %d %s, %.2f s wall, %.2f s CPU, peak heap %.0f MB"
+            + " (max heap %.0f MB), load average %.1f on %d CPUs%n",
         scan ? "ScanResult" : "table",
         objects,
         rows,
         scan ? "findings" : "rows",
         seconds,
+        cpu,
         peak.peakBytes() / 1048576.0,
-        max / 1048576.0);
+        max / 1048576.0,
+        load,
+        os.getAvailableProcessors());
   }
 
   /** The heap's high-water mark, from GC notifications. */
