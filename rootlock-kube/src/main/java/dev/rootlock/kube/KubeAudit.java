@@ -26,6 +26,8 @@ import java.util.Map;
 public final class KubeAudit {
 
   private static final Engine ENGINE = Engine.standard();
+  /** The faster of the two equivalent ways; see docs/PERFORMANCE.md. */
+  static final Decoding DECODING = Decoding.tree();
 
   private KubeAudit() {}
 
@@ -51,7 +53,7 @@ public final class KubeAudit {
   static AuditReport run(KubernetesClient client, KubeOptions options, long pageSize)
       throws KubeException {
     AuditRows rows = new AuditRows();
-    List<Unreadable> unreadable = walk(client, options, pageSize, rows);
+    List<Unreadable> unreadable = walk(client, options, pageSize, rows, DECODING);
     return rows.report(options.levelVersion().toString(), unreadable);
   }
 
@@ -59,7 +61,7 @@ public final class KubeAudit {
       throws KubeException {
     List<ObjectResult> objects = new ArrayList<>();
     List<Unreadable> unreadable =
-        walk(client, options, pageSize, (object, workload, result) -> objects.add(result));
+        walk(client, options, pageSize, (object, workload, result) -> objects.add(result), DECODING);
     List<InputError> errors = new ArrayList<>();
     for (Unreadable each : unreadable) {
       errors.add(new InputError(clusterName(each.namespace(), each.resource()), null, each.message()));
@@ -69,7 +71,7 @@ public final class KubeAudit {
 
   /** Lists, decodes and evaluates every object in scope into {@code sink}; returns what was refused. */
   static List<Unreadable> walk(
-      KubernetesClient client, KubeOptions options, long pageSize, AuditSink sink)
+      KubernetesClient client, KubeOptions options, long pageSize, AuditSink sink, Decoding decoding)
       throws KubeException {
     LevelVersion policy = options.levelVersion();
     ClusterWalk walk = new ClusterWalk(new PagedLister(client, pageSize));
@@ -85,7 +87,7 @@ public final class KubeAudit {
           namespace,
           page -> {
             for (ApiObject object : page) {
-              Workload workload = decode(object);
+              Workload workload = decoding.decode(object, sourceOf(object));
               sink.accept(object, workload, ENGINE.evaluate(workload, policy));
             }
           });
@@ -93,9 +95,9 @@ public final class KubeAudit {
     return walk.unreadable();
   }
 
-  static Workload decode(ApiObject object) {
-    SourceRef source = SourceRef.of(clusterName(object.namespace(), object.kind().plural()) + "/" + object.name());
-    return ApiObjectDecoder.decode(object.kind(), object.json(), source);
+  /** {@code cluster:ns/pods/name}: the pseudo file name reports show for a live object. */
+  static SourceRef sourceOf(ApiObject object) {
+    return SourceRef.of(clusterName(object.namespace(), object.kind().plural()) + "/" + object.name());
   }
 
   /** The one namespace in scope, or null for all: {@code -n}, else the context's, else default. */

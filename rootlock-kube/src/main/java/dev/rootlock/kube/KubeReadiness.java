@@ -91,7 +91,7 @@ public final class KubeReadiness {
     if (target.level() == Level.PRIVILEGED) {
       return new DryRun.PodVerdict(pod.name(), controller, null);
     }
-    ObjectResult result = ENGINE.evaluate(KubeAudit.decode(pod), target);
+    ObjectResult result = ENGINE.evaluate(KubeAudit.DECODING.decode(pod, KubeAudit.sourceOf(pod)), target);
     return new DryRun.PodVerdict(pod.name(), controller, result.allowed() ? null : reasons(result));
   }
 

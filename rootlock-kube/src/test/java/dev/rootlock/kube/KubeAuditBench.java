@@ -12,6 +12,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import dev.rootlock.model.ObjectResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +28,8 @@ import javax.management.openmbean.CompositeData;
  * occupancy seen just before any garbage collection, or at the end (occupancy only grows between
  * collections, so that is the true peak).
  *
- * <p>Arguments: the server URL, then optionally {@code text} (default) or {@code scan}.
+ * <p>Arguments: the server URL, then {@code table} or {@code scan} (a ScanResult), then {@code
+ * tree} or {@code reader} (how objects are decoded).
  */
 public final class KubeAuditBench {
 
@@ -34,6 +38,8 @@ public final class KubeAuditBench {
   public static void main(String[] args) throws Exception {
     String url = args[0];
     boolean scan = args.length > 1 && args[1].equals("scan");
+    boolean reader = args.length > 2 && args[2].equals("reader");
+    Decoding decoding = reader ? Decoding.reader() : Decoding.tree();
     PeakHeap peak = PeakHeap.watch();
     Config config =
         new ConfigBuilder(Config.empty()).withMasterUrl(url).withRequestRetryBackoffLimit(0).build();
@@ -47,11 +53,15 @@ public final class KubeAuditBench {
     int rows;
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
       if (scan) {
-        var result = KubeAudit.scan(client, options, KubeOptions.DEFAULT_PAGE_SIZE);
-        objects = result.objects().size();
-        rows = (int) result.findingCount();
+        List<ObjectResult> results = new ArrayList<>();
+        KubeAudit.walk(client, options, KubeOptions.DEFAULT_PAGE_SIZE, (o, w, r) -> results.add(r), decoding);
+        objects = results.size();
+        rows = results.stream().mapToInt(r -> r.findings().size()).sum();
       } else {
-        AuditReport report = KubeAudit.run(client, options, KubeOptions.DEFAULT_PAGE_SIZE);
+        AuditRows collected = new AuditRows();
+        List<Unreadable> unreadable =
+            KubeAudit.walk(client, options, KubeOptions.DEFAULT_PAGE_SIZE, collected, decoding);
+        AuditReport report = collected.report(options.levelVersion().toString(), unreadable);
         String table = AuditTable.render(report, false);
         objects = report.objects();
         rows = report.rows().size();
@@ -65,9 +75,10 @@ public final class KubeAuditBench {
     Thread.sleep(200); // GC notifications arrive asynchronously
     long max = Runtime.getRuntime().maxMemory();
     System.out.printf(
-        "kube audit (%s): %d objects, %d %s, %.2f s wall, %.2f s CPU, peak heap %.0f MB"
+        "kube audit (%s, %s decoding): %d objects, %d %s, %.2f s wall, %.2f s CPU, peak heap %.0f MB"
             + " (max heap %.0f MB), load average %.1f on %d CPUs%n",
         scan ? "ScanResult" : "table",
+        reader ? "reader" : "tree",
         objects,
         rows,
         scan ? "findings" : "rows",
