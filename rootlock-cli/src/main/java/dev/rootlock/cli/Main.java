@@ -37,7 +37,7 @@ public final class Main implements Runnable {
 
   @Option(
       names = "--debug",
-      scope = ScopeType.INHERITED,
+      scope = ScopeType.INHERIT,
       description = "Print stack traces for unexpected errors.")
   boolean debug;
 

@@ -1,6 +1,11 @@
 package dev.rootlock.engine;
 
 import dev.rootlock.model.ObjectResult;
+import dev.rootlock.model.ScanResult;
+import dev.rootlock.policy.CheckDefinition;
+import dev.rootlock.source.InputFile;
+import dev.rootlock.source.InputFiles;
+import java.util.List;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.CheckRegistry;
@@ -13,15 +18,37 @@ import dev.rootlock.policy.checks.PodChecks;
  */
 public final class Engine {
 
+  private final CheckRegistry<Pod> podChecks;
   private final WorkloadEvaluator workloads;
 
   private Engine(CheckRegistry<Pod> podChecks) {
+    this.podChecks = podChecks;
     this.workloads = new WorkloadEvaluator(podChecks);
   }
 
   /** The engine with every built-in check. */
   public static Engine standard() {
     return new Engine(PodChecks.registry());
+  }
+
+  /**
+   * Reads every input, evaluates every object that carries a pod template, and collects what could
+   * not be read; never stops at a bad file.
+   */
+  public ScanResult scan(ScanRequest request) {
+    InputFiles.Expansion expansion = InputFiles.expand(request.inputs());
+    FileScanner scanner = new FileScanner(workloads);
+    scanner.errors.addAll(expansion.errors());
+    for (InputFile file : expansion.files()) {
+      scanner.scan(file, request.stdin(), request.policy());
+    }
+    return new ScanResult(
+        request.policy().toString(), scanner.objects, scanner.errors, scanner.skippedKinds);
+  }
+
+  /** Every check this engine can report, for rule lists such as SARIF's. */
+  public List<CheckDefinition<?>> rules() {
+    return List.copyOf(podChecks.definitions());
   }
 
   /** Evaluates one workload (from a file, a cluster or an admission request) at {@code policy}. */
