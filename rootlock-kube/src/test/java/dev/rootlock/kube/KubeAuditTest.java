@@ -232,6 +232,21 @@ class KubeAuditTest {
   }
 
   @Test
+  void aServerErrorOnALaterPageStopsTheAuditToo() {
+    create(pod("shop", "a", false, null, null), pod("shop", "b", false, null, null),
+        pod("shop", "c", false, null, null));
+    api.server.expect().get().withPath("/api/v1/namespaces/shop/pods?limit=2&continue=1%3A2")
+        .andReturn(500, new StatusBuilder().withCode(500).withMessage("etcd leader changed").build())
+        .always();
+
+    assertThatThrownBy(() -> KubeAudit.run(client, BASELINE.withNamespace("shop"), 2))
+        .isInstanceOf(KubeException.class)
+        .hasMessage(
+            "the API server at " + client.getMasterUrl()
+                + " answered GET /api/v1/namespaces/shop/pods?limit=2&continue=1%3A2 with 500: etcd leader changed");
+  }
+
+  @Test
   void rejectedCredentialsSayWhatToDo() {
     api.server.expect().get().withPath("/api/v1/namespaces/shop/pods?limit=500")
         .andReturn(401, new StatusBuilder().withStatus("Failure").withCode(401).withReason("Unauthorized")
