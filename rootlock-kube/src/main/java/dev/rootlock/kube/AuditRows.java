@@ -51,14 +51,14 @@ final class AuditRows implements AuditSink {
                 namespace,
                 ContainerFacts.NONE,
                 object.name(),
-                container.name(),
+                intern(container.name()),
                 intern(ContainerFacts.readOnly(container)),
                 ContainerFacts.checks(result, container).stream().map(this::intern).toList(),
                 intern(ContainerFacts.user(container, podContext)),
                 intern(ContainerFacts.privilegeEscalation(container)),
                 intern(ContainerFacts.capabilities(container)),
                 intern(ContainerFacts.seccomp(container, podContext)),
-                ContainerFacts.writableMounts(container)));
+                ContainerFacts.writableMounts(container).stream().map(this::intern).toList()));
       }
     }
     pending.add(new Pending(namespace, object.kind(), object.name(), object.uid(), object.controller(), rows));
@@ -68,6 +68,7 @@ final class AuditRows implements AuditSink {
         (a, b) -> a.plus(b.violating() > 0, b.containers(), b.readOnly()));
   }
 
+  /** The grouped report; the collected objects are handed over, so call it once. */
   AuditReport report(String policy, List<Unreadable> unreadable) {
     record Grouped(String owner, boolean template, Pending object) {}
     List<Grouped> grouped = new ArrayList<>(pending.size());
@@ -114,6 +115,7 @@ final class AuditRows implements AuditSink {
                 row.writableMounts()));
       }
     }
+    pending.clear();
     return new AuditReport(policy, rows, List.copyOf(summaries.values()), unreadable);
   }
 
