@@ -6,7 +6,6 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /** Turns a failed API request into one line a user can act on. */
@@ -63,12 +62,12 @@ final class ApiFailures {
         return "TLS with the API server at "
             + server
             + " failed: "
-            + cause.getMessage()
+            + OneLine.of(String.valueOf(cause.getMessage()))
             + " (check the cluster's certificate-authority in your kubeconfig)";
       }
       cause = cause.getCause();
     }
-    return "cannot reach the API server at " + server + ": " + rootMessage(e);
+    return "cannot reach the API server at " + server + ": " + OneLine.rootCause(e);
   }
 
   private static String statusMessage(KubernetesClientException e) {
@@ -77,15 +76,7 @@ final class ApiFailures {
       return null;
     }
     // Status messages are one line in practice; keep it that way whatever the server sends.
-    return status.getMessage().strip().replace('\n', ' ');
+    return OneLine.of(status.getMessage());
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    String message = root.getMessage();
-    return message == null ? root.getClass().getSimpleName().toLowerCase(Locale.ROOT) : message;
-  }
 }

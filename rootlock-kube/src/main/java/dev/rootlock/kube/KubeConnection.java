@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
 import java.nio.file.Files;
@@ -49,7 +48,12 @@ final class KubeConnection {
   /** A client for the cluster {@code options} select. */
   KubernetesClient open(KubeOptions options) throws KubeException {
     Config config = config(options);
-    return new KubernetesClientBuilder().withConfig(config).build();
+    try {
+      return new KubernetesClientBuilder().withConfig(config).build();
+    } catch (RuntimeException e) {
+      // e.g. unreadable client certificate data or a CA file that is not PEM
+      throw new KubeException("cannot set up a client for " + config.getMasterUrl() + ": " + OneLine.rootCause(e), e);
+    }
   }
 
   /** The client configuration {@code options} select, with rootlock's timeouts and retries. */
@@ -110,15 +114,20 @@ final class KubeConnection {
     for (File file : files) {
       try {
         parsed.add(KubeConfigUtils.parseConfig(file));
-      } catch (KubernetesClientException e) {
-        throw new KubeException("cannot read kubeconfig " + file + ": " + rootMessage(e), e);
+      } catch (RuntimeException e) {
+        throw new KubeException("cannot read kubeconfig " + file + ": " + OneLine.rootCause(e), e);
       }
     }
     if (context != null && parsed.stream().noneMatch(c -> hasContext(c, context))) {
       throw new KubeException("context \"" + context + "\" does not exist");
     }
     Config config = Config.empty();
-    KubeConfigUtils.merge(config, context, parsed.toArray(io.fabric8.kubernetes.api.model.Config[]::new));
+    try {
+      // Merging runs exec credential plugins (aws, gcloud, kubelogin...), which may fail.
+      KubeConfigUtils.merge(config, context, parsed.toArray(io.fabric8.kubernetes.api.model.Config[]::new));
+    } catch (RuntimeException e) {
+      throw new KubeException("cannot use kubeconfig " + files.get(0) + ": " + OneLine.rootCause(e), e);
+    }
     if (config.getCurrentContext() == null) {
       throw new KubeException(
           "no current context in "
@@ -133,11 +142,4 @@ final class KubeConnection {
     return contexts != null && contexts.stream().anyMatch(c -> name.equals(c.getName()));
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.toString() : root.getMessage();
-  }
 }

@@ -103,6 +103,17 @@ class KubeConnectionTest {
   }
 
   @Test
+  void aKubeconfigThatIsNotYamlIsOneLine() throws Exception {
+    Path broken = dir.resolve("broken");
+    Files.writeString(broken, "clusters: [\n");
+
+    assertThatThrownBy(() -> connection(Map.of()).config(OPTIONS.withContext(null, broken)))
+        .isInstanceOf(KubeException.class)
+        .hasMessageStartingWith("cannot read kubeconfig " + broken + ": ")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
   void aMissingExplicitKubeconfigIsAnError() {
     Path missing = dir.resolve("nope");
     assertThatThrownBy(() -> connection(Map.of()).config(OPTIONS.withContext(null, missing)))
