@@ -24,7 +24,6 @@ import dev.rootlock.model.pod.VolumeMount;
 import dev.rootlock.model.pod.WindowsOptions;
 import dev.rootlock.model.pod.Workload;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,14 +186,11 @@ final class ApiObjectDecoder {
 
   private static List<ProbeHost> probeHosts(JsonNode container) {
     List<ProbeHost> hosts = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> fields = container.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : container.properties()) {
       if (PROBES.contains(field.getKey())) {
         addHosts(hosts, field.getKey(), field.getValue());
       } else if ("lifecycle".equals(field.getKey())) {
-        for (Iterator<Map.Entry<String, JsonNode>> handlers = field.getValue().fields();
-            handlers.hasNext(); ) {
-          Map.Entry<String, JsonNode> handler = handlers.next();
+        for (Map.Entry<String, JsonNode> handler : field.getValue().properties()) {
           if (LIFECYCLE_HANDLERS.contains(handler.getKey())) {
             addHosts(hosts, "lifecycle." + handler.getKey(), handler.getValue());
           }
@@ -205,8 +201,7 @@ final class ApiObjectDecoder {
   }
 
   private static void addHosts(List<ProbeHost> hosts, String prefix, JsonNode handler) {
-    for (Iterator<Map.Entry<String, JsonNode>> kinds = handler.fields(); kinds.hasNext(); ) {
-      Map.Entry<String, JsonNode> kind = kinds.next();
+    for (Map.Entry<String, JsonNode> kind : handler.properties()) {
       String host = text(kind.getValue(), "host");
       if (HANDLER_KINDS.contains(kind.getKey()) && host != null && !host.isEmpty()) {
         hosts.add(new ProbeHost(prefix + "." + kind.getKey(), host));
@@ -273,7 +268,7 @@ final class ApiObjectDecoder {
   /** Fields the model does not know, with their JSON text (the API server prunes most). */
   private static Map<String, String> unrecognized(JsonNode context, Set<String> known) {
     Map<String, String> unknown = new LinkedHashMap<>();
-    context.fields().forEachRemaining(field -> {
+    context.properties().forEach(field -> {
       if (!known.contains(field.getKey())) {
         unknown.put(field.getKey(), field.getValue().toString());
       }
@@ -283,7 +278,7 @@ final class ApiObjectDecoder {
 
   private static Map<String, String> strings(JsonNode map) {
     Map<String, String> values = new LinkedHashMap<>();
-    map.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
+    map.properties().forEach(field -> values.put(field.getKey(), field.getValue().asText()));
     return values;
   }
 

@@ -107,7 +107,7 @@ public final class KubeReadiness {
   /** The namespace's {@code pod-security.kubernetes.io/*} and {@code rootlock.dev/*} labels. */
   static Map<String, String> labels(JsonNode namespace) {
     Map<String, String> labels = new TreeMap<>();
-    namespace.path("metadata").path("labels").fields().forEachRemaining(label -> {
+    namespace.path("metadata").path("labels").properties().forEach(label -> {
       String key = label.getKey();
       if (key.startsWith(Rollout.PSA_PREFIX) || key.startsWith(Rollout.ROOTLOCK_PREFIX)) {
         labels.put(key, label.getValue().asText());

@@ -24,7 +24,7 @@ final class ReaderDecoder {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("apiVersion", object.kind().apiVersion());
     json.put("kind", object.kind().kind());
-    object.json().fields().forEachRemaining(field -> {
+    object.json().properties().forEach(field -> {
       // A listed item has no kind; an object fetched alone does, and the list's kind wins.
       if (!json.has(field.getKey())) {
         json.set(field.getKey(), field.getValue());

@@ -9,7 +9,7 @@ import dev.rootlock.engine.Engine;
 import dev.rootlock.model.SourceRef;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.LevelVersion;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +29,7 @@ class DecoderEquivalenceTest {
 
   private static final Path SHARED = Path.of(System.getProperty("rootlock.repo", ".."), "..", "shared");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final KubernetesSerialization FABRIC8 = new KubernetesSerialization();
   private static final Engine ENGINE = Engine.standard();
   private static final List<LevelVersion> LEVELS =
       Stream.of("baseline:latest", "restricted:latest", "hardened:latest", "restricted:v1.22")
@@ -123,8 +124,8 @@ class DecoderEquivalenceTest {
 
   private static JsonNode asTheApiServerReturnsIt(JsonNode document) {
     try {
-      Object typed = Serialization.unmarshal(document.toString());
-      return JSON.readTree(Serialization.asJson(typed));
+      Object typed = FABRIC8.unmarshal(document.toString());
+      return JSON.readTree(FABRIC8.asJson(typed));
     } catch (RuntimeException | IOException e) {
       return null; // Not a valid object of its kind: the API server would have refused it.
     }
