@@ -13,7 +13,8 @@ final class ApiFailures {
 
   private ApiFailures() {}
 
-  static ApiRequestException of(KubernetesClientException e, String server, String uri, String what) {
+  static ApiRequestException of(
+      KubernetesClientException e, String server, String uri, String what) {
     int code = e.getCode();
     String status = statusMessage(e);
     if (code <= 0) {
@@ -29,7 +30,9 @@ final class ApiFailures {
                   + " expired; log in again or fix the user of this context in your kubeconfig";
           case 403 -> status != null ? status : "forbidden: cannot list " + what;
           case 404 ->
-              status != null ? status : "the API server at " + server + " has no " + uri + " (404 Not Found)";
+              status != null
+                  ? status
+                  : "the API server at " + server + " has no " + uri + " (404 Not Found)";
           default ->
               "the API server at "
                   + server
@@ -46,7 +49,9 @@ final class ApiFailures {
     Throwable cause = e;
     while (cause != null) {
       if (cause instanceof ConnectException) {
-        return "cannot reach the API server at " + server + ": connection refused"
+        return "cannot reach the API server at "
+            + server
+            + ": connection refused"
             + " (is the cluster running, and is this the right context?)";
       }
       if (cause instanceof UnknownHostException) {
@@ -78,5 +83,4 @@ final class ApiFailures {
     // Status messages are one line in practice; keep it that way whatever the server sends.
     return OneLine.of(status.getMessage());
   }
-
 }

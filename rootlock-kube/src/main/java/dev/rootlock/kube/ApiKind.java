@@ -61,6 +61,8 @@ enum ApiKind {
       return "/api/v1/namespaces";
     }
     String root = apiVersion.contains("/") ? "/apis/" + apiVersion : "/api/" + apiVersion;
-    return namespace == null ? root + "/" + plural : root + "/namespaces/" + namespace + "/" + plural;
+    return namespace == null
+        ? root + "/" + plural
+        : root + "/namespaces/" + namespace + "/" + plural;
   }
 }

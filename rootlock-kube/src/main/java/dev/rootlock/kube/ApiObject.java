@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param controller the ownerReference with {@code controller: true}, or null
  */
-record ApiObject(ApiKind kind, String uid, String namespace, String name, OwnerRef controller, JsonNode json) {
+record ApiObject(
+    ApiKind kind, String uid, String namespace, String name, OwnerRef controller, JsonNode json) {
 
   /** An ownerReference: who controls an object. */
   record OwnerRef(String kind, String name, String uid) {
@@ -25,7 +26,10 @@ record ApiObject(ApiKind kind, String uid, String namespace, String name, OwnerR
     for (JsonNode owner : meta.path("ownerReferences")) {
       if (owner.path("controller").asBoolean(false)) {
         controller =
-            new OwnerRef(owner.path("kind").asText(), owner.path("name").asText(), owner.path("uid").asText());
+            new OwnerRef(
+                owner.path("kind").asText(),
+                owner.path("name").asText(),
+                owner.path("uid").asText());
         break;
       }
     }

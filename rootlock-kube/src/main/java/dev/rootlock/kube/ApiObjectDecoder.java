@@ -32,8 +32,8 @@ import java.util.Set;
 /**
  * Decodes one object as the API server returns it (JSON, already validated and defaulted, unknown
  * fields pruned) into rootlock's model, straight from Jackson's tree. It reads the same fields with
- * the same meaning as the manifest reader in {@code dev.rootlock.source};
- * {@code ApiObjectDecoderTest} holds the two to the same results.
+ * the same meaning as the manifest reader in {@code dev.rootlock.source}; {@code
+ * ApiObjectDecoderTest} holds the two to the same results.
  */
 final class ApiObjectDecoder {
 
@@ -66,7 +66,8 @@ final class ApiObjectDecoder {
           "supplementalGroupsPolicy",
           "fsGroupChangePolicy",
           "seLinuxChangePolicy");
-  private static final List<String> PROBES = List.of("livenessProbe", "readinessProbe", "startupProbe");
+  private static final List<String> PROBES =
+      List.of("livenessProbe", "readinessProbe", "startupProbe");
   private static final List<String> LIFECYCLE_HANDLERS = List.of("postStart", "preStop");
   private static final List<String> HANDLER_KINDS = List.of("httpGet", "tcpSocket");
 
@@ -112,7 +113,10 @@ final class ApiObjectDecoder {
       return ObjectMeta.EMPTY;
     }
     return new ObjectMeta(
-        text(meta, "name"), text(meta, "namespace"), strings(meta.path("labels")), strings(meta.path("annotations")));
+        text(meta, "name"),
+        text(meta, "namespace"),
+        strings(meta.path("labels")),
+        strings(meta.path("annotations")));
   }
 
   private static PodSpec spec(JsonNode spec) {
@@ -169,7 +173,10 @@ final class ApiObjectDecoder {
     for (JsonNode mount : container.path("volumeMounts")) {
       mounts.add(
           new VolumeMount(
-              text(mount, "name"), text(mount, "mountPath"), bool(mount, "readOnly"), text(mount, "subPath")));
+              text(mount, "name"),
+              text(mount, "mountPath"),
+              bool(mount, "readOnly"),
+              text(mount, "subPath")));
     }
     return new Container(
         kind,
@@ -234,30 +241,40 @@ final class ApiObjectDecoder {
     int index = 0;
     for (JsonNode volume : list) {
       List<String> sources = new ArrayList<>();
-      volume.fieldNames().forEachRemaining(name -> {
-        if (!"name".equals(name)) {
-          sources.add(name);
-        }
-      });
+      volume
+          .fieldNames()
+          .forEachRemaining(
+              name -> {
+                if (!"name".equals(name)) {
+                  sources.add(name);
+                }
+              });
       JsonNode emptyDir = volume.path("emptyDir");
       EmptyDir dir =
-          emptyDir.isObject() ? new EmptyDir(text(emptyDir, "medium"), text(emptyDir, "sizeLimit")) : null;
+          emptyDir.isObject()
+              ? new EmptyDir(text(emptyDir, "medium"), text(emptyDir, "sizeLimit"))
+              : null;
       volumes.add(new Volume(index++, text(volume, "name"), sources, dir));
     }
     return volumes;
   }
 
   private static SeccompProfile seccomp(JsonNode node) {
-    return node.isObject() ? new SeccompProfile(text(node, "type"), text(node, "localhostProfile")) : null;
+    return node.isObject()
+        ? new SeccompProfile(text(node, "type"), text(node, "localhostProfile"))
+        : null;
   }
 
   private static AppArmorProfile appArmor(JsonNode node) {
-    return node.isObject() ? new AppArmorProfile(text(node, "type"), text(node, "localhostProfile")) : null;
+    return node.isObject()
+        ? new AppArmorProfile(text(node, "type"), text(node, "localhostProfile"))
+        : null;
   }
 
   private static SeLinuxOptions seLinux(JsonNode node) {
     return node.isObject()
-        ? new SeLinuxOptions(text(node, "user"), text(node, "role"), text(node, "type"), text(node, "level"))
+        ? new SeLinuxOptions(
+            text(node, "user"), text(node, "role"), text(node, "type"), text(node, "level"))
         : null;
   }
 
@@ -268,11 +285,14 @@ final class ApiObjectDecoder {
   /** Fields the model does not know, with their JSON text (the API server prunes most). */
   private static Map<String, String> unrecognized(JsonNode context, Set<String> known) {
     Map<String, String> unknown = new LinkedHashMap<>();
-    context.properties().forEach(field -> {
-      if (!known.contains(field.getKey())) {
-        unknown.put(field.getKey(), field.getValue().toString());
-      }
-    });
+    context
+        .properties()
+        .forEach(
+            field -> {
+              if (!known.contains(field.getKey())) {
+                unknown.put(field.getKey(), field.getValue().toString());
+              }
+            });
     return unknown;
   }
 

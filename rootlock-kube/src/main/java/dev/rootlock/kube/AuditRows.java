@@ -12,15 +12,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reduces each audited object to its table rows as it streams past, and at the end groups the
- * rows: pods under the listed controller that owns them (following ownerReferences up, so a
- * Deployment's pods sit under the Deployment, not its ReplicaSet).
+ * Reduces each audited object to its table rows as it streams past, and at the end groups the rows:
+ * pods under the listed controller that owns them (following ownerReferences up, so a Deployment's
+ * pods sit under the Deployment, not its ReplicaSet).
  */
 final class AuditRows implements AuditSink {
 
   /** An object's rows before its owner group is known. */
   private record Pending(
-      String namespace, ApiKind kind, String name, String uid, ApiObject.OwnerRef controller, List<AuditRow> rows) {}
+      String namespace,
+      ApiKind kind,
+      String name,
+      String uid,
+      ApiObject.OwnerRef controller,
+      List<AuditRow> rows) {}
 
   /** A listed controller: how it prints and who controls it. */
   private record Listed(String displayName, String parentUid) {}
@@ -36,7 +41,9 @@ final class AuditRows implements AuditSink {
     if (object.kind() != ApiKind.POD) {
       controllers.put(
           object.uid(),
-          new Listed(object.displayName(), object.controller() == null ? null : object.controller().uid()));
+          new Listed(
+              object.displayName(),
+              object.controller() == null ? null : object.controller().uid()));
     }
     List<AuditRow> rows = new ArrayList<>();
     int readOnly = 0;
@@ -61,7 +68,9 @@ final class AuditRows implements AuditSink {
                 ContainerFacts.writableMounts(container).stream().map(this::intern).toList()));
       }
     }
-    pending.add(new Pending(namespace, object.kind(), object.name(), object.uid(), object.controller(), rows));
+    pending.add(
+        new Pending(
+            namespace, object.kind(), object.name(), object.uid(), object.controller(), rows));
     summaries.merge(
         namespace,
         new NamespaceSummary(namespace, 1, result.allowed() ? 0 : 1, rows.size(), readOnly),
@@ -76,9 +85,10 @@ final class AuditRows implements AuditSink {
       if (object.kind() == ApiKind.POD) {
         String owner = ContainerFacts.NONE;
         if (object.controller() != null) {
-          owner = controllers.containsKey(object.controller().uid())
-              ? top(object.controller().uid())
-              : object.controller().displayName();
+          owner =
+              controllers.containsKey(object.controller().uid())
+                  ? top(object.controller().uid())
+                  : object.controller().displayName();
         }
         grouped.add(new Grouped(owner, false, object));
       } else {

@@ -18,19 +18,41 @@ public final class AuditTable {
       TextTable table =
           wide
               ? new TextTable(
-                  "NAMESPACE", "OWNER", "POD", "CONTAINER", "READONLY", "CHECKS", "USER", "PRIVESC",
-                  "CAPS", "SECCOMP", "WRITABLE MOUNTS")
+                  "NAMESPACE",
+                  "OWNER",
+                  "POD",
+                  "CONTAINER",
+                  "READONLY",
+                  "CHECKS",
+                  "USER",
+                  "PRIVESC",
+                  "CAPS",
+                  "SECCOMP",
+                  "WRITABLE MOUNTS")
               : new TextTable("NAMESPACE", "OWNER", "POD", "CONTAINER", "READONLY", "CHECKS");
       for (AuditRow row : report.rows()) {
-        String checks = row.checks().isEmpty() ? ContainerFacts.NONE : String.join(",", row.checks());
+        String checks =
+            row.checks().isEmpty() ? ContainerFacts.NONE : String.join(",", row.checks());
         if (wide) {
           String mounts =
-              row.writableMounts().isEmpty() ? ContainerFacts.NONE : String.join(",", row.writableMounts());
+              row.writableMounts().isEmpty()
+                  ? ContainerFacts.NONE
+                  : String.join(",", row.writableMounts());
           table.add(
-              row.namespace(), row.owner(), row.pod(), row.container(), row.readOnly(), checks,
-              row.user(), row.privilegeEscalation(), row.capabilities(), row.seccomp(), mounts);
+              row.namespace(),
+              row.owner(),
+              row.pod(),
+              row.container(),
+              row.readOnly(),
+              checks,
+              row.user(),
+              row.privilegeEscalation(),
+              row.capabilities(),
+              row.seccomp(),
+              mounts);
         } else {
-          table.add(row.namespace(), row.owner(), row.pod(), row.container(), row.readOnly(), checks);
+          table.add(
+              row.namespace(), row.owner(), row.pod(), row.container(), row.readOnly(), checks);
         }
       }
       table.appendTo(out);
@@ -49,7 +71,8 @@ public final class AuditTable {
       }
       summary.appendTo(out);
     }
-    long violatingNamespaces = report.namespaces().stream().filter(ns -> ns.violating() > 0).count();
+    long violatingNamespaces =
+        report.namespaces().stream().filter(ns -> ns.violating() > 0).count();
     out.append(report.policy())
         .append(": ")
         .append(report.violatingObjects())

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Lists the requested kinds in the requested scope. Across all namespaces it asks for each kind
  * cluster-wide first; when RBAC forbids that, it lists the namespaces and reads each one on its
- * own, recording the namespaces it may not read instead of giving up. Anything else that fails
- * (no answer, bad credentials, a server error) stops the walk with a one-line {@link KubeException}.
+ * own, recording the namespaces it may not read instead of giving up. Anything else that fails (no
+ * answer, bad credentials, a server error) stops the walk with a one-line {@link KubeException}.
  */
 final class ClusterWalk {
 
@@ -70,7 +70,8 @@ final class ClusterWalk {
       if (e.forbidden()) {
         throw new ApiRequestException(
             403,
-            clusterWide.getMessage() + "; listing namespaces is forbidden too, so pass -n NAMESPACE",
+            clusterWide.getMessage()
+                + "; listing namespaces is forbidden too, so pass -n NAMESPACE",
             e);
       }
       throw e;

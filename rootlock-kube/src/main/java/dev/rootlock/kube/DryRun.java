@@ -37,7 +37,8 @@ final class DryRun {
    * @param levelVersion as printed, e.g. {@code restricted:latest}
    * @param pods the namespace's pods in list order, exempt ones already removed
    */
-  static List<String> warnings(String namespace, String engine, String levelVersion, List<PodVerdict> pods) {
+  static List<String> warnings(
+      String namespace, String engine, String levelVersion, List<PodVerdict> pods) {
     List<PodVerdict> checked = prioritise(pods);
     int total = checked.size();
     if (checked.size() > MAX_PODS) {
@@ -51,18 +52,31 @@ final class DryRun {
       groups.merge(
           pod.reasons(),
           new Group(pod.name(), 1),
-          (a, b) -> new Group(a.firstPod().compareTo(b.firstPod()) <= 0 ? a.firstPod() : b.firstPod(), a.pods() + 1));
+          (a, b) ->
+              new Group(
+                  a.firstPod().compareTo(b.firstPod()) <= 0 ? a.firstPod() : b.firstPod(),
+                  a.pods() + 1));
     }
     List<String> warnings = new ArrayList<>();
     if (checked.size() < total) {
       warnings.add(
-          "new " + engine + " enforce level only checked against the first " + checked.size() + " of "
-              + total + " existing pods");
+          "new "
+              + engine
+              + " enforce level only checked against the first "
+              + checked.size()
+              + " of "
+              + total
+              + " existing pods");
     }
     if (!groups.isEmpty()) {
       warnings.add(
-          "existing pods in namespace \"" + namespace + "\" violate the new " + engine
-              + " enforce level \"" + levelVersion + "\"");
+          "existing pods in namespace \""
+              + namespace
+              + "\" violate the new "
+              + engine
+              + " enforce level \""
+              + levelVersion
+              + "\"");
     }
     List<String> podWarnings = new ArrayList<>();
     groups.forEach((reasons, group) -> podWarnings.add(prefix(group) + ": " + reasons));

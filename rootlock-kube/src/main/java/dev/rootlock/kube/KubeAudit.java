@@ -26,6 +26,7 @@ import java.util.Map;
 public final class KubeAudit {
 
   private static final Engine ENGINE = Engine.standard();
+
   /** The faster of the two equivalent ways; see docs/PERFORMANCE.md. */
   static final Decoding DECODING = Decoding.tree();
 
@@ -61,17 +62,25 @@ public final class KubeAudit {
       throws KubeException {
     List<ObjectResult> objects = new ArrayList<>();
     List<Unreadable> unreadable =
-        walk(client, options, pageSize, (object, workload, result) -> objects.add(result), DECODING);
+        walk(
+            client, options, pageSize, (object, workload, result) -> objects.add(result), DECODING);
     List<InputError> errors = new ArrayList<>();
     for (Unreadable each : unreadable) {
-      errors.add(new InputError(clusterName(each.namespace(), each.resource()), null, each.message()));
+      errors.add(
+          new InputError(clusterName(each.namespace(), each.resource()), null, each.message()));
     }
     return new ScanResult(options.levelVersion().toString(), objects, errors, Map.of());
   }
 
-  /** Lists, decodes and evaluates every object in scope into {@code sink}; returns what was refused. */
+  /**
+   * Lists, decodes and evaluates every object in scope into {@code sink}; returns what was refused.
+   */
   static List<Unreadable> walk(
-      KubernetesClient client, KubeOptions options, long pageSize, AuditSink sink, Decoding decoding)
+      KubernetesClient client,
+      KubeOptions options,
+      long pageSize,
+      AuditSink sink,
+      Decoding decoding)
       throws KubeException {
     LevelVersion policy = options.levelVersion();
     ClusterWalk walk = new ClusterWalk(new PagedLister(client, pageSize));
@@ -97,7 +106,8 @@ public final class KubeAudit {
 
   /** {@code cluster:ns/pods/name}: the pseudo file name reports show for a live object. */
   static SourceRef sourceOf(ApiObject object) {
-    return SourceRef.of(clusterName(object.namespace(), object.kind().plural()) + "/" + object.name());
+    return SourceRef.of(
+        clusterName(object.namespace(), object.kind().plural()) + "/" + object.name());
   }
 
   /** The one namespace in scope, or null for all: {@code -n}, else the context's, else default. */

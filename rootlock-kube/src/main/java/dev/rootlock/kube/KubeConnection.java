@@ -52,7 +52,8 @@ final class KubeConnection {
       return new KubernetesClientBuilder().withConfig(config).build();
     } catch (RuntimeException e) {
       // e.g. unreadable client certificate data or a CA file that is not PEM
-      throw new KubeException("cannot set up a client for " + config.getMasterUrl() + ": " + OneLine.rootCause(e), e);
+      throw new KubeException(
+          "cannot set up a client for " + config.getMasterUrl() + ": " + OneLine.rootCause(e), e);
     }
   }
 
@@ -124,9 +125,11 @@ final class KubeConnection {
     Config config = Config.empty();
     try {
       // Merging runs exec credential plugins (aws, gcloud, kubelogin...), which may fail.
-      KubeConfigUtils.merge(config, context, parsed.toArray(io.fabric8.kubernetes.api.model.Config[]::new));
+      KubeConfigUtils.merge(
+          config, context, parsed.toArray(io.fabric8.kubernetes.api.model.Config[]::new));
     } catch (RuntimeException e) {
-      throw new KubeException("cannot use kubeconfig " + files.get(0) + ": " + OneLine.rootCause(e), e);
+      throw new KubeException(
+          "cannot use kubeconfig " + files.get(0) + ": " + OneLine.rootCause(e), e);
     }
     if (config.getCurrentContext() == null) {
       throw new KubeException(
@@ -141,5 +144,4 @@ final class KubeConnection {
     List<NamedContext> contexts = config.getContexts();
     return contexts != null && contexts.stream().anyMatch(c -> name.equals(c.getName()));
   }
-
 }

@@ -62,12 +62,26 @@ public record KubeOptions(
 
   public KubeOptions withContext(String newContext, Path newKubeconfig) {
     return new KubeOptions(
-        namespace, allNamespaces, newContext, newKubeconfig, level, version, includeWorkloads, wide);
+        namespace,
+        allNamespaces,
+        newContext,
+        newKubeconfig,
+        level,
+        version,
+        includeWorkloads,
+        wide);
   }
 
   public KubeOptions withLevel(Level newLevel, PolicyVersion newVersion) {
     return new KubeOptions(
-        namespace, allNamespaces, context, kubeconfig, newLevel, newVersion, includeWorkloads, wide);
+        namespace,
+        allNamespaces,
+        context,
+        kubeconfig,
+        newLevel,
+        newVersion,
+        includeWorkloads,
+        wide);
   }
 
   public KubeOptions withIncludeWorkloads(boolean include) {

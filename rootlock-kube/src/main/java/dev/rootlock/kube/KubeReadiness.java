@@ -40,7 +40,10 @@ public final class KubeReadiness {
     String only = KubeAudit.scopeNamespace(client, options);
     try {
       if (only == null) {
-        lister.list(ApiKind.NAMESPACE, null, page -> page.forEach(ns -> namespaces.put(ns.name(), labels(ns.json()))));
+        lister.list(
+            ApiKind.NAMESPACE,
+            null,
+            page -> page.forEach(ns -> namespaces.put(ns.name(), labels(ns.json()))));
       } else {
         namespaces.put(only, labels(walk.namespace(only)));
       }
@@ -63,7 +66,10 @@ public final class KubeReadiness {
     for (Map.Entry<String, Map<String, String>> ns : namespaces.entrySet()) {
       List<DryRun.PodVerdict> pods = new ArrayList<>();
       int before = walk.unreadable().size();
-      walk.list(ApiKind.POD, ns.getKey(), page -> page.forEach(pod -> pods.add(verdict(pod, options.levelVersion()))));
+      walk.list(
+          ApiKind.POD,
+          ns.getKey(),
+          page -> page.forEach(pod -> pods.add(verdict(pod, options.levelVersion()))));
       if (walk.unreadable().size() > before) {
         continue;
       }
@@ -74,7 +80,10 @@ public final class KubeReadiness {
   }
 
   static NamespaceReadiness readiness(
-      String namespace, Map<String, String> labels, List<DryRun.PodVerdict> pods, KubeOptions options) {
+      String namespace,
+      Map<String, String> labels,
+      List<DryRun.PodVerdict> pods,
+      KubeOptions options) {
     LevelVersion target = options.levelVersion();
     // The API server lists a namespace's pods by name; sort so the first 3000 are the same here.
     List<DryRun.PodVerdict> ordered = new ArrayList<>(pods);
@@ -83,7 +92,12 @@ public final class KubeReadiness {
     List<String> warnings = DryRun.warnings(namespace, engine, target.toString(), ordered);
     int rejected = (int) pods.stream().filter(p -> p.reasons() != null).count();
     return new NamespaceReadiness(
-        namespace, labels, pods.size(), rejected, warnings, Rollout.commands(namespace, target, labels, options));
+        namespace,
+        labels,
+        pods.size(),
+        rejected,
+        warnings,
+        Rollout.commands(namespace, target, labels, options));
   }
 
   private static DryRun.PodVerdict verdict(ApiObject pod, LevelVersion target) {
@@ -91,7 +105,8 @@ public final class KubeReadiness {
     if (target.level() == Level.PRIVILEGED) {
       return new DryRun.PodVerdict(pod.name(), controller, null);
     }
-    ObjectResult result = ENGINE.evaluate(KubeAudit.DECODING.decode(pod, KubeAudit.sourceOf(pod)), target);
+    ObjectResult result =
+        ENGINE.evaluate(KubeAudit.DECODING.decode(pod, KubeAudit.sourceOf(pod)), target);
     return new DryRun.PodVerdict(pod.name(), controller, result.allowed() ? null : reasons(result));
   }
 
@@ -107,12 +122,17 @@ public final class KubeReadiness {
   /** The namespace's {@code pod-security.kubernetes.io/*} and {@code rootlock.dev/*} labels. */
   static Map<String, String> labels(JsonNode namespace) {
     Map<String, String> labels = new TreeMap<>();
-    namespace.path("metadata").path("labels").properties().forEach(label -> {
-      String key = label.getKey();
-      if (key.startsWith(Rollout.PSA_PREFIX) || key.startsWith(Rollout.ROOTLOCK_PREFIX)) {
-        labels.put(key, label.getValue().asText());
-      }
-    });
+    namespace
+        .path("metadata")
+        .path("labels")
+        .properties()
+        .forEach(
+            label -> {
+              String key = label.getKey();
+              if (key.startsWith(Rollout.PSA_PREFIX) || key.startsWith(Rollout.ROOTLOCK_PREFIX)) {
+                labels.put(key, label.getValue().asText());
+              }
+            });
     return labels;
   }
 }

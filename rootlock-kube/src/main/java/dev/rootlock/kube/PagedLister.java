@@ -25,7 +25,8 @@ final class PagedLister {
   }
 
   /** Fetches run on virtual threads: they only wait on the network and parse. */
-  private static final Executor PREFETCH = task -> Thread.ofVirtual().name("rootlock-kube-prefetch").start(task);
+  private static final Executor PREFETCH =
+      task -> Thread.ofVirtual().name("rootlock-kube-prefetch").start(task);
 
   private final KubernetesClient client;
   private final long pageSize;
@@ -46,7 +47,10 @@ final class PagedLister {
     while (true) {
       String token = page.continueToken();
       CompletableFuture<Page> next =
-          token == null ? null : CompletableFuture.supplyAsync(() -> fetchUnchecked(kind, namespace, token), PREFETCH);
+          token == null
+              ? null
+              : CompletableFuture.supplyAsync(
+                  () -> fetchUnchecked(kind, namespace, token), PREFETCH);
       try {
         handler.accept(page.objects());
       } catch (ApiRequestException | RuntimeException e) {

@@ -24,18 +24,26 @@ final class ReaderDecoder {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("apiVersion", object.kind().apiVersion());
     json.put("kind", object.kind().kind());
-    object.json().properties().forEach(field -> {
-      // A listed item has no kind; an object fetched alone does, and the list's kind wins.
-      if (!json.has(field.getKey())) {
-        json.set(field.getKey(), field.getValue());
-      }
-    });
+    object
+        .json()
+        .properties()
+        .forEach(
+            field -> {
+              // A listed item has no kind; an object fetched alone does, and the list's kind wins.
+              if (!json.has(field.getKey())) {
+                json.set(field.getKey(), field.getValue());
+              }
+            });
     ReadResult result = reader.read(source.file() + ".json", json.toString());
     if (result.workloads().size() != 1) {
       // The API server only serves well-formed objects; anything else is a bug worth naming.
       throw new IllegalStateException(
-          "cannot read " + object.displayName() + " from the API server: "
-              + result.errors().stream().map(InputError::message).collect(Collectors.joining("; ")));
+          "cannot read "
+              + object.displayName()
+              + " from the API server: "
+              + result.errors().stream()
+                  .map(InputError::message)
+                  .collect(Collectors.joining("; ")));
     }
     Workload read = result.workloads().get(0);
     return new Workload(

@@ -16,7 +16,11 @@ public final class ReadinessText {
       } else {
         out.append("  labels:\n");
         for (Map.Entry<String, String> label : ns.labels().entrySet()) {
-          out.append("    ").append(label.getKey()).append('=').append(label.getValue()).append('\n');
+          out.append("    ")
+              .append(label.getKey())
+              .append('=')
+              .append(label.getValue())
+              .append('\n');
         }
       }
       out.append("  enforce ").append(report.policy()).append(": ");

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code kubectl label} commands of the rollout the seeds recommend: warn first (users see
- * what would fail), then audit (the audit log records it), then enforce. {@code hardened} is
- * rootlock's level, so it goes in {@code rootlock.dev/*} labels; PSA's levels in {@code
+ * The {@code kubectl label} commands of the rollout the seeds recommend: warn first (users see what
+ * would fail), then audit (the audit log records it), then enforce. {@code hardened} is rootlock's
+ * level, so it goes in {@code rootlock.dev/*} labels; PSA's levels in {@code
  * pod-security.kubernetes.io/*}.
  */
 final class Rollout {
@@ -39,12 +39,25 @@ final class Rollout {
     for (String mode : MODES) {
       String level = target.level().toString();
       String version = target.version().toString();
-      if (level.equals(labels.get(prefix + mode)) && version.equals(labels.getOrDefault(prefix + mode + "-version", "latest"))) {
+      if (level.equals(labels.get(prefix + mode))
+          && version.equals(labels.getOrDefault(prefix + mode + "-version", "latest"))) {
         continue;
       }
       commands.add(
-          "kubectl" + flags + " label --overwrite namespace " + namespace + " " + prefix + mode + "="
-              + level + " " + prefix + mode + "-version=" + version);
+          "kubectl"
+              + flags
+              + " label --overwrite namespace "
+              + namespace
+              + " "
+              + prefix
+              + mode
+              + "="
+              + level
+              + " "
+              + prefix
+              + mode
+              + "-version="
+              + version);
     }
     return commands;
   }

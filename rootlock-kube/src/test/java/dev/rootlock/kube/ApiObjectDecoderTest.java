@@ -115,35 +115,61 @@ class ApiObjectDecoderTest {
   @Test
   void anAbsentSecurityContextIsEmptyAndNotWritten() throws Exception {
     Workload workload =
-        ApiObjectDecoder.decode(ApiKind.POD, json("{'metadata': {'name': 'p'}, 'spec': {'containers': [{'name': 'a'}]}}"), SOURCE);
+        ApiObjectDecoder.decode(
+            ApiKind.POD,
+            json("{'metadata': {'name': 'p'}, 'spec': {'containers': [{'name': 'a'}]}}"),
+            SOURCE);
 
-    assertThat(workload.pod()).isEqualTo(PodDraft.pod(p -> {
-      p.name = "p";
-      p.container("a", c -> c.image = null);
-    }));
+    assertThat(workload.pod())
+        .isEqualTo(
+            PodDraft.pod(
+                p -> {
+                  p.name = "p";
+                  p.container("a", c -> c.image = null);
+                }));
     assertThat(workload.pod().spec().hasSecurityContext()).isFalse();
     assertThat(workload.pod().spec().containers().get(0).hasSecurityContext()).isFalse();
   }
 
   @Test
   void controllersCarryTheirTemplateAndTheirOwnMetadata() throws Exception {
-    String template = "{'metadata': {'labels': {'app': 'w'}}, 'spec': {'containers': [{'name': 'a', 'image': 'i'}]}}";
+    String template =
+        "{'metadata': {'labels': {'app': 'w'}}, 'spec': {'containers': [{'name': 'a', 'image':"
+            + " 'i'}]}}";
     Workload deployment =
-        ApiObjectDecoder.decode(ApiKind.DEPLOYMENT,
-            json("{'metadata': {'name': 'web', 'namespace': 'shop'}, 'spec': {'template': " + template + "}}"), SOURCE);
+        ApiObjectDecoder.decode(
+            ApiKind.DEPLOYMENT,
+            json(
+                "{'metadata': {'name': 'web', 'namespace': 'shop'}, 'spec': {'template': "
+                    + template
+                    + "}}"),
+            SOURCE);
     Workload cronJob =
-        ApiObjectDecoder.decode(ApiKind.CRON_JOB,
-            json("{'metadata': {'name': 'nightly'}, 'spec': {'jobTemplate': {'spec': {'template': " + template + "}}}}"), SOURCE);
+        ApiObjectDecoder.decode(
+            ApiKind.CRON_JOB,
+            json(
+                "{'metadata': {'name': 'nightly'}, 'spec': {'jobTemplate': {'spec': {'template': "
+                    + template
+                    + "}}}}"),
+            SOURCE);
     Workload podTemplate =
-        ApiObjectDecoder.decode(ApiKind.POD_TEMPLATE, json("{'metadata': {'name': 't'}, 'template': " + template + "}"), SOURCE);
+        ApiObjectDecoder.decode(
+            ApiKind.POD_TEMPLATE,
+            json("{'metadata': {'name': 't'}, 'template': " + template + "}"),
+            SOURCE);
     Workload noTemplate =
-        ApiObjectDecoder.decode(ApiKind.REPLICATION_CONTROLLER, json("{'metadata': {'name': 'rc'}, 'spec': {}}"), SOURCE);
+        ApiObjectDecoder.decode(
+            ApiKind.REPLICATION_CONTROLLER,
+            json("{'metadata': {'name': 'rc'}, 'spec': {}}"),
+            SOURCE);
 
-    Pod expected = PodDraft.pod(p -> {
-      p.name = null;
-      p.labels.putAll(Map.of("app", "w"));
-      p.container("a", c -> c.image = "i");
-    });
+    Pod expected =
+        PodDraft.pod(
+            p -> {
+              p.name = null;
+              p.labels.putAll(Map.of("app", "w"));
+              p.container("a", c -> c.image = "i");
+            });
     assertThat(deployment.pod()).isEqualTo(expected);
     assertThat(deployment.metadata().name()).isEqualTo("web");
     assertThat(deployment.apiVersion() + " " + deployment.kind()).isEqualTo("apps/v1 Deployment");

@@ -19,15 +19,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds {@link ApiObjectDecoder} (Jackson's tree, the fast path) to the manifest reader that
- * {@code rootlock scan} uses: every pod-template object of the shared corpus and of PSA's
- * fixtures, as the API server would return it (read into fabric8's typed model, which prunes
- * unknown fields as the API server does, and written back as JSON), must decode to the same
- * workload and the same verdict at every level through both.
+ * Holds {@link ApiObjectDecoder} (Jackson's tree, the fast path) to the manifest reader that {@code
+ * rootlock scan} uses: every pod-template object of the shared corpus and of PSA's fixtures, as the
+ * API server would return it (read into fabric8's typed model, which prunes unknown fields as the
+ * API server does, and written back as JSON), must decode to the same workload and the same verdict
+ * at every level through both.
  */
 class DecoderEquivalenceTest {
 
-  private static final Path SHARED = Path.of(System.getProperty("rootlock.repo", ".."), "..", "shared");
+  private static final Path SHARED =
+      Path.of(System.getProperty("rootlock.repo", ".."), "..", "shared");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final KubernetesSerialization FABRIC8 = new KubernetesSerialization();
   private static final Engine ENGINE = Engine.standard();
@@ -105,7 +106,8 @@ class DecoderEquivalenceTest {
     try (var parser = new YAMLMapper().createParser(file.toFile())) {
       return new YAMLMapper().readValues(parser, JsonNode.class).readAll();
     } catch (IOException | RuntimeException e) {
-      return List.of(); // Broken or templated manifests in the corpus are the reader's tests' business.
+      return List
+          .of(); // Broken or templated manifests in the corpus are the reader's tests' business.
     }
   }
 

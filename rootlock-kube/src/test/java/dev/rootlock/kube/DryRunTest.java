@@ -15,8 +15,12 @@ class DryRunTest {
 
   @Test
   void noWarningsWhenEveryPodIsAllowed() {
-    assertThat(DryRun.warnings("ns", "PodSecurity", "restricted:latest",
-            List.of(new PodVerdict("a", null, null), new PodVerdict("b", null, null))))
+    assertThat(
+            DryRun.warnings(
+                "ns",
+                "PodSecurity",
+                "restricted:latest",
+                List.of(new PodVerdict("a", null, null), new PodVerdict("b", null, null))))
         .isEmpty();
   }
 
@@ -38,7 +42,8 @@ class DryRunTest {
 
     assertThat(warnings)
         .containsExactly(
-            "existing pods in namespace \"shop\" violate the new PodSecurity enforce level \"restricted:latest\"",
+            "existing pods in namespace \"shop\" violate the new PodSecurity enforce level"
+                + " \"restricted:latest\"",
             "api (and 1 other pod): runAsNonRoot != true",
             "cron (and 2 other pods): allowPrivilegeEscalation != false, unrestricted capabilities",
             "db: runAsNonRoot != true, seccompProfile");
@@ -53,9 +58,12 @@ class DryRunTest {
 
     assertThat(DryRun.warnings("big", "PodSecurity", "baseline:v1.30", pods))
         .containsExactly(
-            "new PodSecurity enforce level only checked against the first 3000 of 3002 existing pods",
-            "existing pods in namespace \"big\" violate the new PodSecurity enforce level \"baseline:v1.30\"",
-            "pod-0000 (and 2999 other pods): allowPrivilegeEscalation != false, unrestricted capabilities");
+            "new PodSecurity enforce level only checked against the first 3000 of 3002 existing"
+                + " pods",
+            "existing pods in namespace \"big\" violate the new PodSecurity enforce level"
+                + " \"baseline:v1.30\"",
+            "pod-0000 (and 2999 other pods): allowPrivilegeEscalation != false, unrestricted"
+                + " capabilities");
   }
 
   @Test
@@ -72,18 +80,25 @@ class DryRunTest {
         .containsExactly("a-0000", "b-0", "c-0", "a-0001");
     assertThat(DryRun.warnings("ns", "PodSecurity", "restricted:latest", pods))
         .containsExactly(
-            "new PodSecurity enforce level only checked against the first 3000 of 3002 existing pods",
-            "existing pods in namespace \"ns\" violate the new PodSecurity enforce level \"restricted:latest\"",
+            "new PodSecurity enforce level only checked against the first 3000 of 3002 existing"
+                + " pods",
+            "existing pods in namespace \"ns\" violate the new PodSecurity enforce level"
+                + " \"restricted:latest\"",
             "b-0: runAsNonRoot != true",
             "c-0: allowPrivilegeEscalation != false, unrestricted capabilities");
   }
 
   @Test
   void hardenedIsRootlocksLevelAndSaysSo() {
-    assertThat(DryRun.warnings("ns", "rootlock", "hardened:latest",
-            List.of(new PodVerdict("web", null, "readOnlyRootFilesystem != true"))))
+    assertThat(
+            DryRun.warnings(
+                "ns",
+                "rootlock",
+                "hardened:latest",
+                List.of(new PodVerdict("web", null, "readOnlyRootFilesystem != true"))))
         .containsExactly(
-            "existing pods in namespace \"ns\" violate the new rootlock enforce level \"hardened:latest\"",
+            "existing pods in namespace \"ns\" violate the new rootlock enforce level"
+                + " \"hardened:latest\"",
             "web: readOnlyRootFilesystem != true");
   }
 }

@@ -1,6 +1,7 @@
 package dev.rootlock.kube;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.rootlock.model.ObjectResult;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.PolicyVersion;
 import io.fabric8.kubernetes.client.Config;
@@ -12,7 +13,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import dev.rootlock.model.ObjectResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +43,14 @@ public final class KubeAuditBench {
     Decoding decoding = reader ? Decoding.reader() : Decoding.tree();
     PeakHeap peak = PeakHeap.watch();
     Config config =
-        new ConfigBuilder(Config.empty()).withMasterUrl(url).withRequestRetryBackoffLimit(0).build();
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl(url)
+            .withRequestRetryBackoffLimit(0)
+            .build();
     KubeOptions options =
         KubeOptions.defaults().withAllNamespaces().withLevel(Level.HARDENED, PolicyVersion.LATEST);
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     double load = os.getSystemLoadAverage();
     long cpuStart = os.getProcessCpuTime();
     long start = System.nanoTime();
@@ -55,7 +59,8 @@ public final class KubeAuditBench {
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
       if (scan) {
         List<ObjectResult> results = new ArrayList<>();
-        KubeAudit.walk(client, options, KubeOptions.DEFAULT_PAGE_SIZE, (o, w, r) -> results.add(r), decoding);
+        KubeAudit.walk(
+            client, options, KubeOptions.DEFAULT_PAGE_SIZE, (o, w, r) -> results.add(r), decoding);
         objects = results.size();
         rows = results.stream().mapToInt(r -> r.findings().size()).sum();
       } else {
@@ -76,8 +81,9 @@ public final class KubeAuditBench {
     Thread.sleep(200); // GC notifications arrive asynchronously
     long max = Runtime.getRuntime().maxMemory();
     System.out.printf(
-        "kube audit (%s, %s decoding): %d objects, %d %s, %.2f s wall, %.2f s CPU, peak heap %.0f MB, most live after a GC"
-            + " %.0f MB (max heap %.0f MB), load average %.1f on %d CPUs%n",
+        "kube audit (%s, %s decoding): %d objects, %d %s, %.2f s wall, %.2f s CPU, peak heap %.0f"
+            + " MB, most live after a GC %.0f MB (max heap %.0f MB), load average %.1f on %d"
+            + " CPUs%n",
         scan ? "ScanResult" : "table",
         reader ? "reader" : "tree",
         objects,
@@ -108,8 +114,11 @@ public final class KubeAuditBench {
         ((NotificationEmitter) gc)
             .addNotificationListener(
                 (notification, handback) -> {
-                  if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                  if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                      notification.getType())) {
+                    var info =
+                        GarbageCollectionNotificationInfo.from(
+                            (CompositeData) notification.getUserData());
                     heap.record(info.getGcInfo().getMemoryUsageBeforeGc(), heap.peak);
                     heap.record(info.getGcInfo().getMemoryUsageAfterGc(), heap.live);
                   }

@@ -60,11 +60,23 @@ class KubeAuditTest {
 
     assertThat(api.listsOf("/api/v1/pods"))
         .containsExactly(
-            "/api/v1/pods?limit=3", "/api/v1/pods?limit=3&continue=1%3A3", "/api/v1/pods?limit=3&continue=1%3A6");
+            "/api/v1/pods?limit=3",
+            "/api/v1/pods?limit=3&continue=1%3A3",
+            "/api/v1/pods?limit=3&continue=1%3A6");
     assertThat(api.gets).noneMatch(path -> path.contains("watch"));
-    assertThat(report.rows()).extracting(AuditRow::pod).containsExactly("a1", "a2", "a3", "b1", "b2", "g1", "g2");
-    assertThat(report.rows()).extracting(AuditRow::readOnly)
-        .containsExactly("true", "unset (writable)", "false", "unset (writable)", "true", "true", "unset (writable)");
+    assertThat(report.rows())
+        .extracting(AuditRow::pod)
+        .containsExactly("a1", "a2", "a3", "b1", "b2", "g1", "g2");
+    assertThat(report.rows())
+        .extracting(AuditRow::readOnly)
+        .containsExactly(
+            "true",
+            "unset (writable)",
+            "false",
+            "unset (writable)",
+            "true",
+            "true",
+            "unset (writable)");
     assertThat(report.namespaces())
         .containsExactly(
             new NamespaceSummary("alpha", 3, 1, 3, 1),
@@ -98,25 +110,60 @@ class KubeAuditTest {
     AuditReport report = KubeAudit.run(client, BASELINE.withNamespace("empty"), 500);
 
     assertThat(AuditTable.render(report, false))
-        .isEqualTo("No resources found.\nbaseline:latest: 0 of 0 objects violate, in 0 of 0 namespaces\n");
+        .isEqualTo(
+            "No resources found.\nbaseline:latest: 0 of 0 objects violate, in 0 of 0 namespaces\n");
     assertThat(report.exitCode()).isZero();
   }
 
   @Test
   void wideAddsUserPrivilegeEscalationCapabilitiesSeccompAndWritableMounts() throws KubeException {
-    client.resource(
+    client
+        .resource(
             new io.fabric8.kubernetes.api.model.PodBuilder()
-                .withNewMetadata().withNamespace("shop").withName("api").endMetadata()
+                .withNewMetadata()
+                .withNamespace("shop")
+                .withName("api")
+                .endMetadata()
                 .withNewSpec()
-                .withNewSecurityContext().withRunAsUser(1000L).withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
-                .addNewContainer().withName("app").withImage("api:1")
-                .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
-                .withNewCapabilities().withDrop("ALL").withAdd("NET_BIND_SERVICE").endCapabilities().endSecurityContext()
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-                .addNewVolumeMount().withName("config").withMountPath("/etc/api").withReadOnly(true).endVolumeMount()
+                .withNewSecurityContext()
+                .withRunAsUser(1000L)
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
+                .endSecurityContext()
+                .addNewContainer()
+                .withName("app")
+                .withImage("api:1")
+                .withNewSecurityContext()
+                .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(true)
+                .withNewCapabilities()
+                .withDrop("ALL")
+                .withAdd("NET_BIND_SERVICE")
+                .endCapabilities()
+                .endSecurityContext()
+                .addNewVolumeMount()
+                .withName("tmp")
+                .withMountPath("/tmp")
+                .endVolumeMount()
+                .addNewVolumeMount()
+                .withName("config")
+                .withMountPath("/etc/api")
+                .withReadOnly(true)
+                .endVolumeMount()
                 .endContainer()
-                .addNewVolume().withName("tmp").withNewEmptyDir().withMedium("Memory").endEmptyDir().endVolume()
-                .addNewVolume().withName("config").withNewConfigMap().withName("api").endConfigMap().endVolume()
+                .addNewVolume()
+                .withName("tmp")
+                .withNewEmptyDir()
+                .withMedium("Memory")
+                .endEmptyDir()
+                .endVolume()
+                .addNewVolume()
+                .withName("config")
+                .withNewConfigMap()
+                .withName("api")
+                .endConfigMap()
+                .endVolume()
                 .endSpec()
                 .build())
         .create();
@@ -125,16 +172,23 @@ class KubeAuditTest {
 
     assertThat(AuditTable.render(report, true).lines().limit(2))
         .containsExactly(
-            "NAMESPACE   OWNER   POD   CONTAINER   READONLY   CHECKS   USER   PRIVESC   CAPS                            SECCOMP          WRITABLE MOUNTS",
-            "shop        -       api   app         true       -        1000   false     drop=ALL add=NET_BIND_SERVICE   RuntimeDefault   /tmp");
+            "NAMESPACE   OWNER   POD   CONTAINER   READONLY   CHECKS   USER   PRIVESC   CAPS       "
+                + "                     SECCOMP          WRITABLE MOUNTS",
+            "shop        -       api   app         true       -        1000   false     drop=ALL"
+                + " add=NET_BIND_SERVICE   RuntimeDefault   /tmp");
   }
 
   @Test
   void groupsPodsUnderTheTopmostListedController() throws KubeException {
     Deployment deployment = client.resource(Objects.deployment("shop", "web", false)).create();
     ReplicaSet replicaSet =
-        client.resource(Objects.replicaSet("shop", "web-7d9", false,
-                controller("Deployment", "web", deployment.getMetadata().getUid())))
+        client
+            .resource(
+                Objects.replicaSet(
+                    "shop",
+                    "web-7d9",
+                    false,
+                    controller("Deployment", "web", deployment.getMetadata().getUid())))
             .create();
     var byReplicaSet = controller("ReplicaSet", "web-7d9", replicaSet.getMetadata().getUid());
     create(
@@ -186,29 +240,43 @@ class KubeAuditTest {
         Objects.namespace("secret", Map.of()),
         pod("open", "web", false, null, null),
         pod("secret", "vault", true, null, null));
-    forbid("/api/v1/pods?limit=500", "pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" at the cluster scope");
-    forbid("/api/v1/namespaces/secret/pods?limit=500",
-        "pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" in the namespace \"secret\"");
+    forbid(
+        "/api/v1/pods?limit=500",
+        "pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" at the"
+            + " cluster scope");
+    forbid(
+        "/api/v1/namespaces/secret/pods?limit=500",
+        "pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" in the"
+            + " namespace \"secret\"");
 
     AuditReport report = KubeAudit.run(client, BASELINE.withAllNamespaces(), 500);
 
     assertThat(report.rows()).extracting(AuditRow::pod).containsExactly("web");
     assertThat(report.unreadable())
         .containsExactly(
-            new Unreadable("secret", "pods",
-                "pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" in the namespace \"secret\""));
+            new Unreadable(
+                "secret",
+                "pods",
+                "pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" in"
+                    + " the namespace \"secret\""));
     assertThat(AuditTable.render(report, false))
         .endsWith(
             "baseline:latest: 0 of 1 object violates, in 0 of 1 namespace\n"
-                + "could not read namespace \"secret\" (pods): pods is forbidden: User \"dev\" cannot"
-                + " list resource \"pods\" in API group \"\" in the namespace \"secret\"\n");
+                + "could not read namespace \"secret\" (pods): pods is forbidden: User \"dev\""
+                + " cannot list resource \"pods\" in API group \"\" in the namespace \"secret\"\n");
     assertThat(report.exitCode()).isEqualTo(2);
   }
 
   @Test
   void aForbiddenClusterWideListWithForbiddenNamespacesTooIsOneClearError() {
-    forbid("/api/v1/pods?limit=500", "pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" at the cluster scope");
-    forbid("/api/v1/namespaces?limit=500", "namespaces is forbidden: User \"dev\" cannot list resource \"namespaces\" in API group \"\" at the cluster scope");
+    forbid(
+        "/api/v1/pods?limit=500",
+        "pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" at the"
+            + " cluster scope");
+    forbid(
+        "/api/v1/namespaces?limit=500",
+        "namespaces is forbidden: User \"dev\" cannot list resource \"namespaces\" in API group"
+            + " \"\" at the cluster scope");
 
     assertThatThrownBy(() -> KubeAudit.run(client, BASELINE.withAllNamespaces(), 500))
         .isInstanceOf(KubeException.class)
@@ -219,45 +287,75 @@ class KubeAuditTest {
 
   @Test
   void aServerErrorStopsTheAuditWithOneLine() {
-    api.server.expect().get().withPath("/api/v1/namespaces/shop/pods?limit=500")
-        .andReturn(500, new StatusBuilder().withStatus("Failure").withCode(500).withReason("InternalError")
-            .withMessage("Internal error occurred: etcdserver: request timed out").build())
+    api.server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/shop/pods?limit=500")
+        .andReturn(
+            500,
+            new StatusBuilder()
+                .withStatus("Failure")
+                .withCode(500)
+                .withReason("InternalError")
+                .withMessage("Internal error occurred: etcdserver: request timed out")
+                .build())
         .always();
 
     assertThatThrownBy(() -> KubeAudit.run(client, BASELINE.withNamespace("shop"), 500))
         .isInstanceOf(KubeException.class)
         .hasMessage(
-            "the API server at " + client.getMasterUrl() + " answered GET /api/v1/namespaces/shop/pods?limit=500"
+            "the API server at "
+                + client.getMasterUrl()
+                + " answered GET /api/v1/namespaces/shop/pods?limit=500"
                 + " with 500: Internal error occurred: etcdserver: request timed out");
   }
 
   @Test
   void aServerErrorOnALaterPageStopsTheAuditToo() {
-    create(pod("shop", "a", false, null, null), pod("shop", "b", false, null, null),
+    create(
+        pod("shop", "a", false, null, null),
+        pod("shop", "b", false, null, null),
         pod("shop", "c", false, null, null));
-    api.server.expect().get().withPath("/api/v1/namespaces/shop/pods?limit=2&continue=1%3A2")
-        .andReturn(500, new StatusBuilder().withCode(500).withMessage("etcd leader changed").build())
+    api.server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/shop/pods?limit=2&continue=1%3A2")
+        .andReturn(
+            500, new StatusBuilder().withCode(500).withMessage("etcd leader changed").build())
         .always();
 
     assertThatThrownBy(() -> KubeAudit.run(client, BASELINE.withNamespace("shop"), 2))
         .isInstanceOf(KubeException.class)
         .hasMessage(
-            "the API server at " + client.getMasterUrl()
-                + " answered GET /api/v1/namespaces/shop/pods?limit=2&continue=1%3A2 with 500: etcd leader changed");
+            "the API server at "
+                + client.getMasterUrl()
+                + " answered GET /api/v1/namespaces/shop/pods?limit=2&continue=1%3A2 with 500: etcd"
+                + " leader changed");
   }
 
   @Test
   void rejectedCredentialsSayWhatToDo() {
-    api.server.expect().get().withPath("/api/v1/namespaces/shop/pods?limit=500")
-        .andReturn(401, new StatusBuilder().withStatus("Failure").withCode(401).withReason("Unauthorized")
-            .withMessage("Unauthorized").build())
+    api.server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/shop/pods?limit=500")
+        .andReturn(
+            401,
+            new StatusBuilder()
+                .withStatus("Failure")
+                .withCode(401)
+                .withReason("Unauthorized")
+                .withMessage("Unauthorized")
+                .build())
         .always();
 
     assertThatThrownBy(() -> KubeAudit.run(client, BASELINE.withNamespace("shop"), 500))
         .isInstanceOf(KubeException.class)
         .hasMessage(
-            "the API server at " + client.getMasterUrl() + " rejected the credentials (401 Unauthorized):"
-                + " they are missing, invalid or expired; log in again or fix the user of this context in your kubeconfig");
+            "the API server at "
+                + client.getMasterUrl()
+                + " rejected the credentials (401 Unauthorized): they are missing, invalid or"
+                + " expired; log in again or fix the user of this context in your kubeconfig");
   }
 
   @Test
@@ -265,18 +363,23 @@ class KubeAuditTest {
     var config = api.config();
     String url = config.getMasterUrl();
     api.close();
-    try (KubernetesClient dead = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build()) {
+    try (KubernetesClient dead =
+        new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build()) {
       assertThatThrownBy(() -> KubeAudit.run(dead, BASELINE.withNamespace("shop"), 500))
           .isInstanceOf(KubeException.class)
           .hasMessage(
-              "cannot reach the API server at " + url
-                  + ": connection refused (is the cluster running, and is this the right context?)");
+              "cannot reach the API server at "
+                  + url
+                  + ": connection refused (is the cluster running, and is this the right"
+                  + " context?)");
     }
   }
 
   @Test
   void scanResultCarriesEveryObjectAndTheUnreadableNamespacesAsErrors() throws KubeException {
-    create(Objects.namespace("open", Map.of()), Objects.namespace("secret", Map.of()),
+    create(
+        Objects.namespace("open", Map.of()),
+        Objects.namespace("secret", Map.of()),
         pod("open", "web", true, null, null));
     forbid("/api/v1/pods?limit=500", "pods is forbidden: cluster scope");
     forbid("/api/v1/namespaces/secret/pods?limit=500", "pods is forbidden: secret");
@@ -289,16 +392,28 @@ class KubeAuditTest {
     assertThat(result.objects().get(0).object().namespace()).isEqualTo("open");
     assertThat(result.objects().get(0).object().source().file()).isEqualTo("cluster:open/pods/web");
     assertThat(result.objects().get(0).message())
-        .isEqualTo("violates PodSecurity \"baseline:latest\": privileged (container \"app\" must not set securityContext.privileged=true)");
-    assertThat(result.errors()).extracting(Object::toString)
+        .isEqualTo(
+            "violates PodSecurity \"baseline:latest\": privileged (container \"app\" must not set"
+                + " securityContext.privileged=true)");
+    assertThat(result.errors())
+        .extracting(Object::toString)
         .containsExactly("cluster:secret/pods: pods is forbidden: secret");
     assertThat(result.exitCode()).isEqualTo(2);
   }
 
   private void forbid(String path, String message) {
-    api.server.expect().get().withPath(path)
-        .andReturn(403, new StatusBuilder().withStatus("Failure").withCode(403).withReason("Forbidden")
-            .withMessage(message).build())
+    api.server
+        .expect()
+        .get()
+        .withPath(path)
+        .andReturn(
+            403,
+            new StatusBuilder()
+                .withStatus("Failure")
+                .withCode(403)
+                .withReason("Forbidden")
+                .withMessage(message)
+                .build())
         .always();
   }
 

@@ -27,14 +27,21 @@ public final class KubeBenchServer {
         String namespace = String.format("team-%03d", n);
         api.crud.store(
             "/api/v1/namespaces/" + namespace,
-            "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + namespace + "\"}}");
+            "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\""
+                + namespace
+                + "\"}}");
         for (int i = 0; i < perNamespace; i++) {
-          api.crud.store("/api/v1/namespaces/" + namespace + "/pods", cluster.podJson(namespace, i, perNamespace));
+          api.crud.store(
+              "/api/v1/namespaces/" + namespace + "/pods",
+              cluster.podJson(namespace, i, perNamespace));
         }
       }
       System.err.printf(
           "bench-kube server: %d pods in %d namespaces at %s, ready in %.1f s%n",
-          perNamespace * namespaces, namespaces, api.server.url("/"), (System.nanoTime() - start) / 1e9);
+          perNamespace * namespaces,
+          namespaces,
+          api.server.url("/"),
+          (System.nanoTime() - start) / 1e9);
       Path partial = urlFile.resolveSibling(urlFile.getFileName() + ".tmp");
       Files.writeString(partial, api.server.url("/"));
       Files.move(partial, urlFile);

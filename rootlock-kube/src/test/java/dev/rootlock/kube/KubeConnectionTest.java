@@ -31,7 +31,9 @@ class KubeConnectionTest {
     yaml.append("users:\n- name: u\n  user:\n    token: t0ken\n");
     yaml.append("contexts:\n");
     for (int i = 0; i < contextAndNamespace.length; i += 2) {
-      yaml.append("- name: ").append(contextAndNamespace[i]).append("\n  context:\n    cluster: c\n    user: u\n");
+      yaml.append("- name: ")
+          .append(contextAndNamespace[i])
+          .append("\n  context:\n    cluster: c\n    user: u\n");
       yaml.append("    namespace: ").append(contextAndNamespace[i + 1]).append('\n');
     }
     if (current != null) {
@@ -52,7 +54,8 @@ class KubeConnectionTest {
     Path listed = kubeconfig("listed", "https://listed:6443", "l", "l", "ns-l");
 
     Config config =
-        connection(Map.of("KUBECONFIG", listed.toString())).config(OPTIONS.withContext(null, explicit));
+        connection(Map.of("KUBECONFIG", listed.toString()))
+            .config(OPTIONS.withContext(null, explicit));
 
     assertThat(config.getMasterUrl()).isEqualTo("https://explicit:6443/");
     assertThat(config.getNamespace()).isEqualTo("ns-e");
@@ -63,7 +66,12 @@ class KubeConnectionTest {
   void kubeconfigFilesAreMergedWithTheFirstWinningAndMissingOnesSkipped() throws Exception {
     Path first = kubeconfig("first", "https://first:6443", "a", "a", "ns-a");
     Path second = kubeconfig("second", "https://second:6443", "b", "b", "ns-b");
-    String listed = String.join(java.io.File.pathSeparator, dir.resolve("missing").toString(), first.toString(), second.toString());
+    String listed =
+        String.join(
+            java.io.File.pathSeparator,
+            dir.resolve("missing").toString(),
+            first.toString(),
+            second.toString());
 
     Config current = connection(Map.of("KUBECONFIG", listed)).config(OPTIONS);
     Config other = connection(Map.of("KUBECONFIG", listed)).config(OPTIONS.withContext("b", null));
@@ -94,7 +102,8 @@ class KubeConnectionTest {
 
   @Test
   void noConfigurationAnywhereSaysWhereItLooked() {
-    assertThatThrownBy(() -> connection(Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1")).config(OPTIONS))
+    assertThatThrownBy(
+            () -> connection(Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1")).config(OPTIONS))
         .isInstanceOf(KubeException.class)
         .hasMessage(
             "no Kubernetes configuration found: pass --kubeconfig, set KUBECONFIG, create "
@@ -123,7 +132,8 @@ class KubeConnectionTest {
 
   @Test
   void theSelectedContextsNamespaceIsAuditedOnTheServerItNames() throws Exception {
-    try (TestApiServer api = new TestApiServer(); KubernetesClient setup = api.client()) {
+    try (TestApiServer api = new TestApiServer();
+        KubernetesClient setup = api.client()) {
       setup.resource(pod("alpha", "in-alpha", false, null, null)).create();
       setup.resource(pod("beta", "in-beta", false, null, null)).create();
       String server = setup.getMasterUrl().toString();
@@ -141,7 +151,9 @@ class KubeConnectionTest {
 
       assertThat(current.rows()).extracting(AuditRow::pod).containsExactly("in-alpha");
       assertThat(other.rows()).extracting(AuditRow::pod).containsExactly("in-beta");
-      assertThat(api.gets).contains("/api/v1/namespaces/alpha/pods?limit=500", "/api/v1/namespaces/beta/pods?limit=500");
+      assertThat(api.gets)
+          .contains(
+              "/api/v1/namespaces/alpha/pods?limit=500", "/api/v1/namespaces/beta/pods?limit=500");
     }
   }
 }

@@ -41,16 +41,20 @@ class KubeReadinessTest {
   @Test
   void reportsLabelsTheApiServersWarningsAndTheRolloutPerNamespace() throws KubeException {
     create(
-        Objects.namespace("shop", Map.of(
-            "pod-security.kubernetes.io/warn", "baseline",
-            "rootlock.dev/audit", "hardened",
-            "team", "web")),
-        Objects.namespace("quiet", Map.of(
-            "pod-security.kubernetes.io/warn", "baseline",
-            "pod-security.kubernetes.io/audit", "baseline",
-            "pod-security.kubernetes.io/audit-version", "latest",
-            "pod-security.kubernetes.io/enforce", "baseline",
-            "pod-security.kubernetes.io/enforce-version", "latest")),
+        Objects.namespace(
+            "shop",
+            Map.of(
+                "pod-security.kubernetes.io/warn", "baseline",
+                "rootlock.dev/audit", "hardened",
+                "team", "web")),
+        Objects.namespace(
+            "quiet",
+            Map.of(
+                "pod-security.kubernetes.io/warn", "baseline",
+                "pod-security.kubernetes.io/audit", "baseline",
+                "pod-security.kubernetes.io/audit-version", "latest",
+                "pod-security.kubernetes.io/enforce", "baseline",
+                "pod-security.kubernetes.io/enforce-version", "latest")),
         pod("shop", "web-b", true, null, controller("ReplicaSet", "web", "uid-web")),
         pod("shop", "web-a", true, null, controller("ReplicaSet", "web", "uid-web")),
         pod("shop", "debug", true, null, null),
@@ -62,7 +66,9 @@ class KubeReadinessTest {
     ReadinessReport report = KubeReadiness.run(client, options, 2);
 
     assertThat(api.listsOf("/api/v1/namespaces/shop/pods"))
-        .containsExactly("/api/v1/namespaces/shop/pods?limit=2", "/api/v1/namespaces/shop/pods?limit=2&continue=3%3A2");
+        .containsExactly(
+            "/api/v1/namespaces/shop/pods?limit=2",
+            "/api/v1/namespaces/shop/pods?limit=2&continue=3%3A2");
     assertThat(ReadinessText.render(report))
         .isEqualTo(
             """
@@ -105,34 +111,56 @@ class KubeReadinessTest {
 
     assertThat(shop.rollout())
         .containsExactly(
-            "kubectl --kubeconfig /etc/kube/prod.yaml --context prod label --overwrite namespace shop rootlock.dev/warn=hardened rootlock.dev/warn-version=v1.35",
-            "kubectl --kubeconfig /etc/kube/prod.yaml --context prod label --overwrite namespace shop rootlock.dev/audit=hardened rootlock.dev/audit-version=v1.35",
-            "kubectl --kubeconfig /etc/kube/prod.yaml --context prod label --overwrite namespace shop rootlock.dev/enforce=hardened rootlock.dev/enforce-version=v1.35");
+            "kubectl --kubeconfig /etc/kube/prod.yaml --context prod label --overwrite namespace"
+                + " shop rootlock.dev/warn=hardened rootlock.dev/warn-version=v1.35",
+            "kubectl --kubeconfig /etc/kube/prod.yaml --context prod label --overwrite namespace"
+                + " shop rootlock.dev/audit=hardened rootlock.dev/audit-version=v1.35",
+            "kubectl --kubeconfig /etc/kube/prod.yaml --context prod label --overwrite namespace"
+                + " shop rootlock.dev/enforce=hardened rootlock.dev/enforce-version=v1.35");
   }
 
   @Test
   void aMissingNamespaceIsNamed() {
     KubeOptions options = KubeOptions.defaults().withNamespace("nope");
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> KubeReadiness.run(client, options, 500))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> KubeReadiness.run(client, options, 500))
         .isInstanceOf(KubeException.class)
         .hasMessage("namespaces \"nope\" not found");
   }
 
   @Test
   void aNamespaceWhosePodsAreForbiddenIsNamedNotGuessed() throws KubeException {
-    create(Objects.namespace("open", Map.of()), Objects.namespace("secret", Map.of()),
+    create(
+        Objects.namespace("open", Map.of()),
+        Objects.namespace("secret", Map.of()),
         pod("open", "web", false, null, null));
-    api.server.expect().get().withPath("/api/v1/namespaces/secret/pods?limit=500")
-        .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden")
-            .withMessage("pods is forbidden: secret").build())
+    api.server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/secret/pods?limit=500")
+        .andReturn(
+            403,
+            new StatusBuilder()
+                .withCode(403)
+                .withReason("Forbidden")
+                .withMessage("pods is forbidden: secret")
+                .build())
         .always();
 
     ReadinessReport report =
-        KubeReadiness.run(client, KubeOptions.defaults().withAllNamespaces().withLevel(Level.BASELINE, PolicyVersion.LATEST), 500);
+        KubeReadiness.run(
+            client,
+            KubeOptions.defaults()
+                .withAllNamespaces()
+                .withLevel(Level.BASELINE, PolicyVersion.LATEST),
+            500);
 
-    assertThat(report.namespaces()).extracting(NamespaceReadiness::namespace).containsExactly("open");
-    assertThat(report.unreadable()).containsExactly(new Unreadable("secret", "pods", "pods is forbidden: secret"));
+    assertThat(report.namespaces())
+        .extracting(NamespaceReadiness::namespace)
+        .containsExactly("open");
+    assertThat(report.unreadable())
+        .containsExactly(new Unreadable("secret", "pods", "pods is forbidden: secret"));
     assertThat(report.exitCode()).isEqualTo(2);
   }
 }

@@ -14,17 +14,25 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import java.util.Map;
 
-/** Kubernetes objects for the mock API server, built with fabric8's model as a user's code would. */
+/**
+ * Kubernetes objects for the mock API server, built with fabric8's model as a user's code would.
+ */
 final class Objects {
 
   private Objects() {}
 
   static Namespace namespace(String name, Map<String, String> labels) {
-    return new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build();
+    return new NamespaceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withLabels(labels)
+        .endMetadata()
+        .build();
   }
 
   /** A pod with one container {@code app}; privileged when asked, read-only root when asked. */
-  static Pod pod(String namespace, String name, boolean privileged, Boolean readOnly, OwnerReference owner) {
+  static Pod pod(
+      String namespace, String name, boolean privileged, Boolean readOnly, OwnerReference owner) {
     PodBuilder pod =
         new PodBuilder()
             .withNewMetadata()
@@ -83,7 +91,8 @@ final class Objects {
         .build();
   }
 
-  static ReplicaSet replicaSet(String namespace, String name, boolean privileged, OwnerReference owner) {
+  static ReplicaSet replicaSet(
+      String namespace, String name, boolean privileged, OwnerReference owner) {
     return new ReplicaSetBuilder()
         .withNewMetadata()
         .withNamespace(namespace)

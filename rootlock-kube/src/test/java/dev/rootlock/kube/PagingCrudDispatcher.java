@@ -59,7 +59,8 @@ final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
       snapshots.remove(id);
     }
     StringBuilder body = new StringBuilder(64 + (end - offset) * 1024);
-    body.append("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"metadata\":{\"resourceVersion\":\"1\",\"continue\":\"")
+    body.append(
+            "{\"apiVersion\":\"v1\",\"kind\":\"List\",\"metadata\":{\"resourceVersion\":\"1\",\"continue\":\"")
         .append(next)
         .append("\"},\"items\":[");
     for (int i = offset; i < end; i++) {
@@ -76,11 +77,16 @@ final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
     record Entry(String namespace, String name, String json) {}
     List<Entry> matching = new ArrayList<>();
     synchronized (map) {
-      map.forEach((key, json) -> {
-        if (key.matches(query)) {
-          matching.add(new Entry(value(key, KubernetesAttributesExtractor.NAMESPACE), value(key, KubernetesAttributesExtractor.NAME), json));
-        }
-      });
+      map.forEach(
+          (key, json) -> {
+            if (key.matches(query)) {
+              matching.add(
+                  new Entry(
+                      value(key, KubernetesAttributesExtractor.NAMESPACE),
+                      value(key, KubernetesAttributesExtractor.NAME),
+                      json));
+            }
+          });
     }
     matching.sort(Comparator.comparing(Entry::namespace).thenComparing(Entry::name));
     return matching.stream().map(Entry::json).toList();
@@ -93,7 +99,9 @@ final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private static String value(AttributeSet key, String name) {
     var attribute = key.getAttribute(name);
-    return attribute == null || attribute.getValues().isEmpty() ? "" : attribute.getValues().get(0).toString();
+    return attribute == null || attribute.getValues().isEmpty()
+        ? ""
+        : attribute.getValues().get(0).toString();
   }
 
   private static Map<String, String> params(String query) {
@@ -101,14 +109,15 @@ final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
       String key = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       params.put(key, value);
     }
     return params;
   }
 
   private static String gone() {
-    return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"The provided"
-        + " continue parameter is too old\",\"reason\":\"Expired\",\"code\":410}";
+    return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"The"
+               + " provided continue parameter is too old\",\"reason\":\"Expired\",\"code\":410}";
   }
 }

@@ -9,12 +9,12 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.internal.MockDispatcher;
 import io.fabric8.mockwebserver.internal.SimpleRequest;
-import io.fabric8.mockwebserver.dsl.HttpMethod;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +43,15 @@ final class TestApiServer implements AutoCloseable {
               gets.add(request.getPath());
             }
             Queue<ServerResponse> queue =
-                responses.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
-            return queue != null && !queue.isEmpty() ? expectations.dispatch(request) : crud.dispatch(request);
+                responses.get(
+                    new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
+            return queue != null && !queue.isEmpty()
+                ? expectations.dispatch(request)
+                : crud.dispatch(request);
           }
         };
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
+    server =
+        new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
     server.start();
   }
 
@@ -66,7 +70,9 @@ final class TestApiServer implements AutoCloseable {
 
   /** The GET paths that listed {@code collection} (e.g. {@code /api/v1/pods}), in order. */
   List<String> listsOf(String collection) {
-    return gets.stream().filter(p -> p.equals(collection) || p.startsWith(collection + "?")).toList();
+    return gets.stream()
+        .filter(p -> p.equals(collection) || p.startsWith(collection + "?"))
+        .toList();
   }
 
   @Override
