@@ -15,18 +15,26 @@ final class UnexpectedErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine command, ParseResult parsed) {
     PrintWriter err = command.getErr();
-    if (ex instanceof UserException user) {
-      err.println("error: " + user.getMessage());
+    if (isForTheUser(ex)) {
+      err.println("error: " + ex.getMessage());
     } else {
       err.println("error: " + describe(ex));
     }
     if (debugRequested(parsed)) {
       ex.printStackTrace(err);
-    } else if (!(ex instanceof UserException)) {
+    } else if (!isForTheUser(ex)) {
       err.println("(run again with --debug for the stack trace)");
     }
     err.flush();
     return ScanResult.ERROR;
+  }
+
+  /**
+   * Failures whose message is already one clear line for the user: our own, and the client
+   * modules' (an unreachable cluster or engine, a forbidden namespace).
+   */
+  private static boolean isForTheUser(Exception ex) {
+    return ex instanceof UserException || ex instanceof dev.rootlock.kube.KubeException;
   }
 
   private static String describe(Throwable ex) {
