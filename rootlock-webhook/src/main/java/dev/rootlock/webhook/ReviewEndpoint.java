@@ -25,6 +25,12 @@ final class ReviewEndpoint implements HttpHandler {
   /** PSA's limit, which is also the API server's own request size limit for objects. */
   static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
 
+  /**
+   * How much of an oversized body is read and thrown away so that the client, still sending, can
+   * read the 413 instead of a connection reset. Beyond this the connection is just closed.
+   */
+  static final long MAX_DRAINED_BYTES = 4L * MAX_BODY_BYTES;
+
   private static final Pattern GO_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
   private final String name;
@@ -70,7 +76,7 @@ final class ReviewEndpoint implements HttpHandler {
     }
     String declaredLength = exchange.getRequestHeaders().getFirst("Content-Length");
     if (declaredLength != null && tooLarge(declaredLength)) {
-      return tooLarge(exchange);
+      return tooLarge(exchange, exchange.getRequestBody());
     }
     String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
     if (!isJson(contentType)) {
@@ -81,12 +87,10 @@ final class ReviewEndpoint implements HttpHandler {
               + (contentType == null ? "none" : contentType)
               + "); expected application/json");
     }
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readNBytes(MAX_BODY_BYTES + 1);
-    }
+    InputStream in = exchange.getRequestBody();
+    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
     if (body.length > MAX_BODY_BYTES) {
-      return tooLarge(exchange);
+      return tooLarge(exchange, in);
     }
     if (body.length == 0) {
       return plain(exchange, 400, "request body is empty");
@@ -113,7 +117,15 @@ final class ReviewEndpoint implements HttpHandler {
     }
   }
 
-  private static int tooLarge(HttpExchange exchange) throws IOException {
+  private static int tooLarge(HttpExchange exchange, InputStream body) throws IOException {
+    long drained = 0;
+    byte[] sink = new byte[64 * 1024];
+    for (int n; drained <= MAX_DRAINED_BYTES && (n = body.read(sink)) >= 0; ) {
+      drained += n;
+    }
+    if (drained > MAX_DRAINED_BYTES) {
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
     return plain(
         exchange, 413, "request entity is too large; limit is " + MAX_BODY_BYTES + " bytes");
   }

@@ -204,6 +204,10 @@ public final class WebhookServer implements AutoCloseable {
     return reloader;
   }
 
+  NamespaceLabels namespaceLabels() {
+    return cache;
+  }
+
   /**
    * Stops gracefully: not ready, no new connections, in-flight reviews finished (waiting at most
    * the grace period), then the watches and the client closed. Idempotent.
