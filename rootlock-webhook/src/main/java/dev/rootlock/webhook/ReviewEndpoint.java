@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,20 +37,24 @@ final class ReviewEndpoint implements HttpHandler {
   private final String name;
   private final BiFunction<AdmissionRequest, Duration, AdmissionResponse> reviewer;
   private final WebhookMetrics metrics;
+  private final AtomicInteger inFlight;
 
   ReviewEndpoint(
       String name,
       BiFunction<AdmissionRequest, Duration, AdmissionResponse> reviewer,
-      WebhookMetrics metrics) {
+      WebhookMetrics metrics,
+      AtomicInteger inFlight) {
     this.name = name;
     this.reviewer = reviewer;
     this.metrics = metrics;
+    this.inFlight = inFlight;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     long start = System.nanoTime();
     int code = 500;
+    inFlight.incrementAndGet();
     try (exchange) {
       code = serve(exchange);
     } catch (IOException e) {
@@ -64,6 +69,7 @@ final class ReviewEndpoint implements HttpHandler {
         // Headers were already sent; closing the exchange is all that is left.
       }
     } finally {
+      inFlight.decrementAndGet();
       metrics.request(code);
       metrics.latency(name, System.nanoTime() - start);
     }

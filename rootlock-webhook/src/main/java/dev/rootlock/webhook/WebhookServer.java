@@ -63,6 +63,8 @@ public final class WebhookServer implements AutoCloseable {
   private final boolean ownsClient;
   private final WebhookOptions options;
   private final AtomicBoolean closing = new AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final CountDownLatch closed = new CountDownLatch(1);
 
   private WebhookServer(
@@ -99,12 +101,12 @@ public final class WebhookServer implements AutoCloseable {
             parameters.setSSLParameters(ssl);
           }
         });
-    ReviewEndpoint validate = new ReviewEndpoint("validate", validator::review, metrics);
+    ReviewEndpoint validate = new ReviewEndpoint("validate", validator::review, metrics, inFlight);
     server.createContext("/", exactly("/", validate));
     server.createContext("/validate", exactly("/validate", validate));
     server.createContext(
         "/mutate",
-        exactly("/mutate", new ReviewEndpoint("mutate", (request, timeout) -> mutator.review(request), metrics)));
+        exactly("/mutate", new ReviewEndpoint("mutate", (request, timeout) -> mutator.review(request), metrics, inFlight)));
     server.createContext("/healthz", exactly("/healthz", exchange -> text(exchange, 200, "ok")));
     server.createContext(
         "/readyz",
@@ -202,6 +204,11 @@ public final class WebhookServer implements AutoCloseable {
 
   CertificateReloader reloader() {
     return reloader;
+  }
+
+  /** Reviews being handled right now. */
+  int inFlight() {
+    return inFlight.get();
   }
 
   NamespaceLabels namespaceLabels() {

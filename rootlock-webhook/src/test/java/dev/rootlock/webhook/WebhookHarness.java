@@ -50,7 +50,7 @@ final class WebhookHarness implements AutoCloseable {
             .withSecurePort(0)
             .withBindAddress("127.0.0.1")
             .withCertificateCheckInterval(Duration.ofMillis(100))
-            .withShutdownGracePeriod(Duration.ofSeconds(5));
+            .withShutdownGracePeriod(Duration.ofSeconds(2));
     if (config != null) {
       Path file = dir.resolve("config.yaml");
       Files.writeString(file, config);
