@@ -74,6 +74,12 @@ public final class ContainerDraft {
     return this;
   }
 
+  /** Adds a probe or lifecycle host, e.g. {@code probeHost("livenessProbe.httpGet", "a.com")}. */
+  public ContainerDraft probeHost(String handler, String host) {
+    probeHosts.add(new ProbeHost(handler, host));
+    return this;
+  }
+
   Container build() {
     boolean written =
         hasSecurityContext

@@ -10,6 +10,18 @@ public final class BaselineChecks {
   private BaselineChecks() {}
 
   public static List<Check<Pod>> all() {
-    return List.of(new PrivilegedCheck());
+    return List.of(
+        new AppArmorProfileCheck(),
+        new CapabilitiesBaselineCheck(),
+        new HostNamespacesCheck(),
+        new HostPathVolumesCheck(),
+        new HostPortsCheck(),
+        new HostProbesAndHostLifecycleCheck(),
+        new PrivilegedCheck(),
+        new ProcMountCheck(),
+        new SeLinuxOptionsCheck(),
+        new SeccompProfileBaselineCheck(),
+        new SysctlsCheck(),
+        new WindowsHostProcessCheck());
   }
 }

@@ -1,0 +1,88 @@
+package dev.rootlock.policy.checks;
+
+import static dev.rootlock.testing.PodDraft.pod;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rootlock.model.pod.Pod;
+import dev.rootlock.policy.CheckResult;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Tests for {@link ProcMountCheck}. */
+class ProcMountCheckTest {
+
+  private static final String UNMASKED_A =
+      "container \"a\" must not set securityContext.procMount to \"Unmasked\"";
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of("unset", pod(p -> p.container("a")), null),
+        Arguments.of("Default", pod(p -> p.container("a", c -> c.procMount = "Default")), null),
+        Arguments.of(
+            "Unmasked", pod(p -> p.container("a", c -> c.procMount = "Unmasked")), UNMASKED_A),
+        Arguments.of(
+            "an empty value is not Default",
+            pod(p -> p.container("a", c -> c.procMount = "")),
+            "container \"a\" must not set securityContext.procMount to \"\""),
+        Arguments.of(
+            "containers in visiting order, values a sorted set",
+            pod(
+                p ->
+                    p.ephemeralContainer("e", c -> c.procMount = "Unmasked")
+                        .container("c", c -> c.procMount = "bogus")
+                        .container("d", c -> c.procMount = "Default")
+                        .initContainer("i", c -> c.procMount = "Unmasked")),
+            "containers \"i\", \"c\", \"e\" must not set securityContext.procMount to "
+                + "\"Unmasked\", \"bogus\""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void detail(String name, Pod pod, String expectedDetail) {
+    CheckResult result = ProcMountCheck.v1_0(pod);
+    if (expectedDetail == null) {
+      assertThat(result).isEqualTo(CheckResult.ALLOWED);
+    } else {
+      assertThat(result.allowed()).isFalse();
+      assertThat(result.reason()).isEqualTo("procMount");
+      assertThat(result.detail()).isEqualTo(expectedDetail);
+    }
+  }
+
+  static Stream<Arguments> userNamespaces() {
+    return Stream.of(
+        Arguments.of(34, false, UNMASKED_A),
+        Arguments.of(35, false, null),
+        Arguments.of(37, false, null),
+        Arguments.of(34, true, UNMASKED_A),
+        Arguments.of(35, true, UNMASKED_A),
+        Arguments.of(35, null, UNMASKED_A));
+  }
+
+  @ParameterizedTest(name = "v1.{0} hostUsers={1}")
+  @MethodSource("userNamespaces")
+  void onlyExplicitHostUsersFalseRelaxesFromV135(int minor, Boolean hostUsers, String expected) {
+    Pod pod =
+        pod(
+            p -> {
+              p.hostUsers = hostUsers;
+              p.container("a", c -> c.procMount = "Unmasked");
+            });
+    CheckResult result = CheckAtVersion.evaluate(new ProcMountCheck(), minor, pod);
+    assertThat(result.detail()).isEqualTo(expected == null ? "" : expected);
+    assertThat(result.allowed()).isEqualTo(expected == null);
+  }
+
+  @Test
+  void namesTheOffendingFields() {
+    CheckResult result =
+        ProcMountCheck.v1_0(
+            pod(p -> p.container("a").ephemeralContainer("e", c -> c.procMount = "Unmasked")));
+    assertThat(result.containers()).containsExactly("e");
+    assertThat(result.fields().stream().map(Object::toString))
+        .containsExactly("spec.ephemeralContainers[0].securityContext.procMount");
+  }
+}

@@ -1,0 +1,80 @@
+package dev.rootlock.policy.checks;
+
+import static dev.rootlock.testing.PodDraft.pod;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rootlock.model.pod.Pod;
+import dev.rootlock.model.pod.WindowsOptions;
+import dev.rootlock.policy.CheckResult;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Tests for {@link WindowsHostProcessCheck}. */
+class WindowsHostProcessCheckTest {
+
+  private static final WindowsOptions HOST_PROCESS = new WindowsOptions(true);
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of("unset", pod(p -> p.container("a")), null),
+        Arguments.of(
+            "false, or options without hostProcess",
+            pod(
+                p -> {
+                  p.windowsOptions = new WindowsOptions(false);
+                  p.container("a", c -> c.windowsOptions = new WindowsOptions(null));
+                }),
+            null),
+        Arguments.of(
+            "pod",
+            pod(p -> p.windowsOptions = HOST_PROCESS),
+            "pod must not set securityContext.windowsOptions.hostProcess=true"),
+        Arguments.of(
+            "one container",
+            pod(p -> p.container("a").container("b", c -> c.windowsOptions = HOST_PROCESS)),
+            "container \"b\" must not set securityContext.windowsOptions.hostProcess=true"),
+        Arguments.of(
+            "pod and containers in visiting order",
+            pod(
+                p -> {
+                  p.windowsOptions = HOST_PROCESS;
+                  p.ephemeralContainer("e", c -> c.windowsOptions = HOST_PROCESS);
+                  p.container("c", c -> c.windowsOptions = HOST_PROCESS);
+                  p.initContainer("i", c -> c.windowsOptions = HOST_PROCESS);
+                }),
+            "pod and containers \"i\", \"c\", \"e\" must not set "
+                + "securityContext.windowsOptions.hostProcess=true"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void detail(String name, Pod pod, String expectedDetail) {
+    CheckResult result = WindowsHostProcessCheck.v1_0(pod);
+    if (expectedDetail == null) {
+      assertThat(result).isEqualTo(CheckResult.ALLOWED);
+    } else {
+      assertThat(result.allowed()).isFalse();
+      assertThat(result.reason()).isEqualTo("hostProcess");
+      assertThat(result.detail()).isEqualTo(expectedDetail);
+    }
+  }
+
+  @Test
+  void namesThePodAndContainerFields() {
+    CheckResult result =
+        WindowsHostProcessCheck.v1_0(
+            pod(
+                p -> {
+                  p.windowsOptions = HOST_PROCESS;
+                  p.container("a").container("b", c -> c.windowsOptions = HOST_PROCESS);
+                }));
+    assertThat(result.containers()).containsExactly("b");
+    assertThat(result.fields().stream().map(Object::toString))
+        .containsExactly(
+            "spec.securityContext.windowsOptions.hostProcess",
+            "spec.containers[1].securityContext.windowsOptions.hostProcess");
+  }
+}
