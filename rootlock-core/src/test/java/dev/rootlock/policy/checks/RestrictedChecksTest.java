@@ -46,7 +46,11 @@ class RestrictedChecksTest {
             "restrictedVolumes",
             "runAsNonRoot",
             "runAsUser",
-            "seccompProfile_restricted");
+            "seccompProfile_restricted",
+            "misplacedReadOnlyRootFilesystem",
+            "readOnlyRootFilesystem",
+            "unboundedMemoryVolumes",
+            "writableSystemPaths");
     assertThat(RestrictedChecks.all())
         .allMatch(check -> check.definition().level() == Level.RESTRICTED)
         .allMatch(check -> !check.definition().summary().isBlank());
