@@ -192,7 +192,7 @@ final class Validator {
             : engine.evaluate(workload, policy.audit());
     metrics.review(audited.allowed() ? "allow" : "deny", "audit", kind);
     if (!audited.allowed()) {
-      annotations.put(AUDIT_VIOLATIONS, "would " + audited.message());
+      annotations.put(AUDIT_VIOLATIONS, wouldViolate(audited));
     }
     if (denial != null) {
       return AdmissionResponse.denied(denial, annotations);
@@ -207,7 +207,19 @@ final class Validator {
     }
     metrics.review(warned.allowed() ? "allow" : "deny", "warn", kind);
     AdmissionResponse response = AdmissionResponse.allowed(annotations);
-    return warned.allowed() ? response : response.withWarnings(List.of("would " + warned.message()));
+    return warned.allowed() ? response : response.withWarnings(List.of(wouldViolate(warned)));
+  }
+
+  /**
+   * PSA's warning form, {@code would violate PodSecurity "restricted:latest": ...}, from the
+   * engine's {@code violates ...} message (the same words as {@code Decision.warningMessage}).
+   */
+  static String wouldViolate(ObjectResult result) {
+    String message = result.message();
+    String verb = "violates ";
+    return message.startsWith(verb)
+        ? "would violate " + message.substring(verb.length())
+        : "would violate: " + message;
   }
 
   private AdmissionResponse namespace(AdmissionRequest request, Duration timeout) {
