@@ -402,14 +402,14 @@ public final class WebhookManifests {
 
   private static String excludedNamespaces(String ns, boolean mutate) {
     String selector =
-        """
-              matchExpressions:
-                - key: kubernetes.io/metadata.name
-                  operator: NotIn
-                  values: ["%s", "kube-system"]""".formatted(ns);
+        "      matchExpressions:\n"
+            + "        - key: kubernetes.io/metadata.name\n"
+            + "          operator: NotIn\n"
+            + "          values: [\"" + ns + "\", \"kube-system\"]";
     if (mutate) {
       selector += "\n      matchLabels:\n        rootlock.dev/mutate: \"true\"";
     }
     return selector;
   }
+
 }
