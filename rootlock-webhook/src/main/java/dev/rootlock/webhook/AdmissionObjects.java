@@ -2,6 +2,7 @@ package dev.rootlock.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
@@ -26,7 +27,7 @@ final class AdmissionObjects {
   Workload workload(JsonNode object) throws UndecodableObjectException {
     String text;
     try {
-      text = AdmissionReviews.json().writeValueAsString(object);
+      text = AdmissionReviews.json().writeValueAsString(withoutBookkeeping(object));
     } catch (JsonProcessingException e) {
       throw new UndecodableObjectException("cannot re-encode the object: " + e.getOriginalMessage());
     }
@@ -40,5 +41,37 @@ final class AdmissionObjects {
           "not a pod or an object with a pod template" + (kind.isEmpty() ? "" : ": kind " + kind));
     }
     return result.workloads().get(0);
+  }
+
+  /**
+   * The object without {@code status} and {@code metadata.managedFields}, which no check reads and
+   * which are often most of a live object's bytes. Shallow copies: the rest is shared, not copied.
+   */
+  static JsonNode withoutBookkeeping(JsonNode object) {
+    if (!object.isObject() || !(object.has("status") || object.path("metadata").has("managedFields"))) {
+      return object;
+    }
+    ObjectNode trimmed = AdmissionReviews.json().createObjectNode();
+    object
+        .fields()
+        .forEachRemaining(
+            field -> {
+              String name = field.getKey();
+              JsonNode value = field.getValue();
+              if (name.equals("status")) {
+                return;
+              }
+              if (name.equals("metadata") && value.isObject() && value.has("managedFields")) {
+                ObjectNode metadata = AdmissionReviews.json().createObjectNode();
+                value.fields().forEachRemaining(m -> {
+                  if (!m.getKey().equals("managedFields")) {
+                    metadata.set(m.getKey(), m.getValue());
+                  }
+                });
+                value = metadata;
+              }
+              trimmed.set(name, value);
+            });
+    return trimmed;
   }
 }

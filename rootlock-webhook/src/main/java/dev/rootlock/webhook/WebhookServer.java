@@ -53,6 +53,9 @@ public final class WebhookServer implements AutoCloseable {
     setIfAbsent("sun.net.httpserver.maxReqTime", "30");
     setIfAbsent("sun.net.httpserver.maxRspTime", "30");
     setIfAbsent("sun.net.httpserver.idleInterval", "90");
+    // Without it a response written as headers then body waits for the client's delayed ACK
+    // (Nagle), 40 ms on Linux: a webhook's p99 made of nothing but waiting.
+    setIfAbsent("sun.net.httpserver.nodelay", "true");
   }
 
   private final HttpsServer server;
