@@ -46,6 +46,75 @@ class ServerOperationsTest {
   }
 
   @Test
+  void startsFromAKubeconfigFileAndAConfigFile() throws Exception {
+    io.fabric8.kubernetes.client.server.mock.KubernetesMockServer apiServer =
+        new io.fabric8.kubernetes.client.server.mock.KubernetesMockServer(
+            new io.fabric8.mockwebserver.Context(),
+            new io.fabric8.mockwebserver.MockWebServer(),
+            new java.util.HashMap<>(),
+            new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(),
+            false);
+    apiServer.init();
+    try (KubernetesClient admin = apiServer.createClient()) {
+      Path kubeconfig = dir.resolve("kubeconfig");
+      java.nio.file.Files.writeString(
+          kubeconfig,
+          """
+          apiVersion: v1
+          kind: Config
+          clusters: [{name: mock, cluster: {server: "%s"}}]
+          users: [{name: tester, user: {token: not-checked}}]
+          contexts: [{name: mock, context: {cluster: mock, user: tester}}]
+          current-context: mock
+          """
+              .formatted(admin.getMasterUrl()));
+      Path config = dir.resolve("config.yaml");
+      java.nio.file.Files.writeString(
+          config,
+          "apiVersion: rootlock.dev/v1alpha1\nkind: PodSecurityConfiguration\n"
+              + "defaults: {enforce: hardened}\n");
+      TestCertificates.Pair tls = TestCertificates.generate(dir, "localhost", "EC");
+      WebhookOptions options =
+          WebhookOptions.of(tls.certificateFile(), tls.keyFile())
+              .withSecurePort(0)
+              .withBindAddress("127.0.0.1")
+              .withKubeconfig(kubeconfig)
+              .withConfigFile(config)
+              .withShutdownGracePeriod(Duration.ofSeconds(1));
+      admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+          .withNewMetadata().withName("plain").endMetadata().build()).create();
+
+      try (WebhookServer server = WebhookServer.start(options)) {
+        WebhookHarness.await("ready", server::ready);
+        WebhookHarness.await("the namespace", () -> server.namespaceLabels().labelsOf("plain") != null);
+        HttpClient http = HttpClient.newBuilder().sslContext(tls.trustingContext()).build();
+        String review =
+            "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{"
+                + "\"uid\":\"k1\",\"operation\":\"CREATE\",\"namespace\":\"plain\",\"name\":\"p\","
+                + "\"kind\":{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"},"
+                + "\"resource\":{\"group\":\"\",\"version\":\"v1\",\"resource\":\"pods\"},"
+                + "\"object\":{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\"},"
+                + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"nginx\"}]}}}}";
+
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(review))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+            .contains("\"uid\":\"k1\",\"allowed\":false")
+            .contains("violates rootlock policy \\\"hardened:latest\\\"");
+      }
+    } finally {
+      apiServer.destroy();
+    }
+  }
+
+  @Test
   void notReadyWhileTheApiServerCannotBeReached() throws Exception {
     TestCertificates.Pair tls = TestCertificates.generate(dir, "localhost", "EC");
     KubernetesClient unreachable =
