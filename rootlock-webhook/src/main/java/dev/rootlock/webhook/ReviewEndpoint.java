@@ -60,7 +60,8 @@ final class ReviewEndpoint implements HttpHandler {
     } catch (IOException e) {
       // The client went away mid-request; there is no one to answer.
       code = 499;
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // A bug of ours, never the client's input: answer 500 and keep serving.
       LOG.log(Level.ERROR, "review failed", e);
       code = 500;
       try {

@@ -1,11 +1,13 @@
 package dev.rootlock.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.model.ObjectResult;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.LevelVersion;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -281,7 +283,7 @@ final class Validator {
     if (policy.fullyPrivileged() || policy.equivalent(config.defaults())) {
       return AdmissionResponse.ALLOWED;
     }
-    List<String> modes = new java.util.ArrayList<>();
+    List<String> modes = new ArrayList<>();
     if (resolved.enforceLabelled() && policy.enforce().level() != Level.PRIVILEGED) {
       modes.add("enforce=" + policy.enforce());
     }
@@ -315,8 +317,7 @@ final class Validator {
         Map.of());
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode required(
-      com.fasterxml.jackson.databind.JsonNode node, String field)
+  private static JsonNode required(JsonNode node, String field)
       throws UndecodableObjectException {
     if (node == null) {
       throw new UndecodableObjectException("request." + field + " is missing");
@@ -324,8 +325,8 @@ final class Validator {
     return node;
   }
 
-  static Map<String, String> labelsOf(com.fasterxml.jackson.databind.JsonNode object) {
-    com.fasterxml.jackson.databind.JsonNode labels = object.path("metadata").path("labels");
+  static Map<String, String> labelsOf(JsonNode object) {
+    JsonNode labels = object.path("metadata").path("labels");
     if (!labels.isObject()) {
       return Map.of();
     }

@@ -50,6 +50,32 @@ class AdmissionObjectsTest {
   }
 
   @Test
+  void nestingAsDeepAsTheReviewParserAllowsIsReadOnAVirtualThreadsStack() throws Exception {
+    // The review parser stops at 1,000 levels; the object sits 2 levels down in the review.
+    String deep = "[".repeat(990) + "]".repeat(990);
+    JsonNode pod =
+        json(
+            "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p'},'spec':{'x':" + deep
+                + ",'containers':[{'name':'app','image':'nginx'}]}}");
+    java.util.concurrent.atomic.AtomicReference<Object> outcome =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                outcome.set(objects.workload(pod));
+              } catch (Throwable e) {
+                outcome.set(e);
+              }
+            })
+        .join();
+
+    assertThat(outcome.get()).isInstanceOf(Workload.class);
+    assertThat(((Workload) outcome.get()).pod().spec().containers().get(0).name()).isEqualTo("app");
+  }
+
+  @Test
   void anObjectWithoutAPodTemplateIsUndecodable() throws Exception {
     assertThatThrownBy(
             () -> objects.workload(json("{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'c'}}")))

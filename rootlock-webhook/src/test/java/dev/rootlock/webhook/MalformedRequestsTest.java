@@ -101,6 +101,16 @@ class MalformedRequestsTest {
   }
 
   @Test
+  void nestingBeyondAThousandLevelsIsABadRequest() throws Exception {
+    String deep = "[".repeat(5000) + "]".repeat(5000);
+
+    assertPlain(
+        webhook.post("/validate", review("{\"uid\":\"u1\",\"object\":" + deep + "}"), "application/json"),
+        400,
+        "unable to decode the request: not valid JSON");
+  }
+
+  @Test
   void anEmptyBodyIsABadRequest() throws Exception {
     assertPlain(webhook.post("/validate", "", "application/json"), 400, "request body is empty");
   }
