@@ -24,7 +24,12 @@ import picocli.CommandLine.ScopeType;
           + " Admission's baseline and restricted levels (message for message) and rootlock's"
           + " hardened level, which adds a read-only root filesystem and safe writable mounts.",
     },
-    subcommands = {ScanCommand.class, KubeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ScanCommand.class,
+      KubeCommand.class,
+      WebhookCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Examples:",
