@@ -1,0 +1,10 @@
+package dev.rootlock.source.tree;
+
+/**
+ * Whether a mapping or sequence is written in block style (indented) or flow style ({@code {},
+ * []}).
+ */
+public enum CollectionStyle {
+  BLOCK,
+  FLOW
+}
