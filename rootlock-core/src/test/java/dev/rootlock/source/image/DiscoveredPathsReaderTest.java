@@ -10,49 +10,93 @@ import dev.rootlock.model.image.WritablePath;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Tests for {@link DiscoveredPathsReader}. */
+/** Tests for {@link DiscoveredPathsReader}, on the format of docs/discover-output.md. */
 class DiscoveredPathsReaderTest {
 
+  private static final String NGINX =
+      """
+      {
+        "kind" : "rootlock.discover",
+        "version" : 1,
+        "runId" : "r1",
+        "image" : "rootlock-test/nginx:latest",
+        "proven" : true,
+        "provenByTrial" : 2,
+        "writablePaths" : [ {
+          "path" : "/run",
+          "medium" : "memory",
+          "tmpfsOptions" : "rw,noexec,nosuid,nodev,size=16m",
+          "sizeMiB" : 16,
+          "evidence" : [ "diff: A /run/nginx.pid" ],
+          "note" : ""
+        }, {
+          "path" : "/var/lib/nginx",
+          "medium" : "disk",
+          "tmpfsOptions" : "rw,noexec,nosuid,nodev,size=256m,uid=33,gid=33",
+          "sizeMiB" : 256,
+          "evidence" : [ "diff: A /var/lib/nginx/body" ],
+          "note" : "tmpfs owned by www-data"
+        }, {
+          "path" : "/data",
+          "medium" : "persistent",
+          "tmpfsOptions" : "",
+          "sizeMiB" : 0,
+          "evidence" : [ "image VOLUME" ],
+          "note" : "image VOLUME"
+        } ],
+        "refusedPaths" : [ {"path": "/etc", "evidence": [], "reason": "set NGINX_ENVSUBST_OUTPUT_DIR"} ],
+        "unproven" : [ "writes at shutdown were not exercised" ],
+        "futureField" : {"ignored": true}
+      }
+      """;
+
   @Test
-  void readsOneResult() {
-    List<DiscoveredPaths> results =
-        DiscoveredPathsReader.parse(
-            """
-            {"image": "local/nginx:ro",
-             "paths": [
-               {"path": "/var/lib/nginx", "medium": "disk", "sizeLimit": "256Mi"},
-               {"path": "/run", "medium": "memory", "sizeLimit": "1Mi", "purpose": "nginx.pid"}],
-             "notes": ["proved by trial 2"]}
-            """,
-            "nginx.json");
+  void readsTheWritablePathsOfADiscoverResult() {
+    List<DiscoveredPaths> results = DiscoveredPathsReader.parse(NGINX, "nginx.json");
     assertThat(results)
         .containsExactly(
             new DiscoveredPaths(
-                ImageReference.parse("local/nginx:ro"),
+                ImageReference.parse("rootlock-test/nginx:latest"),
                 List.of(
-                    new WritablePath("/var/lib/nginx", Medium.DISK, "256Mi", ""),
-                    new WritablePath("/run", Medium.MEMORY, "1Mi", "nginx.pid")),
-                List.of("proved by trial 2")));
-    assertThat(results.get(0).appliesTo("docker.io/local/nginx:ro")).isTrue();
-    assertThat(results.get(0).appliesTo("local/nginx:other")).isFalse();
+                    new WritablePath(
+                        "/run", Medium.MEMORY, "16Mi", "discovered: diff: A /run/nginx.pid",
+                        "rw,noexec,nosuid,nodev,size=16m"),
+                    new WritablePath(
+                        "/var/lib/nginx", Medium.DISK, "256Mi", "tmpfs owned by www-data",
+                        "rw,noexec,nosuid,nodev,size=256m,uid=33,gid=33"),
+                    new WritablePath("/data", Medium.PERSISTENT, null, "image VOLUME", null)),
+                List.of(
+                    "rootlock-test/nginx:latest: not made writable: /etc (set NGINX_ENVSUBST_OUTPUT_DIR)",
+                    "rootlock-test/nginx:latest: unproven: writes at shutdown were not exercised")));
+    assertThat(results.get(0).appliesTo("docker.io/rootlock-test/nginx:latest")).isTrue();
+    assertThat(results.get(0).appliesTo("rootlock-test/nginx:1.0")).isFalse();
   }
 
   @Test
   void readsAListOfResults() {
-    List<DiscoveredPaths> results =
-        DiscoveredPathsReader.parse(
-            "[{\"image\": \"a\", \"paths\": []}, {\"image\": \"b\", \"paths\": []}]", "all.json");
-    assertThat(results).extracting(r -> r.image().name()).containsExactly("a", "b");
+    String two = "[" + NGINX + "," + NGINX.replace("rootlock-test/nginx", "other/app") + "]";
+    List<DiscoveredPaths> results = DiscoveredPathsReader.parse(two, "all.json");
+    assertThat(results).extracting(r -> r.image().name()).containsExactly("nginx", "app");
   }
 
   @Test
-  void namesTheFileAndEntryOfAMistake() {
+  void refusesOtherFormatsAndVersions() {
+    assertThatThrownBy(() -> DiscoveredPathsReader.parse("{\"image\": \"a\"}", "d.json"))
+        .hasMessage("d.json: not a rootlock docker discover result (kind must be \"rootlock.discover\")");
     assertThatThrownBy(
-            () -> DiscoveredPathsReader.parse("[{\"image\": \"a\", \"paths\": [{\"path\": \"tmp\", \"medium\": \"memory\"}]}]", "d.json"))
-        .hasMessage("d.json[0]: writable path must be absolute: tmp");
-    assertThatThrownBy(() -> DiscoveredPathsReader.parse("{\"paths\": []}", "d.json"))
-        .hasMessage("d.json: image must be a non-empty string");
-    assertThatThrownBy(() -> DiscoveredPathsReader.parse("{\"image\": [", "d.json"))
-        .hasMessageStartingWith("d.json: not JSON or YAML: ");
+            () -> DiscoveredPathsReader.parse("{\"kind\": \"rootlock.discover\", \"version\": 2}", "d.json"))
+        .hasMessage("d.json: unsupported discover format version 2 (this rootlock reads version 1)");
+    assertThatThrownBy(() -> DiscoveredPathsReader.parse("{\"kind\": [", "d.json"))
+        .hasMessageStartingWith("d.json: not JSON: ");
+  }
+
+  @Test
+  void namesTheFileAndPathOfAMistake() {
+    String relative = NGINX.replace("\"/run\"", "\"run\"");
+    assertThatThrownBy(() -> DiscoveredPathsReader.parse(relative, "d.json"))
+        .hasMessage("d.json: run: writable path must be absolute: run");
+    String sizeless = NGINX.replace("\"sizeMiB\" : 16", "\"sizeMiB\" : 0");
+    assertThatThrownBy(() -> DiscoveredPathsReader.parse(sizeless, "d.json"))
+        .hasMessage("d.json: /run: sizeMiB must be a positive number");
   }
 }
