@@ -36,7 +36,9 @@ public final class JsonTreeReader {
                 StreamReadConstraints.builder()
                     // One more than our own limit, so that ours reports it, with a position.
                     .maxNestingDepth(limits.maxDepth() + 1)
-                    .maxStringLength(limits.maxDocumentCodePoints())
+                    // The text's size is checked first; no single string needs its own limit.
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNameLength(Integer.MAX_VALUE)
                     .build())
             .build();
   }

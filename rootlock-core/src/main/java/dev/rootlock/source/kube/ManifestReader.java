@@ -1,0 +1,50 @@
+package dev.rootlock.source.kube;
+
+import dev.rootlock.model.InputError;
+import dev.rootlock.source.tree.Node;
+import dev.rootlock.source.tree.TreeLimits;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads Kubernetes manifests into {@link dev.rootlock.model.pod.Workload}s: every Pod, PodTemplate,
+ * ReplicationController, Deployment, ReplicaSet, DaemonSet, StatefulSet, Job and CronJob, also
+ * inside Lists, with each field's exact position. Other kinds are counted, bad input is reported,
+ * and nothing throws.
+ */
+public final class ManifestReader {
+
+  private final ManifestParser parser;
+
+  public ManifestReader() {
+    this(TreeLimits.DEFAULT);
+  }
+
+  public ManifestReader(TreeLimits limits) {
+    this.parser = new ManifestParser(limits);
+  }
+
+  /**
+   * Reads one text.
+   *
+   * @param displayName the name to report ({@code -} for standard input); its extension picks JSON
+   *     or YAML
+   */
+  public ReadResult read(String displayName, String text) {
+    ManifestParser.Parsed parsed = parser.parse(displayName, text);
+    ManifestObjects objects =
+        new ManifestObjects(displayName, new WorkloadDecoder(displayName, text, parsed.syntax()));
+    List<InputError> errors = new ArrayList<>(parsed.errors());
+    for (Node document : parsed.documents()) {
+      try {
+        objects.add(document);
+      } catch (RuntimeException e) {
+        errors.add(
+            new InputError(displayName, document.start(), "cannot decode this object: " + e));
+      }
+    }
+    errors.addAll(objects.errors());
+    errors.sort(ManifestParser.IN_TEXT_ORDER);
+    return new ReadResult(objects.workloads(), errors, objects.skippedKinds());
+  }
+}
