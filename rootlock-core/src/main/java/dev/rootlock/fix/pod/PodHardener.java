@@ -73,11 +73,11 @@ public final class PodHardener {
           readOnlyNow.add(container);
         }
       }
-      if (plan.fixes(CAPABILITIES)) {
-        capabilities(container, plan);
-      }
       if (plan.fixes(ALLOW_PRIVILEGE_ESCALATION)) {
         allowPrivilegeEscalation(container, plan);
+      }
+      if (plan.fixes(CAPABILITIES)) {
+        capabilities(container, plan);
       }
     }
     if (plan.fixes(RUN_AS_NON_ROOT)) {

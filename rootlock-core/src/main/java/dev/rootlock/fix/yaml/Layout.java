@@ -20,14 +20,23 @@ import java.util.TreeMap;
  * @param indent spaces per nesting level of block mappings
  * @param sequenceIndent spaces between a key and the dashes of its block sequence: 0 for kubectl's
  *     {@code containers:\n- name: app}, usually {@code indent} for {@code containers:\n  - name}
+ * @param json whether the text is JSON, so that everything new must be JSON too
  */
-public record Layout(String lineBreak, int indent, int sequenceIndent) {
+public record Layout(String lineBreak, int indent, int sequenceIndent, boolean json) {
 
-  /** Two-space indentation, kubectl's non-indented sequences, LF. */
-  public static final Layout DEFAULT = new Layout("\n", 2, 0);
+  /** Two-space indentation, kubectl's non-indented sequences, LF, YAML. */
+  public static final Layout DEFAULT = new Layout("\n", 2, 0, false);
 
-  /** The most common layout among {@code documents} of {@code text}, else {@link #DEFAULT}. */
+  /** The most common YAML layout among {@code documents} of {@code text}. */
   public static Layout detect(String text, List<Node> documents) {
+    return detect(text, documents, false);
+  }
+
+  /**
+   * The most common layout among {@code documents} of {@code text}, else {@link #DEFAULT}'s; the
+   * indent of JSON comes from its multi-line objects.
+   */
+  public static Layout detect(String text, List<Node> documents, boolean json) {
     Map<Integer, Integer> indents = new TreeMap<>();
     Map<Integer, Integer> sequenceIndents = new TreeMap<>();
     Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -40,11 +49,10 @@ public record Layout(String lineBreak, int indent, int sequenceIndent) {
       if (node instanceof MappingNode mapping) {
         for (MappingNode.Entry entry : mapping.entries()) {
           int keyColumn = entry.keyNode().start().column();
-          if (mapping.style() == CollectionStyle.BLOCK
-              && entry.value() instanceof MappingNode child
-              && child.style() == CollectionStyle.BLOCK
+          if (entry.value() instanceof MappingNode child
+              && child.style() == mapping.style()
               && !child.entries().isEmpty()
-              && child.start().line() > entry.keyNode().start().line()) {
+              && child.entries().get(0).keyNode().start().line() > entry.keyNode().start().line()) {
             count(indents, child.entries().get(0).keyNode().start().column() - keyColumn);
           }
           if (mapping.style() == CollectionStyle.BLOCK
@@ -61,7 +69,7 @@ public record Layout(String lineBreak, int indent, int sequenceIndent) {
     }
     int indent = mostCommon(indents, DEFAULT.indent(), 1);
     int sequenceIndent = mostCommon(sequenceIndents, DEFAULT.sequenceIndent(), 0);
-    return new Layout(lineBreakOf(text), indent, sequenceIndent);
+    return new Layout(lineBreakOf(text), indent, sequenceIndent, json);
   }
 
   private static void count(Map<Integer, Integer> counts, int value) {

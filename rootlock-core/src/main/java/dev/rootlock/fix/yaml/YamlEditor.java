@@ -347,21 +347,42 @@ public final class YamlEditor {
 
   private void appendItems(Session session, SequenceNode sequence, List<Object> values) {
     if (sequence.style() == CollectionStyle.FLOW) {
-      List<String> parts = new ArrayList<>();
-      for (Object value : values) {
-        parts.add(render.flow(value));
-      }
       if (sequence.items().isEmpty()) {
+        List<String> parts = new ArrayList<>();
+        for (Object value : values) {
+          parts.add(render.flow(value));
+        }
         int at = closing(sequence, ']');
         session.add(new TextEdit(at, at, String.join(", ", parts)), sequence);
-      } else {
-        int at = sequence.items().get(sequence.items().size() - 1).end().offset();
-        session.add(new TextEdit(at, at, ", " + String.join(", ", parts)), sequence);
+        return;
       }
+      Node last = sequence.items().get(sequence.items().size() - 1);
+      int at = last.end().offset();
+      int column = lineColumn(last);
+      List<String> parts = new ArrayList<>();
+      for (Object value : values) {
+        parts.add(render.spread(value, Math.max(column, 0)));
+      }
+      session.add(new TextEdit(at, at, flowSeparator(column) + String.join(flowSeparator(column), parts)), sequence);
       return;
     }
     int dashColumn = sequence.start().column() - 1;
     insertLinesAfter(session, sequence, sequence.end().offset(), render.items(values, dashColumn));
+  }
+
+  /**
+   * The column of {@code node} when it is the first thing on its line (a multi-line flow
+   * collection, as pretty-printed JSON is), else -1.
+   */
+  private int lineColumn(Node node) {
+    int start = node.start().offset();
+    int lineStart = start - (node.start().column() - 1);
+    return text.substring(lineStart, start).isBlank() ? node.start().column() - 1 : -1;
+  }
+
+  /** {@code , } inside one line, or a comma and a new line indented to {@code column}. */
+  private String flowSeparator(int column) {
+    return column < 0 ? ", " : "," + render.layout().lineBreak() + " ".repeat(column);
   }
 
   private void mappingEdits(Session session, MappingNode mapping, MappingEdits pending)
@@ -424,14 +445,16 @@ public final class YamlEditor {
     if (pending.added.isEmpty()) {
       return;
     }
+    int column = remaining.isEmpty() ? -1 : lineColumn(remaining.get(remaining.size() - 1).keyNode());
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, Object> entry : pending.added.entrySet()) {
-      parts.add(render.scalar(entry.getKey(), true) + ": " + render.flow(entry.getValue()));
+      parts.add(render.scalar(entry.getKey(), true) + ": "
+          + render.spread(entry.getValue(), Math.max(column, 0)));
     }
-    String joined = String.join(", ", parts);
+    String joined = String.join(column < 0 ? ", " : flowSeparator(column), parts);
     if (!remaining.isEmpty()) {
       int at = remaining.get(remaining.size() - 1).value().end().offset();
-      session.add(new TextEdit(at, at, ", " + joined), mapping);
+      session.add(new TextEdit(at, at, flowSeparator(column) + joined), mapping);
     } else if (!written.isEmpty()) {
       int at = written.get(0).keyNode().start().offset();
       session.add(new TextEdit(at, at, joined), mapping);

@@ -43,7 +43,8 @@ final class YamlRender {
     }
     String text = (String) value;
     boolean plain =
-        (flow ? PLAIN_FLOW : PLAIN_BLOCK).matcher(text).matches()
+        !layout.json()
+            && (flow ? PLAIN_FLOW : PLAIN_BLOCK).matcher(text).matches()
             && !text.endsWith(":")
             && !RESERVED.contains(text.toLowerCase(Locale.ROOT))
             && !NUMBER_LIKE.matcher(text).matches();
@@ -87,6 +88,32 @@ final class YamlRender {
       return "[" + String.join(", ", parts) + "]";
     }
     return scalar(value, true);
+  }
+
+  /**
+   * A value that starts on the current line and may continue on following ones: JSON is written
+   * pretty-printed (nested at {@code column} plus the indent), YAML as one flow line.
+   */
+  String spread(Object value, int column) {
+    if (!layout.json() || inline(value)) {
+      return flow(value);
+    }
+    String inner = " ".repeat(column + layout.indent());
+    List<String> parts = new ArrayList<>();
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        parts.add(inner + scalar(entry.getKey(), true) + ": "
+            + spread(entry.getValue(), column + layout.indent()));
+      }
+    } else {
+      for (Object item : (List<?>) value) {
+        parts.add(inner + spread(item, column + layout.indent()));
+      }
+    }
+    String[] brackets = value instanceof Map<?, ?> ? new String[] {"{", "}"} : new String[] {"[", "]"};
+    String lineBreak = layout.lineBreak();
+    return brackets[0] + lineBreak + String.join("," + lineBreak, parts) + lineBreak
+        + " ".repeat(column) + brackets[1];
   }
 
   /** Whether {@code value} is written on the line of its key or dash ({@code a: 1}, {@code {}}). */
