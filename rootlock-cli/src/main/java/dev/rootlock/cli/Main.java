@@ -1,15 +1,72 @@
 package dev.rootlock.cli;
 
 import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** Entry point placeholder; replaced by the picocli root command. */
-public final class Main {
+/**
+ * The {@code rootlock} root command. {@link #run} is the testable entry point; {@link #main} only
+ * exits with its code.
+ */
+@Command(
+    name = "rootlock",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    header = "Make container root filesystems read-only, and keep them that way.",
+    description = {
+      "",
+      "Checks Kubernetes manifests against Pod Security Admission's baseline and restricted",
+      "levels (message for message) and rootlock's hardened level, which adds a read-only root",
+      "filesystem and safe writable mounts.",
+    },
+    subcommands = {ScanCommand.class, CommandLine.HelpCommand.class},
+    footer = {
+      "",
+      "Examples:",
+      "  rootlock scan deploy/                       # hardened:latest, text report",
+      "  rootlock scan --profile restricted k8s.yaml # PSA restricted, exactly as the API server",
+      "  kubectl get pods -A -o yaml | rootlock scan -",
+      "",
+      "Exit codes: 0 all objects pass, 1 some object violates, 2 usage error or unreadable input.",
+    })
+public final class Main implements Runnable {
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERITED,
+      description = "Print stack traces for unexpected errors.")
+  boolean debug;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(run(out, err, args));
   }
 
+  /** Runs rootlock with the given streams and arguments; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    out.println("rootlock");
-    return 0;
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(new UsageErrorHandler())
+        .setExecutionExceptionHandler(new UnexpectedErrorHandler());
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    // `rootlock` alone: show what it can do, and fail like a usage error so scripts notice.
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
   }
 }

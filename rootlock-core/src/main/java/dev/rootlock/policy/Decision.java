@@ -47,7 +47,7 @@ public record Decision(LevelVersion levelVersion, List<CheckOutcome> failures) {
 
   /** The warning form: {@code would violate PodSecurity "restricted:latest": ...}. */
   public String warningMessage() {
-    return "would " + violationMessage();
+    return "would violate " + policyName() + ": " + detail();
   }
 
   private String policyName() {

@@ -10,6 +10,13 @@ public final class RestrictedChecks {
   private RestrictedChecks() {}
 
   public static List<Check<Pod>> all() {
-    return List.of();
+    return List.of(
+        new AllowPrivilegeEscalationCheck(),
+        new CapabilitiesRestrictedCheck(),
+        new ProcMountRestrictedCheck(),
+        new RestrictedVolumesCheck(),
+        new RunAsNonRootCheck(),
+        new RunAsUserCheck(),
+        new SeccompProfileRestrictedCheck());
   }
 }

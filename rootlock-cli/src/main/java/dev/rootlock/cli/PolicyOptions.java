@@ -1,0 +1,55 @@
+package dev.rootlock.cli;
+
+import dev.rootlock.policy.Level;
+import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.policy.PolicyVersion;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code --profile} and {@code --policy-version}, shared by every command that evaluates. */
+final class PolicyOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(
+      names = {"-p", "--profile"},
+      paramLabel = "<level>",
+      defaultValue = "hardened",
+      description = {
+        "Policy level: baseline, restricted (Pod Security Admission's, exactly),",
+        "or hardened (restricted + read-only root and safe writable mounts).",
+        "Default: ${DEFAULT-VALUE}."
+      })
+  String profile;
+
+  @Option(
+      names = "--policy-version",
+      paramLabel = "<version>",
+      defaultValue = "latest",
+      description = {
+        "PSA policy version: latest or v1.N (v1.0 ... v1.37), as in the",
+        "pod-security.kubernetes.io/enforce-version label. Default: ${DEFAULT-VALUE}."
+      })
+  String version;
+
+  LevelVersion levelVersion() {
+    Level level;
+    try {
+      level = Level.parse(profile);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
+    }
+    if (level == Level.PRIVILEGED) {
+      throw new ParameterException(
+          spec.commandLine(), "--profile: privileged allows everything; choose baseline, restricted or hardened");
+    }
+    try {
+      return LevelVersion.of(level, PolicyVersion.parse(version));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--policy-version: " + e.getMessage());
+    }
+  }
+}

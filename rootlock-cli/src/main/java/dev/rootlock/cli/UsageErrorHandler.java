@@ -1,0 +1,25 @@
+package dev.rootlock.cli;
+
+import dev.rootlock.model.ScanResult;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * A bad flag or argument: say what is wrong, suggest near misses, point at {@code --help}, exit 2.
+ * No stack trace, no wall of usage text.
+ */
+final class UsageErrorHandler implements IParameterExceptionHandler {
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    CommandLine command = ex.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("error: " + ex.getMessage());
+    UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("See '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+    return ScanResult.ERROR;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.rootlock.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of docs/ARCHITECTURE.md, checked on the compiled classes of every module on
+ * this (the CLI's) classpath, so that a wrong import fails the build rather than a review.
+ */
+class ArchitectureTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.rootlock");
+  }
+
+  @Test
+  void modelUsesOnlyTheJdk() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rootlock.model..")
+        .should()
+        .dependOnClassesThat(outside("java..", "dev.rootlock.model.."))
+        .check(classes);
+  }
+
+  @Test
+  void checksArePureFunctionsOfTheModel() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rootlock.policy..")
+        .should()
+        .dependOnClassesThat(outside("java.lang..", "java.util..", "dev.rootlock.model..", "dev.rootlock.policy.."))
+        .because("checks do no I/O and use no parser, client or logger")
+        .check(classes);
+  }
+
+  @Test
+  void sourcesDoNotKnowThePolicy() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rootlock.source..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.rootlock.policy..", "dev.rootlock.engine..", "dev.rootlock.report..", "dev.rootlock.fix..")
+        .check(classes);
+  }
+
+  @Test
+  void reportsRenderResultsOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rootlock.report..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.rootlock.source..", "dev.rootlock.fix..", "dev.rootlock.engine..",
+            "dev.rootlock.docker..", "dev.rootlock.kube..")
+        .check(classes);
+  }
+
+  @Test
+  void clientAdaptersProduceTheModelAndDoNotJudgeIt() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.rootlock.docker..", "dev.rootlock.kube..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.rootlock.policy.checks..", "dev.rootlock.policy.docker..", "dev.rootlock.report..")
+        .because("adapters hand model objects to the engine, which owns evaluation")
+        .check(classes);
+  }
+
+  @Test
+  void nothingImportsTheFrontEnds() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.rootlock.cli..", "dev.rootlock.webhook..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.rootlock.cli..", "dev.rootlock.webhook..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rootlock.webhook..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.rootlock.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void coreDoesNotUseContainerPlatformClients() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.rootlock.model..", "dev.rootlock.policy..", "dev.rootlock.source..",
+            "dev.rootlock.report..", "dev.rootlock.fix..", "dev.rootlock.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.fabric8..", "com.github.dockerjava..", "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void engineSignaturesUseOnlyJdkAndRootlockTypes() {
+    methods()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAPackage("dev.rootlock.engine..")
+        .and()
+        .arePublic()
+        .should(useOnlyJdkAndRootlockTypesInSignature())
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  private static DescribedPredicate<JavaClass> outside(String... packages) {
+    return DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(packages))
+        .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(Object.class)))
+        .as("classes outside " + String.join(", ", packages));
+  }
+
+  private static ArchCondition<JavaMethod> useOnlyJdkAndRootlockTypesInSignature() {
+    return new ArchCondition<>("use only JDK and rootlock types in their signatures") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        if (!method.getOwner().getModifiers().contains(JavaModifier.PUBLIC)) {
+          return;
+        }
+        var types = new java.util.ArrayList<JavaClass>(method.getRawParameterTypes());
+        types.add(method.getRawReturnType());
+        for (JavaClass type : types) {
+          String name = type.getBaseComponentType().getName();
+          boolean allowed =
+              type.getBaseComponentType().isPrimitive()
+                  || name.startsWith("java.")
+                  || name.startsWith("dev.rootlock.");
+          if (!allowed) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    method, method.getFullName() + " exposes third-party type " + name));
+          }
+        }
+      }
+    };
+  }
+}

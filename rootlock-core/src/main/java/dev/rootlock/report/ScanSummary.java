@@ -1,0 +1,48 @@
+package dev.rootlock.report;
+
+import dev.rootlock.model.InputError;
+import dev.rootlock.model.ScanResult;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The counts that every format's summary shows, computed one way for all of them.
+ *
+ * @param unreadableFiles distinct files with at least one input error
+ * @param skipped skipped kinds, most frequent first, then by kind name, so output never depends on
+ *     map order
+ */
+record ScanSummary(
+    int objects,
+    int violating,
+    int findings,
+    int errors,
+    int unreadableFiles,
+    List<SkippedKind> skipped) {
+
+  /** How many objects of one kind carried no pod template. */
+  record SkippedKind(String kind, int count) {}
+
+  static ScanSummary of(ScanResult result) {
+    List<SkippedKind> skipped =
+        result.skippedKinds().entrySet().stream()
+            .map(entry -> new SkippedKind(entry.getKey(), entry.getValue()))
+            .sorted(
+                Comparator.comparingInt(SkippedKind::count)
+                    .reversed()
+                    .thenComparing(SkippedKind::kind))
+            .toList();
+    return new ScanSummary(
+        result.objects().size(),
+        Math.toIntExact(result.violatingObjects()),
+        Math.toIntExact(result.findingCount()),
+        result.errors().size(),
+        (int) result.errors().stream().map(InputError::file).distinct().count(),
+        skipped);
+  }
+
+  /** How many objects were skipped, all kinds together. */
+  int skippedObjects() {
+    return skipped.stream().mapToInt(SkippedKind::count).sum();
+  }
+}

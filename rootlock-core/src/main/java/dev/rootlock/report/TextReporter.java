@@ -1,0 +1,83 @@
+package dev.rootlock.report;
+
+import static dev.rootlock.policy.Messages.pluralize;
+
+import dev.rootlock.model.Finding;
+import dev.rootlock.model.InputError;
+import dev.rootlock.model.ObjectResult;
+import dev.rootlock.model.ScanResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.stream.Collectors;
+
+/**
+ * The terminal format: one compiler-style line per finding ({@code file:line:col kind/name
+ * containers check: detail}) and per note, in input order; then one line per input error ({@code
+ * file:line:col: error: message}); then a summary line such as {@code 12 objects scanned, 3 violate
+ * hardened:latest (7 findings); 1 file could not be read; skipped: 4 Service, 2 ConfigMap}. Editors
+ * and terminals turn the leading {@code file:line:col} into a link. ANSI colour is used only when
+ * the context allows it; control characters from the input are always shown escaped.
+ */
+public final class TextReporter implements Reporter {
+
+  private final Ansi ansi;
+
+  public TextReporter(ReportContext context) {
+    this.ansi = Ansi.of(context.colour());
+  }
+
+  @Override
+  public void write(ScanResult result, Writer out) throws IOException {
+    for (ObjectResult object : result.objects()) {
+      for (Finding finding : object.findings()) {
+        out.write(TextLines.finding(finding, ansi) + "\n");
+      }
+      for (String note : object.notes()) {
+        out.write(TextLines.note(object.object(), note, ansi) + "\n");
+      }
+    }
+    for (InputError error : result.errors()) {
+      out.write(TextLines.error(error, ansi) + "\n");
+    }
+    out.write(summary(result) + "\n");
+    out.flush();
+  }
+
+  private String summary(ScanResult result) {
+    ScanSummary summary = ScanSummary.of(result);
+    String policy = TextLines.safe(result.policy());
+    StringBuilder line = new StringBuilder();
+    line.append(summary.objects())
+        .append(pluralize(" object", " objects", summary.objects()))
+        .append(" scanned, ");
+    if (summary.violating() == 0) {
+      line.append(ansi.green("none violate " + policy));
+    } else {
+      line.append(
+          ansi.red(
+              summary.violating()
+                  + pluralize(" violates ", " violate ", summary.violating())
+                  + policy
+                  + " ("
+                  + summary.findings()
+                  + pluralize(" finding", " findings", summary.findings())
+                  + ")"));
+    }
+    if (summary.unreadableFiles() > 0) {
+      line.append("; ")
+          .append(
+              ansi.red(
+                  summary.unreadableFiles()
+                      + pluralize(" file", " files", summary.unreadableFiles())
+                      + " could not be read"));
+    }
+    if (!summary.skipped().isEmpty()) {
+      line.append("; skipped: ")
+          .append(
+              summary.skipped().stream()
+                  .map(kind -> kind.count() + " " + TextLines.safe(kind.kind()))
+                  .collect(Collectors.joining(", ")));
+    }
+    return line.toString();
+  }
+}

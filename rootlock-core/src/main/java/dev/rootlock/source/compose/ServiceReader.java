@@ -1,0 +1,241 @@
+package dev.rootlock.source.compose;
+
+import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.FieldProblem;
+import dev.rootlock.model.Locator;
+import dev.rootlock.model.Position;
+import dev.rootlock.model.SourceRef;
+import dev.rootlock.model.docker.ByteSize;
+import dev.rootlock.model.docker.Capability;
+import dev.rootlock.model.docker.ContainerConfig;
+import dev.rootlock.model.docker.Device;
+import dev.rootlock.model.docker.DockerDialect;
+import dev.rootlock.model.docker.DockerField;
+import dev.rootlock.model.docker.DockerObject;
+import dev.rootlock.model.docker.Mount;
+import dev.rootlock.model.docker.MountType;
+import dev.rootlock.model.docker.SecurityOpt;
+import dev.rootlock.model.docker.TmpfsMount;
+import dev.rootlock.source.tree.MappingNode;
+import dev.rootlock.source.tree.Node;
+import dev.rootlock.source.tree.NodeLocator;
+import dev.rootlock.source.tree.ScalarNode;
+import dev.rootlock.source.tree.ScalarType;
+import dev.rootlock.source.tree.SequenceNode;
+import java.util.List;
+
+/**
+ * Reads one Compose service (merge keys and {@code extends} already applied) into a {@link
+ * DockerObject}: every syntax Compose accepts for the fields rootlock checks, each value with the
+ * path it is written at, relative to the service.
+ */
+final class ServiceReader {
+
+  private final MappingNode service;
+  private final ComposeValues values = new ComposeValues();
+  private final ContainerConfig.Builder b;
+
+  private ServiceReader(String name, MappingNode service) {
+    this.service = service;
+    this.b = ContainerConfig.builder(DockerDialect.COMPOSE, name);
+  }
+
+  /** Reads {@code service}, written under the key {@code key} of {@code file}'s services. */
+  static DockerObject read(String file, ScalarNode key, MappingNode service) {
+    ServiceReader reader = new ServiceReader(key.value(), service);
+    reader.read();
+    return new DockerObject(
+        new SourceRef(file, key.start()),
+        reader.b.build(),
+        reader.values.problems,
+        reader.values.warnings,
+        locator(key.start(), service));
+  }
+
+  /**
+   * Positions by path, with anything the service does not write placed at the service's key (where
+   * a fix would add it) rather than at its first field.
+   */
+  private static Locator locator(Position key, MappingNode service) {
+    NodeLocator nodes = new NodeLocator(service);
+    return path -> {
+      if (path.isRoot()
+          || !(path.segments().get(0) instanceof String field)
+          || service.get(field) == null) {
+        return key;
+      }
+      return nodes.locate(path);
+    };
+  }
+
+  private void read() {
+    b.image = values.string(service.get("image"), FieldPath.of("image"));
+    b.readOnly = values.bool(get(DockerField.READ_ONLY), DockerField.READ_ONLY.path());
+    b.privileged = values.bool(get(DockerField.PRIVILEGED), DockerField.PRIVILEGED.path());
+    b.user = values.string(get(DockerField.USER), DockerField.USER.path());
+    b.networkMode = values.string(get(DockerField.NETWORK_MODE), DockerField.NETWORK_MODE.path());
+    b.pid = values.string(get(DockerField.PID), DockerField.PID.path());
+    b.ipc = values.string(get(DockerField.IPC), DockerField.IPC.path());
+    b.uts = values.string(get(DockerField.UTS), DockerField.UTS.path());
+    b.usernsMode = values.string(get(DockerField.USERNS_MODE), DockerField.USERNS_MODE.path());
+    for (ComposeValues.Item item : list(DockerField.CAP_ADD, false)) {
+      b.capAdd.add(new Capability(item.value(), item.path()));
+    }
+    for (ComposeValues.Item item : list(DockerField.CAP_DROP, false)) {
+      b.capDrop.add(new Capability(item.value(), item.path()));
+    }
+    for (ComposeValues.Item item : list(DockerField.SECURITY_OPT, false)) {
+      b.securityOpts.add(SecurityOpt.parse(item.value(), item.path()));
+    }
+    for (ComposeValues.Item item : list(DockerField.TMPFS, true)) {
+      b.tmpfs.add(TmpfsMount.parse(item.value(), item.path()));
+    }
+    volumes();
+    devices();
+    b.pathEnv = pathEnv();
+  }
+
+  private Node get(DockerField field) {
+    return service.get(field.composeKey());
+  }
+
+  private List<ComposeValues.Item> list(DockerField field, boolean stringAllowed) {
+    return values.strings(get(field), field.path(), stringAllowed);
+  }
+
+  private void volumes() {
+    FieldPath path = DockerField.VOLUMES.path();
+    Node node = get(DockerField.VOLUMES);
+    if (node == null || node.isNull()) {
+      return;
+    }
+    if (!(node instanceof SequenceNode sequence)) {
+      values.problems.add(new FieldProblem(path, "must be a list"));
+      return;
+    }
+    for (int i = 0; i < sequence.items().size(); i++) {
+      Node item = sequence.items().get(i);
+      FieldPath at = path.index(i);
+      if (item instanceof ScalarNode scalar && scalar.type() == ScalarType.STRING) {
+        try {
+          b.mounts.add(Mount.parseShortSyntax(scalar.value(), at));
+        } catch (IllegalArgumentException e) {
+          values.problems.add(new FieldProblem(at, e.getMessage()));
+        }
+      } else if (item instanceof MappingNode mapping) {
+        longVolume(mapping, at);
+      } else {
+        values.problems.add(new FieldProblem(at, "must be a string or a mapping"));
+      }
+    }
+  }
+
+  /**
+   * {@code - type: bind|volume|tmpfs|... source: ... target: ... read_only: ... tmpfs: {size,
+   * mode}}.
+   */
+  private void longVolume(MappingNode volume, FieldPath at) {
+    String type = values.string(volume.get("type"), at.key("type"));
+    String source = values.string(volume.get("source"), at.key("source"));
+    String target = values.string(volume.get("target"), at.key("target"));
+    boolean readOnly =
+        Boolean.TRUE.equals(values.bool(volume.get("read_only"), at.key("read_only")));
+    if (type == null) {
+      values.problems.add(new FieldProblem(at.key("type"), "is required"));
+      return;
+    }
+    if (target == null) {
+      values.problems.add(new FieldProblem(at.key("target"), "is required"));
+      return;
+    }
+    if (type.equals("tmpfs")) {
+      MappingNode options = values.mapping(volume.get("tmpfs"), at.key("tmpfs"));
+      String size =
+          options == null ? null : values.string(options.get("size"), at.keys("tmpfs", "size"));
+      if (size != null && ByteSize.parseRam(size).isEmpty()) {
+        values.problems.add(new FieldProblem(at.keys("tmpfs", "size"), "invalid size: " + size));
+        size = null;
+      }
+      String mode = options == null ? null : modeOf(options.get("mode"));
+      b.tmpfs.add(TmpfsMount.ofLongSyntax(target, size, mode, readOnly, at));
+      return;
+    }
+    MountType mountType =
+        switch (type) {
+          case "bind" -> MountType.BIND;
+          case "volume" -> MountType.VOLUME;
+          case "npipe" -> MountType.NPIPE;
+          case "cluster" -> MountType.CLUSTER;
+          case "image" -> MountType.IMAGE;
+          default -> null;
+        };
+    if (mountType == null) {
+      values.problems.add(new FieldProblem(at.key("type"), "unknown volume type: " + type));
+      return;
+    }
+    b.mounts.add(new Mount(mountType, source, target, readOnly, at));
+  }
+
+  /**
+   * A mode as written ({@code 1777}, {@code 0o1777}), not as the YAML integer it may resolve to.
+   */
+  private static String modeOf(Node node) {
+    return node instanceof ScalarNode scalar && !scalar.isNull()
+        ? scalar.style().isQuoted() ? scalar.value() : scalar.raw()
+        : null;
+  }
+
+  /**
+   * {@code devices}: strings {@code HOST[:CONTAINER[:PERMISSIONS]]} or {@code {source, target,
+   * permissions}}.
+   */
+  private void devices() {
+    FieldPath path = DockerField.DEVICES.path();
+    Node node = get(DockerField.DEVICES);
+    if (node instanceof SequenceNode sequence) {
+      for (int i = 0; i < sequence.items().size(); i++) {
+        Node item = sequence.items().get(i);
+        FieldPath at = path.index(i);
+        if (item instanceof MappingNode mapping) {
+          StringBuilder spec = new StringBuilder();
+          for (String key : List.of("source", "target", "permissions")) {
+            String part = values.string(mapping.get(key), at.key(key));
+            if (part != null) {
+              spec.append(spec.isEmpty() ? "" : ":").append(part);
+            }
+          }
+          b.devices.add(new Device(spec.toString(), at));
+        } else if (item instanceof ScalarNode scalar && !scalar.isNull()) {
+          b.devices.add(new Device(scalar.value(), at));
+        } else {
+          values.problems.add(new FieldProblem(at, "must be a string or a mapping"));
+        }
+      }
+    } else if (node != null && !node.isNull()) {
+      values.problems.add(new FieldProblem(path, "must be a list"));
+    }
+  }
+
+  /**
+   * {@code PATH} from {@code environment}, written as a mapping or as a list of {@code KEY=VALUE}.
+   */
+  private String pathEnv() {
+    Node node = get(DockerField.ENVIRONMENT);
+    if (node instanceof MappingNode mapping) {
+      Node value = mapping.get("PATH");
+      return value instanceof ScalarNode scalar && !scalar.isNull() ? scalar.value() : null;
+    }
+    if (node instanceof SequenceNode sequence) {
+      String path = null;
+      for (Node item : sequence.items()) {
+        if (item instanceof ScalarNode scalar
+            && scalar.value() != null
+            && scalar.value().startsWith("PATH=")) {
+          path = scalar.value().substring("PATH=".length());
+        }
+      }
+      return path;
+    }
+    return null;
+  }
+}

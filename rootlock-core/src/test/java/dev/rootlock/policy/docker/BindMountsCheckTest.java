@@ -1,0 +1,64 @@
+package dev.rootlock.policy.docker;
+
+import static dev.rootlock.testing.ServiceDraft.run;
+import static dev.rootlock.testing.ServiceDraft.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.docker.ContainerConfig;
+import dev.rootlock.policy.CheckResult;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Tests for {@link BindMountsCheck}. */
+class BindMountsCheckTest {
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of("no mounts", service(s -> {}), null),
+        Arguments.of("read-only bind", service(s -> s.bind("./config", "/app/config", true)), null),
+        Arguments.of(
+            "a writable named volume", service(s -> s.volume("data", "/data", false)), null),
+        Arguments.of(
+            "a writable relative bind",
+            service(s -> s.bind("./data", "/data", false)),
+            "service \"api\" must mount host path \"./data\" read-only"),
+        Arguments.of(
+            "several, sorted and de-duplicated",
+            service(
+                s ->
+                    s.bind("/var/run/docker.sock", "/var/run/docker.sock", false)
+                        .bind("./data", "/data", false)
+                        .bind("./data", "/backup", false)
+                        .bind("./ro", "/ro", true)),
+            "service \"api\" must mount host paths \"./data\", \"/var/run/docker.sock\" read-only"),
+        Arguments.of(
+            "docker run",
+            run(s -> s.bind("/srv/www", "/usr/share/nginx/html", false)),
+            "container \"api\" must mount host path \"/srv/www\" read-only"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void detail(String name, ContainerConfig config, String expectedDetail) {
+    CheckResult result = BindMountsCheck.v1_0(config);
+    if (expectedDetail == null) {
+      assertThat(result).isEqualTo(CheckResult.ALLOWED);
+    } else {
+      assertThat(result.reason()).isEqualTo("writable bind mounts");
+      assertThat(result.detail()).isEqualTo(expectedDetail);
+    }
+  }
+
+  @Test
+  void namesEachWritableBind() {
+    CheckResult result =
+        BindMountsCheck.v1_0(
+            service(
+                s -> s.bind("./a", "/a", true).volume("v", "/v", false).bind("./b", "/b", false)));
+    assertThat(result.fields()).containsExactly(FieldPath.of("volumes").index(2));
+  }
+}
