@@ -2,7 +2,6 @@ package dev.rootlock.fix;
 
 import dev.rootlock.engine.Engine;
 import dev.rootlock.fix.pod.PodHardener;
-import dev.rootlock.fix.pod.PodPlan;
 import dev.rootlock.fix.yaml.EditException;
 import dev.rootlock.fix.yaml.Layout;
 import dev.rootlock.fix.yaml.PlainTree;
@@ -52,7 +51,7 @@ public final class ManifestFixer {
   }
 
   /** One workload, where its root is, and what it needs. */
-  private record Planned(Workload workload, Node root, int document, FieldPath inDocument, PodPlan plan) {}
+  private record Planned(Workload workload, Node root, int document, FieldPath inDocument, Plan plan) {}
 
   /** Fixes {@code text}, read from {@code displayName} (which picks JSON or YAML). */
   public TextFix fix(String displayName, String text) {
@@ -66,7 +65,7 @@ public final class ManifestFixer {
     List<String> notes = new ArrayList<>();
     for (Workload workload : read.workloads()) {
       NodeLocator locator = (NodeLocator) workload.locator();
-      PodPlan plan = new PodHardener(options, c -> command(locator, workload, c)).plan(workload);
+      Plan plan = new PodHardener(options, c -> command(locator, workload, c)).plan(workload);
       for (String note : plan.notes()) {
         notes.add(workload.displayName() + ": " + note);
       }
@@ -81,7 +80,7 @@ public final class ManifestFixer {
       planned.add(new Planned(workload, locator.root(), document, inDocument, plan));
     }
     if (planned.isEmpty()) {
-      return new TextFix(text, notes, null);
+      return TextFix.unchanged(text, notes);
     }
     Layout layout = Layout.detect(text, parsed.documents(), parsed.syntax() == Syntax.JSON);
     YamlEditor editor = new YamlEditor(text, layout);
@@ -110,7 +109,10 @@ public final class ManifestFixer {
     for (String anchor : anchors) {
       notes.add("edited YAML anchor " + anchor + ", which every alias of it shares");
     }
-    return new TextFix(fixed, notes, null);
+    if (fixed.equals(text)) {
+      return TextFix.unchanged(text, notes);
+    }
+    return new TextFix(fixed, edits, notes, null);
   }
 
   private String verify(

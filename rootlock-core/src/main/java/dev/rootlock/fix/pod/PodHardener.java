@@ -8,6 +8,8 @@ import static dev.rootlock.fix.pod.FixableChecks.RUN_AS_NON_ROOT;
 import static dev.rootlock.fix.pod.FixableChecks.SECCOMP;
 
 import dev.rootlock.fix.FixOptions;
+import dev.rootlock.fix.Plan;
+import dev.rootlock.fix.PlanBuilder;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.Capabilities;
 import dev.rootlock.model.pod.Container;
@@ -48,14 +50,14 @@ public final class PodHardener {
   }
 
   /** The plan for {@code workload}; empty for a workload without a pod template. */
-  public PodPlan plan(Workload workload) {
-    PlanBuilder plan = new PlanBuilder(workload.templatePath(), options);
+  public Plan plan(Workload workload) {
+    PlanBuilder plan = new PlanBuilder(workload.templatePath(), options, FixableChecks.all());
     Pod pod = workload.pod();
     if (pod == null || pod.spec().allContainers().isEmpty()) {
       return plan.build();
     }
     if (pod.spec().isWindows()) {
-      return new PodPlan(
+      return new Plan(
           List.of(),
           Set.of(),
           List.of(

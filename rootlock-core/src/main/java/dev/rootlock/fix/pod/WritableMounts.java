@@ -1,5 +1,7 @@
 package dev.rootlock.fix.pod;
 
+import dev.rootlock.fix.PlanBuilder;
+import dev.rootlock.fix.WritablePaths;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.image.DiscoveredPaths;
 import dev.rootlock.model.image.KnownImage;
@@ -27,8 +29,6 @@ import java.util.function.Function;
  * volume names never collide with existing ones.
  */
 final class WritableMounts {
-
-  private static final String TMP = "/tmp";
 
   private final PodSpec spec;
   private final PlanBuilder plan;
@@ -61,26 +61,11 @@ final class WritableMounts {
     }
   }
 
-  /** {@code /tmp} first, then the image's other paths; discovered results win over the knowledge base. */
   private List<WritablePath> pathsFor(Container container) {
-    List<WritablePath> advised = new ArrayList<>();
-    String image = container.image() == null ? "" : container.image();
-    Optional<DiscoveredPaths> discovered =
-        plan.options().discovered().stream().filter(d -> d.appliesTo(image)).findFirst();
-    if (discovered.isPresent()) {
-      advised.addAll(discovered.get().paths());
-      discovered.get().notes().forEach(plan::note);
-    } else {
-      Optional<KnownImage> known = plan.options().knowledge().lookup(image, commands.apply(container));
-      known.ifPresent(k -> advised.addAll(k.paths()));
-      known.ifPresent(k -> k.notes().forEach(plan::note));
-    }
-    Map<String, WritablePath> byPath = new LinkedHashMap<>();
-    byPath.put(TMP, new WritablePath(TMP, Medium.MEMORY, null, "temporary files"));
-    for (WritablePath path : advised) {
-      byPath.put(normalise(path.path()), path);
-    }
-    return List.copyOf(byPath.values());
+    WritablePaths.Advice advice =
+        WritablePaths.forContainer(plan.options(), container.image(), commands.apply(container));
+    advice.notes().forEach(plan::note);
+    return advice.paths();
   }
 
   private void persistent(Container container, WritablePath path) {
@@ -130,7 +115,7 @@ final class WritableMounts {
       if (at == null) {
         continue;
       }
-      boolean covers = at.equals(path) || path.startsWith(at.equals("/") ? "/" : at + "/");
+      boolean covers = WritablePaths.covers(at, path);
       if (covers && (found == null || at.length() > normalise(found.mountPath()).length())) {
         found = mount;
       }
@@ -209,7 +194,7 @@ final class WritableMounts {
   }
 
   private String sizeOf(WritablePath wanted) {
-    return wanted.sizeLimit() != null ? wanted.sizeLimit() : plan.options().tmpSize();
+    return WritablePaths.sizeOf(wanted, plan.options());
   }
 
   /** A DNS label from a path: {@code /var/cache/nginx} is {@code var-cache-nginx}. */
@@ -222,21 +207,7 @@ final class WritableMounts {
     return name.length() > 56 ? name.substring(0, 56).replaceAll("-+$", "") : name;
   }
 
-  /** The path a runtime mounts at, without doubled or trailing slashes; null when empty. */
-  static String normalise(String path) {
-    if (path == null || path.isBlank()) {
-      return null;
-    }
-    List<String> segments = new ArrayList<>();
-    for (String segment : path.split("/")) {
-      if (segment.equals("..")) {
-        if (!segments.isEmpty()) {
-          segments.remove(segments.size() - 1);
-        }
-      } else if (!segment.isEmpty() && !segment.equals(".")) {
-        segments.add(segment);
-      }
-    }
-    return "/" + String.join("/", segments);
+  private static String normalise(String path) {
+    return WritablePaths.normalise(path);
   }
 }

@@ -357,7 +357,7 @@ public final class YamlEditor {
         return;
       }
       Node last = sequence.items().get(sequence.items().size() - 1);
-      int at = last.end().offset();
+      int at = beforeClosing(sequence, ']');
       int column = lineColumn(last);
       List<String> parts = new ArrayList<>();
       for (Object value : values) {
@@ -406,8 +406,11 @@ public final class YamlEditor {
       int keyColumn = mapping.entries().get(0).keyNode().start().column() - 1;
       List<String> lines = render.entries(pending.added, keyColumn);
       if (!remaining.isEmpty()) {
-        insertLinesAfter(
-            session, mapping, remaining.get(remaining.size() - 1).value().end().offset(), lines);
+        MappingNode.Entry last = remaining.get(remaining.size() - 1);
+        int end = last == mapping.entries().get(mapping.entries().size() - 1)
+            ? mapping.end().offset()
+            : writtenEnd(last);
+        insertLinesAfter(session, mapping, end, lines);
       } else {
         int at = removals.get(0).start();
         session.add(new TextEdit(at, at, render.join(lines) + render.layout().lineBreak()), mapping);
@@ -434,11 +437,11 @@ public final class YamlEditor {
         start = entry.keyNode().start().offset();
         end = written.get(index + 1).keyNode().start().offset();
       } else if (index > 0) {
-        start = written.get(index - 1).value().end().offset();
-        end = entry.value().end().offset();
+        start = writtenEnd(written.get(index - 1));
+        end = writtenEnd(entry);
       } else {
         start = entry.keyNode().start().offset();
-        end = entry.value().end().offset();
+        end = writtenEnd(entry);
       }
       session.add(new TextEdit(start, end, ""), mapping);
     }
@@ -453,7 +456,9 @@ public final class YamlEditor {
     }
     String joined = String.join(column < 0 ? ", " : flowSeparator(column), parts);
     if (!remaining.isEmpty()) {
-      int at = remaining.get(remaining.size() - 1).value().end().offset();
+      int at = remaining.get(remaining.size() - 1) == written.get(written.size() - 1)
+          ? beforeClosing(mapping, '}')
+          : writtenEnd(remaining.get(remaining.size() - 1));
       session.add(new TextEdit(at, at, flowSeparator(column) + joined), mapping);
     } else if (!written.isEmpty()) {
       int at = written.get(0).keyNode().start().offset();
@@ -462,6 +467,63 @@ public final class YamlEditor {
       int at = closing(mapping, '}');
       session.add(new TextEdit(at, at, joined), mapping);
     }
+  }
+
+  /**
+   * Where an entry's value ends in the text. An alias shares its anchor's node, whose positions are
+   * the anchor's, so for an alias (a value that seems to start before its own key) the end of the
+   * key's line is taken: an alias is one token on that line.
+   */
+  private int writtenEnd(MappingNode.Entry entry) {
+    if (entry.value().start().offset() < entry.keyNode().end().offset()) {
+      int at = entry.keyNode().end().offset();
+      int lineEnd = lineBreak(at);
+      // Stop before a comment on the same line.
+      int comment = text.indexOf(" #", at);
+      return comment >= 0 && comment < lineEnd ? comment : lineEnd;
+    }
+    return entry.value().end().offset();
+  }
+
+  /**
+   * Just after the last item of a non-empty flow collection: before its closing bracket, any
+   * trailing comma, whitespace and comments (scanning back, which also works when the last item is
+   * an alias).
+   */
+  private int beforeClosing(Node node, char bracket) {
+    int at = closing(node, bracket);
+    while (at > node.start().offset()) {
+      char c = text.charAt(at - 1);
+      if (Character.isWhitespace(c) || c == ',') {
+        at--;
+      } else {
+        int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        int hash = commentStart(lineStart, at);
+        if (hash < 0) {
+          break;
+        }
+        at = hash;
+      }
+    }
+    return at;
+  }
+
+  /** The start of a {@code #} comment in {@code text[from, to)}, or -1 (quotes are respected). */
+  private int commentStart(int from, int to) {
+    char quote = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '#' && (i == from || Character.isWhitespace(text.charAt(i - 1)))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The offset of a flow collection's closing bracket. */
@@ -482,7 +544,7 @@ public final class YamlEditor {
           "cannot remove " + entry.key() + " at line " + entry.keyNode().start().line()
               + ": it shares its line with another node");
     }
-    return new TextEdit(lineStart, afterLine(entry.value().end().offset()), "");
+    return new TextEdit(lineStart, afterLine(writtenEnd(entry)), "");
   }
 
   /** Just past the line break ending the line that {@code offset} is on (or the text's end). */

@@ -72,6 +72,15 @@ public final class ComposeReader {
         && mapping.get("kind") == null;
   }
 
+  /**
+   * The document tree of a Compose text as written (merge keys and {@code extends} not applied),
+   * read with Compose's YAML 1.2 scalars and limits: what the fixer edits.
+   */
+  public static Optional<Node> parseDocument(String text) throws TreeException {
+    return new YamlTreeReader(ComposeScalars.INSTANCE, LIMITS)
+        .readFirst(text, 0, text.length(), new TextPositions(text));
+  }
+
   /** Reads {@code text}, the contents of {@code file} ({@code -} for standard input). */
   public static ComposeFile read(String file, String text) {
     return new ComposeReader(file).readText(text);
