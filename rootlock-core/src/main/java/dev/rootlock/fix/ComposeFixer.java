@@ -116,8 +116,8 @@ public final class ComposeFixer {
         || !PlainTree.apply(PlainTree.of(before), changes).equals(PlainTree.of(after.get()))) {
       return anchors.isEmpty()
           ? "the edit would change more than intended; left untouched"
-          : "the edit goes through YAML anchors (" + String.join(", ", anchors)
-              + ") that services needing different changes share; expand the aliases or fix by"
+          : "the edit would go through YAML anchors (" + String.join(", ", anchors)
+              + "), which places needing different changes share; expand the aliases or fix by"
               + " hand; left untouched";
     }
     ComposeFile reread = ComposeReader.read(displayName, fixed);

@@ -142,8 +142,8 @@ public final class ManifestFixer {
       if (!expected.equals(PlainTree.of(after.documents().get(i)))) {
         String why = anchors.isEmpty()
             ? "the edit would change more than intended"
-            : "the edit goes through YAML anchors (" + String.join(", ", anchors)
-                + ") that objects needing different changes share; expand the aliases or fix by hand";
+            : "the edit would go through YAML anchors (" + String.join(", ", anchors)
+                + "), which places needing different changes share; expand the aliases or fix by hand";
         return "document " + (i + 1) + ": " + why + "; left untouched";
       }
     }

@@ -88,10 +88,10 @@ public final class ServiceHardener {
     if (plan.fixes(NoNewPrivilegesCheck.ID)) {
       noNewPrivileges(service);
     }
+    service.flushLists();
     if (plan.fixes(UserCheck.ID)) {
       user(service);
     }
-    service.flushLists();
     return plan.build();
   }
 

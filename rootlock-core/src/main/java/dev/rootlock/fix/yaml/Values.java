@@ -67,16 +67,26 @@ final class Values {
     return wrapped;
   }
 
-  /** Puts {@code value} at {@code key}, merging mappings and concatenating lists already there. */
+  /**
+   * Puts {@code value} at {@code key}, merging mappings already there. A list already there is
+   * replaced ({@code append} false: a set) or extended ({@code append} true), where an item equal
+   * to one already added is skipped when {@code shared}: two uses of one aliased node asking for
+   * the same item need it once.
+   */
   @SuppressWarnings("unchecked")
-  static void merge(Map<String, Object> target, String key, Object value) {
+  static void merge(
+      Map<String, Object> target, String key, Object value, boolean append, boolean shared) {
     Object existing = target.get(key);
     if (existing instanceof Map<?, ?> old && value instanceof Map<?, ?> added) {
       for (Map.Entry<?, ?> entry : added.entrySet()) {
-        merge((Map<String, Object>) old, (String) entry.getKey(), entry.getValue());
+        merge((Map<String, Object>) old, (String) entry.getKey(), entry.getValue(), append, shared);
       }
-    } else if (existing instanceof List<?> old && value instanceof List<?> added) {
-      ((List<Object>) old).addAll(added);
+    } else if (append && existing instanceof List<?> old && value instanceof List<?> added) {
+      for (Object item : added) {
+        if (!shared || !old.contains(item)) {
+          ((List<Object>) old).add(item);
+        }
+      }
     } else {
       target.put(key, value);
     }

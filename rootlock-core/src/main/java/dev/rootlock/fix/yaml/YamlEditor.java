@@ -63,7 +63,7 @@ public final class YamlEditor {
     final Map<MappingNode.Entry, Object> fills = new IdentityHashMap<>();
     final Map<MappingNode.Entry, Boolean> fillFlow = new IdentityHashMap<>();
     final Map<SequenceNode, List<Object>> appends = new IdentityHashMap<>();
-    final Map<MappingNode, MappingNode.Entry> owners = new IdentityHashMap<>();
+    final Map<Node, MappingNode.Entry> owners = new IdentityHashMap<>();
     final List<Placed> edits = new ArrayList<>();
     final Set<String> anchors = new LinkedHashSet<>();
     final Map<Node, Integer> uses;
@@ -123,35 +123,38 @@ public final class YamlEditor {
   private void set(Session session, Node root, FieldPath path, Object value) throws EditException {
     List<Object> segments = path.segments();
     Node node = root;
+    MappingNode.Entry owner = null;
     boolean flow = false;
     for (int i = 0; i < segments.size(); i++) {
       Object segment = segments.get(i);
       flow |= isFlow(node);
       if (node instanceof MappingNode mapping && segment instanceof String key) {
         MappingNode.Entry entry = mapping.entry(key);
-        if (entry == null || entry.value().isNull()) {
+        boolean last = i == segments.size() - 1;
+        // A field set on a mapping that only merges it in (<<) gets its own key, which wins.
+        if (entry == null || entry.value().isNull() || last && !writtenIn(mapping, entry)) {
           Object rest = Values.wrap(segments.subList(i + 1, segments.size()), value, path);
-          if (entry == null) {
-            Values.merge(edits(session, mapping).added, key, rest);
+          if (entry == null || !writtenIn(mapping, entry)) {
+            Values.merge(edits(session, mapping).added, key, rest, false, shared(session, mapping));
           } else {
             noteShared(session, mapping, entry);
-            addFill(session, entry, rest, flow || isFlow(mapping));
+            addFill(session, entry, rest, flow || isFlow(mapping), false);
           }
           return;
         }
         noteShared(session, mapping, entry);
-        if (entry.value() instanceof MappingNode child) {
-          session.owners.putIfAbsent(child, entry);
-        }
+        session.owners.putIfAbsent(entry.value(), entry);
+        owner = entry;
         node = entry.value();
       } else if (node instanceof SequenceNode sequence && segment instanceof Integer index) {
         node = item(sequence, index, path);
         noteShared(session, node);
+        owner = null;
       } else {
         throw new EditException(path + ": " + describe(node) + " cannot hold " + segment);
       }
     }
-    replace(session, node, value, flow || isFlow(node), path);
+    replace(session, node, owner, value, flow || isFlow(node), path);
   }
 
   private void append(Session session, Node root, FieldPath path, Object value)
@@ -167,17 +170,15 @@ public final class YamlEditor {
         if (entry == null || entry.value().isNull()) {
           Object rest = Values.wrap(segments.subList(i + 1, segments.size()), listOf(value), path);
           if (entry == null) {
-            Values.merge(edits(session, mapping).added, key, rest);
+            Values.merge(edits(session, mapping).added, key, rest, true, shared(session, mapping));
           } else {
             noteShared(session, mapping, entry);
-            addFill(session, entry, rest, flow || isFlow(mapping));
+            addFill(session, entry, rest, flow || isFlow(mapping), true);
           }
           return;
         }
         noteShared(session, mapping, entry);
-        if (entry.value() instanceof MappingNode child) {
-          session.owners.putIfAbsent(child, entry);
-        }
+        session.owners.putIfAbsent(entry.value(), entry);
         node = entry.value();
       } else if (node instanceof SequenceNode sequence && segment instanceof Integer index) {
         node = item(sequence, index, path);
@@ -189,7 +190,10 @@ public final class YamlEditor {
     if (!(node instanceof SequenceNode sequence)) {
       throw new EditException(path + ": " + describe(node) + " is not a list");
     }
-    session.appends.computeIfAbsent(sequence, s -> new ArrayList<>()).add(value);
+    List<Object> queued = session.appends.computeIfAbsent(sequence, s -> new ArrayList<>());
+    if (!shared(session, sequence) || !queued.contains(value)) {
+      queued.add(value);
+    }
   }
 
   private void remove(Session session, Node root, FieldPath path) throws EditException {
@@ -205,9 +209,7 @@ public final class YamlEditor {
           return;
         }
         noteShared(session, mapping, entry);
-        if (entry.value() instanceof MappingNode child) {
-          session.owners.putIfAbsent(child, entry);
-        }
+        session.owners.putIfAbsent(entry.value(), entry);
         node = entry.value();
       } else if (node instanceof SequenceNode sequence && segment instanceof Integer index) {
         node = item(sequence, index, path);
@@ -229,17 +231,24 @@ public final class YamlEditor {
     return session.mappings.computeIfAbsent(mapping, m -> new MappingEdits());
   }
 
-  private static void addFill(Session session, MappingNode.Entry entry, Object value, boolean flow) {
+  private static void addFill(
+      Session session, MappingNode.Entry entry, Object value, boolean flow, boolean append) {
+    session.owners.putIfAbsent(entry.value(), entry);
     Object previous = session.fills.get(entry);
     if (previous == null) {
       session.fills.put(entry, value);
     } else {
       Map<String, Object> holder = new LinkedHashMap<>();
       holder.put("v", previous);
-      Values.merge(holder, "v", value);
+      Values.merge(holder, "v", value, append, session.uses.getOrDefault(entry.value(), 1) > 1);
       session.fills.put(entry, holder.get("v"));
     }
     session.fillFlow.put(entry, flow);
+  }
+
+  /** Whether more than one place uses {@code node} (an anchor with aliases, a merged mapping). */
+  private static boolean shared(Session session, Node node) {
+    return session.uses.getOrDefault(node, 1) > 1;
   }
 
   private static Node item(SequenceNode sequence, int index, FieldPath path) throws EditException {
@@ -301,7 +310,8 @@ public final class YamlEditor {
 
   // --- writing --------------------------------------------------------------------------------
 
-  private void replace(Session session, Node node, Object value, boolean flow, FieldPath path)
+  private void replace(
+      Session session, Node node, MappingNode.Entry owner, Object value, boolean flow, FieldPath path)
       throws EditException {
     if (Values.equal(PlainTree.of(node), value)) {
       return;
@@ -310,7 +320,14 @@ public final class YamlEditor {
     int end = node.end().offset();
     if (node instanceof ScalarNode scalar) {
       if (!YamlRender.inline(value) && !flow) {
-        throw new EditException(path + ": cannot replace a scalar with a block collection");
+        if (owner == null) {
+          throw new EditException(path + ": cannot replace a list item scalar with a block collection");
+        }
+        // tmpfs: /run becomes a block list under its key, like a filled null.
+        session.add(new TextEdit(colonEnd(owner), end, ""), node);
+        int keyColumn = owner.keyNode().start().column() - 1;
+        insertLinesAfter(session, node, end, render.nested(value, keyColumn));
+        return;
       }
       Matcher properties = PROPERTIES.matcher(scalar.raw());
       int skip = properties.lookingAt() ? properties.group(1).length() : 0;
@@ -318,7 +335,7 @@ public final class YamlEditor {
       return;
     }
     if (flow || YamlRender.inline(value)) {
-      session.add(new TextEdit(start, end, render.inline(value, flow)), node);
+      session.add(new TextEdit(start, end, spreadIfJson(session, node, value)), node);
       return;
     }
     int column = node.start().column() - 1;
@@ -328,12 +345,25 @@ public final class YamlEditor {
     session.add(new TextEdit(start, end, render.join(lines)), node);
   }
 
+  /**
+   * A flow value for {@code node}: pretty-printed when the file is JSON and the key it belongs to
+   * starts its line, else on one line.
+   */
+  private String spreadIfJson(Session session, Node node, Object value) {
+    MappingNode.Entry owner = session.owners.get(node);
+    if (render.layout().json() && owner != null && lineColumn(owner.keyNode()) >= 0) {
+      return render.spread(value, lineColumn(owner.keyNode()));
+    }
+    return render.flow(value);
+  }
+
   private void fill(Session session, MappingNode.Entry entry, Object value, boolean flow) {
     Node nul = entry.value();
     int start = nul.start().offset();
     int end = nul.end().offset();
     if (flow || YamlRender.inline(value)) {
-      String rendered = render.inline(value, flow);
+      String rendered =
+          YamlRender.inline(value) ? render.inline(value, flow) : spreadIfJson(session, nul, value);
       session.add(new TextEdit(start, end, start == end ? " " + rendered : rendered), nul);
       return;
     }
@@ -348,12 +378,12 @@ public final class YamlEditor {
   private void appendItems(Session session, SequenceNode sequence, List<Object> values) {
     if (sequence.style() == CollectionStyle.FLOW) {
       if (sequence.items().isEmpty()) {
-        List<String> parts = new ArrayList<>();
-        for (Object value : values) {
-          parts.add(render.flow(value));
-        }
-        int at = closing(sequence, ']');
-        session.add(new TextEdit(at, at, String.join(", ", parts)), sequence);
+        session.add(
+            new TextEdit(
+                sequence.start().offset(),
+                sequence.end().offset(),
+                spreadIfJson(session, sequence, values)),
+            sequence);
         return;
       }
       Node last = sequence.items().get(sequence.items().size() - 1);
@@ -361,7 +391,7 @@ public final class YamlEditor {
       int column = lineColumn(last);
       List<String> parts = new ArrayList<>();
       for (Object value : values) {
-        parts.add(render.spread(value, Math.max(column, 0)));
+        parts.add(column < 0 ? render.flow(value) : render.spread(value, column));
       }
       session.add(new TextEdit(at, at, flowSeparator(column) + String.join(flowSeparator(column), parts)), sequence);
       return;
@@ -452,7 +482,7 @@ public final class YamlEditor {
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, Object> entry : pending.added.entrySet()) {
       parts.add(render.scalar(entry.getKey(), true) + ": "
-          + render.spread(entry.getValue(), Math.max(column, 0)));
+          + (column < 0 ? render.flow(entry.getValue()) : render.spread(entry.getValue(), column)));
     }
     String joined = String.join(column < 0 ? ", " : flowSeparator(column), parts);
     if (!remaining.isEmpty()) {
@@ -464,8 +494,12 @@ public final class YamlEditor {
       int at = written.get(0).keyNode().start().offset();
       session.add(new TextEdit(at, at, joined), mapping);
     } else {
-      int at = closing(mapping, '}');
-      session.add(new TextEdit(at, at, joined), mapping);
+      session.add(
+          new TextEdit(
+              mapping.start().offset(),
+              mapping.end().offset(),
+              spreadIfJson(session, mapping, pending.added)),
+          mapping);
     }
   }
 
@@ -570,17 +604,60 @@ public final class YamlEditor {
     return text.length();
   }
 
-  /** Inserts whole lines after the line that a node ending at {@code end} finishes on. */
+  /**
+   * Inserts whole lines after the line that a node ending at {@code end} finishes on, and after any
+   * comment lines below it that are indented deeper than the new lines: those belong to the node.
+   */
   private void insertLinesAfter(Session session, Node owner, int end, List<String> lines) {
     String joined = render.join(lines);
     String lineBreak = render.layout().lineBreak();
+    int at;
     if (end > 0 && text.charAt(end - 1) == '\n') {
       // A block scalar ends after its own line break.
-      session.add(new TextEdit(end, end, joined + lineBreak), owner);
-      return;
+      at = end - 1 > 0 && text.charAt(end - 2) == '\r' ? end - 2 : end - 1;
+    } else {
+      at = lineBreak(end);
     }
-    int at = lineBreak(end);
+    at = pastDeeperComments(at, indentOf(lines.get(0)));
     session.add(new TextEdit(at, at, lineBreak + joined), owner);
+  }
+
+  /**
+   * From the line break at {@code at}, skips following comment lines indented deeper than {@code
+   * column} (and blank lines between them); returns the line break ending the last one skipped.
+   */
+  private int pastDeeperComments(int at, int column) {
+    int result = at;
+    int next = nextLineStart(at);
+    while (next < text.length()) {
+      int lineEnd = lineBreak(next);
+      String line = text.substring(next, lineEnd);
+      String stripped = line.strip();
+      if (!stripped.isEmpty()) {
+        if (!stripped.startsWith("#") || indentOf(line) <= column) {
+          break;
+        }
+        result = lineEnd;
+      }
+      next = nextLineStart(lineEnd);
+    }
+    return result;
+  }
+
+  /** The start of the line after the line break at {@code lineBreak} (or the text's end). */
+  private int nextLineStart(int lineBreak) {
+    if (lineBreak >= text.length()) {
+      return text.length();
+    }
+    return text.startsWith("\r\n", lineBreak) ? lineBreak + 2 : lineBreak + 1;
+  }
+
+  private static int indentOf(String line) {
+    int spaces = 0;
+    while (spaces < line.length() && line.charAt(spaces) == ' ') {
+      spaces++;
+    }
+    return spaces;
   }
 
   /** Just past the {@code :} that follows a block mapping key. */
