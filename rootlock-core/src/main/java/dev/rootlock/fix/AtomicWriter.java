@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 
 /**
@@ -56,7 +57,7 @@ final class AtomicWriter {
     if (!Files.exists(target)) {
       throw new WriteException("vanished before it could be written; nothing written");
     }
-    if (!Files.isWritable(target)) {
+    if (readOnly(target)) {
       throw new WriteException("is read-only; not written");
     }
     Path dir = target.toAbsolutePath().getParent();
@@ -98,6 +99,21 @@ final class AtomicWriter {
       } catch (IOException e) {
         // The temporary file is hidden and named for rootlock; leaving it is the lesser evil.
       }
+    }
+  }
+
+  /**
+   * Whether the file may not be written: the system says so, or its owner has no write permission,
+   * which root would ignore but rootlock takes as the user's wish.
+   */
+  private static boolean readOnly(Path target) {
+    if (!Files.isWritable(target)) {
+      return true;
+    }
+    try {
+      return !Files.getPosixFilePermissions(target).contains(PosixFilePermission.OWNER_WRITE);
+    } catch (UnsupportedOperationException | IOException e) {
+      return false;
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.rootlock.fix;
 
+import dev.rootlock.fix.plan.Change;
+import dev.rootlock.fix.plan.Plan;
+import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.compose.ServiceHardener;
 import dev.rootlock.fix.yaml.EditException;
 import dev.rootlock.fix.yaml.Layout;

@@ -1,5 +1,8 @@
 package dev.rootlock.fix;
 
+import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.fix.compose.ServiceHardener;
+import dev.rootlock.fix.pod.FixableChecks;
 import dev.rootlock.model.InputError;
 import dev.rootlock.source.InputFile;
 import dev.rootlock.source.InputFiles;
@@ -11,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The facade of {@code rootlock fix}: expands the paths, fixes each file's text (Kubernetes
@@ -27,14 +33,31 @@ public final class Fixer {
   private final AtomicWriter writer;
   private final InputStream stdin;
 
+  /**
+   * @throws IllegalArgumentException when {@code options.only()} names a check rootlock cannot
+   *     fix
+   */
   public Fixer(FixOptions options) {
     this(options, System.in, AtomicWriter.BeforeReplace.NONE);
   }
 
   Fixer(FixOptions options, InputStream stdin, AtomicWriter.BeforeReplace beforeReplace) {
+    for (String check : options.only()) {
+      if (!fixableChecks().contains(check)) {
+        throw new IllegalArgumentException(
+            "cannot fix check \"" + check + "\": --only takes " + String.join(", ", fixableChecks()));
+      }
+    }
     this.texts = new TextFixer(options);
     this.stdin = stdin;
     this.writer = new AtomicWriter(beforeReplace);
+  }
+
+  /** The IDs {@code --only} accepts: the fixable Kubernetes and Compose checks, sorted. */
+  public static SortedSet<String> fixableChecks() {
+    SortedSet<String> checks = new TreeSet<>(FixableChecks.all().keySet());
+    checks.addAll(ServiceHardener.FIXABLE.keySet());
+    return Collections.unmodifiableSortedSet(checks);
   }
 
   /** Computes the fixes of {@code paths} and writes nothing ({@code --diff}, the default). */

@@ -1,5 +1,8 @@
 package dev.rootlock.fix;
 
+import dev.rootlock.fix.plan.Change;
+import dev.rootlock.fix.plan.Plan;
+import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.fix.pod.PodHardener;
 import dev.rootlock.fix.yaml.EditException;

@@ -1,5 +1,6 @@
 package dev.rootlock.fix;
 
+import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.source.compose.ComposeReader;
 import dev.rootlock.source.kube.ManifestParser;
 import dev.rootlock.source.tree.Node;

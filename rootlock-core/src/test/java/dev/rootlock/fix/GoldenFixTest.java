@@ -1,5 +1,6 @@
 package dev.rootlock.fix;
 
+import dev.rootlock.fix.plan.FixOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.policy.Level;

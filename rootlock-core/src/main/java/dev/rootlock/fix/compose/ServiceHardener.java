@@ -1,9 +1,9 @@
 package dev.rootlock.fix.compose;
 
-import dev.rootlock.fix.FixOptions;
-import dev.rootlock.fix.Plan;
-import dev.rootlock.fix.PlanBuilder;
-import dev.rootlock.fix.WritablePaths;
+import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.fix.plan.Plan;
+import dev.rootlock.fix.plan.PlanBuilder;
+import dev.rootlock.fix.plan.WritablePaths;
 import dev.rootlock.fix.yaml.PlainTree;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.docker.Capability;

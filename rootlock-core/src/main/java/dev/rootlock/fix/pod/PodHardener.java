@@ -7,9 +7,9 @@ import static dev.rootlock.fix.pod.FixableChecks.READ_ONLY_ROOT;
 import static dev.rootlock.fix.pod.FixableChecks.RUN_AS_NON_ROOT;
 import static dev.rootlock.fix.pod.FixableChecks.SECCOMP;
 
-import dev.rootlock.fix.FixOptions;
-import dev.rootlock.fix.Plan;
-import dev.rootlock.fix.PlanBuilder;
+import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.fix.plan.Plan;
+import dev.rootlock.fix.plan.PlanBuilder;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.Capabilities;
 import dev.rootlock.model.pod.Container;

@@ -1,7 +1,7 @@
 package dev.rootlock.fix.pod;
 
-import dev.rootlock.fix.PlanBuilder;
-import dev.rootlock.fix.WritablePaths;
+import dev.rootlock.fix.plan.PlanBuilder;
+import dev.rootlock.fix.plan.WritablePaths;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.image.DiscoveredPaths;
 import dev.rootlock.model.image.KnownImage;

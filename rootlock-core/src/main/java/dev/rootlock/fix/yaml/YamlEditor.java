@@ -1,6 +1,6 @@
 package dev.rootlock.fix.yaml;
 
-import dev.rootlock.fix.Change;
+import dev.rootlock.fix.plan.Change;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.source.tree.CollectionStyle;
 import dev.rootlock.source.tree.MappingNode;

@@ -1,6 +1,6 @@
 package dev.rootlock.fix.yaml;
 
-import dev.rootlock.fix.Change;
+import dev.rootlock.fix.plan.Change;
 import dev.rootlock.source.tree.Node;
 import dev.rootlock.source.tree.ScalarResolver;
 import dev.rootlock.source.tree.ScalarType;

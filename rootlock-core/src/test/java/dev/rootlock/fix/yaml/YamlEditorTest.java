@@ -4,10 +4,10 @@ import static dev.rootlock.fix.yaml.EditHarness.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rootlock.fix.Change;
-import dev.rootlock.fix.Change.AppendItem;
-import dev.rootlock.fix.Change.RemoveField;
-import dev.rootlock.fix.Change.SetField;
+import dev.rootlock.fix.plan.Change;
+import dev.rootlock.fix.plan.Change.AppendItem;
+import dev.rootlock.fix.plan.Change.RemoveField;
+import dev.rootlock.fix.plan.Change.SetField;
 import dev.rootlock.model.FieldPath;
 import java.util.LinkedHashMap;
 import java.util.List;

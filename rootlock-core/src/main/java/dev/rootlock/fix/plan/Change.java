@@ -1,4 +1,4 @@
-package dev.rootlock.fix;
+package dev.rootlock.fix.plan;
 
 import dev.rootlock.model.FieldPath;
 import java.util.List;

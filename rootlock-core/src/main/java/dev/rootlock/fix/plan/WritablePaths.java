@@ -1,4 +1,4 @@
-package dev.rootlock.fix;
+package dev.rootlock.fix.plan;
 
 import dev.rootlock.model.image.DiscoveredPaths;
 import dev.rootlock.model.image.KnownImage;

@@ -1,4 +1,4 @@
-package dev.rootlock.fix;
+package dev.rootlock.fix.plan;
 
 import java.util.List;
 import java.util.Set;

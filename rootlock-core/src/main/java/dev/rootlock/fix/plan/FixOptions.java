@@ -1,10 +1,11 @@
-package dev.rootlock.fix;
+package dev.rootlock.fix.plan;
 
 import dev.rootlock.model.image.DiscoveredPaths;
 import dev.rootlock.policy.Level;
 import dev.rootlock.source.image.ImageKnowledge;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What {@code rootlock fix} should change.
@@ -29,10 +30,16 @@ public record FixOptions(
 
   public static final String DEFAULT_TMP_SIZE = "64Mi";
 
+  private static final Pattern SIZE = Pattern.compile("[1-9][0-9]{0,8}(Ki|Mi|Gi)");
+
   public FixOptions {
     if (profile != Level.RESTRICTED && profile != Level.HARDENED) {
       throw new IllegalArgumentException(
           "invalid profile \"" + profile + "\": must be restricted or hardened");
+    }
+    if (tmpSize == null || !SIZE.matcher(tmpSize).matches()) {
+      throw new IllegalArgumentException(
+          "invalid --tmp-size \"" + tmpSize + "\": give a size in Ki, Mi or Gi, such as 64Mi");
     }
     only = Set.copyOf(only);
     discovered = List.copyOf(discovered);
