@@ -54,7 +54,8 @@ public final class ManifestFixer {
   }
 
   /** One workload, where its root is, and what it needs. */
-  private record Planned(Workload workload, Node root, int document, FieldPath inDocument, Plan plan) {}
+  private record Planned(
+      int index, Workload workload, Node root, int document, FieldPath inDocument, Plan plan) {}
 
   /** Fixes {@code text}, read from {@code displayName} (which picks JSON or YAML). */
   public TextFix fix(String displayName, String text) {
@@ -66,7 +67,8 @@ public final class ManifestFixer {
     }
     List<Planned> planned = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (Workload workload : read.workloads()) {
+    for (int index = 0; index < read.workloads().size(); index++) {
+      Workload workload = read.workloads().get(index);
       NodeLocator locator = (NodeLocator) workload.locator();
       Plan plan = new PodHardener(options, c -> command(locator, workload, c)).plan(workload);
       for (String note : plan.notes()) {
@@ -80,7 +82,7 @@ public final class ManifestFixer {
       if (inDocument == null) {
         throw new IllegalStateException(workload.displayName() + " not found in its document");
       }
-      planned.add(new Planned(workload, locator.root(), document, inDocument, plan));
+      planned.add(new Planned(index, workload, locator.root(), document, inDocument, plan));
     }
     if (planned.isEmpty()) {
       return TextFix.unchanged(text, notes);
@@ -105,7 +107,7 @@ public final class ManifestFixer {
     } catch (IllegalStateException e) {
       return TextFix.failed("conflicting edits (" + e.getMessage() + "); left untouched", notes);
     }
-    String problem = verify(displayName, parsed, planned, fixed, anchors);
+    String problem = verify(displayName, parsed, planned, fixed, anchors, read.workloads().size());
     if (problem != null) {
       return TextFix.failed(problem, notes);
     }
@@ -123,7 +125,8 @@ public final class ManifestFixer {
       ManifestParser.Parsed before,
       List<Planned> planned,
       String fixed,
-      Set<String> anchors) {
+      Set<String> anchors,
+      int workloads) {
     ManifestParser.Parsed after = parser.parse(displayName, fixed);
     if (!after.errors().isEmpty()) {
       return "the fixed text would not parse (" + after.errors().get(0) + "); left untouched";
@@ -150,15 +153,19 @@ public final class ManifestFixer {
         return "document " + (i + 1) + ": " + why + "; left untouched";
       }
     }
-    return checks(planned, reader.read(displayName, fixed));
+    return checks(planned, reader.read(displayName, fixed), workloads);
   }
 
   /** (c): the planned checks pass and no check that passed before fails now. */
-  private String checks(List<Planned> planned, ReadResult reread) {
+  private String checks(List<Planned> planned, ReadResult reread, int expectedWorkloads) {
     List<Workload> afterWorkloads = reread.workloads();
+    if (afterWorkloads.size() != expectedWorkloads) {
+      return "the fixed text would hold " + afterWorkloads.size() + " workloads instead of "
+          + expectedWorkloads + "; left untouched";
+    }
     for (Planned item : planned) {
-      Workload after = find(afterWorkloads, item);
-      if (after == null) {
+      Workload after = afterWorkloads.get(item.index());
+      if (!sameIdentity(after, item.workload())) {
         return item.workload().displayName() + ": not found after fixing; left untouched";
       }
       Set<String> failedBefore = failing(item.workload());
@@ -172,16 +179,6 @@ public final class ManifestFixer {
       if (!broken.isEmpty()) {
         return item.workload().displayName() + ": after fixing, " + String.join(", ", broken)
             + " would fail; left untouched";
-      }
-    }
-    return null;
-  }
-
-  private static Workload find(List<Workload> workloads, Planned item) {
-    for (Workload candidate : workloads) {
-      if (candidate.source().position().offset() == item.workload().source().position().offset()
-          || sameIdentity(candidate, item.workload())) {
-        return candidate;
       }
     }
     return null;
@@ -210,13 +207,24 @@ public final class ManifestFixer {
     };
   }
 
+  /** The last document starting at or before {@code root} (documents are in text order). */
   private static int documentOf(List<Node> documents, Node root) {
-    for (int i = documents.size() - 1; i >= 0; i--) {
-      if (documents.get(i).start().offset() <= root.start().offset()) {
-        return i;
+    int low = 0;
+    int high = documents.size() - 1;
+    int found = -1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      if (documents.get(middle).start().offset() <= root.start().offset()) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
       }
     }
-    throw new IllegalStateException("object outside every document");
+    if (found < 0) {
+      throw new IllegalStateException("object outside every document");
+    }
+    return found;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.rootlock.fix.yaml;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -21,12 +22,7 @@ public record TextEdit(int start, int end, String replacement) {
    * offset keep their given order; overlapping replacements are a bug in the caller.
    */
   public static String apply(String text, List<TextEdit> edits) {
-    List<TextEdit> sorted = new ArrayList<>();
-    for (TextEdit edit : edits) {
-      if (!sorted.contains(edit)) {
-        sorted.add(edit);
-      }
-    }
+    List<TextEdit> sorted = new ArrayList<>(new LinkedHashSet<>(edits));
     sorted.sort(Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end));
     StringBuilder out = new StringBuilder(text.length() + 256);
     int at = 0;
