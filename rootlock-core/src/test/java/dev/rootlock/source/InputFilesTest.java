@@ -153,6 +153,23 @@ class InputFilesTest {
   }
 
   @Test
+  void badFilesInADirectoryDoNotStopTheGoodOnes() throws IOException {
+    write("a-binary.yaml", new byte[] {'k', 0});
+    write("b-latin1.yaml", new byte[] {(byte) 0xE9});
+    write("c-good.yaml", "kind: Pod\n");
+
+    List<LoadedFile> loaded =
+        InputFiles.expand(List.of(dir.toString())).files().stream().map(InputFiles::read).toList();
+
+    assertThat(loaded)
+        .extracting(f -> f instanceof LoadedFile.Unreadable u ? u.error().message() : "text")
+        .containsExactly(
+            "binary file (it contains NUL bytes), not a manifest",
+            "not valid UTF-8: byte 0xE9 at offset 0",
+            "text");
+  }
+
+  @Test
   void anEmptyFileIsEmptyText() throws IOException {
     Path file = write("empty.yaml", "");
 

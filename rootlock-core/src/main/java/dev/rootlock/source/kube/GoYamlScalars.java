@@ -5,6 +5,8 @@ import dev.rootlock.source.tree.ScalarType;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,48 +23,22 @@ final class GoYamlScalars implements ScalarResolver {
   private static final Resolved TRUE = new Resolved(ScalarType.BOOLEAN, "true");
   private static final Resolved FALSE = new Resolved(ScalarType.BOOLEAN, "false");
 
-  /** go-yaml v2's resolve table: exact spellings only. */
+  /** go-yaml v2's resolve table (its resolveMapList): exact spellings only. */
   private static final Map<String, Resolved> TABLE =
-      Map.ofEntries(
-          Map.entry("y", TRUE),
-          Map.entry("Y", TRUE),
-          Map.entry("yes", TRUE),
-          Map.entry("Yes", TRUE),
-          Map.entry("YES", TRUE),
-          Map.entry("true", TRUE),
-          Map.entry("True", TRUE),
-          Map.entry("TRUE", TRUE),
-          Map.entry("on", TRUE),
-          Map.entry("On", TRUE),
-          Map.entry("ON", TRUE),
-          Map.entry("n", FALSE),
-          Map.entry("N", FALSE),
-          Map.entry("no", FALSE),
-          Map.entry("No", FALSE),
-          Map.entry("NO", FALSE),
-          Map.entry("false", FALSE),
-          Map.entry("False", FALSE),
-          Map.entry("FALSE", FALSE),
-          Map.entry("off", FALSE),
-          Map.entry("Off", FALSE),
-          Map.entry("OFF", FALSE),
-          Map.entry("", NULL),
-          Map.entry("~", NULL),
-          Map.entry("null", NULL),
-          Map.entry("Null", NULL),
-          Map.entry("NULL", NULL),
-          Map.entry(".nan", nan()),
-          Map.entry(".NaN", nan()),
-          Map.entry(".NAN", nan()),
-          Map.entry(".inf", inf("+")),
-          Map.entry(".Inf", inf("+")),
-          Map.entry(".INF", inf("+")),
-          Map.entry("+.inf", inf("+")),
-          Map.entry("+.Inf", inf("+")),
-          Map.entry("+.INF", inf("+")),
-          Map.entry("-.inf", inf("-")),
-          Map.entry("-.Inf", inf("-")),
-          Map.entry("-.INF", inf("-")));
+      table(
+          Map.of(
+              TRUE,
+              List.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"),
+              FALSE,
+              List.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"),
+              NULL,
+              List.of("", "~", "null", "Null", "NULL"),
+              new Resolved(ScalarType.FLOAT, "NaN"),
+              List.of(".nan", ".NaN", ".NAN"),
+              new Resolved(ScalarType.FLOAT, "+Infinity"),
+              List.of(".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"),
+              new Resolved(ScalarType.FLOAT, "-Infinity"),
+              List.of("-.inf", "-.Inf", "-.INF")));
 
   /** Tags go-yaml resolves; any other tag leaves the value a string. */
   private static final Set<String> RESOLVABLE_TAGS =
@@ -78,14 +54,6 @@ final class GoYamlScalars implements ScalarResolver {
   private static final BigInteger MAX_UINT64 =
       BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
   private static final BigInteger MIN_INT64 = BigInteger.valueOf(Long.MIN_VALUE);
-
-  private static Resolved nan() {
-    return new Resolved(ScalarType.FLOAT, "NaN");
-  }
-
-  private static Resolved inf(String sign) {
-    return new Resolved(ScalarType.FLOAT, sign + "Infinity");
-  }
 
   @Override
   public Resolved resolve(String value, String tag, boolean plain) {
@@ -191,6 +159,12 @@ final class GoYamlScalars implements ScalarResolver {
       return value;
     }
     return null;
+  }
+
+  private static Map<String, Resolved> table(Map<Resolved, List<String>> spellings) {
+    Map<String, Resolved> table = new HashMap<>();
+    spellings.forEach((resolved, words) -> words.forEach(word -> table.put(word, resolved)));
+    return Map.copyOf(table);
   }
 
   private static String shortName(ScalarType type) {

@@ -275,6 +275,41 @@ class ManifestReaderTest {
   }
 
   @Test
+  void positionsCountUtf16UnitsAndCarriageReturnsAcrossDocuments() {
+    String text =
+        """
+        # \uD83D\uDC33 first
+        apiVersion: v1
+        kind: Service
+        metadata: {name: "\uD83D\uDE00"}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web} # \u2705
+        spec:
+          template:
+            spec:
+              containers:
+              - name: app
+                securityContext: {readOnlyRootFilesystem: yes}
+        """
+            .replace("\n", "\r\n");
+
+    ReadResult result = read(text);
+
+    Workload workload = result.workloads().get(0);
+    assertThat(workload.source().position()).isEqualTo(new Position(6, 1, 72));
+    FieldPath context =
+        FieldPath.of("spec", "template", "spec", "containers").index(0).key("securityContext");
+    assertThat(workload.locator().locate(context.key("readOnlyRootFilesystem")))
+        .isEqualTo(new Position(14, 27, 233));
+    assertThat(workload.locator().locate(context.key("privileged")))
+        .isEqualTo(new Position(14, 9, 215));
+    assertThat(workload.pod().spec().containers().get(0).securityContext().readOnlyRootFilesystem())
+        .isTrue();
+  }
+
+  @Test
   void aBadSeparatorIsReportedAndTheDocumentsAroundItAreRead() {
     ReadResult result =
         read(
@@ -365,7 +400,11 @@ class ManifestReaderTest {
 
   @Test
   void nestingDeeperThanTheLimitIsRefused() {
-    String text = "apiVersion: v1\nkind: Pod\nspec: " + "[".repeat(5000) + "]".repeat(5000);
+    String text =
+        "apiVersion: v1\nkind: Pod\nspec: "
+            + "[".repeat(5000)
+            + "]".repeat(5000)
+            + "\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: after}\n";
 
     ReadResult result = read(text);
 
@@ -375,7 +414,7 @@ class ManifestReaderTest {
                 "test.yaml",
                 new Position(3, 1006, 1030),
                 "nesting is deeper than the limit of 1000 levels"));
-    assertThat(result.workloads()).isEmpty();
+    assertThat(result.workloads()).extracting(w -> w.metadata().name()).containsExactly("after");
   }
 
   @Test
