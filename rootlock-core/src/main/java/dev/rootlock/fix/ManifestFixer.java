@@ -60,7 +60,7 @@ public final class ManifestFixer {
   /** Fixes {@code text}, read from {@code displayName} (which picks JSON or YAML). */
   public TextFix fix(String displayName, String text) {
     ManifestParser.Parsed parsed = parser.parse(displayName, text);
-    ReadResult read = reader.read(displayName, text);
+    ReadResult read = reader.read(displayName, text, parsed);
     if (!parsed.errors().isEmpty() || !read.errors().isEmpty()) {
       InputError first = !parsed.errors().isEmpty() ? parsed.errors().get(0) : read.errors().get(0);
       return TextFix.failed("cannot be read, left untouched: " + first, List.of());
@@ -153,7 +153,7 @@ public final class ManifestFixer {
         return "document " + (i + 1) + ": " + why + "; left untouched";
       }
     }
-    return checks(planned, reader.read(displayName, fixed), workloads);
+    return checks(planned, reader.read(displayName, fixed, after), workloads);
   }
 
   /** (c): the planned checks pass and no check that passed before fails now. */

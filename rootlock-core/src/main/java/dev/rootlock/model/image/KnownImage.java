@@ -1,6 +1,8 @@
 package dev.rootlock.model.image;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -29,11 +31,14 @@ public record KnownImage(
     notes = List.copyOf(notes);
   }
 
+  /** Compiled globs, shared by every entry: the knowledge base is matched once per container. */
+  private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
   /** Whether {@code image} matches one of this entry's patterns. */
   public boolean matchesImage(ImageReference image) {
     String name = image.qualifiedName();
     for (String glob : images) {
-      if (toRegex(glob).matcher(name).matches()) {
+      if (COMPILED.computeIfAbsent(glob, KnownImage::toRegex).matcher(name).matches()) {
         return true;
       }
     }
