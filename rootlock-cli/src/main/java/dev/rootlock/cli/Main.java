@@ -1,5 +1,6 @@
 package dev.rootlock.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,9 +20,9 @@ import picocli.CommandLine.ScopeType;
     header = "Make container root filesystems read-only, and keep them that way.",
     description = {
       "",
-      "Checks Kubernetes manifests against Pod Security Admission's baseline and restricted",
-      "levels (message for message) and rootlock's hardened level, which adds a read-only root",
-      "filesystem and safe writable mounts.",
+      "Checks Kubernetes manifests, Compose files and Dockerfiles against Pod Security"
+          + " Admission's baseline and restricted levels (message for message) and rootlock's"
+          + " hardened level, which adds a read-only root filesystem and safe writable mounts.",
     },
     subcommands = {ScanCommand.class, CommandLine.HelpCommand.class},
     footer = {
@@ -31,17 +32,21 @@ import picocli.CommandLine.ScopeType;
       "  rootlock scan --profile restricted k8s.yaml # PSA restricted, exactly as the API server",
       "  kubectl get pods -A -o yaml | rootlock scan -",
       "",
-      "Exit codes: 0 all objects pass, 1 some object violates, 2 usage error or unreadable input.",
+      "Exit codes: 0 all objects pass, 1 some object violates, 2 usage error or unreadable"
+          + " input.",
     })
 public final class Main implements Runnable {
 
   @Option(
       names = "--debug",
-      scope = ScopeType.INHERITED,
+      scope = ScopeType.INHERIT,
       description = "Print stack traces for unexpected errors.")
   boolean debug;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** What {@code -} reads; standard input unless a test says otherwise. */
+  InputStream stdin = System.in;
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
@@ -51,7 +56,14 @@ public final class Main implements Runnable {
 
   /** Runs rootlock with the given streams and arguments; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new Main());
+    return run(System.in, out, err, args);
+  }
+
+  /** As {@link #run(PrintWriter, PrintWriter, String...)}, reading {@code -} from {@code in}. */
+  public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    Main main = new Main();
+    main.stdin = in;
+    CommandLine commandLine = new CommandLine(main);
     commandLine
         .setOut(out)
         .setErr(err)

@@ -1,6 +1,17 @@
 package dev.rootlock.engine;
 
 import dev.rootlock.model.ObjectResult;
+import dev.rootlock.model.ScanResult;
+import dev.rootlock.policy.CheckDefinition;
+import dev.rootlock.source.InputFile;
+import dev.rootlock.source.InputFiles;
+import dev.rootlock.model.docker.ContainerConfig;
+import dev.rootlock.model.docker.DockerObject;
+import dev.rootlock.model.docker.DockerfileImage;
+import dev.rootlock.policy.docker.DockerChecks;
+import dev.rootlock.policy.docker.DockerfileChecks;
+import java.util.ArrayList;
+import java.util.List;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.CheckRegistry;
@@ -13,15 +24,56 @@ import dev.rootlock.policy.checks.PodChecks;
  */
 public final class Engine {
 
+  private final CheckRegistry<Pod> podChecks;
+  private final CheckRegistry<ContainerConfig> containerChecks;
+  private final CheckRegistry<DockerfileImage> dockerfileChecks;
   private final WorkloadEvaluator workloads;
+  private final ContainerEvaluator containers;
 
-  private Engine(CheckRegistry<Pod> podChecks) {
+  private Engine(
+      CheckRegistry<Pod> podChecks,
+      CheckRegistry<ContainerConfig> containerChecks,
+      CheckRegistry<DockerfileImage> dockerfileChecks) {
+    this.podChecks = podChecks;
+    this.containerChecks = containerChecks;
+    this.dockerfileChecks = dockerfileChecks;
     this.workloads = new WorkloadEvaluator(podChecks);
+    this.containers = new ContainerEvaluator(containerChecks);
   }
 
   /** The engine with every built-in check. */
   public static Engine standard() {
-    return new Engine(PodChecks.registry());
+    return new Engine(PodChecks.registry(), DockerChecks.registry(), DockerfileChecks.registry());
+  }
+
+  /**
+   * Reads every input, evaluates every object that carries a pod template, and collects what could
+   * not be read; never stops at a bad file.
+   */
+  public ScanResult scan(ScanRequest request) {
+    InputFiles.Expansion expansion = InputFiles.expand(request.inputs());
+    FileScanner scanner =
+        new FileScanner(
+            workloads, containers, dockerfileChecks, request.policy(), request.inputType());
+    scanner.errors.addAll(expansion.errors());
+    for (InputFile file : expansion.files()) {
+      scanner.scan(file, request.stdin());
+    }
+    return new ScanResult(
+        request.policy().toString(), scanner.objects, scanner.errors, scanner.skippedKinds);
+  }
+
+  /** Every check this engine can report, for rule lists such as SARIF's. */
+  public List<CheckDefinition<?>> rules() {
+    List<CheckDefinition<?>> rules = new ArrayList<>(podChecks.definitions());
+    rules.addAll(containerChecks.definitions());
+    rules.addAll(dockerfileChecks.definitions());
+    return List.copyOf(rules);
+  }
+
+  /** Evaluates one Docker container configuration (a Compose service, a run line, a container). */
+  public ObjectResult evaluate(DockerObject container, LevelVersion policy) {
+    return containers.evaluate(container, policy);
   }
 
   /** Evaluates one workload (from a file, a cluster or an admission request) at {@code policy}. */

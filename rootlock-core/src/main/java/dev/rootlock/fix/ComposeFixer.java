@@ -9,7 +9,6 @@ import dev.rootlock.fix.yaml.Layout;
 import dev.rootlock.fix.yaml.PlainTree;
 import dev.rootlock.fix.yaml.TextEdit;
 import dev.rootlock.fix.yaml.YamlEditor;
-import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.DockerObject;
 import dev.rootlock.policy.CheckOutcome;
 import dev.rootlock.policy.Level;
@@ -135,9 +134,9 @@ public final class ComposeFixer {
       if (fixedService == null) {
         return "service \"" + original.config().name() + "\" is gone after fixing; left untouched";
       }
-      Set<String> failedBefore = failing(original.config());
+      Set<String> failedBefore = failing(original);
       Set<String> broken = new TreeSet<>();
-      for (String check : failing(fixedService.config())) {
+      for (String check : failing(fixedService)) {
         Plan plan = plans.get(original.config().name());
         if (plan != null && plan.targetChecks().contains(check) || !failedBefore.contains(check)) {
           broken.add(check);
@@ -151,9 +150,11 @@ public final class ComposeFixer {
     return null;
   }
 
-  private static Set<String> failing(ContainerConfig config) {
+  /** The failing checks, from the registry the engine evaluates containers with. */
+  private static Set<String> failing(DockerObject service) {
     Set<String> ids = new TreeSet<>();
-    for (CheckOutcome failure : DockerChecks.registry().evaluate(EVERYTHING, config).failures()) {
+    for (CheckOutcome failure :
+        DockerChecks.registry().evaluate(EVERYTHING, service.config()).failures()) {
       ids.add(failure.id());
     }
     return ids;

@@ -3,7 +3,6 @@ package dev.rootlock.fix;
 import dev.rootlock.fix.plan.Change;
 import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.fix.plan.FixOptions;
-import dev.rootlock.engine.Engine;
 import dev.rootlock.fix.pod.PodHardener;
 import dev.rootlock.fix.yaml.EditException;
 import dev.rootlock.fix.yaml.Layout;
@@ -11,13 +10,14 @@ import dev.rootlock.fix.yaml.PlainTree;
 import dev.rootlock.fix.yaml.TextEdit;
 import dev.rootlock.fix.yaml.YamlEditor;
 import dev.rootlock.model.FieldPath;
-import dev.rootlock.model.Finding;
 import dev.rootlock.model.InputError;
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.Workload;
+import dev.rootlock.policy.CheckOutcome;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.policy.PolicyVersion;
+import dev.rootlock.policy.checks.PodChecks;
 import dev.rootlock.source.kube.ManifestParser;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
@@ -47,7 +47,6 @@ public final class ManifestFixer {
   private final FixOptions options;
   private final ManifestParser parser = new ManifestParser();
   private final ManifestReader reader = new ManifestReader();
-  private final Engine engine = Engine.standard();
 
   public ManifestFixer(FixOptions options) {
     this.options = options;
@@ -190,10 +189,13 @@ public final class ManifestFixer {
         && java.util.Objects.equals(a.metadata().namespace(), b.metadata().namespace());
   }
 
-  private Set<String> failing(Workload workload) {
+  /** The failing checks, from the registry the engine evaluates workloads with. */
+  private static Set<String> failing(Workload workload) {
     Set<String> ids = new TreeSet<>();
-    for (Finding finding : engine.evaluate(workload, EVERYTHING).findings()) {
-      ids.add(finding.check());
+    if (workload.pod() != null) {
+      for (CheckOutcome failure : PodChecks.registry().evaluate(EVERYTHING, workload.pod()).failures()) {
+        ids.add(failure.id());
+      }
     }
     return ids;
   }

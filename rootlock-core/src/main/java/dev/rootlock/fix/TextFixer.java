@@ -2,20 +2,18 @@ package dev.rootlock.fix;
 
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.source.compose.ComposeReader;
-import dev.rootlock.source.kube.ManifestParser;
-import dev.rootlock.source.tree.Node;
+import dev.rootlock.source.dockerfile.DockerfileReader;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Fixes one text as what it is: a Compose file (by its name, or a {@code services} mapping without
- * a {@code kind}), or else Kubernetes manifests.
+ * Fixes one text as what it is, told apart the way {@code rootlock scan} tells it: a Compose file
+ * by its name or content, else Kubernetes manifests. Dockerfiles are not fixed.
  */
 final class TextFixer {
 
   private final ManifestFixer manifests;
   private final ComposeFixer compose;
-  private final ManifestParser parser = new ManifestParser();
 
   TextFixer(FixOptions options) {
     this.manifests = new ManifestFixer(options);
@@ -23,17 +21,15 @@ final class TextFixer {
   }
 
   TextFix fix(String displayName, String text) {
-    return isCompose(displayName, text)
-        ? compose.fix(displayName, text)
-        : manifests.fix(displayName, text);
-  }
-
-  private boolean isCompose(String displayName, String text) {
-    Path name = Path.of(displayName).getFileName();
-    if (name != null && ComposeReader.isComposeFileName(name.toString())) {
-      return true;
+    Path path = displayName.equals("-") ? null : Path.of(displayName).getFileName();
+    String name = path == null ? "" : path.toString();
+    if (DockerfileReader.isDockerfileName(name)) {
+      return TextFix.failed(
+          "is a Dockerfile; rootlock fix changes Kubernetes manifests and Compose files", List.of());
     }
-    List<Node> documents = parser.parse(displayName, text).documents();
-    return documents.size() == 1 && ComposeReader.isComposeDocument(documents.get(0));
+    if (ComposeReader.isComposeFileName(name) || ComposeReader.looksLikeCompose(text)) {
+      return compose.fix(displayName, text);
+    }
+    return manifests.fix(displayName, text);
   }
 }

@@ -23,12 +23,14 @@ public final class CheckRegistry<T> {
   private record Entry<T>(String id, Level level, CheckFunction<T> function) {}
 
   private final List<CheckDefinition<T>> definitions;
+  private final Decision.PolicyName policyName;
   private final PolicyVersion maxVersion;
   /** level → minor version (index) → ordered checks. */
   private final Map<Level, List<List<Entry<T>>>> plans = new EnumMap<>(Level.class);
 
-  private CheckRegistry(List<CheckDefinition<T>> definitions) {
+  private CheckRegistry(List<CheckDefinition<T>> definitions, Decision.PolicyName policyName) {
     this.definitions = List.copyOf(definitions);
+    this.policyName = policyName;
     this.maxVersion = newestMinimumVersion(definitions);
     for (Level level : List.of(Level.BASELINE, Level.RESTRICTED, Level.HARDENED)) {
       List<List<Entry<T>>> byVersion = new ArrayList<>();
@@ -39,8 +41,17 @@ public final class CheckRegistry<T> {
     }
   }
 
-  /** Validates {@code checks} and builds the registry; throws {@link InvalidRegistryException}. */
+  /**
+   * Validates {@code checks} and builds a registry whose decisions are named as PSA names them;
+   * throws {@link InvalidRegistryException}.
+   */
   public static <T> CheckRegistry<T> of(List<? extends Check<T>> checks) {
+    return of(checks, Decision.PolicyName.POD_SECURITY);
+  }
+
+  /** Validates {@code checks} and builds a registry whose decisions carry {@code policyName}. */
+  public static <T> CheckRegistry<T> of(
+      List<? extends Check<T>> checks, Decision.PolicyName policyName) {
     List<CheckDefinition<T>> definitions = new ArrayList<>();
     for (Check<T> check : checks) {
       definitions.add(check.definition());
@@ -50,7 +61,7 @@ public final class CheckRegistry<T> {
       throw new InvalidRegistryException("invalid checks: " + String.join("; ", problems));
     }
     definitions.sort(Comparator.comparing((CheckDefinition<T> d) -> d.level()).thenComparing(CheckDefinition::id));
-    return new CheckRegistry<>(definitions);
+    return new CheckRegistry<>(definitions, policyName);
   }
 
   /** Every problem with {@code definitions}; empty when they form a valid registry. */
@@ -102,7 +113,7 @@ public final class CheckRegistry<T> {
   /** Evaluates {@code subject} at {@code levelVersion}; {@code privileged} allows everything. */
   public Decision evaluate(LevelVersion levelVersion, T subject) {
     if (levelVersion.level() == Level.PRIVILEGED) {
-      return new Decision(levelVersion, List.of());
+      return new Decision(levelVersion, List.of(), policyName);
     }
     int minor = levelVersion.version().clampTo(maxVersion).minor();
     List<CheckOutcome> failures = new ArrayList<>();
@@ -112,7 +123,7 @@ public final class CheckRegistry<T> {
         failures.add(new CheckOutcome(entry.id(), entry.level(), result));
       }
     }
-    return new Decision(levelVersion, failures);
+    return new Decision(levelVersion, failures, policyName);
   }
 
   /** All checks, baseline first, each level sorted by ID. */

@@ -7,7 +7,22 @@ import java.util.stream.Collectors;
  * The verdict of a level and version on one subject: the failing checks in PSA order (baseline IDs,
  * then restricted IDs, then rootlock's hardened IDs, each group sorted).
  */
-public record Decision(LevelVersion levelVersion, List<CheckOutcome> failures) {
+public record Decision(LevelVersion levelVersion, List<CheckOutcome> failures, PolicyName name) {
+
+  /**
+   * How a policy is named in messages. Pod Security Admission's own levels are {@code PodSecurity};
+   * rootlock's hardened level, and every level applied to Docker containers (which PSA does not
+   * cover), are {@code rootlock policy}.
+   */
+  public enum PolicyName {
+    POD_SECURITY,
+    ROOTLOCK
+  }
+
+  /** A decision on a Kubernetes pod, named as PSA names it. */
+  public Decision(LevelVersion levelVersion, List<CheckOutcome> failures) {
+    this(levelVersion, failures, PolicyName.POD_SECURITY);
+  }
 
   /** PSA's placeholder for a failing check that gave no reason. */
   static final String UNKNOWN_REASON = "unknown forbidden reason";
@@ -52,7 +67,8 @@ public record Decision(LevelVersion levelVersion, List<CheckOutcome> failures) {
 
   private String policyName() {
     String quoted = "\"" + levelVersion + "\"";
-    return levelVersion.level() == Level.HARDENED ? "rootlock policy " + quoted : "PodSecurity " + quoted;
+    boolean podSecurity = name == PolicyName.POD_SECURITY && levelVersion.level() != Level.HARDENED;
+    return podSecurity ? "PodSecurity " + quoted : "rootlock policy " + quoted;
   }
 
   private static String reasonOf(CheckOutcome failure) {

@@ -1,5 +1,6 @@
 package dev.rootlock.source;
 
+import dev.rootlock.source.dockerfile.DockerfileReader;
 import dev.rootlock.model.InputError;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,9 +104,10 @@ public final class InputFiles {
     }
   }
 
+  /** YAML and JSON files, and Dockerfiles (which have no extension to go by). */
   private static boolean isManifestName(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return EXTENSIONS.stream().anyMatch(lower::endsWith);
+    return EXTENSIONS.stream().anyMatch(lower::endsWith) || DockerfileReader.isDockerfileName(name);
   }
 
   /** Reads a file (standard input from {@link System#in}). */

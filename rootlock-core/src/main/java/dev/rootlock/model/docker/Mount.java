@@ -22,6 +22,10 @@ public record Mount(
   /** A whole source written {@code ${VAR}}, {@code ${VAR:-default}} or {@code ${VAR-default}}. */
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}:-]+(?::?-([^}]*))?}");
 
+  /** A source starting with {@code ${...}} or {@code $NAME}. */
+  private static final Pattern VARIABLE_PREFIX =
+      Pattern.compile("\\$(\\{[^}]*}|[A-Za-z_][A-Za-z0-9_]*)");
+
   /** Whether the container can write through this mount. */
   public boolean writable() {
     return !readOnly;
@@ -99,9 +103,13 @@ public record Mount(
     if (variable.matches()) {
       // Left uninterpolated: judge by the default, and take a bare ${VAR} for a host path, the
       // usual reason to make a mount source configurable.
-      return variable.group(1) == null
-          || variable.group(1).isEmpty()
-          || isFilePath(variable.group(1));
+      String fallback = variable.group(1);
+      return fallback == null || fallback.isEmpty() || isFilePath(fallback);
+    }
+    Matcher prefix = VARIABLE_PREFIX.matcher(source);
+    if (prefix.lookingAt()) {
+      // ${CONFIG}/web or $HOME/data: a variable followed by a path is a host path.
+      return source.startsWith("/", prefix.end());
     }
     char first = source.charAt(0);
     if (first == '.' || first == '/' || first == '~' || source.startsWith("\\\\")) {

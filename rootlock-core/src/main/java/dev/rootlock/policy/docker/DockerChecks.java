@@ -3,6 +3,7 @@ package dev.rootlock.policy.docker;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckRegistry;
+import dev.rootlock.policy.Decision;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public final class DockerChecks {
 
-  private static final CheckRegistry<ContainerConfig> REGISTRY = CheckRegistry.of(all());
+  private static final CheckRegistry<ContainerConfig> REGISTRY = CheckRegistry.of(all(), Decision.PolicyName.ROOTLOCK);
 
   private DockerChecks() {}
 

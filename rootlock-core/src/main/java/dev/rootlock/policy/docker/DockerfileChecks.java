@@ -3,12 +3,13 @@ package dev.rootlock.policy.docker;
 import dev.rootlock.model.docker.DockerfileImage;
 import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckRegistry;
+import dev.rootlock.policy.Decision;
 import java.util.List;
 
 /** Every built-in Dockerfile check, and the one registry built from them. */
 public final class DockerfileChecks {
 
-  private static final CheckRegistry<DockerfileImage> REGISTRY = CheckRegistry.of(all());
+  private static final CheckRegistry<DockerfileImage> REGISTRY = CheckRegistry.of(all(), Decision.PolicyName.ROOTLOCK);
 
   private DockerfileChecks() {}
 

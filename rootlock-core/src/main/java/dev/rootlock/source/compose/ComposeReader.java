@@ -81,6 +81,21 @@ public final class ComposeReader {
         .readFirst(text, 0, text.length(), new TextPositions(text));
   }
 
+  /**
+   * Whether {@code text} is a Compose file by content ({@link #isComposeDocument}); false when it
+   * is not YAML at all. For standard input and files whose name says nothing.
+   */
+  public static boolean looksLikeCompose(String text) {
+    try {
+      return new YamlTreeReader(ComposeScalars.INSTANCE, LIMITS)
+          .readFirst(text, 0, text.length(), new TextPositions(text))
+          .map(ComposeReader::isComposeDocument)
+          .orElse(false);
+    } catch (TreeException e) {
+      return false;
+    }
+  }
+
   /** Reads {@code text}, the contents of {@code file} ({@code -} for standard input). */
   public static ComposeFile read(String file, String text) {
     return new ComposeReader(file).readText(text);

@@ -74,26 +74,35 @@ public final class DockerRunParser {
         read.positions());
   }
 
-  /** How many leading arguments are {@code docker [global options] [container] run}. */
-  static int prefixLength(List<String> args) {
-    int i = 0;
-    if (!args.isEmpty() && (args.get(0).equals("docker") || args.get(0).endsWith("/docker"))) {
-      i = 1;
-      while (i < args.size() && args.get(i).startsWith("-")) {
-        String option = args.get(i);
-        i += GLOBAL_VALUE_OPTIONS.contains(option) ? 2 : 1;
-      }
-    } else if (args.isEmpty()
-        || !(args.get(0).equals("container") || SUBCOMMANDS.contains(args.get(0)))) {
+  /**
+   * How many leading arguments are {@code docker [global options] [container] run}; refuses a line
+   * that starts with {@code docker} (or {@code container}) but is another subcommand.
+   */
+  static int prefixLength(List<String> args) throws DockerRunException {
+    if (args.isEmpty()) {
       return 0;
     }
+    boolean docker = args.get(0).equals("docker") || args.get(0).endsWith("/docker");
+    int i = 0;
+    if (docker) {
+      i = 1;
+      while (i < args.size() && args.get(i).startsWith("-")) {
+        i += GLOBAL_VALUE_OPTIONS.contains(args.get(i)) ? 2 : 1;
+      }
+    }
+    int start = i;
     if (i < args.size() && args.get(i).equals("container")) {
       i++;
     }
     if (i < args.size() && SUBCOMMANDS.contains(args.get(i))) {
-      i++;
+      return i + 1;
     }
-    return Math.min(i, args.size());
+    if (docker || i > start) {
+      int end = Math.min(i + 1, args.size());
+      throw new DockerRunException(
+          "not a docker run command: " + String.join(" ", args.subList(0, end)), Math.min(i, end));
+    }
+    return 0;
   }
 
   private static int parseLong(

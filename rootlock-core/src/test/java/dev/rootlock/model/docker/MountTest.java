@@ -34,6 +34,9 @@ class MountTest {
         Arguments.of("${DATA-db}:/data:ro", MountType.VOLUME, "${DATA-db}", "/data", true),
         Arguments.of("${DATA}:/data", MountType.BIND, "${DATA}", "/data", false),
         Arguments.of("${DATA:-}:/data", MountType.BIND, "${DATA:-}", "/data", false),
+        Arguments.of("${CONFIG}/web:/config", MountType.BIND, "${CONFIG}/web", "/config", false),
+        Arguments.of("$HOME/.cache:/c:ro", MountType.BIND, "$HOME/.cache", "/c", true),
+        Arguments.of("${PROJECT}_data:/d", MountType.VOLUME, "${PROJECT}_data", "/d", false),
         Arguments.of(
             "db:${TARGET:-/var/lib/db}", MountType.VOLUME, "db", "${TARGET:-/var/lib/db}", false));
   }

@@ -387,4 +387,20 @@ class ComposeReaderTest {
   void recognisesComposeFilesByName(String name, boolean expected) {
     assertThat(ComposeReader.isComposeFileName(name)).isEqualTo(expected);
   }
+
+  static Stream<Arguments> contents() {
+    return Stream.of(
+        Arguments.of("services:\n  api:\n    image: a\n", true),
+        Arguments.of("x-base: &b {}\nservices: {api: {<<: *b}}\n", true),
+        Arguments.of("kind: Pod\nservices:\n  api: {}\n", false),
+        Arguments.of("services: [a]\n", false),
+        Arguments.of("apiVersion: v1\nkind: Pod\n", false),
+        Arguments.of("services: {\n", false));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("contents")
+  void recognisesComposeFilesByContent(String text, boolean expected) {
+    assertThat(ComposeReader.looksLikeCompose(text)).isEqualTo(expected);
+  }
 }

@@ -192,6 +192,11 @@ class DockerRunParserTest {
 
   static Stream<Arguments> errors() {
     return Stream.of(
+        Arguments.of("docker ps -a", "not a docker run command: docker ps", 1),
+        Arguments.of(
+            "docker --debug image ls", "not a docker run command: docker --debug image", 2),
+        Arguments.of("docker container ls", "not a docker run command: docker container ls", 2),
+        Arguments.of("docker", "not a docker run command: docker", 1),
         Arguments.of("docker run --user", "flag needs an argument: --user", 2),
         Arguments.of("docker run -u", "flag needs an argument: 'u' in -u", 2),
         Arguments.of("docker run -itu", "flag needs an argument: 'u' in -itu", 2),

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.rootlock.testing.SharedData;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Reads the shared PSA fixtures and real-world corpus (../shared, never copied into the repo). */
 class SharedManifestsTest {
 
-  private static final Path SHARED =
-      Path.of(System.getProperty("rootlock.repo"), "..", "shared").normalize();
+  private static final Path SHARED = SharedData.root();
 
   private final ManifestReader reader = new ManifestReader();
 

@@ -1,0 +1,145 @@
+package dev.rootlock.engine;
+
+import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.FieldProblem;
+import dev.rootlock.model.InputError;
+import dev.rootlock.model.Locator;
+import dev.rootlock.model.ObjectRef;
+import dev.rootlock.model.ObjectResult;
+import dev.rootlock.model.SourceRef;
+import dev.rootlock.model.docker.DockerObject;
+import dev.rootlock.model.docker.DockerfileImage;
+import dev.rootlock.model.pod.Workload;
+import dev.rootlock.policy.CheckRegistry;
+import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.source.InputFile;
+import dev.rootlock.source.InputFiles;
+import dev.rootlock.source.LoadedFile;
+import dev.rootlock.source.compose.ComposeFile;
+import dev.rootlock.source.compose.ComposeReader;
+import dev.rootlock.source.dockerfile.DockerfileException;
+import dev.rootlock.source.dockerfile.DockerfileReader;
+import dev.rootlock.source.dockerfile.ParsedDockerfile;
+import dev.rootlock.source.kube.ManifestReader;
+import dev.rootlock.source.kube.ReadResult;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads input files one at a time, sends each to the reader for what it holds (Kubernetes
+ * manifests, a Compose file, a Dockerfile) and evaluates the result, collecting objects, errors
+ * and skipped kinds in input order. A file that cannot be read is an error and the scan goes on.
+ */
+final class FileScanner {
+
+  private final ManifestReader manifests = new ManifestReader();
+  private final WorkloadEvaluator workloads;
+  private final ContainerEvaluator containers;
+  private final CheckRegistry<DockerfileImage> dockerfileChecks;
+  private final LevelVersion policy;
+  private final InputType inputType;
+
+  final List<ObjectResult> objects = new ArrayList<>();
+  final List<InputError> errors = new ArrayList<>();
+  final Map<String, Integer> skippedKinds = new TreeMap<>();
+
+  FileScanner(
+      WorkloadEvaluator workloads,
+      ContainerEvaluator containers,
+      CheckRegistry<DockerfileImage> dockerfileChecks,
+      LevelVersion policy,
+      InputType inputType) {
+    this.workloads = workloads;
+    this.containers = containers;
+    this.dockerfileChecks = dockerfileChecks;
+    this.policy = policy;
+    this.inputType = inputType;
+  }
+
+  void scan(InputFile file, InputStream stdin) {
+    switch (InputFiles.read(file, stdin)) {
+      case LoadedFile.Unreadable unreadable -> errors.add(unreadable.error());
+      case LoadedFile.Text text -> {
+        switch (typeOf(file, text.text())) {
+          case DOCKERFILE -> scanDockerfile(text.displayName(), text.text());
+          case COMPOSE -> scanCompose(text.displayName(), text.text());
+          default -> scanManifests(text.displayName(), text.text());
+        }
+      }
+    }
+  }
+
+  private InputType typeOf(InputFile file, String text) {
+    if (inputType != InputType.AUTO) {
+      return inputType;
+    }
+    String name = file.isStdin() ? "" : baseName(file.path());
+    if (DockerfileReader.isDockerfileName(name)) {
+      return InputType.DOCKERFILE;
+    }
+    if (ComposeReader.isComposeFileName(name) || ComposeReader.looksLikeCompose(text)) {
+      return InputType.COMPOSE;
+    }
+    return InputType.KUBERNETES;
+  }
+
+  private void scanManifests(String displayName, String text) {
+    ReadResult read = manifests.read(displayName, text);
+    errors.addAll(read.errors());
+    read.skippedKinds().forEach((kind, count) -> skippedKinds.merge(kind, count, Integer::sum));
+    for (Workload workload : read.workloads()) {
+      addProblems(displayName, workload.problems(), workload.locator());
+      objects.add(workloads.evaluate(workload, policy));
+    }
+  }
+
+  private void scanCompose(String displayName, String text) {
+    ComposeFile compose = ComposeReader.read(displayName, text);
+    errors.addAll(compose.errors());
+    for (DockerObject service : compose.services()) {
+      addProblems(displayName, service.problems(), service.locator());
+      objects.add(containers.evaluate(service, policy));
+    }
+  }
+
+  private void scanDockerfile(String displayName, String text) {
+    ParsedDockerfile dockerfile;
+    try {
+      dockerfile = DockerfileReader.read(displayName, text);
+    } catch (DockerfileException e) {
+      errors.add(new InputError(displayName, e.position(), e.getMessage()));
+      return;
+    }
+    ObjectRef ref =
+        new ObjectRef(
+            SourceRef.of(displayName), null, "Dockerfile", null, dockerfile.image().displayName());
+    objects.add(
+        Verdicts.of(
+            ref,
+            dockerfileChecks.evaluate(policy, dockerfile.image()),
+            FieldPath.root(),
+            dockerfile.locator(),
+            dockerfile.notes()));
+  }
+
+  /**
+   * A wrongly typed field is one the API server (or Compose) would refuse to decode: an input
+   * error at its position, with the field treated as unset so the object is still judged.
+   */
+  private void addProblems(String displayName, List<FieldProblem> problems, Locator locator) {
+    for (FieldProblem problem : problems) {
+      errors.add(
+          new InputError(
+              displayName, locator.locate(problem.path()), problem.path() + ": " + problem.message()));
+    }
+  }
+
+  private static String baseName(Path path) {
+    Path name = path.getFileName();
+    return name == null ? "" : name.toString();
+  }
+}
