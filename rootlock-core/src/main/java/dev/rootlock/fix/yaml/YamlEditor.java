@@ -79,11 +79,37 @@ public final class YamlEditor {
     }
 
     /**
+     * Lines inserted at a line break that a removal of whole lines swallows (a mapping's new keys
+     * after a nested entry that is being removed) go just after the removal instead.
+     */
+    private Placed outOfRemovals(Placed placed) {
+      TextEdit edit = placed.edit();
+      String lineBreak = render.layout().lineBreak();
+      if (edit.start() != edit.end() || !edit.replacement().startsWith(lineBreak)) {
+        return placed;
+      }
+      for (Placed other : edits) {
+        TextEdit removal = other.edit();
+        if (removal.start() < edit.start()
+            && edit.start() < removal.end()
+            && removal.replacement().isEmpty()
+            && (removal.end() == text.length() || text.charAt(removal.end() - 1) == '\n')) {
+          String lines = edit.replacement().substring(lineBreak.length()) + lineBreak;
+          return new Placed(new TextEdit(removal.end(), removal.end(), lines), placed.depth());
+        }
+      }
+      return placed;
+    }
+
+    /**
      * The edits in text order; insertions at one offset deepest first, so that items appended to
      * a nested list come before the keys added to the mapping around it.
      */
     List<TextEdit> ordered() {
-      List<Placed> sorted = new ArrayList<>(edits);
+      List<Placed> sorted = new ArrayList<>();
+      for (Placed placed : edits) {
+        sorted.add(outOfRemovals(placed));
+      }
       sorted.sort(
           Comparator.comparingInt((Placed p) -> p.edit().start())
               .thenComparingInt(p -> p.edit().end())

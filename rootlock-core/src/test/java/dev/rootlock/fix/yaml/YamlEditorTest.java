@@ -325,6 +325,41 @@ class YamlEditorTest {
   }
 
   @Test
+  void keysAddedAfterAnEntryWhoseLinesAreRemovedFollowItsReplacement() throws Exception {
+    String before =
+        """
+        spec:
+          containers:
+          - name: app
+            securityContext:
+              capabilities:
+                add:
+                  - IPC_LOCK
+            lifecycle: {}
+        """;
+    String after =
+        edit(
+            before,
+            List.of(
+                new SetField(SC.key("readOnlyRootFilesystem"), true),
+                new SetField(SC.keys("capabilities", "drop"), List.of("ALL")),
+                new RemoveField(SC.keys("capabilities", "add"))));
+    assertThat(after)
+        .isEqualTo(
+            """
+            spec:
+              containers:
+              - name: app
+                securityContext:
+                  capabilities:
+                    drop:
+                    - ALL
+                  readOnlyRootFilesystem: true
+                lifecycle: {}
+            """);
+  }
+
+  @Test
   void editsAnAnchorAndSaysSo() throws Exception {
     String text =
         """
