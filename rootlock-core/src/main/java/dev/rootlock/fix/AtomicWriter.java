@@ -65,11 +65,11 @@ final class AtomicWriter {
     try {
       temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".rootlock");
     } catch (AccessDeniedException e) {
-      throw new WriteException("cannot create a temporary file in " + dir + " (permission denied);"
-          + " not written");
+      throw new WriteException(
+          "cannot create a temporary file in " + dir + " (permission denied);" + " not written");
     } catch (IOException e) {
-      throw new WriteException("cannot create a temporary file in " + dir + ": " + e.getMessage()
-          + "; not written");
+      throw new WriteException(
+          "cannot create a temporary file in " + dir + ": " + e.getMessage() + "; not written");
     }
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -85,7 +85,8 @@ final class AtomicWriter {
         throw new WriteException("changed on disk since it was read; not overwritten");
       }
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }

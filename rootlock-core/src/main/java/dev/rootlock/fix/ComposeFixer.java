@@ -1,9 +1,9 @@
 package dev.rootlock.fix;
 
-import dev.rootlock.fix.plan.Change;
-import dev.rootlock.fix.plan.Plan;
-import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.compose.ServiceHardener;
+import dev.rootlock.fix.plan.Change;
+import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.fix.yaml.EditException;
 import dev.rootlock.fix.yaml.Layout;
 import dev.rootlock.fix.yaml.PlainTree;
@@ -36,7 +36,8 @@ import java.util.TreeSet;
  */
 public final class ComposeFixer {
 
-  private static final LevelVersion EVERYTHING = LevelVersion.of(Level.HARDENED, PolicyVersion.LATEST);
+  private static final LevelVersion EVERYTHING =
+      LevelVersion.of(Level.HARDENED, PolicyVersion.LATEST);
 
   private final ServiceHardener hardener;
 
@@ -97,7 +98,9 @@ public final class ComposeFixer {
     for (String anchor : anchors) {
       notes.add("edited YAML anchor " + anchor + ", which every alias of it shares");
     }
-    return fixed.equals(text) ? TextFix.unchanged(text, notes) : new TextFix(fixed, edits, notes, null);
+    return fixed.equals(text)
+        ? TextFix.unchanged(text, notes)
+        : new TextFix(fixed, edits, notes, null);
   }
 
   private static String verify(
@@ -118,7 +121,8 @@ public final class ComposeFixer {
         || !PlainTree.apply(PlainTree.of(before), changes).equals(PlainTree.of(after.get()))) {
       return anchors.isEmpty()
           ? "the edit would change more than intended; left untouched"
-          : "the edit would go through YAML anchors (" + String.join(", ", anchors)
+          : "the edit would go through YAML anchors ("
+              + String.join(", ", anchors)
               + "), which places needing different changes share; expand the aliases or fix by"
               + " hand; left untouched";
     }
@@ -127,10 +131,11 @@ public final class ComposeFixer {
       return "the fixed text would not read (" + reread.errors().get(0) + "); left untouched";
     }
     for (DockerObject original : read.services()) {
-      DockerObject fixedService = reread.services().stream()
-          .filter(s -> s.config().name().equals(original.config().name()))
-          .findFirst()
-          .orElse(null);
+      DockerObject fixedService =
+          reread.services().stream()
+              .filter(s -> s.config().name().equals(original.config().name()))
+              .findFirst()
+              .orElse(null);
       if (fixedService == null) {
         return "service \"" + original.config().name() + "\" is gone after fixing; left untouched";
       }
@@ -143,8 +148,11 @@ public final class ComposeFixer {
         }
       }
       if (!broken.isEmpty()) {
-        return "service \"" + original.config().name() + "\": after fixing, "
-            + String.join(", ", broken) + " would fail; left untouched";
+        return "service \""
+            + original.config().name()
+            + "\": after fixing, "
+            + String.join(", ", broken)
+            + " would fail; left untouched";
       }
     }
     return null;

@@ -14,8 +14,10 @@ public record FixReport(List<FileResult> files, List<InputError> inputErrors, bo
 
   /** Nothing needed changing. */
   public static final int UNCHANGED = 0;
+
   /** Changes were made or proposed. */
   public static final int CHANGED = 1;
+
   /** A file or argument could not be handled; every other file was still fixed. */
   public static final int ERROR = 2;
 

@@ -1,7 +1,7 @@
 package dev.rootlock.fix;
 
-import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.compose.ServiceHardener;
+import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.pod.FixableChecks;
 import dev.rootlock.model.InputError;
 import dev.rootlock.source.InputFile;
@@ -34,8 +34,7 @@ public final class Fixer {
   private final InputStream stdin;
 
   /**
-   * @throws IllegalArgumentException when {@code options.only()} names a check rootlock cannot
-   *     fix
+   * @throws IllegalArgumentException when {@code options.only()} names a check rootlock cannot fix
    */
   public Fixer(FixOptions options) {
     this(options, System.in, AtomicWriter.BeforeReplace.NONE);
@@ -45,7 +44,10 @@ public final class Fixer {
     for (String check : options.only()) {
       if (!fixableChecks().contains(check)) {
         throw new IllegalArgumentException(
-            "cannot fix check \"" + check + "\": --only takes " + String.join(", ", fixableChecks()));
+            "cannot fix check \""
+                + check
+                + "\": --only takes "
+                + String.join(", ", fixableChecks()));
       }
     }
     this.texts = new TextFixer(options);
@@ -92,14 +94,18 @@ public final class Fixer {
     Path target = file.path();
     if (Files.isSymbolicLink(target)) {
       if (!followSymlinks) {
-        return FileResult.error(name, "is a symbolic link; not fixed (--follow-symlinks fixes the"
-            + " file it points to)", List.of());
+        return FileResult.error(
+            name,
+            "is a symbolic link; not fixed (--follow-symlinks fixes the" + " file it points to)",
+            List.of());
       }
       try {
         target = target.toRealPath();
       } catch (IOException e) {
-        return FileResult.error(name, "is a symbolic link to " + linkTarget(target)
-            + ", which does not exist; not fixed", List.of());
+        return FileResult.error(
+            name,
+            "is a symbolic link to " + linkTarget(target) + ", which does not exist; not fixed",
+            List.of());
       }
     }
     AtomicWriter.Snapshot snapshot;
@@ -135,7 +141,8 @@ public final class Fixer {
     String diff = UnifiedDiff.of(name, text, fix.edits());
     if (write && target != null) {
       if (!java.util.Arrays.equals(snapshot.bytes(), text.getBytes(StandardCharsets.UTF_8))) {
-        return FileResult.error(name, "changed on disk while it was read; not overwritten", fix.notes());
+        return FileResult.error(
+            name, "changed on disk while it was read; not overwritten", fix.notes());
       }
       try {
         writer.replace(target, snapshot, fix.fixed().getBytes(StandardCharsets.UTF_8));

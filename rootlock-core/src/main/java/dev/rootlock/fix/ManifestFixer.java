@@ -1,8 +1,8 @@
 package dev.rootlock.fix;
 
 import dev.rootlock.fix.plan.Change;
-import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.fix.pod.PodHardener;
 import dev.rootlock.fix.yaml.EditException;
 import dev.rootlock.fix.yaml.Layout;
@@ -35,14 +35,15 @@ import java.util.TreeSet;
 
 /**
  * Fixes the Kubernetes objects of one manifest text: plans each workload, splices the changes into
- * the text, then proves the result before handing it back. The result must (a) parse, (b) decode
- * to exactly the original plus the planned changes, document by document, and (c) pass every check
- * the plan set out to fix without failing any check that passed before. Otherwise the text is left
- * as it was and the reason reported.
+ * the text, then proves the result before handing it back. The result must (a) parse, (b) decode to
+ * exactly the original plus the planned changes, document by document, and (c) pass every check the
+ * plan set out to fix without failing any check that passed before. Otherwise the text is left as
+ * it was and the reason reported.
  */
 public final class ManifestFixer {
 
-  private static final LevelVersion EVERYTHING = LevelVersion.of(Level.HARDENED, PolicyVersion.LATEST);
+  private static final LevelVersion EVERYTHING =
+      LevelVersion.of(Level.HARDENED, PolicyVersion.LATEST);
 
   private final FixOptions options;
   private final ManifestParser parser = new ManifestParser();
@@ -96,8 +97,8 @@ public final class ManifestFixer {
         edits.addAll(result.edits());
         anchors.addAll(result.anchors());
       } catch (EditException e) {
-        return TextFix.failed(item.workload().displayName() + ": " + e.getMessage()
-            + "; left untouched", notes);
+        return TextFix.failed(
+            item.workload().displayName() + ": " + e.getMessage() + "; left untouched", notes);
       }
     }
     String fixed;
@@ -131,8 +132,11 @@ public final class ManifestFixer {
       return "the fixed text would not parse (" + after.errors().get(0) + "); left untouched";
     }
     if (after.documents().size() != before.documents().size()) {
-      return "the fixed text would hold " + after.documents().size() + " documents instead of "
-          + before.documents().size() + "; left untouched";
+      return "the fixed text would hold "
+          + after.documents().size()
+          + " documents instead of "
+          + before.documents().size()
+          + "; left untouched";
     }
     for (int i = 0; i < before.documents().size(); i++) {
       List<Change> changes = new ArrayList<>();
@@ -145,10 +149,13 @@ public final class ManifestFixer {
       }
       Object expected = PlainTree.apply(PlainTree.of(before.documents().get(i)), changes);
       if (!expected.equals(PlainTree.of(after.documents().get(i)))) {
-        String why = anchors.isEmpty()
-            ? "the edit would change more than intended"
-            : "the edit would go through YAML anchors (" + String.join(", ", anchors)
-                + "), which places needing different changes share; expand the aliases or fix by hand";
+        String why =
+            anchors.isEmpty()
+                ? "the edit would change more than intended"
+                : "the edit would go through YAML anchors ("
+                    + String.join(", ", anchors)
+                    + "), which places needing different changes share; expand the aliases or fix"
+                    + " by hand";
         return "document " + (i + 1) + ": " + why + "; left untouched";
       }
     }
@@ -159,8 +166,11 @@ public final class ManifestFixer {
   private String checks(List<Planned> planned, ReadResult reread, int expectedWorkloads) {
     List<Workload> afterWorkloads = reread.workloads();
     if (afterWorkloads.size() != expectedWorkloads) {
-      return "the fixed text would hold " + afterWorkloads.size() + " workloads instead of "
-          + expectedWorkloads + "; left untouched";
+      return "the fixed text would hold "
+          + afterWorkloads.size()
+          + " workloads instead of "
+          + expectedWorkloads
+          + "; left untouched";
     }
     for (Planned item : planned) {
       Workload after = afterWorkloads.get(item.index());
@@ -176,7 +186,9 @@ public final class ManifestFixer {
         }
       }
       if (!broken.isEmpty()) {
-        return item.workload().displayName() + ": after fixing, " + String.join(", ", broken)
+        return item.workload().displayName()
+            + ": after fixing, "
+            + String.join(", ", broken)
             + " would fail; left untouched";
       }
     }
@@ -193,7 +205,8 @@ public final class ManifestFixer {
   private static Set<String> failing(Workload workload) {
     Set<String> ids = new TreeSet<>();
     if (workload.pod() != null) {
-      for (CheckOutcome failure : PodChecks.registry().evaluate(EVERYTHING, workload.pod()).failures()) {
+      for (CheckOutcome failure :
+          PodChecks.registry().evaluate(EVERYTHING, workload.pod()).failures()) {
         ids.add(failure.id());
       }
     }
@@ -237,7 +250,8 @@ public final class ManifestFixer {
     if (document.start().equals(target.start()) && document.end().equals(target.end())) {
       return FieldPath.root();
     }
-    if (document instanceof MappingNode mapping && mapping.get("items") instanceof SequenceNode items) {
+    if (document instanceof MappingNode mapping
+        && mapping.get("items") instanceof SequenceNode items) {
       for (int i = 0; i < items.items().size(); i++) {
         FieldPath inner = pathTo(items.items().get(i), target);
         if (inner != null) {

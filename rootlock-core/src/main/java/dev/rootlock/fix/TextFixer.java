@@ -25,7 +25,8 @@ final class TextFixer {
     String name = path == null ? "" : path.toString();
     if (DockerfileReader.isDockerfileName(name)) {
       return TextFix.failed(
-          "is a Dockerfile; rootlock fix changes Kubernetes manifests and Compose files", List.of());
+          "is a Dockerfile; rootlock fix changes Kubernetes manifests and Compose files",
+          List.of());
     }
     if (ComposeReader.isComposeFileName(name) || ComposeReader.looksLikeCompose(text)) {
       return compose.fix(displayName, text);

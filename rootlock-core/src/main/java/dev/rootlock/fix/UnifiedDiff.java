@@ -81,7 +81,8 @@ public final class UnifiedDiff {
     while (h < hunks.size()) {
       int g = h;
       // Hunks whose contexts touch are printed as one.
-      while (g + 1 < hunks.size() && hunks.get(g + 1).oldFrom() - hunks.get(g).oldTo() <= 2 * CONTEXT) {
+      while (g + 1 < hunks.size()
+          && hunks.get(g + 1).oldFrom() - hunks.get(g).oldTo() <= 2 * CONTEXT) {
         g++;
       }
       int oldStart = Math.max(0, hunks.get(h).oldFrom() - CONTEXT);
@@ -100,7 +101,8 @@ public final class UnifiedDiff {
         }
         for (int a = 0; a < hunk.added().size(); a++) {
           boolean lastOfText = hunk.oldTo() == old.count() && a == hunk.added().size() - 1;
-          String marker = lastOfText && !old.endsWithNewline() ? "\n\\ No newline at end of file" : "";
+          String marker =
+              lastOfText && !old.endsWithNewline() ? "\n\\ No newline at end of file" : "";
           body.add("+" + hunk.added().get(a) + marker);
         }
         newCount += hunk.added().size();
@@ -110,8 +112,11 @@ public final class UnifiedDiff {
         body.add(" " + old.line(at) + old.noNewline(at));
       }
       int oldCount = oldEnd - oldStart;
-      out.append("@@ -").append(range(oldStart, oldCount)).append(" +")
-          .append(range(oldStart + delta, newCount)).append(" @@\n");
+      out.append("@@ -")
+          .append(range(oldStart, oldCount))
+          .append(" +")
+          .append(range(oldStart + delta, newCount))
+          .append(" @@\n");
       for (String line : body) {
         out.append(line).append('\n');
       }

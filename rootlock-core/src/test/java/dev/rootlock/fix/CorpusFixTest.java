@@ -1,11 +1,11 @@
 package dev.rootlock.fix;
 
-import dev.rootlock.fix.plan.Plan;
-import dev.rootlock.fix.plan.FixOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.engine.Engine;
 import dev.rootlock.fix.compose.ServiceHardener;
+import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.fix.pod.PodHardener;
 import dev.rootlock.fix.yaml.TextEdit;
 import dev.rootlock.model.Finding;
@@ -39,8 +39,8 @@ import org.junit.jupiter.api.TestFactory;
  * Fixes every real manifest in {@code ../shared/corpus/k8s} and every Compose file in {@code
  * ../shared/corpus/compose} and asserts, file by file: the fix succeeds; every edit lies inside an
  * object the fixer plans changes for (unrelated documents, objects and comments between them are
- * untouched); the fixed text re-scans with none of the checks the plan set out to fix failing;
- * and fixing the fixed text changes nothing.
+ * untouched); the fixed text re-scans with none of the checks the plan set out to fix failing; and
+ * fixing the fixed text changes nothing.
  */
 class CorpusFixTest {
 
@@ -69,13 +69,17 @@ class CorpusFixTest {
   @TestFactory
   Stream<DynamicTest> everyKubernetesManifest() throws IOException {
     return files("k8s", 1000).stream()
-        .map(file -> DynamicTest.dynamicTest(CORPUS.relativize(file).toString(), () -> manifest(file)));
+        .map(
+            file ->
+                DynamicTest.dynamicTest(CORPUS.relativize(file).toString(), () -> manifest(file)));
   }
 
   @TestFactory
   Stream<DynamicTest> everyComposeFile() throws IOException {
     return files("compose", 100).stream()
-        .map(file -> DynamicTest.dynamicTest(CORPUS.relativize(file).toString(), () -> compose(file)));
+        .map(
+            file ->
+                DynamicTest.dynamicTest(CORPUS.relativize(file).toString(), () -> compose(file)));
   }
 
   private void manifest(Path file) throws IOException {
@@ -120,7 +124,8 @@ class CorpusFixTest {
     assertThat(fix.error()).as("error").isNull();
     ComposeFile before = ComposeReader.read(name, text);
     MappingNode services =
-        (MappingNode) ((MappingNode) ComposeReader.parseDocument(text).orElseThrow()).get("services");
+        (MappingNode)
+            ((MappingNode) ComposeReader.parseDocument(text).orElseThrow()).get("services");
     ServiceHardener hardener = new ServiceHardener(options);
     List<int[]> spans = new ArrayList<>();
     List<Set<String>> targets = new ArrayList<>();
@@ -130,7 +135,8 @@ class CorpusFixTest {
       Plan plan = hardener.plan(service.config(), written, ServiceHardener.commandOf(written));
       targets.add(plan.targetChecks());
       if (!plan.isEmpty()) {
-        spans.add(new int[] {entry.keyNode().start().offset(), lineEnd(text, written.end().offset())});
+        spans.add(
+            new int[] {entry.keyNode().start().offset(), lineEnd(text, written.end().offset())});
       }
     }
     assertEditsInside(fix, spans);
@@ -143,7 +149,9 @@ class CorpusFixTest {
     for (int i = 0; i < after.services().size(); i++) {
       Set<String> failing = new HashSet<>();
       for (CheckOutcome failure :
-          DockerChecks.registry().evaluate(EVERYTHING, after.services().get(i).config()).failures()) {
+          DockerChecks.registry()
+              .evaluate(EVERYTHING, after.services().get(i).config())
+              .failures()) {
         failing.add(failure.id());
       }
       failing.retainAll(targets.get(i));
@@ -155,8 +163,7 @@ class CorpusFixTest {
   /** Every edit starts and ends within one planned object (or at the end of its last line). */
   private static void assertEditsInside(TextFix fix, List<int[]> spans) {
     for (TextEdit edit : fix.edits()) {
-      boolean inside =
-          spans.stream().anyMatch(s -> edit.start() >= s[0] && edit.end() <= s[1]);
+      boolean inside = spans.stream().anyMatch(s -> edit.start() >= s[0] && edit.end() <= s[1]);
       assertThat(inside).as("edit at offset %d inside a planned object", edit.start()).isTrue();
     }
   }

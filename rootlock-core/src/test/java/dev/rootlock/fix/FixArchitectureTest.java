@@ -27,8 +27,12 @@ class FixArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.rootlock.engine..", "dev.rootlock.report..", "dev.rootlock.cli..",
-            "dev.rootlock.docker..", "dev.rootlock.kube..", "dev.rootlock.webhook..")
+            "dev.rootlock.engine..",
+            "dev.rootlock.report..",
+            "dev.rootlock.cli..",
+            "dev.rootlock.docker..",
+            "dev.rootlock.kube..",
+            "dev.rootlock.webhook..")
         .check(CLASSES);
   }
 
@@ -38,7 +42,9 @@ class FixArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "dev.rootlock.fix.plan..", "dev.rootlock.fix.pod..", "dev.rootlock.fix.compose..",
+            "dev.rootlock.fix.plan..",
+            "dev.rootlock.fix.pod..",
+            "dev.rootlock.fix.compose..",
             "dev.rootlock.fix.yaml..")
         .should()
         .dependOnClassesThat()

@@ -88,7 +88,11 @@ class FixerTest {
     assertThat(result.fixed()).isEqualTo(POD_FIXED);
     assertThat(result.diff())
         .isEqualTo(
-            "--- " + file + "\n+++ " + file + "\n"
+            "--- "
+                + file
+                + "\n+++ "
+                + file
+                + "\n"
                 + """
                 @@ -6,3 +6,21 @@
                    containers:
@@ -158,8 +162,7 @@ class FixerTest {
 
     assertThat(refused.exitCode()).isEqualTo(FixReport.ERROR);
     assertThat(refused.files().get(0).error())
-        .isEqualTo(
-            "is a symbolic link; not fixed (--follow-symlinks fixes the file it points to)");
+        .isEqualTo("is a symbolic link; not fixed (--follow-symlinks fixes the file it points to)");
     assertThat(Files.readString(target)).isEqualTo(POD);
 
     FixReport followed = fixer().apply(List.of(link.toString()), true);
@@ -178,7 +181,9 @@ class FixerTest {
     FixReport report = fixer().apply(List.of(dir.toString()), false);
 
     assertThat(report.exitCode()).isEqualTo(FixReport.ERROR);
-    assertThat(report.files()).extracting(FileResult::status).containsExactly(Status.ERROR, Status.CHANGED);
+    assertThat(report.files())
+        .extracting(FileResult::status)
+        .containsExactly(Status.ERROR, Status.CHANGED);
     assertThat(report.files().get(0).error()).isEqualTo("is read-only; not written");
     assertThat(Files.readString(locked)).isEqualTo(POD);
     assertThat(Files.readString(open)).isEqualTo(POD_FIXED);
@@ -224,14 +229,19 @@ class FixerTest {
     Path good = write("good.yaml", POD);
 
     FixReport report =
-        fixer().apply(List.of(broken.toString(), dir.resolve("missing.yaml").toString(), good.toString()), false);
+        fixer()
+            .apply(
+                List.of(broken.toString(), dir.resolve("missing.yaml").toString(), good.toString()),
+                false);
 
     assertThat(report.exitCode()).isEqualTo(FixReport.ERROR);
-    assertThat(report.inputErrors()).extracting(Object::toString)
+    assertThat(report.inputErrors())
+        .extracting(Object::toString)
         .containsExactly(dir.resolve("missing.yaml") + ": no such file or directory");
     assertThat(report.files().get(0).error())
         .isEqualTo(
-            "cannot be read, left untouched: " + broken
+            "cannot be read, left untouched: "
+                + broken
                 + ":3:1: expected ',' or ']', but got <stream end> (while parsing a flow sequence"
                 + " at 2:7)");
     assertThat(Files.readString(broken)).isEqualTo("kind: Pod\nspec: [unclosed\n");
@@ -240,7 +250,8 @@ class FixerTest {
 
   @Test
   void standardInputIsFixedIntoTheResultAndNeverWritten() {
-    Fixer fixer = new Fixer(FixOptions.defaults(), inputStreamOf(POD), AtomicWriter.BeforeReplace.NONE);
+    Fixer fixer =
+        new Fixer(FixOptions.defaults(), inputStreamOf(POD), AtomicWriter.BeforeReplace.NONE);
 
     FixReport report = fixer.apply(List.of("-"), false);
 
@@ -272,7 +283,8 @@ class FixerTest {
             """);
     assertThat(report.files().get(0).notes())
         .containsExactly(
-            "service \"app\": runs as the image's user; give a non-root user with --user to set one");
+            "service \"app\": runs as the image's user; give a non-root user with --user to set"
+                + " one");
   }
 
   @Test

@@ -1,8 +1,8 @@
 package dev.rootlock.fix;
 
-import dev.rootlock.fix.plan.FixOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.policy.Level;
 import dev.rootlock.source.image.DiscoveredPathsReader;
 import java.io.IOException;
@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Golden before/after files under {@code src/test/resources/fix/}: {@code NAME.before.EXT} is fixed
  * and must give exactly {@code NAME.after.EXT} and the notes in {@code NAME.notes} (or, for a text
  * that must be left alone, the message in {@code NAME.error}); fixing the result again must change
- * nothing. {@code NAME.options} may set {@code profile}, {@code only}, {@code tmpSize}, {@code user}
- * and {@code pathsFrom} (a file beside it). With {@code -Drootlock.updateGoldens=true} the expected
- * files are (re)written from the actual output, to be reviewed before committing.
+ * nothing. {@code NAME.options} may set {@code profile}, {@code only}, {@code tmpSize}, {@code
+ * user} and {@code pathsFrom} (a file beside it). With {@code -Drootlock.updateGoldens=true} the
+ * expected files are (re)written from the actual output, to be reviewed before committing.
  */
 class GoldenFixTest {
 
@@ -44,8 +44,9 @@ class GoldenFixTest {
   private static Path directory() throws URISyntaxException {
     Path compiled = Path.of(GoldenFixTest.class.getResource("/fix").toURI());
     // Read (and update) the sources, not the copies Maven made.
-    Path sources = Path.of(System.getProperty("rootlock.repo", "."))
-        .resolve("rootlock-core/src/test/resources/fix");
+    Path sources =
+        Path.of(System.getProperty("rootlock.repo", "."))
+            .resolve("rootlock-core/src/test/resources/fix");
     return Files.isDirectory(sources) ? sources : compiled;
   }
 
@@ -113,8 +114,9 @@ class GoldenFixTest {
       options = options.withUser(properties.getProperty("user"));
     }
     if (properties.containsKey("pathsFrom")) {
-      List<dev.rootlock.model.image.DiscoveredPaths> discovered = new ArrayList<>(
-          DiscoveredPathsReader.read(dir.resolve(properties.getProperty("pathsFrom"))));
+      List<dev.rootlock.model.image.DiscoveredPaths> discovered =
+          new ArrayList<>(
+              DiscoveredPathsReader.read(dir.resolve(properties.getProperty("pathsFrom"))));
       options = options.withDiscovered(discovered);
     }
     return options;

@@ -37,9 +37,9 @@ import java.util.regex.Pattern;
  * Decides how to harden one Compose service: {@code read_only: true} with bounded {@code noexec}
  * tmpfs mounts for {@code /tmp} and the image's known paths, {@code cap_drop: [ALL]}, {@code
  * security_opt: [no-new-privileges:true]}, and a {@code user} only when one is given. Changes go to
- * the service as written; a list that the service only inherits through a merge key ({@code <<})
- * is written out whole, since a written key replaces a merged one, while one inherited through
- * {@code extends} is joined by Compose and only gets the new entries.
+ * the service as written; a list that the service only inherits through a merge key ({@code <<}) is
+ * written out whole, since a written key replaces a merged one, while one inherited through {@code
+ * extends} is joined by Compose and only gets the new entries.
  */
 public final class ServiceHardener {
 
@@ -181,42 +181,56 @@ public final class ServiceHardener {
         continue;
       }
       if (path.medium() == Medium.PERSISTENT) {
-        service.plan.note(service.subject + ": " + path.path()
-            + (path.purpose().isEmpty() ? "" : " (" + path.purpose() + ")")
-            + " must persist: mount a named volume there");
+        service.plan.note(
+            service.subject
+                + ": "
+                + path.path()
+                + (path.purpose().isEmpty() ? "" : " (" + path.purpose() + ")")
+                + " must persist: mount a named volume there");
         continue;
       }
       if (systemPath(service.config, path.path())) {
-        service.plan.note(service.subject + ": " + path.path()
-            + (path.purpose().isEmpty() ? "" : " (" + path.purpose() + ")")
-            + " is not made writable: it lies in a system directory that must stay read-only;"
-            + " point the application elsewhere");
+        service.plan.note(
+            service.subject
+                + ": "
+                + path.path()
+                + (path.purpose().isEmpty() ? "" : " (" + path.purpose() + ")")
+                + " is not made writable: it lies in a system directory that must stay read-only;"
+                + " point the application elsewhere");
         continue;
       }
-      String options = path.tmpfsOptions() != null
-          ? path.tmpfsOptions()
-          : "rw,noexec,nosuid,size=" + dockerSize(WritablePaths.sizeOf(path, this.options));
+      String options =
+          path.tmpfsOptions() != null
+              ? path.tmpfsOptions()
+              : "rw,noexec,nosuid,size=" + dockerSize(WritablePaths.sizeOf(path, this.options));
       service.add("tmpfs", path.path() + ":" + options);
       if (path.medium() == Medium.DISK) {
-        service.plan.note(service.subject + ": " + path.path() + " is a tmpfs, so it uses memory;"
-            + " mount a volume there instead if it must hold more");
+        service.plan.note(
+            service.subject
+                + ": "
+                + path.path()
+                + " is a tmpfs, so it uses memory;"
+                + " mount a volume there instead if it must hold more");
       }
     }
   }
 
   /**
-   * Whether the policy counts a writable mount at {@code path} as a system path (under {@code /usr},
-   * a {@code PATH} directory, ...): asked of the check itself, so the two never disagree.
+   * Whether the policy counts a writable mount at {@code path} as a system path (under {@code
+   * /usr}, a {@code PATH} directory, ...): asked of the check itself, so the two never disagree.
    */
   private static boolean systemPath(ContainerConfig config, String path) {
     ContainerConfig.Builder probe = ContainerConfig.builder(config.dialect(), config.name());
     probe.pathEnv = config.pathEnv();
     probe.tmpfs.add(TmpfsMount.parse(path + ":size=1m", FieldPath.of("tmpfs")));
-    List<VersionedCheck<ContainerConfig>> versions = new SystemPathMountsCheck().definition().versions();
+    List<VersionedCheck<ContainerConfig>> versions =
+        new SystemPathMountsCheck().definition().versions();
     return !versions.get(versions.size() - 1).function().check(probe.build()).allowed();
   }
 
-  /** Whether a writable tmpfs or volume already covers {@code path}; a read-only one also counts. */
+  /**
+   * Whether a writable tmpfs or volume already covers {@code path}; a read-only one also counts.
+   */
   private static boolean covered(ContainerConfig config, String path) {
     for (TmpfsMount tmpfs : config.tmpfs()) {
       if (WritablePaths.covers(tmpfs.target(), path)) {
@@ -238,15 +252,23 @@ public final class ServiceHardener {
       if (!unbounded && !tmpfs.exec() && !tmpfs.suid()) {
         continue;
       }
-      String written = tmpfs.target() + (tmpfs.options().isEmpty() ? "" : ":" + String.join(",", tmpfs.options()));
+      String written =
+          tmpfs.target()
+              + (tmpfs.options().isEmpty() ? "" : ":" + String.join(",", tmpfs.options()));
       if (!service.plan.options().overrides(TmpfsCheck.ID)) {
         service.plan.keep(TmpfsCheck.ID, service.subject, "tmpfs", written);
         continue;
       }
       if (!tmpfs.path().segments().get(0).equals("tmpfs") || service.ownEntry("tmpfs") == null) {
-        service.plan.cannot(TmpfsCheck.ID, service.subject + ": tmpfs " + tmpfs.target()
-            + " is written where rootlock cannot rewrite it (" + tmpfs.path() + "); give it a size"
-            + " and noexec,nosuid by hand");
+        service.plan.cannot(
+            TmpfsCheck.ID,
+            service.subject
+                + ": tmpfs "
+                + tmpfs.target()
+                + " is written where rootlock cannot rewrite it ("
+                + tmpfs.path()
+                + "); give it a size"
+                + " and noexec,nosuid by hand");
         continue;
       }
       List<String> options = new ArrayList<>();
@@ -284,14 +306,19 @@ public final class ServiceHardener {
     if (extra.isEmpty()) {
       return;
     }
-    String written = "[" + String.join(", ", config.capAdd().stream().map(Capability::name).toList()) + "]";
+    String written =
+        "[" + String.join(", ", config.capAdd().stream().map(Capability::name).toList()) + "]";
     if (!service.plan.options().overrides(CapabilitiesRestrictedCheck.ID)) {
       service.plan.keep(CapabilitiesRestrictedCheck.ID, service.subject, "cap_add", written);
       return;
     }
     if (service.ownEntry("cap_add") == null) {
-      service.plan.cannot(CapabilitiesRestrictedCheck.ID, service.subject
-          + ": cap_add is inherited; remove " + String.join(", ", extra) + " where it is written");
+      service.plan.cannot(
+          CapabilitiesRestrictedCheck.ID,
+          service.subject
+              + ": cap_add is inherited; remove "
+              + String.join(", ", extra)
+              + " where it is written");
       return;
     }
     if (kept.isEmpty()) {
@@ -299,7 +326,10 @@ public final class ServiceHardener {
     } else {
       service.plan.set(FieldPath.of("cap_add"), new ArrayList<Object>(kept));
     }
-    service.plan.changed(service.subject, "cap_add", written,
+    service.plan.changed(
+        service.subject,
+        "cap_add",
+        written,
         kept.isEmpty() ? "nothing" : "[" + String.join(", ", kept) + "]");
   }
 
@@ -318,9 +348,12 @@ public final class ServiceHardener {
       service.plan.keep(NoNewPrivilegesCheck.ID, service.subject, "security_opt", written);
       return;
     }
-    if (!entry.path().segments().get(0).equals("security_opt") || service.ownEntry("security_opt") == null) {
-      service.plan.cannot(NoNewPrivilegesCheck.ID, service.subject
-          + ": security_opt is inherited; set no-new-privileges:true where it is written");
+    if (!entry.path().segments().get(0).equals("security_opt")
+        || service.ownEntry("security_opt") == null) {
+      service.plan.cannot(
+          NoNewPrivilegesCheck.ID,
+          service.subject
+              + ": security_opt is inherited; set no-new-privileges:true where it is written");
       return;
     }
     service.plan.set(entry.path(), NO_NEW_PRIVILEGES);
@@ -333,9 +366,14 @@ public final class ServiceHardener {
       return;
     }
     if (options.user() == null) {
-      service.plan.cannot(UserCheck.ID, service.subject
-          + ": runs as " + (config.user() == null || config.user().isBlank() ? "the image's user"
-              : config.user()) + "; give a non-root user with --user to set one");
+      service.plan.cannot(
+          UserCheck.ID,
+          service.subject
+              + ": runs as "
+              + (config.user() == null || config.user().isBlank()
+                  ? "the image's user"
+                  : config.user())
+              + "; give a non-root user with --user to set one");
       return;
     }
     if (config.user() != null && !config.user().isBlank()) {
@@ -351,7 +389,8 @@ public final class ServiceHardener {
       throw new IllegalArgumentException("invalid size \"" + quantity + "\"");
     }
     String unit = matcher.group(2);
-    return matcher.group(1) + (unit == null ? "" : unit.substring(0, 1).toLowerCase(java.util.Locale.ROOT));
+    return matcher.group(1)
+        + (unit == null ? "" : unit.substring(0, 1).toLowerCase(java.util.Locale.ROOT));
   }
 
   /** The entrypoint and command words of a written service, for the knowledge base. */

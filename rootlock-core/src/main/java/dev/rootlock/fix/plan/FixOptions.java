@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  *
  * @param profile {@link Level#RESTRICTED} or {@link Level#HARDENED}: which checks to fix
  * @param only check IDs to fix; empty means every fixable check of the profile. A value the user
- *     wrote explicitly (say {@code allowPrivilegeEscalation: true}) is only ever changed for a check
- *     named here: rootlock assumes it was set on purpose otherwise, and reports it
+ *     wrote explicitly (say {@code allowPrivilegeEscalation: true}) is only ever changed for a
+ *     check named here: rootlock assumes it was set on purpose otherwise, and reports it
  * @param tmpSize the {@code sizeLimit} of the {@code /tmp} memory volume (a Kubernetes quantity)
  * @param discovered writable paths found by {@code rootlock docker discover}, preferred over the
  *     knowledge base for the images they name

@@ -31,8 +31,8 @@ public final class WritablePaths {
   }
 
   /**
-   * The paths for a container running {@code image} with {@code command} (command and arguments,
-   * as written), {@code /tmp} first; an image's own {@code /tmp} advice replaces the default.
+   * The paths for a container running {@code image} with {@code command} (command and arguments, as
+   * written), {@code /tmp} first; an image's own {@code /tmp} advice replaces the default.
    */
   public static Advice forContainer(FixOptions options, String image, List<String> command) {
     String reference = image == null ? "" : image;

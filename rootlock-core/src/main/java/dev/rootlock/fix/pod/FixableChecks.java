@@ -6,7 +6,9 @@ import dev.rootlock.policy.checks.ReadOnlyRootFilesystemCheck;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The Kubernetes checks {@code rootlock fix} can make pass, with the level that introduces each. */
+/**
+ * The Kubernetes checks {@code rootlock fix} can make pass, with the level that introduces each.
+ */
 public final class FixableChecks {
 
   public static final String ALLOW_PRIVILEGE_ESCALATION = "allowPrivilegeEscalation";

@@ -154,20 +154,26 @@ public final class PodHardener {
     }
     // The API server rejects allowPrivilegeEscalation: false next to privileged or CAP_SYS_ADMIN.
     if (Boolean.TRUE.equals(context.privileged())) {
-      plan.cannot(ALLOW_PRIVILEGE_ESCALATION, subject(container)
-          + ": allowPrivilegeEscalation left alone: a privileged container cannot forbid it");
+      plan.cannot(
+          ALLOW_PRIVILEGE_ESCALATION,
+          subject(container)
+              + ": allowPrivilegeEscalation left alone: a privileged container cannot forbid it");
       return;
     }
     if (keepsSysAdmin(container, plan)) {
-      plan.cannot(ALLOW_PRIVILEGE_ESCALATION, subject(container)
-          + ": allowPrivilegeEscalation left alone: a container that adds SYS_ADMIN cannot forbid it");
+      plan.cannot(
+          ALLOW_PRIVILEGE_ESCALATION,
+          subject(container)
+              + ": allowPrivilegeEscalation left alone: a container that adds SYS_ADMIN cannot"
+              + " forbid it");
       return;
     }
     FieldPath field = container.securityContextPath("allowPrivilegeEscalation");
     if (setting == Setting.CONTRARY) {
       String written = raw != null ? raw : "true";
       if (!plan.options().overrides(ALLOW_PRIVILEGE_ESCALATION)) {
-        plan.keep(ALLOW_PRIVILEGE_ESCALATION, subject(container), "allowPrivilegeEscalation", written);
+        plan.keep(
+            ALLOW_PRIVILEGE_ESCALATION, subject(container), "allowPrivilegeEscalation", written);
         return;
       }
       plan.changed(subject(container), "allowPrivilegeEscalation", written, "false");
@@ -180,8 +186,9 @@ public final class PodHardener {
     if (capabilities == null) {
       return false;
     }
-    boolean adds = capabilities.add().stream()
-        .anyMatch(c -> c.equals("SYS_ADMIN") || c.equals("CAP_SYS_ADMIN"));
+    boolean adds =
+        capabilities.add().stream()
+            .anyMatch(c -> c.equals("SYS_ADMIN") || c.equals("CAP_SYS_ADMIN"));
     boolean removed = plan.fixes(CAPABILITIES) && plan.options().overrides(CAPABILITIES);
     return adds && !removed;
   }
@@ -217,7 +224,10 @@ public final class PodHardener {
     } else {
       plan.set(path.key("add"), List.copyOf(kept));
     }
-    plan.changed(subject(container), "capabilities.add", written,
+    plan.changed(
+        subject(container),
+        "capabilities.add",
+        written,
         kept.isEmpty() ? "nothing" : "[" + String.join(", ", kept) + "]");
   }
 
@@ -246,7 +256,7 @@ public final class PodHardener {
       String raw = context.unrecognized().get("runAsNonRoot");
       FieldPath field = container.securityContextPath("runAsNonRoot");
       switch (Setting.of(context.runAsNonRoot(), raw, true)) {
-        case WANTED -> { }
+        case WANTED -> {}
         case MISTYPED_WANTED -> plan.set(field, true);
         case UNSET -> {
           if (!podTrue) {
@@ -268,9 +278,11 @@ public final class PodHardener {
       }
     }
     if (!withoutUser.isEmpty()) {
-      plan.note(Messages.containers(withoutUser)
-          + ": runAsNonRoot: true stops the kubelet from starting an image whose user is root or"
-          + " a name; set runAsUser to a numeric non-root user if the image does not run as one");
+      plan.note(
+          Messages.containers(withoutUser)
+              + ": runAsNonRoot: true stops the kubelet from starting an image whose user is root"
+              + " or a name; set runAsUser to a numeric non-root user if the image does not run as"
+              + " one");
     }
   }
 
@@ -288,8 +300,10 @@ public final class PodHardener {
     boolean podValid = validSeccomp(podProfile);
     if (podProfile != null && !podValid) {
       if (plan.options().overrides(SECCOMP)) {
-        plan.set(FieldPath.of("spec", "securityContext", "seccompProfile", "type"), RUNTIME_DEFAULT);
-        plan.changed("pod", "seccompProfile.type", String.valueOf(podProfile.type()), RUNTIME_DEFAULT);
+        plan.set(
+            FieldPath.of("spec", "securityContext", "seccompProfile", "type"), RUNTIME_DEFAULT);
+        plan.changed(
+            "pod", "seccompProfile.type", String.valueOf(podProfile.type()), RUNTIME_DEFAULT);
         podValid = true;
       } else {
         plan.keep(SECCOMP, "pod", "seccompProfile.type", String.valueOf(podProfile.type()));
@@ -303,10 +317,14 @@ public final class PodHardener {
       } else if (!validSeccomp(profile)) {
         if (plan.options().overrides(SECCOMP)) {
           plan.set(container.securityContextPath("seccompProfile", "type"), RUNTIME_DEFAULT);
-          plan.changed(subject(container), "seccompProfile.type",
-              String.valueOf(profile.type()), RUNTIME_DEFAULT);
+          plan.changed(
+              subject(container),
+              "seccompProfile.type",
+              String.valueOf(profile.type()),
+              RUNTIME_DEFAULT);
         } else {
-          plan.keep(SECCOMP, subject(container), "seccompProfile.type", String.valueOf(profile.type()));
+          plan.keep(
+              SECCOMP, subject(container), "seccompProfile.type", String.valueOf(profile.type()));
         }
       }
     }

@@ -3,8 +3,6 @@ package dev.rootlock.fix.pod;
 import dev.rootlock.fix.plan.PlanBuilder;
 import dev.rootlock.fix.plan.WritablePaths;
 import dev.rootlock.model.FieldPath;
-import dev.rootlock.model.image.DiscoveredPaths;
-import dev.rootlock.model.image.KnownImage;
 import dev.rootlock.model.image.Medium;
 import dev.rootlock.model.image.WritablePath;
 import dev.rootlock.model.pod.Container;
@@ -12,31 +10,32 @@ import dev.rootlock.model.pod.EmptyDir;
 import dev.rootlock.model.pod.PodSpec;
 import dev.rootlock.model.pod.Volume;
 import dev.rootlock.model.pod.VolumeMount;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Gives the containers whose root becomes read-only the directories they write: {@code /tmp} and the
- * paths their image is known (or was discovered) to need. A path a writable mount already covers
- * is left alone; a volume the pod already mounts at that path is shared rather than duplicated; new
- * volume names never collide with existing ones.
+ * Gives the containers whose root becomes read-only the directories they write: {@code /tmp} and
+ * the paths their image is known (or was discovered) to need. A path a writable mount already
+ * covers is left alone; a volume the pod already mounts at that path is shared rather than
+ * duplicated; new volume names never collide with existing ones.
  */
 final class WritableMounts {
 
   private final PodSpec spec;
   private final PlanBuilder plan;
   private final Function<Container, List<String>> commands;
+
   /** Volume names in use, existing or planned. */
   private final Set<String> names = new HashSet<>();
+
   /** Path → the volume this plan mounts there (existing or new). */
   private final Map<String, String> volumeAt = new HashMap<>();
+
   /** Existing memory volumes this plan gives a sizeLimit. */
   private final Set<String> bounded = new HashSet<>();
 
@@ -86,9 +85,15 @@ final class WritableMounts {
     VolumeMount covering = coveringMount(container, where);
     if (covering != null) {
       if (!covering.writable() && normalise(covering.mountPath()).equals(where)) {
-        plan.note("container \"" + container.name() + "\": " + where
-            + " is mounted read-only (volume \"" + covering.name() + "\"); kept, but the image"
-            + " writes there");
+        plan.note(
+            "container \""
+                + container.name()
+                + "\": "
+                + where
+                + " is mounted read-only (volume \""
+                + covering.name()
+                + "\"); kept, but the image"
+                + " writes there");
       }
       return;
     }
@@ -130,7 +135,9 @@ final class WritableMounts {
   private String existingVolumeAt(String path) {
     for (Container other : spec.allContainers()) {
       for (VolumeMount mount : other.volumeMounts()) {
-        if (mount.writable() && path.equals(normalise(mount.mountPath())) && mount.subPath() == null) {
+        if (mount.writable()
+            && path.equals(normalise(mount.mountPath()))
+            && mount.subPath() == null) {
           Volume volume = volume(mount.name());
           if (volume != null && (volume.emptyDir() != null || volume.sources().isEmpty())) {
             return volume.name();

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * @param lineBreak {@code \n} or {@code \r\n}, as the file's first line ends
  * @param indent spaces per nesting level of block mappings
  * @param sequenceIndent spaces between a key and the dashes of its block sequence: 0 for kubectl's
- *     {@code containers:\n- name: app}, usually {@code indent} for {@code containers:\n  - name}
+ *     {@code containers:\n- name: app}, usually {@code indent} for {@code containers:\n - name}
  * @param json whether the text is JSON, so that everything new must be JSON too
  */
 public record Layout(String lineBreak, int indent, int sequenceIndent, boolean json) {

@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * A node tree as the plain values an API server decodes ({@link LinkedHashMap}, {@link ArrayList},
- * {@link Boolean}, {@link Long} or {@link BigInteger}, {@link String}, null), so that two parses can
- * be compared, and changes applied in memory to predict what an edited file must parse to. Floats
- * are kept as their digits with a {@code float:} prefix, so they never equal a string.
+ * {@link Boolean}, {@link Long} or {@link BigInteger}, {@link String}, null), so that two parses
+ * can be compared, and changes applied in memory to predict what an edited file must parse to.
+ * Floats are kept as their digits with a {@code float:} prefix, so they never equal a string.
  */
 public final class PlainTree {
 
@@ -39,13 +39,14 @@ public final class PlainTree {
         }
         yield list;
       }
-      case ScalarNode scalar -> switch (scalar.type()) {
-        case NULL -> null;
-        case BOOLEAN -> Boolean.valueOf(scalar.value());
-        case INTEGER -> Values.integer(new BigInteger(scalar.value()));
-        case FLOAT -> "float:" + scalar.value();
-        case STRING -> scalar.value();
-      };
+      case ScalarNode scalar ->
+          switch (scalar.type()) {
+            case NULL -> null;
+            case BOOLEAN -> Boolean.valueOf(scalar.value());
+            case INTEGER -> Values.integer(new BigInteger(scalar.value()));
+            case FLOAT -> "float:" + scalar.value();
+            case STRING -> scalar.value();
+          };
     };
   }
 

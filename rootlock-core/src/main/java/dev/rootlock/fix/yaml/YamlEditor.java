@@ -102,8 +102,8 @@ public final class YamlEditor {
     }
 
     /**
-     * The edits in text order; insertions at one offset deepest first, so that items appended to
-     * a nested list come before the keys added to the mapping around it.
+     * The edits in text order; insertions at one offset deepest first, so that items appended to a
+     * nested list come before the keys added to the mapping around it.
      */
     List<TextEdit> ordered() {
       List<Placed> sorted = new ArrayList<>();
@@ -320,8 +320,12 @@ public final class YamlEditor {
 
   /** {@code &name at line N} for an anchored node, else where the shared node is. */
   private String anchorAt(Node node) {
-    Matcher matcher = Pattern.compile("&([^\\s,\\[\\]{}]+)").matcher(
-        text.substring(node.start().offset(), Math.min(node.end().offset(), node.start().offset() + 200)));
+    Matcher matcher =
+        Pattern.compile("&([^\\s,\\[\\]{}]+)")
+            .matcher(
+                text.substring(
+                    node.start().offset(),
+                    Math.min(node.end().offset(), node.start().offset() + 200)));
     String name = matcher.lookingAt() ? "&" + matcher.group(1) : "a shared node";
     return name + " at line " + node.start().line();
   }
@@ -337,7 +341,12 @@ public final class YamlEditor {
   // --- writing --------------------------------------------------------------------------------
 
   private void replace(
-      Session session, Node node, MappingNode.Entry owner, Object value, boolean flow, FieldPath path)
+      Session session,
+      Node node,
+      MappingNode.Entry owner,
+      Object value,
+      boolean flow,
+      FieldPath path)
       throws EditException {
     if (Values.equal(PlainTree.of(node), value)) {
       return;
@@ -347,7 +356,8 @@ public final class YamlEditor {
     if (node instanceof ScalarNode scalar) {
       if (!YamlRender.inline(value) && !flow) {
         if (owner == null) {
-          throw new EditException(path + ": cannot replace a list item scalar with a block collection");
+          throw new EditException(
+              path + ": cannot replace a list item scalar with a block collection");
         }
         // tmpfs: /run becomes a block list under its key, like a filled null.
         session.add(new TextEdit(colonEnd(owner), end, ""), node);
@@ -366,7 +376,9 @@ public final class YamlEditor {
     }
     int column = node.start().column() - 1;
     List<String> lines =
-        value instanceof Map<?, ?> map ? render.entries(map, column) : render.items((List<?>) value, column);
+        value instanceof Map<?, ?> map
+            ? render.entries(map, column)
+            : render.items((List<?>) value, column);
     lines.set(0, lines.get(0).substring(column));
     session.add(new TextEdit(start, end, render.join(lines)), node);
   }
@@ -419,7 +431,9 @@ public final class YamlEditor {
       for (Object value : values) {
         parts.add(column < 0 ? render.flow(value) : render.spread(value, column));
       }
-      session.add(new TextEdit(at, at, flowSeparator(column) + String.join(flowSeparator(column), parts)), sequence);
+      session.add(
+          new TextEdit(at, at, flowSeparator(column) + String.join(flowSeparator(column), parts)),
+          sequence);
       return;
     }
     int dashColumn = sequence.start().column() - 1;
@@ -463,13 +477,15 @@ public final class YamlEditor {
       List<String> lines = render.entries(pending.added, keyColumn);
       if (!remaining.isEmpty()) {
         MappingNode.Entry last = remaining.get(remaining.size() - 1);
-        int end = last == mapping.entries().get(mapping.entries().size() - 1)
-            ? mapping.end().offset()
-            : writtenEnd(last);
+        int end =
+            last == mapping.entries().get(mapping.entries().size() - 1)
+                ? mapping.end().offset()
+                : writtenEnd(last);
         insertLinesAfter(session, mapping, end, lines);
       } else {
         int at = removals.get(0).start();
-        session.add(new TextEdit(at, at, render.join(lines) + render.layout().lineBreak()), mapping);
+        session.add(
+            new TextEdit(at, at, render.join(lines) + render.layout().lineBreak()), mapping);
       }
     } else if (remaining.isEmpty()) {
       MappingNode.Entry owner = session.owners.get(mapping);
@@ -504,17 +520,23 @@ public final class YamlEditor {
     if (pending.added.isEmpty()) {
       return;
     }
-    int column = remaining.isEmpty() ? -1 : lineColumn(remaining.get(remaining.size() - 1).keyNode());
+    int column =
+        remaining.isEmpty() ? -1 : lineColumn(remaining.get(remaining.size() - 1).keyNode());
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, Object> entry : pending.added.entrySet()) {
-      parts.add(render.scalar(entry.getKey(), true) + ": "
-          + (column < 0 ? render.flow(entry.getValue()) : render.spread(entry.getValue(), column)));
+      parts.add(
+          render.scalar(entry.getKey(), true)
+              + ": "
+              + (column < 0
+                  ? render.flow(entry.getValue())
+                  : render.spread(entry.getValue(), column)));
     }
     String joined = String.join(column < 0 ? ", " : flowSeparator(column), parts);
     if (!remaining.isEmpty()) {
-      int at = remaining.get(remaining.size() - 1) == written.get(written.size() - 1)
-          ? beforeClosing(mapping, '}')
-          : writtenEnd(remaining.get(remaining.size() - 1));
+      int at =
+          remaining.get(remaining.size() - 1) == written.get(written.size() - 1)
+              ? beforeClosing(mapping, '}')
+              : writtenEnd(remaining.get(remaining.size() - 1));
       session.add(new TextEdit(at, at, flowSeparator(column) + joined), mapping);
     } else if (!written.isEmpty()) {
       int at = written.get(0).keyNode().start().offset();
@@ -601,7 +623,10 @@ public final class YamlEditor {
     int lineStart = keyStart - (entry.keyNode().start().column() - 1);
     if (!text.substring(lineStart, keyStart).isBlank()) {
       throw new EditException(
-          "cannot remove " + entry.key() + " at line " + entry.keyNode().start().line()
+          "cannot remove "
+              + entry.key()
+              + " at line "
+              + entry.keyNode().start().line()
               + ": it shares its line with another node");
     }
     return new TextEdit(lineStart, afterLine(writtenEnd(entry)), "");

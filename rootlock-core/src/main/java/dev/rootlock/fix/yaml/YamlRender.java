@@ -16,10 +16,13 @@ final class YamlRender {
 
   private static final Pattern PLAIN_BLOCK = Pattern.compile("[A-Za-z0-9_./][A-Za-z0-9_./:=,+@-]*");
   private static final Pattern PLAIN_FLOW = Pattern.compile("[A-Za-z0-9_./][A-Za-z0-9_./=+@-]*");
+
   /** Anything a YAML 1.1 or 1.2 resolver could take for a number, including sexagesimal 1:20. */
   private static final Pattern NUMBER_LIKE =
-      Pattern.compile("[-+]?(?:[0-9][0-9_:]*(?:\\.[0-9_]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
-          + "|[-+]?0[xXoObB][0-9a-fA-F_]+|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+      Pattern.compile(
+          "[-+]?(?:[0-9][0-9_:]*(?:\\.[0-9_]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+              + "|[-+]?0[xXoObB][0-9a-fA-F_]+|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+
   private static final Set<String> RESERVED =
       Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "");
 
@@ -102,18 +105,26 @@ final class YamlRender {
     List<String> parts = new ArrayList<>();
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        parts.add(inner + scalar(entry.getKey(), true) + ": "
-            + spread(entry.getValue(), column + layout.indent()));
+        parts.add(
+            inner
+                + scalar(entry.getKey(), true)
+                + ": "
+                + spread(entry.getValue(), column + layout.indent()));
       }
     } else {
       for (Object item : (List<?>) value) {
         parts.add(inner + spread(item, column + layout.indent()));
       }
     }
-    String[] brackets = value instanceof Map<?, ?> ? new String[] {"{", "}"} : new String[] {"[", "]"};
+    String[] brackets =
+        value instanceof Map<?, ?> ? new String[] {"{", "}"} : new String[] {"[", "]"};
     String lineBreak = layout.lineBreak();
-    return brackets[0] + lineBreak + String.join("," + lineBreak, parts) + lineBreak
-        + " ".repeat(column) + brackets[1];
+    return brackets[0]
+        + lineBreak
+        + String.join("," + lineBreak, parts)
+        + lineBreak
+        + " ".repeat(column)
+        + brackets[1];
   }
 
   /** Whether {@code value} is written on the line of its key or dash ({@code a: 1}, {@code {}}). */
@@ -174,7 +185,9 @@ final class YamlRender {
 
   /** A scalar or empty collection written on its key's or dash's line. */
   String inline(Object value, boolean flow) {
-    return value instanceof Map<?, ?> || value instanceof List<?> ? flow(value) : scalar(value, flow);
+    return value instanceof Map<?, ?> || value instanceof List<?>
+        ? flow(value)
+        : scalar(value, flow);
   }
 
   String join(List<String> lines) {

@@ -3,8 +3,8 @@ package dev.rootlock.model.image;
 import java.util.Locale;
 
 /**
- * What backs a writable path once the root filesystem is read-only. Memory suits tiny files that die
- * with the container (pid, socket, lock, generated config); disk suits scratch that can grow
+ * What backs a writable path once the root filesystem is read-only. Memory suits tiny files that
+ * die with the container (pid, socket, lock, generated config); disk suits scratch that can grow
  * (request spill, caches, logs); persistent data must outlive the pod, so rootlock only says so and
  * never invents a volume for it.
  */

@@ -19,8 +19,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 /**
  * Reads the file {@code rootlock docker discover} writes (docs/discover-output.md, format version
  * 1) for {@code rootlock fix --paths-from}: the image, its {@code writablePaths}, and as notes the
- * paths it refused and what it could not prove. Unknown fields are ignored, another {@code
- * version} is refused. A JSON list of such objects is read too.
+ * paths it refused and what it could not prove. Unknown fields are ignored, another {@code version}
+ * is refused. A JSON list of such objects is read too.
  */
 public final class DiscoveredPathsReader {
 
@@ -53,12 +53,15 @@ public final class DiscoveredPathsReader {
   private static DiscoveredPaths result(Object item, String at) {
     Map<?, ?> entry = KnowledgeYaml.mapping(item, at);
     if (!KIND.equals(entry.get("kind"))) {
-      throw new IllegalArgumentException(at + ": not a rootlock docker discover result (kind must be \""
-          + KIND + "\")");
+      throw new IllegalArgumentException(
+          at + ": not a rootlock docker discover result (kind must be \"" + KIND + "\")");
     }
     if (!Integer.valueOf(1).equals(entry.get("version"))) {
-      throw new IllegalArgumentException(at + ": unsupported discover format version "
-          + entry.get("version") + " (this rootlock reads version 1)");
+      throw new IllegalArgumentException(
+          at
+              + ": unsupported discover format version "
+              + entry.get("version")
+              + " (this rootlock reads version 1)");
     }
     String image = KnowledgeYaml.string(entry.get("image"), at + ": image");
     List<WritablePath> paths = new ArrayList<>();
@@ -91,7 +94,8 @@ public final class DiscoveredPathsReader {
         }
         sizeLimit = size.longValue() + "Mi";
       }
-      String options = map.get("tmpfsOptions") instanceof String text && !text.isEmpty() ? text : null;
+      String options =
+          map.get("tmpfsOptions") instanceof String text && !text.isEmpty() ? text : null;
       return new WritablePath(path, medium, sizeLimit, purpose(map), options);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);

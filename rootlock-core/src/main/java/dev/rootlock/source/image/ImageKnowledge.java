@@ -15,9 +15,9 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The knowledge base of well-known images and the directories they write, read once from the
- * {@code known-images.yaml} resource beside this class. Shared by {@code rootlock fix}, the
- * mutating webhook and Docker discovery.
+ * The knowledge base of well-known images and the directories they write, read once from the {@code
+ * known-images.yaml} resource beside this class. Shared by {@code rootlock fix}, the mutating
+ * webhook and Docker discovery.
  *
  * <p>This class is immutable and thread-safe.
  */

@@ -29,8 +29,14 @@ class PodHardenerTest {
   private static Plan plan(Pod pod, FixOptions options) {
     Workload workload =
         new Workload(
-            SourceRef.of("test.yaml"), "apps/v1", "Deployment", pod.metadata(), TEMPLATE, pod,
-            List.of(), Locator.NONE);
+            SourceRef.of("test.yaml"),
+            "apps/v1",
+            "Deployment",
+            pod.metadata(),
+            TEMPLATE,
+            pod,
+            List.of(),
+            Locator.NONE);
     return new PodHardener(options, c -> List.of()).plan(workload);
   }
 
@@ -57,8 +63,12 @@ class PodHardenerTest {
             new AppendItem(C0.key("volumeMounts"), Map.of("name", "tmp", "mountPath", "/tmp")));
     assertThat(plan.targetChecks())
         .containsExactlyInAnyOrder(
-            "allowPrivilegeEscalation", "capabilities_restricted", "runAsNonRoot",
-            "seccompProfile_restricted", "readOnlyRootFilesystem", "misplacedReadOnlyRootFilesystem");
+            "allowPrivilegeEscalation",
+            "capabilities_restricted",
+            "runAsNonRoot",
+            "seccompProfile_restricted",
+            "readOnlyRootFilesystem",
+            "misplacedReadOnlyRootFilesystem");
   }
 
   @Test
@@ -99,15 +109,15 @@ class PodHardenerTest {
                 }));
 
     assertThat(plan.changes())
-        .containsExactly(
-            new AppendItem(C0.keys("securityContext", "capabilities", "drop"), "ALL"));
+        .containsExactly(new AppendItem(C0.keys("securityContext", "capabilities", "drop"), "ALL"));
     assertThat(plan.notes())
         .containsExactly(
             "container \"app\": allowPrivilegeEscalation left alone: a container that adds"
                 + " SYS_ADMIN cannot forbid it",
             "container \"app\": kept capabilities.add: [SYS_ADMIN] (set explicitly; run with"
                 + " --only capabilities_restricted to change it)");
-    assertThat(plan.targetChecks()).doesNotContain("allowPrivilegeEscalation", "capabilities_restricted");
+    assertThat(plan.targetChecks())
+        .doesNotContain("allowPrivilegeEscalation", "capabilities_restricted");
   }
 
   @Test
@@ -117,7 +127,8 @@ class PodHardenerTest {
             pod(
                 p -> {
                   p.runAsNonRoot = true;
-                  p.container("a", c -> c.seccompProfile = new SeccompProfile("Localhost", "x.json"));
+                  p.container(
+                      "a", c -> c.seccompProfile = new SeccompProfile("Localhost", "x.json"));
                   p.container("b");
                 }),
             FixOptions.defaults().withOnly(Set.of("seccompProfile_restricted")));
@@ -125,16 +136,21 @@ class PodHardenerTest {
     assertThat(plan.changes())
         .containsExactly(
             new SetField(
-                TEMPLATE.keys("spec", "containers").index(1).keys("securityContext", "seccompProfile"),
+                TEMPLATE
+                    .keys("spec", "containers")
+                    .index(1)
+                    .keys("securityContext", "seccompProfile"),
                 Map.of("type", "RuntimeDefault")));
   }
 
   @Test
   void anExplicitPodLevelRunAsNonRootFalseIsKeptUnlessNamed() {
-    Pod pod = pod(p -> {
-      p.runAsNonRoot = false;
-      p.container("app");
-    });
+    Pod pod =
+        pod(
+            p -> {
+              p.runAsNonRoot = false;
+              p.container("app");
+            });
     FixOptions only = FixOptions.defaults().withOnly(Set.of("runAsNonRoot"));
 
     Plan kept = plan(pod, only.withOnly(Set.of("readOnlyRootFilesystem")));
@@ -142,16 +158,20 @@ class PodHardenerTest {
 
     Plan changed = plan(pod, only);
     assertThat(changed.changes())
-        .containsExactly(new SetField(TEMPLATE.keys("spec", "securityContext", "runAsNonRoot"), true));
+        .containsExactly(
+            new SetField(TEMPLATE.keys("spec", "securityContext", "runAsNonRoot"), true));
     assertThat(changed.notes()).containsExactly("pod: changed runAsNonRoot from false to true");
     assertThat(changed.targetChecks()).containsExactly("runAsNonRoot");
   }
 
   @Test
   void theRestrictedProfileLeavesTheRootFilesystemAlone() {
-    Plan plan = plan(pod(p -> p.container("app")), FixOptions.defaults().withProfile(Level.RESTRICTED));
+    Plan plan =
+        plan(pod(p -> p.container("app")), FixOptions.defaults().withProfile(Level.RESTRICTED));
 
-    assertThat(plan.changes()).extracting(Change::path).extracting(FieldPath::toString)
+    assertThat(plan.changes())
+        .extracting(Change::path)
+        .extracting(FieldPath::toString)
         .containsExactly(
             "spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation",
             "spec.template.spec.containers[0].securityContext.capabilities.drop",
@@ -161,10 +181,13 @@ class PodHardenerTest {
 
   @Test
   void aWindowsPodIsNeverChanged() {
-    Plan plan = plan(pod(p -> {
-      p.osName = "windows";
-      p.container("iis");
-    }));
+    Plan plan =
+        plan(
+            pod(
+                p -> {
+                  p.osName = "windows";
+                  p.container("iis");
+                }));
 
     assertThat(plan.changes()).isEmpty();
     assertThat(plan.targetChecks()).isEmpty();
@@ -178,16 +201,22 @@ class PodHardenerTest {
                 p -> {
                   p.runAsNonRoot = true;
                   p.seccompProfile = new SeccompProfile("RuntimeDefault", null);
-                  p.volume("tmp", "configMap").volume("tmp-2", "secret").emptyDir("cache", null, "1Gi");
-                  p.container("nginx", c -> {
-                    c.image = "nginx:1.27";
-                    c.allowPrivilegeEscalation = false;
-                    c.drop("ALL");
-                    c.mount("cache", "/var/cache", null);
-                  });
+                  p.volume("tmp", "configMap")
+                      .volume("tmp-2", "secret")
+                      .emptyDir("cache", null, "1Gi");
+                  p.container(
+                      "nginx",
+                      c -> {
+                        c.image = "nginx:1.27";
+                        c.allowPrivilegeEscalation = false;
+                        c.drop("ALL");
+                        c.mount("cache", "/var/cache", null);
+                      });
                 }));
 
-    assertThat(plan.changes()).filteredOn(c -> c instanceof AppendItem).extracting(c -> ((AppendItem) c).value())
+    assertThat(plan.changes())
+        .filteredOn(c -> c instanceof AppendItem)
+        .extracting(c -> ((AppendItem) c).value())
         .containsExactly(
             Map.of("name", "tmp-3", "emptyDir", Map.of("medium", "Memory", "sizeLimit", "64Mi")),
             Map.of("name", "tmp-3", "mountPath", "/tmp"),

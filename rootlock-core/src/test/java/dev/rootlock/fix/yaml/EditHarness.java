@@ -58,8 +58,12 @@ final class EditHarness {
     Object actual = PlainTree.of(read(edited));
     if (!expected.equals(actual)) {
       throw new AssertionError(
-          "edit does not parse as predicted\n--- edited:\n" + edited + "\n--- expected: "
-              + expected + "\n--- actual:   " + actual);
+          "edit does not parse as predicted\n--- edited:\n"
+              + edited
+              + "\n--- expected: "
+              + expected
+              + "\n--- actual:   "
+              + actual);
     }
     return edited;
   }

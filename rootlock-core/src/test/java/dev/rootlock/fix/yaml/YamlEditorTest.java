@@ -79,8 +79,9 @@ class YamlEditorTest {
             List.of(
                 new SetField(SC.keys("capabilities", "drop"), List.of("ALL")),
                 new AppendItem(C0.key("volumeMounts"), map("name", "tmp", "mountPath", "/tmp")),
-                new AppendItem(FieldPath.of("spec", "volumes"), map("name", "tmp", "emptyDir",
-                    map("medium", "Memory", "sizeLimit", "64Mi")))));
+                new AppendItem(
+                    FieldPath.of("spec", "volumes"),
+                    map("name", "tmp", "emptyDir", map("medium", "Memory", "sizeLimit", "64Mi")))));
     assertThat(after)
         .isEqualTo(
             """
@@ -114,7 +115,8 @@ class YamlEditorTest {
           - name: app
             volumeMounts:
             - name: data
-              mountPath: /data""";
+              mountPath: /data\
+        """;
     String after =
         edit(
             before,
@@ -133,7 +135,8 @@ class YamlEditorTest {
                 - name: tmp
                   mountPath: /tmp
                 securityContext:
-                  readOnlyRootFilesystem: true""");
+                  readOnlyRootFilesystem: true\
+            """);
   }
 
   @Test
@@ -225,7 +228,8 @@ class YamlEditorTest {
         edit(
             before,
             List.of(
-                new SetField(FieldPath.of("spec", "securityContext", "seccompProfile"),
+                new SetField(
+                    FieldPath.of("spec", "securityContext", "seccompProfile"),
                     map("type", "RuntimeDefault")),
                 new SetField(SC.key("runAsNonRoot"), true)));
     assertThat(after)
@@ -284,7 +288,11 @@ class YamlEditorTest {
           - name: app
         """;
     String after =
-        edit(before, List.of(new RemoveField(FieldPath.of("spec", "securityContext", "readOnlyRootFilesystem"))));
+        edit(
+            before,
+            List.of(
+                new RemoveField(
+                    FieldPath.of("spec", "securityContext", "readOnlyRootFilesystem"))));
     assertThat(after)
         .isEqualTo(
             """
@@ -310,7 +318,8 @@ class YamlEditorTest {
             before,
             List.of(
                 new RemoveField(FieldPath.of("spec", "securityContext", "readOnlyRootFilesystem")),
-                new SetField(FieldPath.of("spec", "securityContext", "seccompProfile", "type"),
+                new SetField(
+                    FieldPath.of("spec", "securityContext", "seccompProfile", "type"),
                     "RuntimeDefault")));
     assertThat(after)
         .isEqualTo(
@@ -377,7 +386,8 @@ class YamlEditorTest {
         List.of(
             new SetField(SC.key("readOnlyRootFilesystem"), true),
             new SetField(c1.keys("securityContext", "readOnlyRootFilesystem"), true));
-    YamlEditor.Result result = new YamlEditor(text, Layout.detect(text, List.of(root))).edits(root, changes);
+    YamlEditor.Result result =
+        new YamlEditor(text, Layout.detect(text, List.of(root))).edits(root, changes);
     assertThat(result.anchors()).containsExactly("&hardened at line 4");
     assertThat(edit(text, changes))
         .isEqualTo(
@@ -404,7 +414,8 @@ class YamlEditorTest {
           - name: b
             securityContext: *shared
         """;
-    assertThatThrownBy(() -> edit(text, List.of(new SetField(SC.key("readOnlyRootFilesystem"), true))))
+    assertThatThrownBy(
+            () -> edit(text, List.of(new SetField(SC.key("readOnlyRootFilesystem"), true))))
         .hasMessageContaining("edit does not parse as predicted");
   }
 
@@ -417,7 +428,8 @@ class YamlEditorTest {
             List.of(
                 new SetField(FieldPath.of("a", "c"), "yes"),
                 new SetField(FieldPath.of("a", "d"), "1:20"),
-                new SetField(FieldPath.of("a", "e"), List.of("/tmp:rw,noexec", "no-new-privileges:true")),
+                new SetField(
+                    FieldPath.of("a", "e"), List.of("/tmp:rw,noexec", "no-new-privileges:true")),
                 new SetField(FieldPath.of("a", "f"), "64Mi")));
     assertThat(after)
         .isEqualTo(

@@ -14,12 +14,17 @@ class ImageReferenceTest {
   static Stream<Arguments> references() {
     return Stream.of(
         Arguments.of("nginx", new ImageReference("docker.io", "library/nginx", null, null)),
-        Arguments.of("nginx:1.27-alpine", new ImageReference("docker.io", "library/nginx", "1.27-alpine", null)),
+        Arguments.of(
+            "nginx:1.27-alpine",
+            new ImageReference("docker.io", "library/nginx", "1.27-alpine", null)),
         Arguments.of(
             "docker.io/library/nginx:1.27@sha256:abc",
             new ImageReference("docker.io", "library/nginx", "1.27", "sha256:abc")),
-        Arguments.of("index.docker.io/redis", new ImageReference("docker.io", "library/redis", null, null)),
-        Arguments.of("bitnami/postgresql:16", new ImageReference("docker.io", "bitnami/postgresql", "16", null)),
+        Arguments.of(
+            "index.docker.io/redis", new ImageReference("docker.io", "library/redis", null, null)),
+        Arguments.of(
+            "bitnami/postgresql:16",
+            new ImageReference("docker.io", "bitnami/postgresql", "16", null)),
         Arguments.of(
             "public.ecr.aws/docker/library/redis:7",
             new ImageReference("public.ecr.aws", "docker/library/redis", "7", null)),
@@ -30,7 +35,8 @@ class ImageReferenceTest {
         Arguments.of(
             "quay.io/keycloak/keycloak@sha256:0f",
             new ImageReference("quay.io", "keycloak/keycloak", null, "sha256:0f")),
-        Arguments.of("  ${IMAGE}  ", new ImageReference("docker.io", "library/${IMAGE}", null, null)));
+        Arguments.of(
+            "  ${IMAGE}  ", new ImageReference("docker.io", "library/${IMAGE}", null, null)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -19,14 +19,16 @@ class KnownImageTest {
     assertThat(official.matchesImage(ImageReference.parse("mirror.gcr.io/library/nginx"))).isTrue();
     assertThat(official.matchesImage(ImageReference.parse("public.ecr.aws/docker/library/nginx")))
         .isTrue();
-    assertThat(official.matchesImage(ImageReference.parse("nginxinc/nginx-unprivileged"))).isFalse();
+    assertThat(official.matchesImage(ImageReference.parse("nginxinc/nginx-unprivileged")))
+        .isFalse();
     assertThat(official.matchesImage(ImageReference.parse("library/nginx-slim"))).isFalse();
   }
 
   @Test
   void aSingleStarStaysWithinOnePathComponent() {
     KnownImage spring = entry(List.of("**/springio/*"), List.of());
-    assertThat(spring.matchesImage(ImageReference.parse("springio/gs-spring-boot-docker"))).isTrue();
+    assertThat(spring.matchesImage(ImageReference.parse("springio/gs-spring-boot-docker")))
+        .isTrue();
     assertThat(spring.matchesImage(ImageReference.parse("springio/team/app"))).isFalse();
   }
 

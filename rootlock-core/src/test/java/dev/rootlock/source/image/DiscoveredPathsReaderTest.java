@@ -59,15 +59,23 @@ class DiscoveredPathsReaderTest {
                 ImageReference.parse("rootlock-test/nginx:latest"),
                 List.of(
                     new WritablePath(
-                        "/run", Medium.MEMORY, "16Mi", "discovered: diff: A /run/nginx.pid",
+                        "/run",
+                        Medium.MEMORY,
+                        "16Mi",
+                        "discovered: diff: A /run/nginx.pid",
                         "rw,noexec,nosuid,nodev,size=16m"),
                     new WritablePath(
-                        "/var/lib/nginx", Medium.DISK, "256Mi", "tmpfs owned by www-data",
+                        "/var/lib/nginx",
+                        Medium.DISK,
+                        "256Mi",
+                        "tmpfs owned by www-data",
                         "rw,noexec,nosuid,nodev,size=256m,uid=33,gid=33"),
                     new WritablePath("/data", Medium.PERSISTENT, null, "image VOLUME", null)),
                 List.of(
-                    "rootlock-test/nginx:latest: not made writable: /etc (set NGINX_ENVSUBST_OUTPUT_DIR)",
-                    "rootlock-test/nginx:latest: unproven: writes at shutdown were not exercised")));
+                    "rootlock-test/nginx:latest: not made writable: /etc (set"
+                        + " NGINX_ENVSUBST_OUTPUT_DIR)",
+                    "rootlock-test/nginx:latest: unproven: writes at shutdown were not"
+                        + " exercised")));
     assertThat(results.get(0).appliesTo("docker.io/rootlock-test/nginx:latest")).isTrue();
     assertThat(results.get(0).appliesTo("rootlock-test/nginx:1.0")).isFalse();
   }
@@ -82,10 +90,14 @@ class DiscoveredPathsReaderTest {
   @Test
   void refusesOtherFormatsAndVersions() {
     assertThatThrownBy(() -> DiscoveredPathsReader.parse("{\"image\": \"a\"}", "d.json"))
-        .hasMessage("d.json: not a rootlock docker discover result (kind must be \"rootlock.discover\")");
+        .hasMessage(
+            "d.json: not a rootlock docker discover result (kind must be \"rootlock.discover\")");
     assertThatThrownBy(
-            () -> DiscoveredPathsReader.parse("{\"kind\": \"rootlock.discover\", \"version\": 2}", "d.json"))
-        .hasMessage("d.json: unsupported discover format version 2 (this rootlock reads version 1)");
+            () ->
+                DiscoveredPathsReader.parse(
+                    "{\"kind\": \"rootlock.discover\", \"version\": 2}", "d.json"))
+        .hasMessage(
+            "d.json: unsupported discover format version 2 (this rootlock reads version 1)");
     assertThatThrownBy(() -> DiscoveredPathsReader.parse("{\"kind\": [", "d.json"))
         .hasMessageStartingWith("d.json: not JSON: ");
   }

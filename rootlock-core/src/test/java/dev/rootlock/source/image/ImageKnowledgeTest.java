@@ -60,7 +60,8 @@ class ImageKnowledgeTest {
     assertThat(
             KNOWLEDGE.lookup(
                 "registry.example/api:1",
-                List.of("java", "-cp", "app", "org.springframework.boot.loader.launch.JarLauncher")))
+                List.of(
+                    "java", "-cp", "app", "org.springframework.boot.loader.launch.JarLauncher")))
         .map(KnownImage::id)
         .contains("spring-boot");
     assertThat(KNOWLEDGE.lookup("registry.example/app:1", List.of("python", "app.py"))).isEmpty();
@@ -78,7 +79,10 @@ class ImageKnowledgeTest {
     assertThat(nginx.paths())
         .containsExactly(
             new WritablePath(
-                "/var/cache/nginx", Medium.MEMORY, "64Mi", "client, proxy and fastcgi temp directories"),
+                "/var/cache/nginx",
+                Medium.MEMORY,
+                "64Mi",
+                "client, proxy and fastcgi temp directories"),
             new WritablePath(
                 "/var/run", Medium.MEMORY, "16Mi", "nginx.pid (/var/run links to /run)"));
     KnownImage postgres = KNOWLEDGE.lookup("postgres", List.of()).orElseThrow();
@@ -90,9 +94,27 @@ class ImageKnowledgeTest {
   /** The paths of discovery.md §4.2 that must never be proposed writable. */
   private static final Set<String> DANGEROUS =
       Set.of(
-          "/", "/etc", "/bin", "/sbin", "/lib", "/lib64", "/usr", "/usr/bin", "/usr/sbin",
-          "/usr/lib", "/usr/local/bin", "/usr/local/sbin", "/var", "/opt", "/run", "/proc", "/sys",
-          "/dev", "/var/run/docker.sock", "/docker-entrypoint.d", "/docker-entrypoint-initdb.d");
+          "/",
+          "/etc",
+          "/bin",
+          "/sbin",
+          "/lib",
+          "/lib64",
+          "/usr",
+          "/usr/bin",
+          "/usr/sbin",
+          "/usr/lib",
+          "/usr/local/bin",
+          "/usr/local/sbin",
+          "/var",
+          "/opt",
+          "/run",
+          "/proc",
+          "/sys",
+          "/dev",
+          "/var/run/docker.sock",
+          "/docker-entrypoint.d",
+          "/docker-entrypoint-initdb.d");
 
   @Test
   void everyEntryIsWellFormedAndProposesNoDangerousPath() {
@@ -110,7 +132,9 @@ class ImageKnowledgeTest {
         assertThat(path.path()).doesNotEndWith("/");
         boolean defaultTmp = path.path().equals("/tmp") && path.medium() == Medium.MEMORY;
         if (path.medium() != Medium.PERSISTENT && !defaultTmp) {
-          assertThat(path.sizeLimit()).as("%s: %s has a sizeLimit", entry.id(), path.path()).matches("[0-9]+[KMG]i");
+          assertThat(path.sizeLimit())
+              .as("%s: %s has a sizeLimit", entry.id(), path.path())
+              .matches("[0-9]+[KMG]i");
         }
       }
     }
@@ -129,6 +153,7 @@ class ImageKnowledgeTest {
                     "paths", List.of(java.util.Map.of("path", "/data", "medium", "tape")))));
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> ImageKnowledge.KnowledgeYaml.entries(document, "kb.yaml"))
-        .hasMessage("kb.yaml: broken: invalid medium \"tape\": must be one of memory, disk, persistent");
+        .hasMessage(
+            "kb.yaml: broken: invalid medium \"tape\": must be one of memory, disk, persistent");
   }
 }
