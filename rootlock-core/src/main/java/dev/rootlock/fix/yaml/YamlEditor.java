@@ -33,10 +33,12 @@ public final class YamlEditor {
   private static final Pattern PROPERTIES = Pattern.compile("^((?:[&!][^\\s]*\\s+)*)");
 
   private final String text;
+  private final SourceText source;
   private final YamlRender render;
 
   public YamlEditor(String text, Layout layout) {
     this.text = text;
+    this.source = new SourceText(text);
     this.render = new YamlRender(layout);
   }
 
@@ -48,9 +50,6 @@ public final class YamlEditor {
       anchors = List.copyOf(anchors);
     }
   }
-
-  /** A place reached by following a path. */
-  private record Step(Node node, MappingNode parent, MappingNode.Entry entry, boolean flow) {}
 
   /** The pending additions and removals of one mapping. */
   private static final class MappingEdits {
@@ -360,7 +359,7 @@ public final class YamlEditor {
               path + ": cannot replace a list item scalar with a block collection");
         }
         // tmpfs: /run becomes a block list under its key, like a filled null.
-        session.add(new TextEdit(colonEnd(owner), end, ""), node);
+        session.add(new TextEdit(source.colonEnd(owner), end, ""), node);
         int keyColumn = owner.keyNode().start().column() - 1;
         insertLinesAfter(session, node, end, render.nested(value, keyColumn));
         return;
@@ -389,8 +388,8 @@ public final class YamlEditor {
    */
   private String spreadIfJson(Session session, Node node, Object value) {
     MappingNode.Entry owner = session.owners.get(node);
-    if (render.layout().json() && owner != null && lineColumn(owner.keyNode()) >= 0) {
-      return render.spread(value, lineColumn(owner.keyNode()));
+    if (render.layout().json() && owner != null && source.lineColumn(owner.keyNode()) >= 0) {
+      return render.spread(value, source.lineColumn(owner.keyNode()));
     }
     return render.flow(value);
   }
@@ -407,7 +406,7 @@ public final class YamlEditor {
     }
     if (start != end) {
       // An explicit null (~, null) goes; the key keeps its colon and any comment after it.
-      session.add(new TextEdit(colonEnd(entry), end, ""), nul);
+      session.add(new TextEdit(source.colonEnd(entry), end, ""), nul);
     }
     int keyColumn = entry.keyNode().start().column() - 1;
     insertLinesAfter(session, nul, end, render.nested(value, keyColumn));
@@ -425,8 +424,8 @@ public final class YamlEditor {
         return;
       }
       Node last = sequence.items().get(sequence.items().size() - 1);
-      int at = beforeClosing(sequence, ']');
-      int column = lineColumn(last);
+      int at = source.beforeClosing(sequence, ']');
+      int column = source.lineColumn(last);
       List<String> parts = new ArrayList<>();
       for (Object value : values) {
         parts.add(column < 0 ? render.flow(value) : render.spread(value, column));
@@ -438,16 +437,6 @@ public final class YamlEditor {
     }
     int dashColumn = sequence.start().column() - 1;
     insertLinesAfter(session, sequence, sequence.end().offset(), render.items(values, dashColumn));
-  }
-
-  /**
-   * The column of {@code node} when it is the first thing on its line (a multi-line flow
-   * collection, as pretty-printed JSON is), else -1.
-   */
-  private int lineColumn(Node node) {
-    int start = node.start().offset();
-    int lineStart = start - (node.start().column() - 1);
-    return text.substring(lineStart, start).isBlank() ? node.start().column() - 1 : -1;
   }
 
   /** {@code , } inside one line, or a comma and a new line indented to {@code column}. */
@@ -480,7 +469,7 @@ public final class YamlEditor {
         int end =
             last == mapping.entries().get(mapping.entries().size() - 1)
                 ? mapping.end().offset()
-                : writtenEnd(last);
+                : source.writtenEnd(last);
         insertLinesAfter(session, mapping, end, lines);
       } else {
         int at = removals.get(0).start();
@@ -492,7 +481,7 @@ public final class YamlEditor {
       if (owner == null) {
         throw new EditException("cannot empty a mapping that is not the value of a key");
       }
-      int at = colonEnd(owner);
+      int at = source.colonEnd(owner);
       session.add(new TextEdit(at, at, " {}"), mapping);
     }
   }
@@ -509,11 +498,11 @@ public final class YamlEditor {
         start = entry.keyNode().start().offset();
         end = written.get(index + 1).keyNode().start().offset();
       } else if (index > 0) {
-        start = writtenEnd(written.get(index - 1));
-        end = writtenEnd(entry);
+        start = source.writtenEnd(written.get(index - 1));
+        end = source.writtenEnd(entry);
       } else {
         start = entry.keyNode().start().offset();
-        end = writtenEnd(entry);
+        end = source.writtenEnd(entry);
       }
       session.add(new TextEdit(start, end, ""), mapping);
     }
@@ -521,7 +510,7 @@ public final class YamlEditor {
       return;
     }
     int column =
-        remaining.isEmpty() ? -1 : lineColumn(remaining.get(remaining.size() - 1).keyNode());
+        remaining.isEmpty() ? -1 : source.lineColumn(remaining.get(remaining.size() - 1).keyNode());
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, Object> entry : pending.added.entrySet()) {
       parts.add(
@@ -535,8 +524,8 @@ public final class YamlEditor {
     if (!remaining.isEmpty()) {
       int at =
           remaining.get(remaining.size() - 1) == written.get(written.size() - 1)
-              ? beforeClosing(mapping, '}')
-              : writtenEnd(remaining.get(remaining.size() - 1));
+              ? source.beforeClosing(mapping, '}')
+              : source.writtenEnd(remaining.get(remaining.size() - 1));
       session.add(new TextEdit(at, at, flowSeparator(column) + joined), mapping);
     } else if (!written.isEmpty()) {
       int at = written.get(0).keyNode().start().offset();
@@ -551,72 +540,6 @@ public final class YamlEditor {
     }
   }
 
-  /**
-   * Where an entry's value ends in the text. An alias shares its anchor's node, whose positions are
-   * the anchor's, so for an alias (a value that seems to start before its own key) the end of the
-   * key's line is taken: an alias is one token on that line.
-   */
-  private int writtenEnd(MappingNode.Entry entry) {
-    if (entry.value().start().offset() < entry.keyNode().end().offset()) {
-      int at = entry.keyNode().end().offset();
-      int lineEnd = lineBreak(at);
-      // Stop before a comment on the same line.
-      int comment = text.indexOf(" #", at);
-      return comment >= 0 && comment < lineEnd ? comment : lineEnd;
-    }
-    return entry.value().end().offset();
-  }
-
-  /**
-   * Just after the last item of a non-empty flow collection: before its closing bracket, any
-   * trailing comma, whitespace and comments (scanning back, which also works when the last item is
-   * an alias).
-   */
-  private int beforeClosing(Node node, char bracket) {
-    int at = closing(node, bracket);
-    while (at > node.start().offset()) {
-      char c = text.charAt(at - 1);
-      if (Character.isWhitespace(c) || c == ',') {
-        at--;
-      } else {
-        int lineStart = text.lastIndexOf('\n', at - 1) + 1;
-        int hash = commentStart(lineStart, at);
-        if (hash < 0) {
-          break;
-        }
-        at = hash;
-      }
-    }
-    return at;
-  }
-
-  /** The start of a {@code #} comment in {@code text[from, to)}, or -1 (quotes are respected). */
-  private int commentStart(int from, int to) {
-    char quote = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '#' && (i == from || Character.isWhitespace(text.charAt(i - 1)))) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** The offset of a flow collection's closing bracket. */
-  private int closing(Node node, char bracket) {
-    int at = node.end().offset() - 1;
-    if (at < 0 || text.charAt(at) != bracket) {
-      throw new IllegalStateException("no " + bracket + " at the end of " + node);
-    }
-    return at;
-  }
-
   /** The lines of a block mapping entry, from its line's start through its line break. */
   private TextEdit removeLines(MappingNode.Entry entry) throws EditException {
     int keyStart = entry.keyNode().start().offset();
@@ -629,30 +552,7 @@ public final class YamlEditor {
               + entry.keyNode().start().line()
               + ": it shares its line with another node");
     }
-    return new TextEdit(lineStart, afterLine(writtenEnd(entry)), "");
-  }
-
-  /** Just past the line break ending the line that {@code offset} is on (or the text's end). */
-  private int afterLine(int offset) {
-    if (offset > 0 && text.charAt(offset - 1) == '\n') {
-      return offset;
-    }
-    int at = lineBreak(offset);
-    if (at == text.length()) {
-      return at;
-    }
-    return text.startsWith("\r\n", at) ? at + 2 : at + 1;
-  }
-
-  /** The offset of the line break ending the line that {@code offset} is on, or the text's end. */
-  private int lineBreak(int offset) {
-    for (int i = offset; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        return i;
-      }
-    }
-    return text.length();
+    return new TextEdit(lineStart, source.afterLine(source.writtenEnd(entry)), "");
   }
 
   /**
@@ -667,56 +567,9 @@ public final class YamlEditor {
       // A block scalar ends after its own line break.
       at = end - 1 > 0 && text.charAt(end - 2) == '\r' ? end - 2 : end - 1;
     } else {
-      at = lineBreak(end);
+      at = source.lineBreak(end);
     }
-    at = pastDeeperComments(at, indentOf(lines.get(0)));
+    at = source.pastDeeperComments(at, SourceText.indentOf(lines.get(0)));
     session.add(new TextEdit(at, at, lineBreak + joined), owner);
-  }
-
-  /**
-   * From the line break at {@code at}, skips following comment lines indented deeper than {@code
-   * column} (and blank lines between them); returns the line break ending the last one skipped.
-   */
-  private int pastDeeperComments(int at, int column) {
-    int result = at;
-    int next = nextLineStart(at);
-    while (next < text.length()) {
-      int lineEnd = lineBreak(next);
-      String line = text.substring(next, lineEnd);
-      String stripped = line.strip();
-      if (!stripped.isEmpty()) {
-        if (!stripped.startsWith("#") || indentOf(line) <= column) {
-          break;
-        }
-        result = lineEnd;
-      }
-      next = nextLineStart(lineEnd);
-    }
-    return result;
-  }
-
-  /** The start of the line after the line break at {@code lineBreak} (or the text's end). */
-  private int nextLineStart(int lineBreak) {
-    if (lineBreak >= text.length()) {
-      return text.length();
-    }
-    return text.startsWith("\r\n", lineBreak) ? lineBreak + 2 : lineBreak + 1;
-  }
-
-  private static int indentOf(String line) {
-    int spaces = 0;
-    while (spaces < line.length() && line.charAt(spaces) == ' ') {
-      spaces++;
-    }
-    return spaces;
-  }
-
-  /** Just past the {@code :} that follows a block mapping key. */
-  private int colonEnd(MappingNode.Entry entry) {
-    int at = entry.keyNode().end().offset();
-    while (at < text.length() && text.charAt(at) != ':') {
-      at++;
-    }
-    return Math.min(at + 1, text.length());
   }
 }
