@@ -71,7 +71,7 @@ public final class ComposeFixer {
     if (plans.isEmpty()) {
       return TextFix.unchanged(text, notes);
     }
-    YamlEditor editor = new YamlEditor(text, Layout.detect(text, List.of(root)));
+    YamlEditor editor = new YamlEditor(text, Layout.detect(text, List.of(root), isJson(text)));
     List<TextEdit> edits = new ArrayList<>();
     List<Change> changes = new ArrayList<>();
     Set<String> anchors = new LinkedHashSet<>();
@@ -156,6 +156,12 @@ public final class ComposeFixer {
       }
     }
     return null;
+  }
+
+  /** Compose reads JSON too; new text in a JSON file must be JSON. */
+  private static boolean isJson(String text) {
+    String start = text.stripLeading();
+    return start.startsWith("{") || start.startsWith("\uFEFF{");
   }
 
   /** The failing checks, from the registry the engine evaluates containers with. */
