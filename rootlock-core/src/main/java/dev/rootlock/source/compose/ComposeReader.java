@@ -73,6 +73,15 @@ public final class ComposeReader {
   }
 
   /**
+   * The document tree of a Compose text as written (merge keys and {@code extends} not applied),
+   * read with Compose's YAML 1.2 scalars and limits: what the fixer edits.
+   */
+  public static Optional<Node> parseDocument(String text) throws TreeException {
+    return new YamlTreeReader(ComposeScalars.INSTANCE, LIMITS)
+        .readFirst(text, 0, text.length(), new TextPositions(text));
+  }
+
+  /**
    * Whether {@code text} is a Compose file by content ({@link #isComposeDocument}); false when it
    * is not YAML at all. For standard input and files whose name says nothing.
    */

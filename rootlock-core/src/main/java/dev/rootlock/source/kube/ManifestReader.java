@@ -31,7 +31,14 @@ public final class ManifestReader {
    *     or YAML
    */
   public ReadResult read(String displayName, String text) {
-    ManifestParser.Parsed parsed = parser.parse(displayName, text);
+    return read(displayName, text, parser.parse(displayName, text));
+  }
+
+  /**
+   * Reads one text already parsed by {@link ManifestParser#parse}, so that a caller that needs the
+   * document trees too (the fixer) parses once. The workloads' locators share those trees.
+   */
+  public ReadResult read(String displayName, String text, ManifestParser.Parsed parsed) {
     ManifestObjects objects =
         new ManifestObjects(displayName, new WorkloadDecoder(displayName, text, parsed.syntax()));
     List<InputError> errors = new ArrayList<>(parsed.errors());

@@ -1,0 +1,163 @@
+package dev.rootlock.fix;
+
+import dev.rootlock.fix.compose.ServiceHardener;
+import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.fix.pod.FixableChecks;
+import dev.rootlock.model.InputError;
+import dev.rootlock.source.InputFile;
+import dev.rootlock.source.InputFiles;
+import dev.rootlock.source.LoadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The facade of {@code rootlock fix}: expands the paths, fixes each file's text (Kubernetes
+ * manifests and Compose files, told apart by name and content), and either proposes the changes as
+ * a unified diff ({@link #plan}) or writes them atomically ({@link #apply}). Every file is handled
+ * on its own: one that cannot be read, fixed or written is reported and the others still are.
+ *
+ * <p>This class is thread-compatible: use one instance per run.
+ */
+public final class Fixer {
+
+  private final TextFixer texts;
+  private final AtomicWriter writer;
+  private final InputStream stdin;
+
+  /**
+   * @throws IllegalArgumentException when {@code options.only()} names a check rootlock cannot fix
+   */
+  public Fixer(FixOptions options) {
+    this(options, System.in, AtomicWriter.BeforeReplace.NONE);
+  }
+
+  Fixer(FixOptions options, InputStream stdin, AtomicWriter.BeforeReplace beforeReplace) {
+    for (String check : options.only()) {
+      if (!fixableChecks().contains(check)) {
+        throw new IllegalArgumentException(
+            "cannot fix check \""
+                + check
+                + "\": --only takes "
+                + String.join(", ", fixableChecks()));
+      }
+    }
+    this.texts = new TextFixer(options);
+    this.stdin = stdin;
+    this.writer = new AtomicWriter(beforeReplace);
+  }
+
+  /** The IDs {@code --only} accepts: the fixable Kubernetes and Compose checks, sorted. */
+  public static SortedSet<String> fixableChecks() {
+    SortedSet<String> checks = new TreeSet<>(FixableChecks.all().keySet());
+    checks.addAll(ServiceHardener.FIXABLE.keySet());
+    return Collections.unmodifiableSortedSet(checks);
+  }
+
+  /** Computes the fixes of {@code paths} and writes nothing ({@code --diff}, the default). */
+  public FixReport plan(List<String> paths, boolean followSymlinks) {
+    return run(paths, followSymlinks, false);
+  }
+
+  /**
+   * Fixes {@code paths} in place ({@code --write}). Standard input is never written: its fixed text
+   * is in the result for the caller to print.
+   *
+   * @param followSymlinks fix a symbolic link's target; without it a link is an error
+   */
+  public FixReport apply(List<String> paths, boolean followSymlinks) {
+    return run(paths, followSymlinks, true);
+  }
+
+  private FixReport run(List<String> paths, boolean followSymlinks, boolean write) {
+    InputFiles.Expansion expansion = InputFiles.expand(paths);
+    List<FileResult> results = new ArrayList<>();
+    for (InputFile file : expansion.files()) {
+      results.add(fixFile(file, followSymlinks, write));
+    }
+    return new FixReport(results, expansion.errors(), write);
+  }
+
+  private FileResult fixFile(InputFile file, boolean followSymlinks, boolean write) {
+    String name = file.displayName();
+    if (file.isStdin()) {
+      return fixText(name, read(file), null, null, false);
+    }
+    Path target = file.path();
+    if (Files.isSymbolicLink(target)) {
+      if (!followSymlinks) {
+        return FileResult.error(
+            name,
+            "is a symbolic link; not fixed (--follow-symlinks fixes the" + " file it points to)",
+            List.of());
+      }
+      try {
+        target = target.toRealPath();
+      } catch (IOException e) {
+        return FileResult.error(
+            name,
+            "is a symbolic link to " + linkTarget(target) + ", which does not exist; not fixed",
+            List.of());
+      }
+    }
+    AtomicWriter.Snapshot snapshot;
+    try {
+      snapshot = AtomicWriter.snapshot(target);
+    } catch (NoSuchFileException e) {
+      return FileResult.error(name, "vanished before it could be read; not fixed", List.of());
+    } catch (IOException e) {
+      return FileResult.error(name, "cannot be read: " + e.getMessage(), List.of());
+    }
+    LoadedFile loaded = InputFiles.read(new InputFile(name, target));
+    return fixText(name, loaded, target, snapshot, write);
+  }
+
+  private LoadedFile read(InputFile file) {
+    return InputFiles.read(file, stdin);
+  }
+
+  private FileResult fixText(
+      String name, LoadedFile loaded, Path target, AtomicWriter.Snapshot snapshot, boolean write) {
+    if (loaded instanceof LoadedFile.Unreadable unreadable) {
+      InputError error = unreadable.error();
+      return FileResult.error(name, error.message(), List.of());
+    }
+    String text = ((LoadedFile.Text) loaded).text();
+    TextFix fix = texts.fix(name, text);
+    if (fix.error() != null) {
+      return FileResult.error(name, fix.error(), fix.notes());
+    }
+    if (!fix.changed()) {
+      return new FileResult(name, FileResult.Status.UNCHANGED, "", fix.notes(), null, text);
+    }
+    String diff = UnifiedDiff.of(name, text, fix.edits());
+    if (write && target != null) {
+      if (!java.util.Arrays.equals(snapshot.bytes(), text.getBytes(StandardCharsets.UTF_8))) {
+        return FileResult.error(
+            name, "changed on disk while it was read; not overwritten", fix.notes());
+      }
+      try {
+        writer.replace(target, snapshot, fix.fixed().getBytes(StandardCharsets.UTF_8));
+      } catch (AtomicWriter.WriteException e) {
+        return FileResult.error(name, e.getMessage(), fix.notes());
+      }
+    }
+    return new FileResult(name, FileResult.Status.CHANGED, diff, fix.notes(), null, fix.fixed());
+  }
+
+  private static String linkTarget(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      return "somewhere unreadable";
+    }
+  }
+}

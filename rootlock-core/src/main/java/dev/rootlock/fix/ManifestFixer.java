@@ -1,0 +1,280 @@
+package dev.rootlock.fix;
+
+import dev.rootlock.fix.plan.Change;
+import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.fix.plan.Plan;
+import dev.rootlock.fix.pod.PodHardener;
+import dev.rootlock.fix.yaml.EditException;
+import dev.rootlock.fix.yaml.Layout;
+import dev.rootlock.fix.yaml.PlainTree;
+import dev.rootlock.fix.yaml.TextEdit;
+import dev.rootlock.fix.yaml.YamlEditor;
+import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.InputError;
+import dev.rootlock.model.pod.Container;
+import dev.rootlock.model.pod.Workload;
+import dev.rootlock.policy.CheckOutcome;
+import dev.rootlock.policy.Level;
+import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.policy.PolicyVersion;
+import dev.rootlock.policy.checks.PodChecks;
+import dev.rootlock.source.kube.ManifestParser;
+import dev.rootlock.source.kube.ManifestReader;
+import dev.rootlock.source.kube.ReadResult;
+import dev.rootlock.source.tree.MappingNode;
+import dev.rootlock.source.tree.Node;
+import dev.rootlock.source.tree.NodeLocator;
+import dev.rootlock.source.tree.ScalarNode;
+import dev.rootlock.source.tree.SequenceNode;
+import dev.rootlock.source.tree.Syntax;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Fixes the Kubernetes objects of one manifest text: plans each workload, splices the changes into
+ * the text, then proves the result before handing it back. The result must (a) parse, (b) decode to
+ * exactly the original plus the planned changes, document by document, and (c) pass every check the
+ * plan set out to fix without failing any check that passed before. Otherwise the text is left as
+ * it was and the reason reported.
+ */
+public final class ManifestFixer {
+
+  private static final LevelVersion EVERYTHING =
+      LevelVersion.of(Level.HARDENED, PolicyVersion.LATEST);
+
+  private final FixOptions options;
+  private final ManifestParser parser = new ManifestParser();
+  private final ManifestReader reader = new ManifestReader();
+
+  public ManifestFixer(FixOptions options) {
+    this.options = options;
+  }
+
+  /** One workload, where its root is, and what it needs. */
+  private record Planned(
+      int index, Workload workload, Node root, int document, FieldPath inDocument, Plan plan) {}
+
+  /** Fixes {@code text}, read from {@code displayName} (which picks JSON or YAML). */
+  public TextFix fix(String displayName, String text) {
+    ManifestParser.Parsed parsed = parser.parse(displayName, text);
+    ReadResult read = reader.read(displayName, text, parsed);
+    if (!parsed.errors().isEmpty() || !read.errors().isEmpty()) {
+      InputError first = !parsed.errors().isEmpty() ? parsed.errors().get(0) : read.errors().get(0);
+      return TextFix.failed("cannot be read, left untouched: " + first, List.of());
+    }
+    List<Planned> planned = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (int index = 0; index < read.workloads().size(); index++) {
+      Workload workload = read.workloads().get(index);
+      NodeLocator locator = (NodeLocator) workload.locator();
+      Plan plan = new PodHardener(options, c -> command(locator, workload, c)).plan(workload);
+      for (String note : plan.notes()) {
+        notes.add(workload.displayName() + ": " + note);
+      }
+      if (plan.isEmpty()) {
+        continue;
+      }
+      int document = documentOf(parsed.documents(), locator.root());
+      FieldPath inDocument = pathTo(parsed.documents().get(document), locator.root());
+      if (inDocument == null) {
+        throw new IllegalStateException(workload.displayName() + " not found in its document");
+      }
+      planned.add(new Planned(index, workload, locator.root(), document, inDocument, plan));
+    }
+    if (planned.isEmpty()) {
+      return TextFix.unchanged(text, notes);
+    }
+    Layout layout = Layout.detect(text, parsed.documents(), parsed.syntax() == Syntax.JSON);
+    YamlEditor editor = new YamlEditor(text, layout);
+    List<TextEdit> edits = new ArrayList<>();
+    Set<String> anchors = new LinkedHashSet<>();
+    for (Planned item : planned) {
+      try {
+        YamlEditor.Result result = editor.edits(item.root(), item.plan().changes());
+        edits.addAll(result.edits());
+        anchors.addAll(result.anchors());
+      } catch (EditException e) {
+        return TextFix.failed(
+            item.workload().displayName() + ": " + e.getMessage() + "; left untouched", notes);
+      }
+    }
+    String fixed;
+    try {
+      fixed = TextEdit.apply(text, edits);
+    } catch (IllegalStateException e) {
+      return TextFix.failed("conflicting edits (" + e.getMessage() + "); left untouched", notes);
+    }
+    String problem = verify(displayName, parsed, planned, fixed, anchors, read.workloads().size());
+    if (problem != null) {
+      return TextFix.failed(problem, notes);
+    }
+    for (String anchor : anchors) {
+      notes.add("edited YAML anchor " + anchor + ", which every alias of it shares");
+    }
+    if (fixed.equals(text)) {
+      return TextFix.unchanged(text, notes);
+    }
+    return new TextFix(fixed, edits, notes, null);
+  }
+
+  private String verify(
+      String displayName,
+      ManifestParser.Parsed before,
+      List<Planned> planned,
+      String fixed,
+      Set<String> anchors,
+      int workloads) {
+    ManifestParser.Parsed after = parser.parse(displayName, fixed);
+    if (!after.errors().isEmpty()) {
+      return "the fixed text would not parse (" + after.errors().get(0) + "); left untouched";
+    }
+    if (after.documents().size() != before.documents().size()) {
+      return "the fixed text would hold "
+          + after.documents().size()
+          + " documents instead of "
+          + before.documents().size()
+          + "; left untouched";
+    }
+    for (int i = 0; i < before.documents().size(); i++) {
+      List<Change> changes = new ArrayList<>();
+      for (Planned item : planned) {
+        if (item.document() == i) {
+          for (Change change : item.plan().changes()) {
+            changes.add(relocate(change, item.inDocument()));
+          }
+        }
+      }
+      Object expected = PlainTree.apply(PlainTree.of(before.documents().get(i)), changes);
+      if (!expected.equals(PlainTree.of(after.documents().get(i)))) {
+        String why =
+            anchors.isEmpty()
+                ? "the edit would change more than intended"
+                : "the edit would go through YAML anchors ("
+                    + String.join(", ", anchors)
+                    + "), which places needing different changes share; expand the aliases or fix"
+                    + " by hand";
+        return "document " + (i + 1) + ": " + why + "; left untouched";
+      }
+    }
+    return checks(planned, reader.read(displayName, fixed, after), workloads);
+  }
+
+  /** (c): the planned checks pass and no check that passed before fails now. */
+  private String checks(List<Planned> planned, ReadResult reread, int expectedWorkloads) {
+    List<Workload> afterWorkloads = reread.workloads();
+    if (afterWorkloads.size() != expectedWorkloads) {
+      return "the fixed text would hold "
+          + afterWorkloads.size()
+          + " workloads instead of "
+          + expectedWorkloads
+          + "; left untouched";
+    }
+    for (Planned item : planned) {
+      Workload after = afterWorkloads.get(item.index());
+      if (!sameIdentity(after, item.workload())) {
+        return item.workload().displayName() + ": not found after fixing; left untouched";
+      }
+      Set<String> failedBefore = failing(item.workload());
+      Set<String> failedAfter = failing(after);
+      Set<String> broken = new TreeSet<>();
+      for (String check : failedAfter) {
+        if (item.plan().targetChecks().contains(check) || !failedBefore.contains(check)) {
+          broken.add(check);
+        }
+      }
+      if (!broken.isEmpty()) {
+        return item.workload().displayName()
+            + ": after fixing, "
+            + String.join(", ", broken)
+            + " would fail; left untouched";
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameIdentity(Workload a, Workload b) {
+    return a.kind().equals(b.kind())
+        && java.util.Objects.equals(a.metadata().name(), b.metadata().name())
+        && java.util.Objects.equals(a.metadata().namespace(), b.metadata().namespace());
+  }
+
+  /** The failing checks, from the registry the engine evaluates workloads with. */
+  private static Set<String> failing(Workload workload) {
+    Set<String> ids = new TreeSet<>();
+    if (workload.pod() != null) {
+      for (CheckOutcome failure :
+          PodChecks.registry().evaluate(EVERYTHING, workload.pod()).failures()) {
+        ids.add(failure.id());
+      }
+    }
+    return ids;
+  }
+
+  private static Change relocate(Change change, FieldPath prefix) {
+    FieldPath path = prefix.append(change.path());
+    return switch (change) {
+      case Change.SetField set -> new Change.SetField(path, set.value());
+      case Change.AppendItem append -> new Change.AppendItem(path, append.value());
+      case Change.RemoveField remove -> new Change.RemoveField(path);
+    };
+  }
+
+  /** The last document starting at or before {@code root} (documents are in text order). */
+  private static int documentOf(List<Node> documents, Node root) {
+    int low = 0;
+    int high = documents.size() - 1;
+    int found = -1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      if (documents.get(middle).start().offset() <= root.start().offset()) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    if (found < 0) {
+      throw new IllegalStateException("object outside every document");
+    }
+    return found;
+  }
+
+  /**
+   * Where {@code target} (from another parse of the same text) sits in {@code document}: the root,
+   * or an item of a (nested) List.
+   */
+  private static FieldPath pathTo(Node document, Node target) {
+    if (document.start().equals(target.start()) && document.end().equals(target.end())) {
+      return FieldPath.root();
+    }
+    if (document instanceof MappingNode mapping
+        && mapping.get("items") instanceof SequenceNode items) {
+      for (int i = 0; i < items.items().size(); i++) {
+        FieldPath inner = pathTo(items.items().get(i), target);
+        if (inner != null) {
+          return FieldPath.of("items").index(i).append(inner);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The container's command and args as written, for recognising frameworks. */
+  private static List<String> command(NodeLocator locator, Workload workload, Container container) {
+    List<String> words = new ArrayList<>();
+    FieldPath path = workload.templatePath().append(container.path());
+    for (String field : List.of("command", "args")) {
+      if (locator.find(path.key(field)) instanceof SequenceNode sequence) {
+        for (Node item : sequence.items()) {
+          if (item instanceof ScalarNode scalar) {
+            words.add(scalar.value());
+          }
+        }
+      }
+    }
+    return words;
+  }
+}

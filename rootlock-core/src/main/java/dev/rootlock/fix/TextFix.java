@@ -1,0 +1,33 @@
+package dev.rootlock.fix;
+
+import dev.rootlock.fix.yaml.TextEdit;
+import java.util.List;
+
+/**
+ * The outcome of fixing one text.
+ *
+ * @param fixed the fixed text; equal to the original when nothing needed changing, null on error
+ * @param edits the splices that turn the original into {@code fixed}
+ * @param notes what the user should know, each prefixed with the object it is about
+ * @param error why the text was left untouched, or null
+ */
+public record TextFix(String fixed, List<TextEdit> edits, List<String> notes, String error) {
+
+  public TextFix {
+    edits = List.copyOf(edits);
+    notes = List.copyOf(notes);
+  }
+
+  static TextFix unchanged(String text, List<String> notes) {
+    return new TextFix(text, List.of(), notes, null);
+  }
+
+  static TextFix failed(String error, List<String> notes) {
+    return new TextFix(null, List.of(), notes, error);
+  }
+
+  /** Whether the text needs changing. */
+  public boolean changed() {
+    return error == null && !edits.isEmpty();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.rootlock.fix.plan;
+
+import dev.rootlock.model.image.DiscoveredPaths;
+import dev.rootlock.policy.Level;
+import dev.rootlock.source.image.ImageKnowledge;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code rootlock fix} should change.
+ *
+ * @param profile {@link Level#RESTRICTED} or {@link Level#HARDENED}: which checks to fix
+ * @param only check IDs to fix; empty means every fixable check of the profile. A value the user
+ *     wrote explicitly (say {@code allowPrivilegeEscalation: true}) is only ever changed for a
+ *     check named here: rootlock assumes it was set on purpose otherwise, and reports it
+ * @param tmpSize the {@code sizeLimit} of the {@code /tmp} memory volume (a Kubernetes quantity)
+ * @param discovered writable paths found by {@code rootlock docker discover}, preferred over the
+ *     knowledge base for the images they name
+ * @param knowledge the knowledge base of well-known images
+ * @param user the Compose {@code user} to set, or null to leave users alone
+ */
+public record FixOptions(
+    Level profile,
+    Set<String> only,
+    String tmpSize,
+    List<DiscoveredPaths> discovered,
+    ImageKnowledge knowledge,
+    String user) {
+
+  public static final String DEFAULT_TMP_SIZE = "64Mi";
+
+  private static final Pattern SIZE = Pattern.compile("[1-9][0-9]{0,8}(Ki|Mi|Gi)");
+
+  public FixOptions {
+    if (profile != Level.RESTRICTED && profile != Level.HARDENED) {
+      throw new IllegalArgumentException(
+          "invalid profile \"" + profile + "\": must be restricted or hardened");
+    }
+    if (tmpSize == null || !SIZE.matcher(tmpSize).matches()) {
+      throw new IllegalArgumentException(
+          "invalid --tmp-size \"" + tmpSize + "\": give a size in Ki, Mi or Gi, such as 64Mi");
+    }
+    only = Set.copyOf(only);
+    discovered = List.copyOf(discovered);
+  }
+
+  /** Hardened, every check, {@code /tmp} of 64Mi, the built-in knowledge base. */
+  public static FixOptions defaults() {
+    return new FixOptions(
+        Level.HARDENED, Set.of(), DEFAULT_TMP_SIZE, List.of(), ImageKnowledge.builtIn(), null);
+  }
+
+  public FixOptions withProfile(Level newProfile) {
+    return new FixOptions(newProfile, only, tmpSize, discovered, knowledge, user);
+  }
+
+  public FixOptions withOnly(Set<String> checks) {
+    return new FixOptions(profile, checks, tmpSize, discovered, knowledge, user);
+  }
+
+  public FixOptions withTmpSize(String size) {
+    return new FixOptions(profile, only, size, discovered, knowledge, user);
+  }
+
+  public FixOptions withDiscovered(List<DiscoveredPaths> paths) {
+    return new FixOptions(profile, only, tmpSize, paths, knowledge, user);
+  }
+
+  public FixOptions withUser(String newUser) {
+    return new FixOptions(profile, only, tmpSize, discovered, knowledge, newUser);
+  }
+
+  /** Whether {@code check}, introduced at {@code level}, is to be fixed. */
+  public boolean fixes(String check, Level level) {
+    return only.isEmpty() ? profile.atLeast(level) : only.contains(check);
+  }
+
+  /** Whether a value the user set explicitly may be changed for {@code check}. */
+  public boolean overrides(String check) {
+    return only.contains(check);
+  }
+}

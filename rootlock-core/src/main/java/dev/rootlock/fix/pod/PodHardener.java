@@ -1,0 +1,344 @@
+package dev.rootlock.fix.pod;
+
+import static dev.rootlock.fix.pod.FixableChecks.ALLOW_PRIVILEGE_ESCALATION;
+import static dev.rootlock.fix.pod.FixableChecks.CAPABILITIES;
+import static dev.rootlock.fix.pod.FixableChecks.MISPLACED_READ_ONLY_ROOT;
+import static dev.rootlock.fix.pod.FixableChecks.READ_ONLY_ROOT;
+import static dev.rootlock.fix.pod.FixableChecks.RUN_AS_NON_ROOT;
+import static dev.rootlock.fix.pod.FixableChecks.SECCOMP;
+
+import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.fix.plan.Plan;
+import dev.rootlock.fix.plan.PlanBuilder;
+import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.pod.Capabilities;
+import dev.rootlock.model.pod.Container;
+import dev.rootlock.model.pod.Pod;
+import dev.rootlock.model.pod.PodSecurityContext;
+import dev.rootlock.model.pod.PodSpec;
+import dev.rootlock.model.pod.SeccompProfile;
+import dev.rootlock.model.pod.SecurityContext;
+import dev.rootlock.model.pod.Workload;
+import dev.rootlock.policy.Messages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Decides how to harden one workload's pod template: the securityContext fields of {@code
+ * restricted} and {@code hardened}, and the writable volumes a read-only root needs. Pure: it reads
+ * the model and returns changes, so the file fixer and the mutating webhook share it.
+ */
+public final class PodHardener {
+
+  private static final String RUNTIME_DEFAULT = "RuntimeDefault";
+  private static final String NET_BIND_SERVICE = "NET_BIND_SERVICE";
+
+  private final FixOptions options;
+  private final Function<Container, List<String>> commands;
+
+  /**
+   * @param commands a container's command followed by its arguments (empty when neither is
+   *     written), used to recognise frameworks in the knowledge base
+   */
+  public PodHardener(FixOptions options, Function<Container, List<String>> commands) {
+    this.options = options;
+    this.commands = commands;
+  }
+
+  /** The plan for {@code workload}; empty for a workload without a pod template. */
+  public Plan plan(Workload workload) {
+    PlanBuilder plan = new PlanBuilder(workload.templatePath(), options, FixableChecks.all());
+    Pod pod = workload.pod();
+    if (pod == null || pod.spec().allContainers().isEmpty()) {
+      return plan.build();
+    }
+    if (pod.spec().isWindows()) {
+      return new Plan(
+          List.of(),
+          Set.of(),
+          List.of(
+              "windows pod: left unchanged (Windows has no read-only root, and the API server"
+                  + " refuses these Linux fields)"));
+    }
+    PodSpec spec = pod.spec();
+    List<Container> readOnlyNow = new ArrayList<>();
+    if (plan.fixes(MISPLACED_READ_ONLY_ROOT)) {
+      moveMisplacedReadOnlyRoot(spec, plan);
+    }
+    for (Container container : spec.allContainers()) {
+      if (plan.fixes(READ_ONLY_ROOT) || plan.fixes(MISPLACED_READ_ONLY_ROOT)) {
+        if (readOnlyRoot(container, plan)) {
+          readOnlyNow.add(container);
+        }
+      }
+      if (plan.fixes(ALLOW_PRIVILEGE_ESCALATION)) {
+        allowPrivilegeEscalation(container, plan);
+      }
+      if (plan.fixes(CAPABILITIES)) {
+        capabilities(container, plan);
+      }
+    }
+    if (plan.fixes(RUN_AS_NON_ROOT)) {
+      runAsNonRoot(spec, plan);
+    }
+    if (plan.fixes(SECCOMP)) {
+      seccomp(spec, plan);
+    }
+    new WritableMounts(spec, plan, commands).add(readOnlyNow);
+    return plan.build();
+  }
+
+  private static String subject(Container container) {
+    return "container \"" + container.name() + "\"";
+  }
+
+  /** The pod-level field means nothing to Kubernetes; the containers get it below. */
+  private static void moveMisplacedReadOnlyRoot(PodSpec spec, PlanBuilder plan) {
+    String written = spec.securityContext().unrecognized().get("readOnlyRootFilesystem");
+    if (written == null) {
+      return;
+    }
+    plan.remove(FieldPath.of("spec", "securityContext", "readOnlyRootFilesystem"));
+    plan.note(
+        "pod: moved readOnlyRootFilesystem: "
+            + written
+            + " from spec.securityContext, where Kubernetes ignores it, to each container");
+  }
+
+  /** Returns whether this plan turns the container's root read-only (so it needs mounts). */
+  private static boolean readOnlyRoot(Container container, PlanBuilder plan) {
+    SecurityContext context = container.securityContext();
+    String raw = context.unrecognized().get("readOnlyRootFilesystem");
+    FieldPath field = container.securityContextPath("readOnlyRootFilesystem");
+    switch (Setting.of(context.readOnlyRootFilesystem(), raw, true)) {
+      case WANTED:
+        return false;
+      case UNSET:
+        if (!plan.fixes(READ_ONLY_ROOT)) {
+          return false;
+        }
+        plan.set(field, true);
+        return true;
+      case MISTYPED_WANTED:
+        plan.set(field, true);
+        return true;
+      case CONTRARY:
+      default:
+        String written = raw != null ? raw : "false";
+        boolean override =
+            plan.options().overrides(READ_ONLY_ROOT)
+                || raw != null && plan.options().overrides(MISPLACED_READ_ONLY_ROOT);
+        if (override) {
+          plan.set(field, true);
+          plan.changed(subject(container), "readOnlyRootFilesystem", written, "true");
+          return true;
+        }
+        plan.keep(READ_ONLY_ROOT, subject(container), "readOnlyRootFilesystem", written);
+        if (raw != null) {
+          plan.decline(MISPLACED_READ_ONLY_ROOT);
+        }
+        return false;
+    }
+  }
+
+  private static void allowPrivilegeEscalation(Container container, PlanBuilder plan) {
+    SecurityContext context = container.securityContext();
+    String raw = context.unrecognized().get("allowPrivilegeEscalation");
+    Setting setting = Setting.of(context.allowPrivilegeEscalation(), raw, false);
+    if (setting == Setting.WANTED) {
+      return;
+    }
+    // The API server rejects allowPrivilegeEscalation: false next to privileged or CAP_SYS_ADMIN.
+    if (Boolean.TRUE.equals(context.privileged())) {
+      plan.cannot(
+          ALLOW_PRIVILEGE_ESCALATION,
+          subject(container)
+              + ": allowPrivilegeEscalation left alone: a privileged container cannot forbid it");
+      return;
+    }
+    if (keepsSysAdmin(container, plan)) {
+      plan.cannot(
+          ALLOW_PRIVILEGE_ESCALATION,
+          subject(container)
+              + ": allowPrivilegeEscalation left alone: a container that adds SYS_ADMIN cannot"
+              + " forbid it");
+      return;
+    }
+    FieldPath field = container.securityContextPath("allowPrivilegeEscalation");
+    if (setting == Setting.CONTRARY) {
+      String written = raw != null ? raw : "true";
+      if (!plan.options().overrides(ALLOW_PRIVILEGE_ESCALATION)) {
+        plan.keep(
+            ALLOW_PRIVILEGE_ESCALATION, subject(container), "allowPrivilegeEscalation", written);
+        return;
+      }
+      plan.changed(subject(container), "allowPrivilegeEscalation", written, "false");
+    }
+    plan.set(field, false);
+  }
+
+  private static boolean keepsSysAdmin(Container container, PlanBuilder plan) {
+    Capabilities capabilities = container.securityContext().capabilities();
+    if (capabilities == null) {
+      return false;
+    }
+    boolean adds =
+        capabilities.add().stream()
+            .anyMatch(c -> c.equals("SYS_ADMIN") || c.equals("CAP_SYS_ADMIN"));
+    boolean removed = plan.fixes(CAPABILITIES) && plan.options().overrides(CAPABILITIES);
+    return adds && !removed;
+  }
+
+  private static void capabilities(Container container, PlanBuilder plan) {
+    Capabilities capabilities = container.securityContext().capabilities();
+    FieldPath path = container.securityContextPath("capabilities");
+    if (capabilities == null || !capabilities.drop().contains("ALL")) {
+      if (capabilities != null && !capabilities.drop().isEmpty()) {
+        plan.append(path.key("drop"), "ALL");
+      } else {
+        plan.set(path.key("drop"), List.of("ALL"));
+      }
+    }
+    if (capabilities == null) {
+      return;
+    }
+    List<String> kept = new ArrayList<>();
+    List<String> extra = new ArrayList<>();
+    for (String added : capabilities.add()) {
+      (added.equals(NET_BIND_SERVICE) ? kept : extra).add(added);
+    }
+    if (extra.isEmpty()) {
+      return;
+    }
+    String written = "[" + String.join(", ", capabilities.add()) + "]";
+    if (!plan.options().overrides(CAPABILITIES)) {
+      plan.keep(CAPABILITIES, subject(container), "capabilities.add", written);
+      return;
+    }
+    if (kept.isEmpty()) {
+      plan.remove(path.key("add"));
+    } else {
+      plan.set(path.key("add"), List.copyOf(kept));
+    }
+    plan.changed(
+        subject(container),
+        "capabilities.add",
+        written,
+        kept.isEmpty() ? "nothing" : "[" + String.join(", ", kept) + "]");
+  }
+
+  private static void runAsNonRoot(PodSpec spec, PlanBuilder plan) {
+    PodSecurityContext pod = spec.securityContext();
+    Setting podSetting =
+        Setting.of(pod.runAsNonRoot(), pod.unrecognized().get("runAsNonRoot"), true);
+    FieldPath podField = FieldPath.of("spec", "securityContext", "runAsNonRoot");
+    boolean podTrue = podSetting == Setting.WANTED;
+    if (podSetting == Setting.MISTYPED_WANTED) {
+      plan.set(podField, true);
+      podTrue = true;
+    } else if (podSetting == Setting.CONTRARY) {
+      String written = writtenOr(pod.unrecognized().get("runAsNonRoot"), "false");
+      if (plan.options().overrides(RUN_AS_NON_ROOT)) {
+        plan.set(podField, true);
+        plan.changed("pod", "runAsNonRoot", written, "true");
+        podTrue = true;
+      } else {
+        plan.keep(RUN_AS_NON_ROOT, "pod", "runAsNonRoot", written);
+      }
+    }
+    List<String> withoutUser = new ArrayList<>();
+    for (Container container : spec.allContainers()) {
+      SecurityContext context = container.securityContext();
+      String raw = context.unrecognized().get("runAsNonRoot");
+      FieldPath field = container.securityContextPath("runAsNonRoot");
+      switch (Setting.of(context.runAsNonRoot(), raw, true)) {
+        case WANTED -> {}
+        case MISTYPED_WANTED -> plan.set(field, true);
+        case UNSET -> {
+          if (!podTrue) {
+            plan.set(field, true);
+            if (context.runAsUser() == null && pod.runAsUser() == null) {
+              withoutUser.add(container.name());
+            }
+          }
+        }
+        case CONTRARY -> {
+          String written = writtenOr(raw, "false");
+          if (plan.options().overrides(RUN_AS_NON_ROOT)) {
+            plan.set(field, true);
+            plan.changed(subject(container), "runAsNonRoot", written, "true");
+          } else {
+            plan.keep(RUN_AS_NON_ROOT, subject(container), "runAsNonRoot", written);
+          }
+        }
+      }
+    }
+    if (!withoutUser.isEmpty()) {
+      plan.note(
+          Messages.containers(withoutUser)
+              + ": runAsNonRoot: true stops the kubelet from starting an image whose user is root"
+              + " or a name; set runAsUser to a numeric non-root user if the image does not run as"
+              + " one");
+    }
+  }
+
+  private static String writtenOr(String raw, String value) {
+    return raw != null ? raw : value;
+  }
+
+  private static boolean validSeccomp(SeccompProfile profile) {
+    return profile != null
+        && (RUNTIME_DEFAULT.equals(profile.type()) || "Localhost".equals(profile.type()));
+  }
+
+  private static void seccomp(PodSpec spec, PlanBuilder plan) {
+    SeccompProfile podProfile = spec.securityContext().seccompProfile();
+    boolean podValid = validSeccomp(podProfile);
+    if (podProfile != null && !podValid) {
+      if (plan.options().overrides(SECCOMP)) {
+        plan.set(
+            FieldPath.of("spec", "securityContext", "seccompProfile", "type"), RUNTIME_DEFAULT);
+        plan.changed(
+            "pod", "seccompProfile.type", String.valueOf(podProfile.type()), RUNTIME_DEFAULT);
+        podValid = true;
+      } else {
+        plan.keep(SECCOMP, "pod", "seccompProfile.type", String.valueOf(podProfile.type()));
+      }
+    }
+    List<Container> unset = new ArrayList<>();
+    for (Container container : spec.allContainers()) {
+      SeccompProfile profile = container.securityContext().seccompProfile();
+      if (profile == null) {
+        unset.add(container);
+      } else if (!validSeccomp(profile)) {
+        if (plan.options().overrides(SECCOMP)) {
+          plan.set(container.securityContextPath("seccompProfile", "type"), RUNTIME_DEFAULT);
+          plan.changed(
+              subject(container),
+              "seccompProfile.type",
+              String.valueOf(profile.type()),
+              RUNTIME_DEFAULT);
+        } else {
+          plan.keep(
+              SECCOMP, subject(container), "seccompProfile.type", String.valueOf(profile.type()));
+        }
+      }
+    }
+    if (podValid || unset.isEmpty()) {
+      return;
+    }
+    Map<String, Object> runtimeDefault = new LinkedHashMap<>();
+    runtimeDefault.put("type", RUNTIME_DEFAULT);
+    if (podProfile == null && unset.size() == spec.allContainers().size()) {
+      plan.set(FieldPath.of("spec", "securityContext", "seccompProfile"), runtimeDefault);
+      return;
+    }
+    for (Container container : unset) {
+      plan.set(container.securityContextPath("seccompProfile"), runtimeDefault);
+    }
+  }
+}

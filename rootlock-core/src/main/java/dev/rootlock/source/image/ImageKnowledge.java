@@ -1,0 +1,158 @@
+package dev.rootlock.source.image;
+
+import dev.rootlock.model.image.ImageReference;
+import dev.rootlock.model.image.KnownImage;
+import dev.rootlock.model.image.Medium;
+import dev.rootlock.model.image.WritablePath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The knowledge base of well-known images and the directories they write, read once from the {@code
+ * known-images.yaml} resource beside this class. Shared by {@code rootlock fix}, the mutating
+ * webhook and Docker discovery.
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class ImageKnowledge {
+
+  private static final String RESOURCE = "known-images.yaml";
+
+  private final List<KnownImage> entries;
+
+  private ImageKnowledge(List<KnownImage> entries) {
+    this.entries = List.copyOf(entries);
+  }
+
+  /** The built-in knowledge base. */
+  public static ImageKnowledge builtIn() {
+    return Holder.BUILT_IN;
+  }
+
+  /** A knowledge base of the given entries (for tests and for discovered results). */
+  public static ImageKnowledge of(List<KnownImage> entries) {
+    return new ImageKnowledge(entries);
+  }
+
+  /** Every entry, in file order. */
+  public List<KnownImage> entries() {
+    return entries;
+  }
+
+  /**
+   * The entry for a container: the first whose image patterns match {@code image}, else the first
+   * whose command words appear in {@code command} (its command and arguments).
+   */
+  public Optional<KnownImage> lookup(String image, List<String> command) {
+    ImageReference reference = ImageReference.parse(image);
+    for (KnownImage entry : entries) {
+      if (entry.matchesImage(reference)) {
+        return Optional.of(entry);
+      }
+    }
+    for (KnownImage entry : entries) {
+      if (entry.matchesCommand(command)) {
+        return Optional.of(entry);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Lazily loads the resource on first use. */
+  private static final class Holder {
+    static final ImageKnowledge BUILT_IN = load();
+
+    private static ImageKnowledge load() {
+      try (InputStream in = ImageKnowledge.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + RESOURCE);
+        }
+        Object document = new Load(LoadSettings.builder().build()).loadFromInputStream(in);
+        return new ImageKnowledge(KnowledgeYaml.entries(document, RESOURCE));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + RESOURCE, e);
+      }
+    }
+  }
+
+  /** Decodes the loaded YAML, naming the entry and field of any mistake. */
+  static final class KnowledgeYaml {
+
+    private KnowledgeYaml() {}
+
+    static List<KnownImage> entries(Object document, String where) {
+      Map<?, ?> root = mapping(document, where);
+      List<KnownImage> entries = new ArrayList<>();
+      for (Object item : list(root.get("images"), where + ": images")) {
+        Map<?, ?> entry = mapping(item, where + ": image entry");
+        String id = string(entry.get("id"), where + ": image entry id");
+        String at = where + ": " + id;
+        List<WritablePath> paths = new ArrayList<>();
+        for (Object pathItem : list(entry.get("paths"), at + ": paths")) {
+          paths.add(writablePath(mapping(pathItem, at + ": path"), at));
+        }
+        entries.add(
+            new KnownImage(
+                id,
+                strings(entry.get("images"), at + ": images"),
+                strings(entry.get("commands"), at + ": commands"),
+                paths,
+                strings(entry.get("notes"), at + ": notes")));
+      }
+      return entries;
+    }
+
+    static WritablePath writablePath(Map<?, ?> map, String at) {
+      String path = string(map.get("path"), at + ": path");
+      Object size = map.get("sizeLimit");
+      try {
+        return new WritablePath(
+            path,
+            Medium.parse(string(map.get("medium"), at + ": " + path + ": medium")),
+            size == null ? null : size.toString(),
+            map.get("purpose") == null ? "" : map.get("purpose").toString());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
+      }
+    }
+
+    static Map<?, ?> mapping(Object value, String what) {
+      if (value instanceof Map<?, ?> map) {
+        return map;
+      }
+      throw new IllegalArgumentException(what + " must be a mapping");
+    }
+
+    static List<?> list(Object value, String what) {
+      if (value == null) {
+        return List.of();
+      }
+      if (value instanceof List<?> list) {
+        return list;
+      }
+      throw new IllegalArgumentException(what + " must be a list");
+    }
+
+    static List<String> strings(Object value, String what) {
+      List<String> strings = new ArrayList<>();
+      for (Object item : list(value, what)) {
+        strings.add(string(item, what));
+      }
+      return strings;
+    }
+
+    static String string(Object value, String what) {
+      if (value instanceof String text && !text.isEmpty()) {
+        return text;
+      }
+      throw new IllegalArgumentException(what + " must be a non-empty string");
+    }
+  }
+}
