@@ -18,21 +18,18 @@ final class PolicyOptions {
       names = {"-p", "--profile"},
       paramLabel = "<level>",
       defaultValue = "hardened",
-      description = {
-        "Policy level: baseline, restricted (Pod Security Admission's, exactly),",
-        "or hardened (restricted + read-only root and safe writable mounts).",
-        "Default: ${DEFAULT-VALUE}."
-      })
+      description =
+          "Policy level: baseline, restricted (Pod Security Admission's, exactly), or hardened"
+              + " (restricted + read-only root and safe writable mounts). Default: ${DEFAULT-VALUE}.")
   String profile;
 
   @Option(
       names = "--policy-version",
       paramLabel = "<version>",
       defaultValue = "latest",
-      description = {
-        "PSA policy version: latest or v1.N (v1.0 ... v1.37), as in the",
-        "pod-security.kubernetes.io/enforce-version label. Default: ${DEFAULT-VALUE}."
-      })
+      description =
+          "PSA policy version: latest or v1.N (v1.0 ... v1.37), as in the"
+              + " pod-security.kubernetes.io/enforce-version label. Default: ${DEFAULT-VALUE}.")
   String version;
 
   LevelVersion levelVersion() {

@@ -17,16 +17,17 @@ import picocli.CommandLine.Parameters;
 /** {@code rootlock scan}: evaluate files against a policy level and report. */
 @Command(
     name = "scan",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     usageHelpAutoWidth = true,
     header = "Check Kubernetes manifests, Compose files and Dockerfiles against a policy level.",
     description = {
       "",
-      "Reads YAML and JSON manifests (directories recursively, '-' for standard input),",
-      "evaluates every object that carries a pod template (Pod, Deployment, StatefulSet,",
-      "DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, and the items",
-      "of List kinds), every Compose service and every Dockerfile's final stage, and reports",
-      "each violation at the file, line and column of its field.",
+      "Reads YAML and JSON manifests (directories recursively, '-' for standard input),"
+          + " evaluates every object that carries a pod template (Pod, Deployment, StatefulSet,"
+          + " DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, and the"
+          + " items of List kinds), every Compose service and every Dockerfile's final stage, and"
+          + " reports each violation at the file, line and column of its field.",
       "",
     },
     footer = {
@@ -37,8 +38,8 @@ import picocli.CommandLine.Parameters;
       "  kubectl get pods -n shop -o yaml | rootlock scan -",
       "  rootlock scan -f sarif -o rootlock.sarif manifests/",
       "",
-      "Exit codes: 0 every object passes, 1 some object violates, 2 usage error or unreadable",
-      "input (the other inputs are still scanned and reported).",
+      "Exit codes: 0 every object passes, 1 some object violates, 2 usage error or unreadable"
+          + " input (the other inputs are still scanned and reported).",
     })
 final class ScanCommand implements Callable<Integer> {
 
@@ -52,10 +53,9 @@ final class ScanCommand implements Callable<Integer> {
       names = "--input-type",
       paramLabel = "<type>",
       defaultValue = "auto",
-      description = {
-        "What the inputs hold: auto (by file name, then content), kubernetes, compose or",
-        "dockerfile. Needed only for standard input that auto-detection gets wrong."
-      })
+      description =
+          "What the inputs hold: auto (by file name, then content), kubernetes, compose or"
+              + " dockerfile. Needed only for standard input that auto-detection gets wrong.")
   String inputType;
 
   @Parameters(

@@ -1,5 +1,7 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.docker.DockerEngineException;
+import dev.rootlock.docker.discover.DiscoveryException;
 import dev.rootlock.model.ScanResult;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -15,18 +17,26 @@ final class UnexpectedErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine command, ParseResult parsed) {
     PrintWriter err = command.getErr();
-    if (ex instanceof UserException user) {
-      err.println("error: " + user.getMessage());
-    } else {
-      err.println("error: " + describe(ex));
-    }
+    boolean expected = isUserFacing(ex);
+    err.println("error: " + describe(ex));
     if (debugRequested(parsed)) {
       ex.printStackTrace(err);
-    } else if (!(ex instanceof UserException)) {
+    } else if (!expected) {
       err.println("(run again with --debug for the stack trace)");
     }
     err.flush();
     return ScanResult.ERROR;
+  }
+
+  /**
+   * Failures whose message already says what went wrong and what to do: the user's own (a file
+   * that cannot be written) and the Docker engine's (unreachable, permission denied, no such
+   * image or container, a timeout, an image that fails even with a writable root).
+   */
+  private static boolean isUserFacing(Exception ex) {
+    return ex instanceof UserException
+        || ex instanceof DockerEngineException
+        || ex instanceof DiscoveryException;
   }
 
   private static String describe(Throwable ex) {
