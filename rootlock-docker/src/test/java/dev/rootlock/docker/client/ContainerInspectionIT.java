@@ -12,10 +12,8 @@ import dev.rootlock.docker.RealEngine;
 import dev.rootlock.docker.TestContainers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,18 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(RealEngine.class)
 class ContainerInspectionIT {
 
-  private final String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-  private final String name = "rl-inspect-" + suffix;
-  private final String volume = "rl-inspect-data-" + suffix;
   private final DockerEngine engine = DockerJavaEngine.fromEnvironment();
+  private final TestContainers containers = new TestContainers(engine);
+  private final String name = "rl-inspect-" + containers.runId();
+  private final String volume = "rl-inspect-data-" + containers.runId();
 
   @TempDir Path hostDir;
 
   @AfterEach
   void removeEverything() {
     engine.remove(name);
+    containers.close();
     DockerCli.run("volume", "rm", "--force", volume);
-    assertThat(engine.containersLabelled(TestContainers.LABEL, null)).isEmpty();
     assertThat(DockerCli.run("volume", "ls", "--quiet", "--filter", "name=" + volume)).isEmpty();
     engine.close();
   }
@@ -46,7 +44,7 @@ class ContainerInspectionIT {
     Path readOnlyDir = Files.createDirectory(hostDir.resolve("conf"));
     Path writableDir = Files.createDirectory(hostDir.resolve("spool"));
     DockerCli.run(
-        "run", "--detach", "--name", name, "--label", TestContainers.LABEL + "=1",
+        "run", "--detach", "--name", name, "--label", containers.label(),
         "--network", "none", "--read-only", "--user", "1000:1000",
         "--pid", "host", "--ipc", "host", "--uts", "host",
         "--cap-drop", "ALL", "--cap-add", "NET_BIND_SERVICE",
@@ -97,19 +95,14 @@ class ContainerInspectionIT {
 
   @Test
   void listsRunningContainersByFilterAndStoppedOnesOnlyWithAll() {
-    TestContainers containers = new TestContainers(engine);
-    try {
-      String running = containers.start("rootlock-test/busybox:latest", List.of("sleep", "300"),
-          false, Map.of());
-      String exited = containers.start("rootlock-test/busybox:latest", List.of("true"), false,
-          Map.of());
-      DockerCli.run("wait", exited);
-      Map<String, List<String>> ours = Map.of("label", List.of(TestContainers.LABEL + "=1"));
+    String running = containers.start("rootlock-test/busybox:latest", List.of("sleep", "300"),
+        false, Map.of());
+    String exited = containers.start("rootlock-test/busybox:latest", List.of("true"), false,
+        Map.of());
+    DockerCli.run("wait", exited);
+    Map<String, List<String>> ours = Map.of("label", List.of(containers.label()));
 
-      assertThat(engine.containers(false, ours)).containsExactly(running);
-      assertThat(engine.containers(true, ours)).containsExactlyInAnyOrder(running, exited);
-    } finally {
-      containers.close();
-    }
+    assertThat(engine.containers(false, ours)).containsExactly(running);
+    assertThat(engine.containers(true, ours)).containsExactlyInAnyOrder(running, exited);
   }
 }
