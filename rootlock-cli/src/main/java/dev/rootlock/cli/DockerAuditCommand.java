@@ -96,7 +96,8 @@ final class DockerAuditCommand implements Callable<Integer> {
       int equals = filter.indexOf('=');
       if (equals <= 0) {
         throw new ParameterException(
-            spec.commandLine(), "--filter: bad format of filter \"" + filter + "\" (expected key=value)");
+            spec.commandLine(),
+            "--filter: bad format of filter \"" + filter + "\" (expected key=value)");
       }
       byKey
           .computeIfAbsent(filter.substring(0, equals), key -> new ArrayList<>())

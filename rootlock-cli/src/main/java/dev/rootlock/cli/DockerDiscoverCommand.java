@@ -160,8 +160,7 @@ final class DockerDiscoverCommand implements Callable<Integer> {
       }
     }
     try {
-      return new DiscoverRequest(
-          image, command, env, user, exercise, duration, maxTrials, network);
+      return new DiscoverRequest(image, command, env, user, exercise, duration, maxTrials, network);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -80,7 +80,8 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
       names = "--tmp-size",
       paramLabel = "<size>",
       defaultValue = HardenedRunCommand.DEFAULT_TMPFS_SIZE,
-      description = "Size for the hardened line's new or unbounded tmpfs mounts. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Size for the hardened line's new or unbounded tmpfs mounts. Default: ${DEFAULT-VALUE}.")
   String tmpSize;
 
   @Parameters(
@@ -125,12 +126,15 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
   private void checkHardeningOptions() {
     if (user.isBlank() || ContainerConfig.isRootUser(user)) {
       throw new ParameterException(
-          spec.commandLine(), "--user: the hardened line needs a non-root user, got \"" + user + "\"");
+          spec.commandLine(),
+          "--user: the hardened line needs a non-root user, got \"" + user + "\"");
     }
     if (ByteSize.parseMountOption(tmpSize).isEmpty() || ByteSize.isZero(tmpSize)) {
       throw new ParameterException(
           spec.commandLine(),
-          "--tmp-size: invalid size \"" + tmpSize + "\": write a non-zero size such as 64m or 65536k");
+          "--tmp-size: invalid size \""
+              + tmpSize
+              + "\": write a non-zero size such as 64m or 65536k");
     }
   }
 

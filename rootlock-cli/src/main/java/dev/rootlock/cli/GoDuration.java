@@ -7,8 +7,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * A duration written as Docker and Go write them: {@code 20s}, {@code 1m30s}, {@code 500ms},
- * {@code 2h}. A bare number is refused, as Go refuses it, because its unit would be a guess.
+ * A duration written as Docker and Go write them: {@code 20s}, {@code 1m30s}, {@code 500ms}, {@code
+ * 2h}. A bare number is refused, as Go refuses it, because its unit would be a guess.
  */
 final class GoDuration implements ITypeConverter<Duration> {
 

@@ -79,11 +79,6 @@ final class OutputOptions {
     }
   }
 
-  /** Whether the report goes to standard output (no {@code -o}). */
-  boolean toStandardOutput() {
-    return output == null;
-  }
-
   ReportFormat reportFormat() {
     try {
       return ReportFormat.parse(format);

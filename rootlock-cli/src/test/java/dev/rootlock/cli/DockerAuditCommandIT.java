@@ -29,12 +29,31 @@ class DockerAuditCommandIT {
   @BeforeEach
   void startAHardenedAndAPlainContainer() {
     containers.start(
-        new ContainerSpec(hardened, IMAGE, List.of("sleep", "300"), List.of(), "1000", true,
-            Map.of("/tmp", "rw,noexec,nosuid,size=8m"), "none", List.of("ALL"),
-            List.of("no-new-privileges"), Map.of()));
+        new ContainerSpec(
+            hardened,
+            IMAGE,
+            List.of("sleep", "300"),
+            List.of(),
+            "1000",
+            true,
+            Map.of("/tmp", "rw,noexec,nosuid,size=8m"),
+            "none",
+            List.of("ALL"),
+            List.of("no-new-privileges"),
+            Map.of()));
     containers.start(
-        new ContainerSpec(plain, IMAGE, List.of("sleep", "300"), List.of(), "", false, Map.of(),
-            "none", List.of(), List.of(), Map.of()));
+        new ContainerSpec(
+            plain,
+            IMAGE,
+            List.of("sleep", "300"),
+            List.of(),
+            "",
+            false,
+            Map.of(),
+            "none",
+            List.of(),
+            List.of(),
+            Map.of()));
   }
 
   @AfterEach
@@ -69,8 +88,13 @@ class DockerAuditCommandIT {
   @Test
   void theHardenedContainerAlonePasses() {
     CliRun run =
-        CliRun.of("docker", "audit", "--filter", "label=" + containers.label(),
-            "--filter", "name=" + hardened);
+        CliRun.of(
+            "docker",
+            "audit",
+            "--filter",
+            "label=" + containers.label(),
+            "--filter",
+            "name=" + hardened);
 
     assertThat(run.out())
         .endsWith(
@@ -94,8 +118,18 @@ class DockerAuditCommandIT {
   void aStoppedContainerIsAuditedOnlyWithAll() {
     String stopped = "rl-audit-exited-" + containers.runId();
     containers.start(
-        new ContainerSpec(stopped, IMAGE, List.of("true"), List.of(), "", false, Map.of(), "none",
-            List.of(), List.of(), Map.of()));
+        new ContainerSpec(
+            stopped,
+            IMAGE,
+            List.of("true"),
+            List.of(),
+            "",
+            false,
+            Map.of(),
+            "none",
+            List.of(),
+            List.of(),
+            Map.of()));
     DockerCli.run("wait", stopped);
 
     CliRun running = CliRun.of("docker", "audit", "--filter", "label=" + containers.label());

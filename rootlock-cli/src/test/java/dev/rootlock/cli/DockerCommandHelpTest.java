@@ -2,9 +2,9 @@ package dev.rootlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class DockerCommandHelpTest {
 
@@ -16,7 +16,8 @@ class DockerCommandHelpTest {
     assertThat(run.out())
         .contains("\nExamples:\n  rootlock docker " + verb)
         .contains("\nExit codes: 0 ");
-    assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    assertThat(run.out().lines())
+        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
     assertThat(run.code()).isZero();
   }
 
@@ -50,8 +51,10 @@ class DockerCommandHelpTest {
     CliRun run = CliRun.of("--help");
 
     assertThat(run.out())
-        .contains("\n  docker  Check docker run lines, audit and verify live containers, discover\n")
-        .contains("\n  rootlock docker audit                        # every running container here\n");
+        .contains(
+            "\n  docker  Check docker run lines, audit and verify live containers, discover\n")
+        .contains(
+            "\n  rootlock docker audit                        # every running container here\n");
   }
 
   @Test

@@ -37,13 +37,19 @@ class DockerDiscoverCommandIT {
     Path paths = dir.resolve("paths.json");
 
     CliRun run =
-        CliRun.of("docker", "discover", "--duration", "3s", "--paths-out", paths.toString(),
+        CliRun.of(
+            "docker",
+            "discover",
+            "--duration",
+            "3s",
+            "--paths-out",
+            paths.toString(),
             "rootlock-test/busybox-app:latest");
 
     assertThat(run.out())
         .startsWith("rootlock docker discover rootlock-test/busybox-app:latest (run ")
-        .containsPattern("\nProven by trial \\d: the read-only run stayed up with these writable"
-            + " paths.\n")
+        .containsPattern(
+            "\nProven by trial \\d: the read-only run stayed up with these writable" + " paths.\n")
         .contains("\n  REFUSED /etc: /etc holds identity (passwd, shadow)")
         .contains(
             "\n# docker run\ndocker run --read-only \\\n"
@@ -65,7 +71,15 @@ class DockerDiscoverCommandIT {
   @Test
   void jsonFormatPrintsThePathsDocument() {
     CliRun run =
-        CliRun.of("docker", "discover", "-f", "json", "--duration", "2s", "--max-trials", "3",
+        CliRun.of(
+            "docker",
+            "discover",
+            "-f",
+            "json",
+            "--duration",
+            "2s",
+            "--max-trials",
+            "3",
             "rootlock-test/busybox-app:latest");
 
     assertThat(run.out()).startsWith("{\n  \"kind\" : \"rootlock.discover\",\n").endsWith("}\n");
@@ -81,8 +95,12 @@ class DockerDiscoverCommandIT {
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .isEqualTo(
-            "error: image " + image + " is not present locally, and rootlock never pulls: run"
-                + " `docker pull " + image + "` (or build it) first\n");
+            "error: image "
+                + image
+                + " is not present locally, and rootlock never pulls: run"
+                + " `docker pull "
+                + image
+                + "` (or build it) first\n");
     assertThat(run.code()).isEqualTo(2);
   }
 }

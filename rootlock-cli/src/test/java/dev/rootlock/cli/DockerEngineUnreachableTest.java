@@ -36,7 +36,9 @@ class DockerEngineUnreachableTest {
   }
 
   private String expected() {
-    return "error: no Docker engine answers at " + socket + " (No such file or directory): start"
+    return "error: no Docker engine answers at "
+        + socket
+        + " (No such file or directory): start"
         + " dockerd, or point DOCKER_HOST at a running engine\n";
   }
 

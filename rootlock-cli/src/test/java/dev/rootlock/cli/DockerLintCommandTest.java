@@ -9,8 +9,20 @@ class DockerLintCommandTest {
   @Test
   void aPlainLineFailsEveryHardeningCheckAndGetsItsHardenedEquivalent() {
     CliRun run =
-        CliRun.of("docker", "lint", "--", "docker", "run", "-d", "--name", "web", "-p", "8080:80",
-            "-v", "/srv/www:/var/www", "nginx:1.27");
+        CliRun.of(
+            "docker",
+            "lint",
+            "--",
+            "docker",
+            "run",
+            "-d",
+            "--name",
+            "web",
+            "-p",
+            "8080:80",
+            "-v",
+            "/srv/www:/var/www",
+            "nginx:1.27");
 
     assertThat(run.out())
         .isEqualTo(
@@ -32,9 +44,22 @@ class DockerLintCommandTest {
   @Test
   void aHardenedLinePassesAndNeedsNoEquivalent() {
     CliRun run =
-        CliRun.of("docker", "lint", "--", "docker", "run", "--read-only",
-            "--tmpfs", "/tmp:rw,noexec,nosuid,size=64m", "--cap-drop", "ALL",
-            "--security-opt", "no-new-privileges", "--user", "10001:10001", "app:1.4");
+        CliRun.of(
+            "docker",
+            "lint",
+            "--",
+            "docker",
+            "run",
+            "--read-only",
+            "--tmpfs",
+            "/tmp:rw,noexec,nosuid,size=64m",
+            "--cap-drop",
+            "ALL",
+            "--security-opt",
+            "no-new-privileges",
+            "--user",
+            "10001:10001",
+            "app:1.4");
 
     assertThat(run.out()).isEqualTo("1 object scanned, none violate hardened:latest\n");
     assertThat(run.err()).isEmpty();
@@ -43,8 +68,19 @@ class DockerLintCommandTest {
 
   @Test
   void theLeadingDockerRunIsOptionalAndTheHardenedLineGetsIt() {
-    CliRun run = CliRun.of("docker", "lint", "-p", "restricted", "--", "--cap-drop", "ALL",
-        "--security-opt", "no-new-privileges", "alpine", "sh");
+    CliRun run =
+        CliRun.of(
+            "docker",
+            "lint",
+            "-p",
+            "restricted",
+            "--",
+            "--cap-drop",
+            "ALL",
+            "--security-opt",
+            "no-new-privileges",
+            "alpine",
+            "sh");
 
     assertThat(run.out())
         .isEqualTo(
@@ -60,22 +96,36 @@ class DockerLintCommandTest {
 
   @Test
   void withoutTheDoubleDashALineStartingWithDockerStillReadsDockersOwnFlags() {
-    CliRun run = CliRun.of("docker", "lint", "docker", "run", "-p", "80:80", "-u", "0",
-        "--read-only", "nginx");
+    CliRun run =
+        CliRun.of(
+            "docker", "lint", "docker", "run", "-p", "80:80", "-u", "0", "--read-only", "nginx");
 
     assertThat(run.out())
         .startsWith(
             "<command line>:1:1 container/nginx nginx capabilities_restricted:"
                 + " container \"nginx\" must set --cap-drop ALL\n")
         .contains(
-            "<command line>:1:21 container/nginx nginx user: container \"nginx\" must not set --user 0\n");
+            "<command line>:1:21 container/nginx nginx user: container \"nginx\" must not set"
+                + " --user 0\n");
     assertThat(run.code()).isEqualTo(1);
   }
 
   @Test
   void userAndTmpSizeChooseWhatTheHardenedLineAdds() {
-    CliRun run = CliRun.of("docker", "lint", "--user", "10001:10001", "--tmp-size", "16m", "--",
-        "docker", "run", "--tmpfs", "/run", "app");
+    CliRun run =
+        CliRun.of(
+            "docker",
+            "lint",
+            "--user",
+            "10001:10001",
+            "--tmp-size",
+            "16m",
+            "--",
+            "docker",
+            "run",
+            "--tmpfs",
+            "/run",
+            "app");
 
     assertThat(run.out())
         .endsWith(
@@ -97,8 +147,8 @@ class DockerLintCommandTest {
 
   @Test
   void unknownFlagsAreKeptAndReportedAsWarnings() {
-    CliRun run = CliRun.of("docker", "lint", "--", "docker", "run", "--frobnicate", "--read-only",
-        "nginx");
+    CliRun run =
+        CliRun.of("docker", "lint", "--", "docker", "run", "--frobnicate", "--read-only", "nginx");
 
     assertThat(run.err()).isEqualTo("warning: unknown flag --frobnicate kept as given\n");
     assertThat(run.out())
@@ -119,12 +169,14 @@ class DockerLintCommandTest {
   @Test
   void aMalformedMountIsOneErrorNamingTheFlag() {
     CliRun run =
-        CliRun.of("docker", "lint", "--", "docker", "run", "--mount", "type=bind,src=/srv", "nginx");
+        CliRun.of(
+            "docker", "lint", "--", "docker", "run", "--mount", "type=bind,src=/srv", "nginx");
 
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .isEqualTo(
-            "error: invalid argument \"type=bind,src=/srv\" for \"--mount\" flag: target is required\n");
+            "error: invalid argument \"type=bind,src=/srv\" for \"--mount\" flag: target is"
+                + " required\n");
     assertThat(run.code()).isEqualTo(2);
   }
 

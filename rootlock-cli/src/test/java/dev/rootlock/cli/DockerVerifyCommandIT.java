@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code rootlock docker verify} against a real engine: a --read-only container and a plain one. */
+/**
+ * {@code rootlock docker verify} against a real engine: a --read-only container and a plain one.
+ */
 @ExtendWith(RealEngine.class)
 class DockerVerifyCommandIT {
 
@@ -32,17 +34,36 @@ class DockerVerifyCommandIT {
   private String readOnly() {
     String name = "rl-verify-ro-" + containers.runId();
     containers.start(
-        new ContainerSpec(name, IMAGE, List.of("sleep", "300"), List.of(), "", true,
-            Map.of("/tmp", "rw,noexec,nosuid,size=8m"), "none", List.of("ALL"),
-            List.of("no-new-privileges"), Map.of()));
+        new ContainerSpec(
+            name,
+            IMAGE,
+            List.of("sleep", "300"),
+            List.of(),
+            "",
+            true,
+            Map.of("/tmp", "rw,noexec,nosuid,size=8m"),
+            "none",
+            List.of("ALL"),
+            List.of("no-new-privileges"),
+            Map.of()));
     return name;
   }
 
   private String plain() {
     String name = "rl-verify-plain-" + containers.runId();
     containers.start(
-        new ContainerSpec(name, IMAGE, List.of("sleep", "300"), List.of(), "", false, Map.of(),
-            "none", List.of(), List.of(), Map.of()));
+        new ContainerSpec(
+            name,
+            IMAGE,
+            List.of("sleep", "300"),
+            List.of(),
+            "",
+            false,
+            Map.of(),
+            "none",
+            List.of(),
+            List.of(),
+            Map.of()));
     return name;
   }
 
@@ -53,16 +74,22 @@ class DockerVerifyCommandIT {
     CliRun run = CliRun.of("docker", "verify", "--drill", name);
 
     assertThat(run.out())
-        .startsWith("rootlock docker verify " + name + " (" + IMAGE + ", via host /proc)\n"
-            + "  root file system   read-only\n"
-            + "  uid                0\n"
-            + "  CapEff             0000000000000000\n"
-            + "  NoNewPrivs         true\n"
-            + "  Seccomp            2 (filter)\n"
-            + "  writable mounts\n")
+        .startsWith(
+            "rootlock docker verify "
+                + name
+                + " ("
+                + IMAGE
+                + ", via host /proc)\n"
+                + "  root file system   read-only\n"
+                + "  uid                0\n"
+                + "  CapEff             0000000000000000\n"
+                + "  NoNewPrivs         true\n"
+                + "  Seccomp            2 (filter)\n"
+                + "  writable mounts\n")
         .containsPattern("\n    blocked     write a file into /etc: .*Read-only file system\n")
         .containsPattern("\n    blocked     write a file into /bin: .*Read-only file system\n")
-        .containsPattern("\n    blocked     write and execute a script in /tmp: .*Permission denied\n")
+        .containsPattern(
+            "\n    blocked     write and execute a script in /tmp: .*Permission denied\n")
         .contains("\n    blocked     remount read-write /: ")
         .doesNotContain("NOT BLOCKED", "PROBLEM")
         .endsWith("\nProtection holds.\n");
@@ -121,15 +148,27 @@ class DockerVerifyCommandIT {
   void aContainerThatExitedCannotBeVerified() {
     String exited = "rl-verify-exited-" + containers.runId();
     containers.start(
-        new ContainerSpec(exited, IMAGE, List.of("sh", "-c", "exit 3"), List.of(), "", false,
-            Map.of(), "none", List.of(), List.of(), Map.of()));
+        new ContainerSpec(
+            exited,
+            IMAGE,
+            List.of("sh", "-c", "exit 3"),
+            List.of(),
+            "",
+            false,
+            Map.of(),
+            "none",
+            List.of(),
+            List.of(),
+            Map.of()));
     DockerCli.run("wait", exited);
 
     CliRun run = CliRun.of("docker", "verify", exited);
 
     assertThat(run.err())
         .isEqualTo(
-            "error: container " + exited + " is not running (exit code 3): verify needs a running"
+            "error: container "
+                + exited
+                + " is not running (exit code 3): verify needs a running"
                 + " container\n");
     assertThat(run.code()).isEqualTo(2);
   }

@@ -44,7 +44,9 @@ class QuietLoggingTest {
     assertThat(Files.readString(out)).isEmpty();
     assertThat(Files.readString(err))
         .isEqualTo(
-            "error: no Docker engine answers at " + socket + " (No such file or directory):"
+            "error: no Docker engine answers at "
+                + socket
+                + " (No such file or directory):"
                 + " start dockerd, or point DOCKER_HOST at a running engine\n");
     assertThat(audit.exitValue()).isEqualTo(2);
   }

@@ -9,21 +9,21 @@ class ShellWordsTest {
 
   @Test
   void blanksSeparateWords() {
-    assertThat(ShellWords.split("  python -m  app\t--port 8000 ")).containsExactly(
-        "python", "-m", "app", "--port", "8000");
+    assertThat(ShellWords.split("  python -m  app\t--port 8000 "))
+        .containsExactly("python", "-m", "app", "--port", "8000");
   }
 
   @Test
   void singleQuotesKeepEverything() {
-    assertThat(ShellWords.split("nginx -g 'daemon off;'")).containsExactly(
-        "nginx", "-g", "daemon off;");
+    assertThat(ShellWords.split("nginx -g 'daemon off;'"))
+        .containsExactly("nginx", "-g", "daemon off;");
     assertThat(ShellWords.split("echo 'a\\b \"c\"'")).containsExactly("echo", "a\\b \"c\"");
   }
 
   @Test
   void doubleQuotesHonourOnlyTheirOwnEscapes() {
-    assertThat(ShellWords.split("sh -c \"echo \\\"$HOME\\\" \\n\"")).containsExactly(
-        "sh", "-c", "echo \"$HOME\" \\n");
+    assertThat(ShellWords.split("sh -c \"echo \\\"$HOME\\\" \\n\""))
+        .containsExactly("sh", "-c", "echo \"$HOME\" \\n");
   }
 
   @Test

@@ -15,7 +15,9 @@ public final class DockerCli {
 
   private DockerCli() {}
 
-  /** Runs {@code docker args...} and returns its trimmed standard output; fails on a non-zero exit. */
+  /**
+   * Runs {@code docker args...} and returns its trimmed standard output; fails on a non-zero exit.
+   */
   public static String run(String... args) {
     List<String> command = new ArrayList<>(List.of("docker"));
     command.addAll(List.of(args));
@@ -27,7 +29,8 @@ public final class DockerCli {
       }
       return output.strip();
     } catch (IOException e) {
-      throw new IllegalStateException("the docker CLI is needed for this test: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the docker CLI is needed for this test: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted running " + command, e);

@@ -19,8 +19,7 @@ public final class TestContainers implements AutoCloseable {
   public static final String LABEL = "dev.rootlock.test";
 
   private final DockerEngine engine;
-  private final String runId =
-      HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+  private final String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
   private final List<String> ids = new ArrayList<>();
 
   public TestContainers(DockerEngine engine) {
@@ -46,9 +45,20 @@ public final class TestContainers implements AutoCloseable {
   public String start(ContainerSpec spec) {
     Map<String, String> labels = new HashMap<>(spec.labels());
     labels.put(LABEL, runId);
-    String id = engine.create(new ContainerSpec(spec.name(), spec.image(), spec.cmd(), spec.env(),
-        spec.user(), spec.readOnlyRoot(), spec.tmpfs(), spec.networkMode(), spec.capDrop(),
-        spec.securityOpt(), labels));
+    String id =
+        engine.create(
+            new ContainerSpec(
+                spec.name(),
+                spec.image(),
+                spec.cmd(),
+                spec.env(),
+                spec.user(),
+                spec.readOnlyRoot(),
+                spec.tmpfs(),
+                spec.networkMode(),
+                spec.capDrop(),
+                spec.securityOpt(),
+                labels));
     ids.add(id);
     engine.start(id);
     return id;

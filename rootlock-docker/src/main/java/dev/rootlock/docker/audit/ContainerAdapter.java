@@ -62,7 +62,8 @@ public final class ContainerAdapter {
     }
     // Map order means nothing; sorted by mount point, the paths stay stable between runs.
     for (Map.Entry<String, String> tmpfs : new TreeMap<>(details.tmpfs()).entrySet()) {
-      String spec = tmpfs.getValue().isEmpty() ? tmpfs.getKey() : tmpfs.getKey() + ":" + tmpfs.getValue();
+      String spec =
+          tmpfs.getValue().isEmpty() ? tmpfs.getKey() : tmpfs.getKey() + ":" + tmpfs.getValue();
       b.tmpfs.add(TmpfsMount.parse(spec, item(DockerField.TMPFS, b.tmpfs.size())));
     }
     for (MountPoint mount : details.mounts()) {

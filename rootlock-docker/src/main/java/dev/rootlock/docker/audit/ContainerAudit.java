@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code rootlock docker audit}: inspects every running container (or every container) on the
- * host and has the engine judge each with the same Docker checks as Compose files and {@code
- * docker run} lines. This class only reads the engine and adapts; the verdicts are the engine's.
+ * {@code rootlock docker audit}: inspects every running container (or every container) on the host
+ * and has the engine judge each with the same Docker checks as Compose files and {@code docker run}
+ * lines. This class only reads the engine and adapts; the verdicts are the engine's.
  */
 public final class ContainerAudit {
 
@@ -47,8 +47,7 @@ public final class ContainerAudit {
         throw e;
       }
       DockerObject object = ContainerAdapter.object(details);
-      audited.add(
-          new AuditedContainer(details, object.config(), engine.evaluate(object, policy)));
+      audited.add(new AuditedContainer(details, object.config(), engine.evaluate(object, policy)));
     }
     audited.sort(Comparator.comparing(c -> c.details().name()));
     return new AuditReport(policy.toString(), audited);

@@ -50,13 +50,26 @@ class AuditTableTest {
     String anonymous = "6bbd201fd50f4d18ce32d07d757cfc73529db22d7418df1db89fa11286a1df2e";
     ContainerDetails details =
         new ContainerDetails(
-            "3333", "mixed", "app", true, 44, 0, "1000", List.of(), true, false, List.of(),
-            List.of("ALL"), List.of(), Map.of("/run", "", "/ro", "ro,size=1m"),
+            "3333",
+            "mixed",
+            "app",
+            true,
+            44,
+            0,
+            "1000",
+            List.of(),
+            true,
+            false,
+            List.of(),
+            List.of("ALL"),
+            List.of(),
+            Map.of("/run", "", "/ro", "ro,size=1m"),
             List.of(
                 new MountPoint("volume", anonymous, "/cache", true),
                 new MountPoint("bind", "/srv", "/srv", true),
                 new MountPoint("bind", "/etc/app", "/etc/app", false)),
-            Namespaces.PRIVATE, List.of());
+            Namespaces.PRIVATE,
+            List.of());
 
     assertThat(AuditTable.writableMounts(ContainerAdapter.config(details)))
         .containsExactly("tmpfs:/run", "volume:6bbd201fd50f:/cache", "bind:/srv:/srv");
@@ -66,13 +79,42 @@ class AuditTableTest {
   void seccompSaysUnconfinedForPrivilegedAndCustomForAnInlineProfile() {
     ContainerDetails privileged =
         new ContainerDetails(
-            "4", "p", "app", true, 1, 0, "", List.of(), false, true, List.of(), List.of(),
-            List.of(), Map.of(), List.of(), Namespaces.PRIVATE, List.of());
+            "4",
+            "p",
+            "app",
+            true,
+            1,
+            0,
+            "",
+            List.of(),
+            false,
+            true,
+            List.of(),
+            List.of(),
+            List.of(),
+            Map.of(),
+            List.of(),
+            Namespaces.PRIVATE,
+            List.of());
     ContainerDetails custom =
         new ContainerDetails(
-            "5", "c", "app", true, 1, 0, "", List.of(), false, false, List.of(), List.of(),
-            List.of("seccomp={\"defaultAction\":\"SCMP_ACT_ERRNO\"}"), Map.of(), List.of(),
-            Namespaces.PRIVATE, List.of());
+            "5",
+            "c",
+            "app",
+            true,
+            1,
+            0,
+            "",
+            List.of(),
+            false,
+            false,
+            List.of(),
+            List.of(),
+            List.of("seccomp={\"defaultAction\":\"SCMP_ACT_ERRNO\"}"),
+            Map.of(),
+            List.of(),
+            Namespaces.PRIVATE,
+            List.of());
 
     assertThat(AuditTable.seccomp(ContainerAdapter.config(privileged))).isEqualTo("unconfined");
     assertThat(AuditTable.seccomp(ContainerAdapter.config(custom))).isEqualTo("custom");

@@ -1,6 +1,7 @@
 package dev.rootlock.docker.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rootlock.docker.ContainerDetails;
 import dev.rootlock.docker.ContainerDetails.MountPoint;
@@ -30,9 +31,18 @@ class ContainerAdapterTest {
   void everyHardeningSettingReachesTheModelWithComposeShapedPaths() {
     ContainerDetails details =
         new ContainerDetails(
-            "abc", "web", "nginx:1.27", true, 7, 0, "101:101",
-            List.of("HOME=/root", "PATH=/opt/bin:/usr/bin"), true, false,
-            List.of("NET_BIND_SERVICE", "SYS_ADMIN"), List.of("ALL"),
+            "abc",
+            "web",
+            "nginx:1.27",
+            true,
+            7,
+            0,
+            "101:101",
+            List.of("HOME=/root", "PATH=/opt/bin:/usr/bin"),
+            true,
+            false,
+            List.of("NET_BIND_SERVICE", "SYS_ADMIN"),
+            List.of("ALL"),
             List.of("no-new-privileges", "seccomp=unconfined"),
             Map.of("/tmp", "rw,noexec,nosuid,size=64m", "/run", "mode=1777,size=16m"),
             List.of(
@@ -57,10 +67,15 @@ class ContainerAdapterTest {
     expected.tmpfs.add(
         TmpfsMount.parse("/tmp:rw,noexec,nosuid,size=64m", FieldPath.of("tmpfs").index(1)));
     expected.mounts.add(
-        new Mount(MountType.BIND, "/srv/conf", "/etc/nginx", true, FieldPath.of("volumes").index(0)));
+        new Mount(
+            MountType.BIND, "/srv/conf", "/etc/nginx", true, FieldPath.of("volumes").index(0)));
     expected.mounts.add(
         new Mount(
-            MountType.VOLUME, "cache", "/var/cache/nginx", false, FieldPath.of("volumes").index(1)));
+            MountType.VOLUME,
+            "cache",
+            "/var/cache/nginx",
+            false,
+            FieldPath.of("volumes").index(1)));
     expected.networkMode = "host";
     expected.pid = "host";
     expected.ipc = "private";
@@ -101,15 +116,12 @@ class ContainerAdapterTest {
     assertThat(result.findings())
         .extracting(Finding::check, Finding::detail)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "capabilities_restricted", "container \"api\" must set HostConfig.CapDrop=[ALL]"),
-            org.assertj.core.groups.Tuple.tuple(
+            tuple("capabilities_restricted", "container \"api\" must set HostConfig.CapDrop=[ALL]"),
+            tuple(
                 "noNewPrivileges",
                 "container \"api\" must set HostConfig.SecurityOpt=[no-new-privileges]"),
-            org.assertj.core.groups.Tuple.tuple(
-                "user", "container \"api\" must set Config.User to a non-root UID"),
-            org.assertj.core.groups.Tuple.tuple(
-                "readOnly", "container \"api\" must set HostConfig.ReadonlyRootfs=true"));
+            tuple("user", "container \"api\" must set Config.User to a non-root UID"),
+            tuple("readOnly", "container \"api\" must set HostConfig.ReadonlyRootfs=true"));
   }
 
   @Test

@@ -15,26 +15,53 @@ import java.util.Map;
 final class Containers {
 
   static final String PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-  static final LevelVersion HARDENED = LevelVersion.of(Level.HARDENED, PolicyVersion.parse("latest"));
+  static final LevelVersion HARDENED =
+      LevelVersion.of(Level.HARDENED, PolicyVersion.parse("latest"));
 
   private Containers() {}
 
   /** docker run --read-only --tmpfs /tmp:... --cap-drop ALL --security-opt nnp -u 1000 ... */
   static ContainerDetails hardened(String name) {
     return new ContainerDetails(
-        "1111", name, "rootlock-test/busybox:latest", true, 42, 0, "1000", List.of(PATH), true,
-        false, List.of(), List.of("ALL"), List.of("no-new-privileges"),
+        "1111",
+        name,
+        "rootlock-test/busybox:latest",
+        true,
+        42,
+        0,
+        "1000",
+        List.of(PATH),
+        true,
+        false,
+        List.of(),
+        List.of("ALL"),
+        List.of("no-new-privileges"),
         Map.of("/tmp", "rw,noexec,nosuid,size=8m"),
         List.of(new MountPoint("volume", "data", "/data", true)),
-        new Namespaces("none", "", "private", "", ""), List.of());
+        new Namespaces("none", "", "private", "", ""),
+        List.of());
   }
 
   /** docker run rootlock-test/busybox:latest sleep 300, nothing else. */
   static ContainerDetails plain(String name) {
     return new ContainerDetails(
-        "2222", name, "rootlock-test/busybox:latest", true, 43, 0, "", List.of(PATH), false,
-        false, List.of(), List.of(), List.of(), Map.of(), List.of(),
-        new Namespaces("none", "", "private", "", ""), List.of());
+        "2222",
+        name,
+        "rootlock-test/busybox:latest",
+        true,
+        43,
+        0,
+        "",
+        List.of(PATH),
+        false,
+        false,
+        List.of(),
+        List.of(),
+        List.of(),
+        Map.of(),
+        List.of(),
+        new Namespaces("none", "", "private", "", ""),
+        List.of());
   }
 
   static AuditedContainer audited(ContainerDetails details) {

@@ -44,19 +44,46 @@ class ContainerInspectionIT {
     Path readOnlyDir = Files.createDirectory(hostDir.resolve("conf"));
     Path writableDir = Files.createDirectory(hostDir.resolve("spool"));
     DockerCli.run(
-        "run", "--detach", "--name", name, "--label", containers.label(),
-        "--network", "none", "--read-only", "--user", "1000:1000",
-        "--pid", "host", "--ipc", "host", "--uts", "host",
-        "--cap-drop", "ALL", "--cap-add", "NET_BIND_SERVICE",
-        "--security-opt", "no-new-privileges",
-        "--device", "/dev/null:/dev/rootlock-null:rw",
-        "--tmpfs", "/tmp:rw,noexec,nosuid,size=8m",
-        "--mount", "type=tmpfs,destination=/run,tmpfs-size=16777216,tmpfs-mode=1777",
-        "--mount", "type=tmpfs,destination=/ro,readonly,tmpfs-size=1048576",
-        "--volume", volume + ":/data",
-        "--volume", readOnlyDir + ":/conf:ro",
-        "--volume", writableDir + ":/spool",
-        "rootlock-test/busybox:latest", "sleep", "300");
+        "run",
+        "--detach",
+        "--name",
+        name,
+        "--label",
+        containers.label(),
+        "--network",
+        "none",
+        "--read-only",
+        "--user",
+        "1000:1000",
+        "--pid",
+        "host",
+        "--ipc",
+        "host",
+        "--uts",
+        "host",
+        "--cap-drop",
+        "ALL",
+        "--cap-add",
+        "NET_BIND_SERVICE",
+        "--security-opt",
+        "no-new-privileges",
+        "--device",
+        "/dev/null:/dev/rootlock-null:rw",
+        "--tmpfs",
+        "/tmp:rw,noexec,nosuid,size=8m",
+        "--mount",
+        "type=tmpfs,destination=/run,tmpfs-size=16777216,tmpfs-mode=1777",
+        "--mount",
+        "type=tmpfs,destination=/ro,readonly,tmpfs-size=1048576",
+        "--volume",
+        volume + ":/data",
+        "--volume",
+        readOnlyDir + ":/conf:ro",
+        "--volume",
+        writableDir + ":/spool",
+        "rootlock-test/busybox:latest",
+        "sleep",
+        "300");
 
     ContainerDetails details = engine.inspect(name);
 
@@ -95,10 +122,10 @@ class ContainerInspectionIT {
 
   @Test
   void listsRunningContainersByFilterAndStoppedOnesOnlyWithAll() {
-    String running = containers.start("rootlock-test/busybox:latest", List.of("sleep", "300"),
-        false, Map.of());
-    String exited = containers.start("rootlock-test/busybox:latest", List.of("true"), false,
-        Map.of());
+    String running =
+        containers.start("rootlock-test/busybox:latest", List.of("sleep", "300"), false, Map.of());
+    String exited =
+        containers.start("rootlock-test/busybox:latest", List.of("true"), false, Map.of());
     DockerCli.run("wait", exited);
     Map<String, List<String>> ours = Map.of("label", List.of(containers.label()));
 
