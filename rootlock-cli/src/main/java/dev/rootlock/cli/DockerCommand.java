@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "docker",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     header = "Check docker run lines, audit and verify live containers, discover writable paths.",

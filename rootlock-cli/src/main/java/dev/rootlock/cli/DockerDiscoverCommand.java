@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "discover",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     header = "Find the paths an image needs writable, and prove them with a read-only run.",

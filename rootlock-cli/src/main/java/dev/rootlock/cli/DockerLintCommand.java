@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "lint",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     header = "Check a docker run command line and print its hardened equivalent.",

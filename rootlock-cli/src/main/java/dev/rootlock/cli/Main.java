@@ -1,5 +1,6 @@
 package dev.rootlock.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,16 +23,23 @@ import picocli.CommandLine.ScopeType;
       "Checks Kubernetes manifests, Compose files, Dockerfiles and docker run lines against Pod"
           + " Security Admission's baseline and restricted levels (message for message) and"
           + " rootlock's hardened level, which adds a read-only root filesystem and safe writable"
-          + " mounts. Audits and verifies live Docker containers, and discovers the paths an image"
-          + " needs writable.",
+          + " mounts. Audits live clusters and Docker containers, verifies that a container's"
+          + " protection holds, discovers the paths an image needs writable, and serves an"
+          + " admission webhook.",
       "",
     },
-    subcommands = {ScanCommand.class, DockerCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ScanCommand.class,
+      KubeCommand.class,
+      DockerCommand.class,
+      WebhookCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Examples:",
       "  rootlock scan deploy/                        # hardened:latest, text report",
-      "  rootlock scan -p restricted k8s.yaml         # PSA restricted, as the API server",
+      "  rootlock scan -p restricted k8s.yaml         # exactly as PSA's restricted",
       "  kubectl get pods -A -o yaml | rootlock scan -",
       "  rootlock docker lint -- docker run -d nginx  # check a line, print it hardened",
       "  rootlock docker audit                        # every running container here",
@@ -39,7 +47,7 @@ import picocli.CommandLine.ScopeType;
       "  rootlock docker verify --drill web           # is the read-only root active?",
       "",
       "Exit codes: 0 all objects pass, 1 some object violates (or a protection does not hold),"
-          + " 2 usage error, unreadable input or no usable Docker engine.",
+          + " 2 usage error, unreadable input, or an unreachable cluster or Docker engine.",
     })
 public final class Main implements Runnable {
 
@@ -51,6 +59,9 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** What {@code -} reads; standard input unless a test says otherwise. */
+  InputStream stdin = System.in;
+
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
@@ -59,7 +70,14 @@ public final class Main implements Runnable {
 
   /** Runs rootlock with the given streams and arguments; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new Main());
+    return run(System.in, out, err, args);
+  }
+
+  /** As {@link #run(PrintWriter, PrintWriter, String...)}, reading {@code -} from {@code in}. */
+  public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    Main main = new Main();
+    main.stdin = in;
+    CommandLine commandLine = new CommandLine(main);
     commandLine
         .setOut(out)
         .setErr(err)

@@ -29,7 +29,7 @@ final class PolicyOptions {
       paramLabel = "<version>",
       defaultValue = "latest",
       description =
-          "PSA policy version: latest or v1.N (v1.0 ... v1.37), as in the"
+          "Pod Security Admission policy version: latest or v1.N (v1.0 to v1.37), as in the"
               + " pod-security.kubernetes.io/enforce-version label. Default: ${DEFAULT-VALUE}.")
   String version;
 

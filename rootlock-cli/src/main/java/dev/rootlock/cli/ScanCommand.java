@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
@@ -18,16 +19,18 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     header = "Check Kubernetes manifests, Compose files and Dockerfiles against a policy level.",
     description = {
       "",
-      "Reads YAML and JSON manifests (directories recursively, '-' for standard input),"
-          + " evaluates every object that carries a pod template (Pod, Deployment, StatefulSet,"
-          + " DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, and the"
-          + " items of List kinds), every Compose service and every Dockerfile's final stage, and"
-          + " reports each violation at the file, line and column of its field.",
+      "Reads YAML and JSON manifests, Compose files and Dockerfiles (directories recursively,"
+          + " '-' for standard input), evaluates every object that carries a pod template (Pod,"
+          + " Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob,"
+          + " PodTemplate, and the items of List kinds), every Compose service and every"
+          + " Dockerfile's final stage, and reports each violation at the file, line and column"
+          + " of its field.",
       "",
     },
     footer = {
@@ -44,6 +47,8 @@ import picocli.CommandLine.Parameters;
 final class ScanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @ParentCommand Main main;
 
   @Mixin PolicyOptions policy;
 
@@ -69,7 +74,7 @@ final class ScanCommand implements Callable<Integer> {
     output.reportFormat(); // reject a bad --format before reading anything
     Engine engine = Engine.standard();
     ScanResult result =
-        engine.scan(new ScanRequest(paths, policy.levelVersion(), System.in, inputType()));
+        engine.scan(new ScanRequest(paths, policy.levelVersion(), main.stdin, inputType()));
     output.write(result, engine.rules());
     return result.exitCode();
   }

@@ -17,11 +17,14 @@ final class UnexpectedErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine command, ParseResult parsed) {
     PrintWriter err = command.getErr();
-    boolean expected = isUserFacing(ex);
-    err.println("error: " + describe(ex));
+    if (isForTheUser(ex)) {
+      err.println("error: " + ex.getMessage());
+    } else {
+      err.println("error: " + describe(ex));
+    }
     if (debugRequested(parsed)) {
       ex.printStackTrace(err);
-    } else if (!expected) {
+    } else if (!isForTheUser(ex)) {
       err.println("(run again with --debug for the stack trace)");
     }
     err.flush();
@@ -29,12 +32,14 @@ final class UnexpectedErrorHandler implements IExecutionExceptionHandler {
   }
 
   /**
-   * Failures whose message already says what went wrong and what to do: the user's own (a file
-   * that cannot be written) and the Docker engine's (unreachable, permission denied, no such
-   * image or container, a timeout, an image that fails even with a writable root).
+   * Failures whose message is already one clear line for the user: our own, and the client
+   * modules' (an unreachable cluster or engine, a forbidden namespace, permission denied on the
+   * Docker socket, an image that is not local, a container that does not exist, a timeout, an
+   * image that fails even with a writable root).
    */
-  private static boolean isUserFacing(Exception ex) {
+  private static boolean isForTheUser(Exception ex) {
     return ex instanceof UserException
+        || ex instanceof dev.rootlock.kube.KubeException
         || ex instanceof DockerEngineException
         || ex instanceof DiscoveryException;
   }

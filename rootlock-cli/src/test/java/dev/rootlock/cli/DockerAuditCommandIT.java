@@ -82,7 +82,7 @@ class DockerAuditCommandIT {
                 .replace("RUNID   ", containers.runId())
                 .replace("RUNID", containers.runId()));
     assertThat(run.err()).isEmpty();
-    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(1);
   }
 
   @Test
@@ -102,7 +102,7 @@ class DockerAuditCommandIT {
                 + "   rootlock-test/busybox:latest   true       1000   false        ALL       true"
                 + "           default   tmpfs:/tmp[rw,noexec,nosuid,size=8m]   <none>\n"
                 + "1 container audited, none violate hardened:latest\n");
-    assertThat(run.code()).isZero();
+    assertThat(run.exitCode()).isZero();
   }
 
   @Test
@@ -111,7 +111,7 @@ class DockerAuditCommandIT {
         CliRun.of("docker", "audit", "-p", "baseline", "--filter", "label=" + containers.label());
 
     assertThat(run.out()).endsWith("2 containers audited, none violate baseline:latest\n");
-    assertThat(run.code()).isZero();
+    assertThat(run.exitCode()).isZero();
   }
 
   @Test
@@ -149,6 +149,6 @@ class DockerAuditCommandIT {
     assertThat(run.out())
         .contains("\"file\": \"docker:" + plain + "\"", "\"file\": \"docker:" + hardened + "\"")
         .contains("\"check\": \"readOnly\"");
-    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(1);
   }
 }

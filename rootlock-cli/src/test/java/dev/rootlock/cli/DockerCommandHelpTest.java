@@ -18,7 +18,7 @@ class DockerCommandHelpTest {
         .contains("\nExit codes: 0 ");
     assertThat(run.out().lines())
         .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
-    assertThat(run.code()).isZero();
+    assertThat(run.exitCode()).isZero();
   }
 
   @Test
@@ -30,7 +30,7 @@ class DockerCommandHelpTest {
             "\n  lint      Check a docker run command line and print its hardened equivalent.\n",
             "\n  audit     Check the containers on a Docker host against a policy level.\n",
             "\n  verify    Confirm that a running container's read-only protection is really\n");
-    assertThat(run.code()).isZero();
+    assertThat(run.exitCode()).isZero();
   }
 
   @Test
@@ -43,7 +43,7 @@ class DockerCommandHelpTest {
             error: Missing command: choose lint, audit, discover or verify
             See 'rootlock docker --help' for usage.
             """);
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -51,10 +51,11 @@ class DockerCommandHelpTest {
     CliRun run = CliRun.of("--help");
 
     assertThat(run.out())
-        .contains(
-            "\n  docker  Check docker run lines, audit and verify live containers, discover\n")
+        .containsPattern("\n  docker +Check docker run lines, audit and verify live containers,")
         .contains(
             "\n  rootlock docker audit                        # every running container here\n");
+    assertThat(run.out().lines())
+        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
   }
 
   @Test
@@ -65,7 +66,7 @@ class DockerCommandHelpTest {
         .startsWith(
             "error: Invalid value for option '--format': expected one of [text, json]"
                 + " (case-insensitive) but was 'xml'\n");
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -76,7 +77,7 @@ class DockerCommandHelpTest {
         .startsWith(
             "error: Invalid value for option '--duration': invalid duration \"20\": write it like"
                 + " 20s, 1m30s or 500ms\n");
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -85,6 +86,6 @@ class DockerCommandHelpTest {
 
     assertThat(run.err())
         .startsWith("error: --filter: bad format of filter \"web\" (expected key=value)\n");
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 }

@@ -57,7 +57,7 @@ class DockerDiscoverCommandIT {
                 + "  --tmpfs /tmp:rw,noexec,nosuid,nodev,size=64m \\\n"
                 + "  --cap-drop ALL \\\n");
     assertThat(run.err()).isEmpty();
-    assertThat(run.code()).isZero();
+    assertThat(run.exitCode()).isZero();
     String json = Files.readString(paths);
     assertThat(json)
         .startsWith("{\n  \"kind\" : \"rootlock.discover\",\n  \"version\" : 1,\n")
@@ -83,7 +83,7 @@ class DockerDiscoverCommandIT {
             "rootlock-test/busybox-app:latest");
 
     assertThat(run.out()).startsWith("{\n  \"kind\" : \"rootlock.discover\",\n").endsWith("}\n");
-    assertThat(run.code()).isZero();
+    assertThat(run.exitCode()).isZero();
   }
 
   @Test
@@ -101,6 +101,6 @@ class DockerDiscoverCommandIT {
                 + " `docker pull "
                 + image
                 + "` (or build it) first\n");
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 }

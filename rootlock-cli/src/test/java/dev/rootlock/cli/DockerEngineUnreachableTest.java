@@ -48,7 +48,7 @@ class DockerEngineUnreachableTest {
 
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo(expected());
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -56,7 +56,7 @@ class DockerEngineUnreachableTest {
     CliRun run = CliRun.of("docker", "verify", "web");
 
     assertThat(run.err()).isEqualTo(expected());
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -64,14 +64,14 @@ class DockerEngineUnreachableTest {
     CliRun run = CliRun.of("docker", "discover", "nginx");
 
     assertThat(run.err()).isEqualTo(expected());
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test
   void lintNeedsNoEngine() {
     CliRun run = CliRun.of("docker", "lint", "--", "docker", "run", "nginx");
 
-    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).isEmpty();
   }
 }

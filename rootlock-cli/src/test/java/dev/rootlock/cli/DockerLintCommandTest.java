@@ -38,7 +38,7 @@ class DockerLintCommandTest {
               docker run -d --name web -p 8080:80 -v /srv/www:/var/www --read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m --cap-drop ALL --security-opt no-new-privileges --user 65534:65534 nginx:1.27
             """);
     assertThat(run.err()).isEmpty();
-    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(1);
   }
 
   @Test
@@ -63,7 +63,7 @@ class DockerLintCommandTest {
 
     assertThat(run.out()).isEqualTo("1 object scanned, none violate hardened:latest\n");
     assertThat(run.err()).isEmpty();
-    assertThat(run.code()).isZero();
+    assertThat(run.exitCode()).isZero();
   }
 
   @Test
@@ -91,7 +91,7 @@ class DockerLintCommandTest {
             Hardened equivalent:
               docker run --cap-drop ALL --security-opt no-new-privileges --read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m --user 65534:65534 alpine sh
             """);
-    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(1);
   }
 
   @Test
@@ -107,7 +107,7 @@ class DockerLintCommandTest {
         .contains(
             "<command line>:1:21 container/nginx nginx user: container \"nginx\" must not set"
                 + " --user 0\n");
-    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(1);
   }
 
   @Test
@@ -142,7 +142,7 @@ class DockerLintCommandTest {
 
     assertThat(run.out()).startsWith("{\n").doesNotContain("Hardened equivalent");
     assertThat(run.out()).contains("\"file\": \"<command line>\"");
-    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(1);
   }
 
   @Test
@@ -160,10 +160,10 @@ class DockerLintCommandTest {
     CliRun run = CliRun.of("docker", "lint", "--", "docker", "run", "nginx:1.27", "--user");
     CliRun missing = CliRun.of("docker", "lint", "--", "docker", "run", "--user");
 
-    assertThat(run.code()).isEqualTo(1); // after the IMAGE, --user is the container's argument
+    assertThat(run.exitCode()).isEqualTo(1); // after the IMAGE, --user is the container's argument
     assertThat(missing.out()).isEmpty();
     assertThat(missing.err()).isEqualTo("error: flag needs an argument: --user\n");
-    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -177,7 +177,7 @@ class DockerLintCommandTest {
         .isEqualTo(
             "error: invalid argument \"type=bind,src=/srv\" for \"--mount\" flag: target is"
                 + " required\n");
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -185,7 +185,7 @@ class DockerLintCommandTest {
     CliRun run = CliRun.of("docker", "lint", "--", "--security-opt", "seccomp", "nginx");
 
     assertThat(run.err()).isEqualTo("error: Invalid --security-opt: \"seccomp\"\n");
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -193,7 +193,7 @@ class DockerLintCommandTest {
     CliRun run = CliRun.of("docker", "lint", "--", "docker", "build", ".");
 
     assertThat(run.err()).isEqualTo("error: not a docker run command: docker build\n");
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -207,7 +207,7 @@ class DockerLintCommandTest {
             Put the docker run line after '--': rootlock docker lint [OPTIONS] -- docker run ...
             See 'rootlock docker lint --help' for usage.
             """);
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -220,8 +220,8 @@ class DockerLintCommandTest {
     assertThat(size.err())
         .startsWith(
             "error: --tmp-size: invalid size \"0\": write a non-zero size such as 64m or 65536k\n");
-    assertThat(root.code()).isEqualTo(2);
-    assertThat(size.code()).isEqualTo(2);
+    assertThat(root.exitCode()).isEqualTo(2);
+    assertThat(size.exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -233,6 +233,6 @@ class DockerLintCommandTest {
             "Usage: rootlock docker lint [OPTIONS] -- [docker run] [FLAGS] IMAGE [COMMAND...]",
             "Examples:\n  rootlock docker lint -- docker run -d --name web -p 8080:80 nginx\n",
             "Exit codes: 0 the line passes, 1 it violates the policy, 2 usage error");
-    assertThat(run.code()).isZero();
+    assertThat(run.exitCode()).isZero();
   }
 }

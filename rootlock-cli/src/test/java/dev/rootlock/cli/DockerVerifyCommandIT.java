@@ -94,7 +94,7 @@ class DockerVerifyCommandIT {
         .doesNotContain("NOT BLOCKED", "PROBLEM")
         .endsWith("\nProtection holds.\n");
     assertThat(run.err()).isEmpty();
-    assertThat(run.code()).isZero();
+    assertThat(run.exitCode()).isZero();
   }
 
   @Test
@@ -114,7 +114,7 @@ class DockerVerifyCommandIT {
               PROBLEM: drill: write a file into /bin was NOT blocked
             Protection does NOT hold: 3 problem(s).
             """);
-    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(1);
   }
 
   @Test
@@ -126,11 +126,11 @@ class DockerVerifyCommandIT {
     CliRun fails = CliRun.of("docker", "verify", "-f", "json", rw);
 
     assertThat(holds.out()).doesNotContain("drill").endsWith("\nProtection holds.\n");
-    assertThat(holds.code()).isZero();
+    assertThat(holds.exitCode()).isZero();
     assertThat(fails.out())
         .startsWith("{\n  \"kind\" : \"rootlock.verify\",\n")
         .contains("\"rootReadOnly\" : false,\n  \"protectionHolds\" : false,\n");
-    assertThat(fails.code()).isEqualTo(1);
+    assertThat(fails.exitCode()).isEqualTo(1);
   }
 
   @Test
@@ -141,7 +141,7 @@ class DockerVerifyCommandIT {
 
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo("error: no such container: " + missing + "\n");
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -170,6 +170,6 @@ class DockerVerifyCommandIT {
                 + exited
                 + " is not running (exit code 3): verify needs a running"
                 + " container\n");
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
   }
 }

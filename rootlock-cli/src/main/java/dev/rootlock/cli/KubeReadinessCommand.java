@@ -1,0 +1,90 @@
+package dev.rootlock.cli;
+
+import dev.rootlock.kube.KubeException;
+import dev.rootlock.kube.KubeOptions;
+import dev.rootlock.kube.KubeReadiness;
+import dev.rootlock.kube.ReadinessReport;
+import dev.rootlock.kube.ReadinessText;
+import dev.rootlock.policy.Level;
+import dev.rootlock.policy.PolicyVersion;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code rootlock kube readiness}: what switching enforce to a level would reject today. */
+@Command(
+    name = "readiness",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    header = "Show what enforcing a level in each namespace would reject today.",
+    description =
+        "For each namespace: its pod-security.kubernetes.io/* and rootlock.dev/* labels, the"
+            + " existing pods the new enforce level would reject (in the API server's own wording),"
+            + " and the kubectl label commands for the warn, then audit, then enforce rollout.",
+    footer = {
+      "",
+      "Examples:",
+      "  rootlock kube readiness -n shop",
+      "  rootlock kube readiness -A --level restricted --policy-version v1.30",
+      "",
+      "Exit codes: 0 every namespace is ready, 1 some namespace would reject pods, 2 usage error"
+          + " or an unreachable or unreadable cluster.",
+    })
+final class KubeReadinessCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin ClusterOptions cluster;
+
+  @Option(
+      names = "--level",
+      paramLabel = "<level>",
+      defaultValue = "hardened",
+      description = "The enforce level to try: baseline, restricted or hardened. Default: hardened.")
+  String level;
+
+  @Option(
+      names = "--policy-version",
+      paramLabel = "<version>",
+      defaultValue = "latest",
+      description = "latest or v1.N. Default: latest.")
+  String version;
+
+  @Override
+  public Integer call() throws KubeException {
+    KubeOptions options = cluster.apply(KubeOptions.defaults()).withLevel(level(), version());
+    ReadinessReport report = KubeReadiness.run(options);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(ReadinessText.render(report));
+    out.flush();
+    return report.exitCode();
+  }
+
+  private Level level() {
+    try {
+      Level parsed = Level.parse(level);
+      if (parsed != Level.PRIVILEGED) {
+        return parsed;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new ParameterException(
+        spec.commandLine(),
+        "--level: invalid level \"" + level + "\": must be one of baseline, restricted, hardened");
+  }
+
+  private PolicyVersion version() {
+    try {
+      return PolicyVersion.parse(version);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--policy-version: " + e.getMessage());
+    }
+  }
+}

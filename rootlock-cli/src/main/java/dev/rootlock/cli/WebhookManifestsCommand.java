@@ -1,0 +1,94 @@
+package dev.rootlock.cli;
+
+import dev.rootlock.webhook.ManifestOptions;
+import dev.rootlock.webhook.WebhookManifests;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code rootlock webhook manifests}: everything needed to install the webhook, as YAML. */
+@Command(
+    name = "manifests",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    header = "Print the Kubernetes objects that install the webhook.",
+    description =
+        "Namespace, ServiceAccount, RBAC (namespaces list/watch, pods list), a Deployment that"
+            + " itself passes 'rootlock scan --profile hardened', a PodDisruptionBudget, the"
+            + " Service, and the Validating and Mutating webhook configurations (which skip the"
+            + " webhook's own namespace and kube-system).",
+    footer = {
+      "",
+      "Examples:",
+      "  rootlock webhook manifests --cert-manager | kubectl apply -f -",
+      "  rootlock webhook manifests --ca-bundle \"$(base64 -w0 ca.crt)\" > rootlock-webhook.yaml",
+    })
+final class WebhookManifestsCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "<namespace>",
+      defaultValue = ManifestOptions.DEFAULT_NAMESPACE,
+      description = "Where the webhook runs. Default: ${DEFAULT-VALUE}.")
+  String namespace;
+
+  @Option(
+      names = "--failure-policy",
+      paramLabel = "Fail|Ignore",
+      defaultValue = "Fail",
+      description = "What the API server does when the webhook cannot answer. Default: Fail.")
+  String failurePolicy;
+
+  @Option(
+      names = "--image",
+      paramLabel = "<image>",
+      defaultValue = ManifestOptions.DEFAULT_IMAGE,
+      description = "The rootlock image. Default: ${DEFAULT-VALUE}.")
+  String image;
+
+  @Option(
+      names = "--replicas",
+      paramLabel = "<n>",
+      defaultValue = "2",
+      description = "Webhook replicas (2 or more). Default: ${DEFAULT-VALUE}.")
+  int replicas;
+
+  @Option(
+      names = "--cert-manager",
+      description = "Let cert-manager issue the serving certificate and inject the CA bundle.")
+  boolean certManager;
+
+  @Option(
+      names = "--ca-bundle",
+      paramLabel = "<base64>",
+      description = "Base64 PEM CA bundle for the webhook configurations (without cert-manager).")
+  String caBundle;
+
+  @Override
+  public Integer call() {
+    ManifestOptions options;
+    try {
+      options =
+          ManifestOptions.defaults()
+              .withNamespace(namespace)
+              .withFailurePolicy(failurePolicy)
+              .withImage(image)
+              .withReplicas(replicas)
+              .withCertManager(certManager)
+              .withCaBundle(caBundle);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(WebhookManifests.render(options));
+    out.flush();
+    return 0;
+  }
+}

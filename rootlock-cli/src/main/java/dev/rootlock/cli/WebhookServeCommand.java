@@ -1,0 +1,87 @@
+package dev.rootlock.cli;
+
+import dev.rootlock.webhook.WebhookOptions;
+import dev.rootlock.webhook.WebhookServer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rootlock webhook serve}: run the HTTPS admission server until told to stop. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    header = "Serve AdmissionReviews over HTTPS (the flags of PSA's own webhook).",
+    description =
+        "Serves /validate (also /), /mutate, /healthz, /readyz (ready once the namespace cache has"
+            + " synced) and /metrics on the secure port. The certificate and key are reloaded when"
+            + " their files change. SIGTERM finishes the reviews in flight, then exits.",
+    footer = {
+      "",
+      "Example:",
+      "  rootlock webhook serve --tls-cert-file /tls/tls.crt --tls-private-key-file /tls/tls.key",
+      "",
+      "Exit codes: 0 stopped cleanly, 2 bad flags, configuration or certificate.",
+    })
+final class WebhookServeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--tls-cert-file",
+      required = true,
+      paramLabel = "<file>",
+      description = "PEM certificate (chain) to serve.")
+  Path certFile;
+
+  @Option(
+      names = "--tls-private-key-file",
+      required = true,
+      paramLabel = "<file>",
+      description = "PEM private key (PKCS#8, PKCS#1 or SEC1) of the certificate.")
+  Path keyFile;
+
+  @Option(
+      names = "--secure-port",
+      paramLabel = "<port>",
+      defaultValue = "8443",
+      description = "HTTPS port. Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(
+      names = "--config",
+      paramLabel = "<file>",
+      description =
+          "A PodSecurityConfiguration-shaped file: defaults and exemptions (hardened allowed).")
+  Path config;
+
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "<file>",
+      description = "Where to read namespace labels from. Default: the in-cluster service account.")
+  Path kubeconfig;
+
+  @Override
+  public Integer call() throws Exception {
+    WebhookOptions options =
+        WebhookOptions.of(certFile, keyFile)
+            .withSecurePort(port)
+            .withConfigFile(config)
+            .withKubeconfig(kubeconfig);
+    WebhookServer server;
+    try {
+      server = WebhookServer.start(options);
+    } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+      throw new UserException("cannot start the webhook: " + e.getMessage(), e);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "rootlock-webhook-shutdown"));
+    spec.commandLine().getErr().println("rootlock webhook: listening on " + server.address());
+    spec.commandLine().getErr().flush();
+    server.awaitClosed();
+    return 0;
+  }
+}

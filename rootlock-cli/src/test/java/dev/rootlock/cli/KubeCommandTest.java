@@ -1,0 +1,154 @@
+package dev.rootlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tests for {@code rootlock kube audit|readiness} through {@link Main#run}, against fabric8's mock
+ * API server in CRUD mode, reached through a kubeconfig file exactly as a real cluster would be.
+ */
+class KubeCommandTest {
+
+  @TempDir Path dir;
+
+  private KubernetesMockServer server;
+  private Path kubeconfig;
+
+  @BeforeEach
+  void start() throws IOException {
+    server =
+        new KubernetesMockServer(
+            new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+    server.init();
+    kubeconfig =
+        Files.writeString(
+            dir.resolve("kubeconfig"),
+            """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: mock
+              cluster:
+                server: %s
+            users:
+            - name: tester
+              user:
+                token: secret
+            contexts:
+            - name: mock
+              context:
+                cluster: mock
+                user: tester
+                namespace: shop
+            current-context: mock
+            """
+                .formatted(server.url("/").replaceAll("/$", "")));
+    try (KubernetesClient client = server.createClient()) {
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()).create();
+      client.pods().inNamespace("shop").resource(pod("hardened", true)).create();
+      client.pods().inNamespace("shop").resource(pod("writable", null)).create();
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    server.destroy();
+  }
+
+  @Test
+  void auditListsEveryContainerAndFailsOnTheWritableOne() {
+    CliRun run = CliRun.of("kube", "audit", "--kubeconfig", kubeconfig.toString());
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            NAMESPACE   OWNER   POD        CONTAINER   READONLY           CHECKS
+            shop        -       hardened   app         true               -
+            shop        -       writable   app         unset (writable)   readOnlyRootFilesystem
+
+            NAMESPACE   OBJECTS   VIOLATING   CONTAINERS   READONLY
+            shop        2         1           2            1
+            hardened:latest: 1 of 2 objects violate, in 1 of 1 namespace
+            """);
+  }
+
+  @Test
+  void auditAsJsonIsTheScanDocument() {
+    CliRun run = CliRun.of("kube", "audit", "--kubeconfig", kubeconfig.toString(), "-o", "json");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("\"policy\": \"hardened:latest\"").contains("\"check\": \"readOnlyRootFilesystem\"");
+  }
+
+  @Test
+  void readinessUsesTheApiServersWording() {
+    CliRun run = CliRun.of("kube", "readiness", "--kubeconfig", kubeconfig.toString(), "--level", "restricted");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("shop");
+  }
+
+  @Test
+  void anUnknownOutputIsAUsageError() {
+    CliRun run = CliRun.of("kube", "audit", "--kubeconfig", kubeconfig.toString(), "-o", "yaml");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("error: -o: invalid output \"yaml\": must be one of text, wide, json, sarif, junit\n");
+  }
+
+  @Test
+  void aMissingKubeconfigIsOneClearLine() {
+    CliRun run = CliRun.of("kube", "audit", "--kubeconfig", dir.resolve("none").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("error: ").doesNotContain("\tat ").hasLineCount(1);
+  }
+
+  /** A restricted pod; {@code readOnly} is its container's readOnlyRootFilesystem (null: unset). */
+  private static Pod pod(String name, Boolean readOnly) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace("shop")
+        .endMetadata()
+        .withNewSpec()
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true)
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
+        .endSecurityContext()
+        .addNewContainer()
+        .withName("app")
+        .withImage("ghcr.io/example/app:1")
+        .withNewSecurityContext()
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(readOnly)
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
+        .endSecurityContext()
+        .endContainer()
+        .endSpec()
+        .build();
+  }
+}

@@ -1,0 +1,188 @@
+package dev.rootlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tests for {@link ScanCommand}, through {@link Main#run} as a user runs it. */
+class ScanCommandTest {
+
+  private static final String EXAMPLES =
+      Path.of(System.getProperty("rootlock.repo"), "examples").toString();
+
+  private static final String NGINX_POD =
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: nginx
+      spec:
+        containers:
+        - name: nginx
+          image: nginx
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void theSeedsNginxPodGetsPsasMessageByteForByte() throws IOException {
+    CliRun run = CliRun.withStdin(NGINX_POD, "scan", "--profile", "restricted", "-f", "json", "-");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    JsonNode object = new ObjectMapper().readTree(run.out()).get("objects").get(0);
+    assertThat(object.get("message").asText())
+        .isEqualTo(
+            "violates PodSecurity \"restricted:latest\": allowPrivilegeEscalation != false"
+                + " (container \"nginx\" must set securityContext.allowPrivilegeEscalation=false),"
+                + " unrestricted capabilities (container \"nginx\" must set"
+                + " securityContext.capabilities.drop=[\"ALL\"]), runAsNonRoot != true (pod or"
+                + " container \"nginx\" must set securityContext.runAsNonRoot=true), seccompProfile"
+                + " (pod or container \"nginx\" must set securityContext.seccompProfile.type to"
+                + " \"RuntimeDefault\" or \"Localhost\")");
+  }
+
+  @Test
+  void textFindingsNameFileLineColumnObjectContainerAndCheck() {
+    CliRun run = CliRun.withStdin(NGINX_POD, "scan", "-");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            -:7:5 pod/nginx nginx allowPrivilegeEscalation: container "nginx" must set securityContext.allowPrivilegeEscalation=false
+            -:7:5 pod/nginx nginx capabilities_restricted: container "nginx" must set securityContext.capabilities.drop=["ALL"]
+            -:5:1 pod/nginx nginx runAsNonRoot: pod or container "nginx" must set securityContext.runAsNonRoot=true
+            -:5:1 pod/nginx nginx seccompProfile_restricted: pod or container "nginx" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"
+            -:7:5 pod/nginx nginx readOnlyRootFilesystem: container "nginx" must set securityContext.readOnlyRootFilesystem=true
+            1 object scanned, 1 violates hardened:latest (5 findings)
+            """);
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void aHardenedDeploymentPassesWithExitZero() {
+    CliRun run = CliRun.of("scan", EXAMPLES + "/kubernetes/hardened-deployment.yaml");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("1 object scanned, none violate hardened:latest\n");
+  }
+
+  @Test
+  void theBundledExamplesViolateAndAreAllScanned() {
+    CliRun run = CliRun.of("scan", "-f", "json", EXAMPLES);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("\"objects\"");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void malformedYamlIsExitTwoWithItsPositionAndTheOtherFilesAreStillScanned() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "kind: Pod\nspec: [oops\n");
+    Path good =
+        Files.writeString(dir.resolve("good.yaml"), NGINX_POD.replace("name: nginx\n  ", "name: web\n  "));
+
+    CliRun run = CliRun.of("scan", "-p", "baseline", bad.toString(), good.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).contains(bad + ":3:1: error: ");
+    assertThat(run.out()).contains("1 object scanned, none violate baseline:latest");
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aMissingFileIsExitTwoAndNamed() {
+    Path missing = dir.resolve("nope.yaml");
+
+    CliRun run = CliRun.of("scan", missing.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).contains(missing + ": error: ");
+  }
+
+  @Test
+  void anUnknownProfileIsAUsageError() {
+    CliRun run = CliRun.of("scan", "--profile", "strict", EXAMPLES);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            """
+            error: --profile: invalid level "strict": must be one of privileged, baseline, restricted, hardened
+            See 'rootlock scan --help' for usage.
+            """);
+  }
+
+  @Test
+  void anInvalidPolicyVersionIsAUsageError() {
+    CliRun run = CliRun.of("scan", "--policy-version", "1.25", EXAMPLES);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(
+            "error: --policy-version: invalid policy version \"1.25\": must be \"latest\" or \"v1.x\"\n");
+  }
+
+  @Test
+  void anUnknownFlagSuggestsTheNearestAndPointsAtHelp() {
+    CliRun run = CliRun.of("scan", "--profil", "restricted", EXAMPLES);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("error: Unknown option: '--profil'");
+    assertThat(run.err()).contains("--profile").endsWith("See 'rootlock scan --help' for usage.\n");
+  }
+
+  @Test
+  void noPathIsAUsageError() {
+    CliRun run = CliRun.of("scan");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("error: Missing required parameter: 'PATH'");
+  }
+
+  @Test
+  void outputGoesToTheFileAndNothingToStandardOutput() throws IOException {
+    Path report = dir.resolve("report.sarif");
+
+    CliRun run = CliRun.withStdin(NGINX_POD, "scan", "-f", "sarif", "-o", report.toString(), "-");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("\"version\": \"2.1.0\"");
+  }
+
+  @Test
+  void helpTeachesWithExamplesAndExitCodes() {
+    CliRun run = CliRun.of("scan", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("--profile")
+        .contains("--policy-version")
+        .contains("Examples:")
+        .contains("Exit codes: 0 every object passes, 1 some object violates, 2 usage error");
+  }
+
+  @Test
+  void versionNamesRootlockAndJava() {
+    CliRun run = CliRun.of("--version");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("rootlock ").contains("Java " + Runtime.version());
+  }
+
+  @Test
+  void noCommandIsAUsageErrorThatPointsAtHelp() {
+    CliRun run = CliRun.of();
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("error: Missing command\nSee 'rootlock --help' for usage.\n");
+  }
+}

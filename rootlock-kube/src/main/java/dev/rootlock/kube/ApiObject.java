@@ -1,0 +1,49 @@
+package dev.rootlock.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One object of a list page: its identity, its controlling owner, and its JSON (dropped with the
+ * page once decoded).
+ *
+ * @param controller the ownerReference with {@code controller: true}, or null
+ */
+record ApiObject(
+    ApiKind kind, String uid, String namespace, String name, OwnerRef controller, JsonNode json) {
+
+  /** An ownerReference: who controls an object. */
+  record OwnerRef(String kind, String name, String uid) {
+
+    /** {@code kind/name} as kubectl prints it, kind lower-cased. */
+    String displayName() {
+      return kind.toLowerCase(java.util.Locale.ROOT) + "/" + name;
+    }
+  }
+
+  static ApiObject of(ApiKind kind, JsonNode json) {
+    JsonNode meta = json.path("metadata");
+    OwnerRef controller = null;
+    for (JsonNode owner : meta.path("ownerReferences")) {
+      if (owner.path("controller").asBoolean(false)) {
+        controller =
+            new OwnerRef(
+                owner.path("kind").asText(),
+                owner.path("name").asText(),
+                owner.path("uid").asText());
+        break;
+      }
+    }
+    return new ApiObject(
+        kind,
+        meta.path("uid").asText(""),
+        meta.path("namespace").asText(null),
+        meta.path("name").asText(""),
+        controller,
+        json);
+  }
+
+  /** {@code kind/name} as kubectl prints it, kind lower-cased. */
+  String displayName() {
+    return kind.kind().toLowerCase(java.util.Locale.ROOT) + "/" + name;
+  }
+}

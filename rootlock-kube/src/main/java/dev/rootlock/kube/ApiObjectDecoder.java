@@ -1,0 +1,332 @@
+package dev.rootlock.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.Locator;
+import dev.rootlock.model.SourceRef;
+import dev.rootlock.model.pod.AppArmorProfile;
+import dev.rootlock.model.pod.Capabilities;
+import dev.rootlock.model.pod.Container;
+import dev.rootlock.model.pod.ContainerKind;
+import dev.rootlock.model.pod.ContainerPort;
+import dev.rootlock.model.pod.EmptyDir;
+import dev.rootlock.model.pod.ObjectMeta;
+import dev.rootlock.model.pod.Pod;
+import dev.rootlock.model.pod.PodSecurityContext;
+import dev.rootlock.model.pod.PodSpec;
+import dev.rootlock.model.pod.ProbeHost;
+import dev.rootlock.model.pod.SeLinuxOptions;
+import dev.rootlock.model.pod.SeccompProfile;
+import dev.rootlock.model.pod.SecurityContext;
+import dev.rootlock.model.pod.Sysctl;
+import dev.rootlock.model.pod.Volume;
+import dev.rootlock.model.pod.VolumeMount;
+import dev.rootlock.model.pod.WindowsOptions;
+import dev.rootlock.model.pod.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decodes one object as the API server returns it (JSON, already validated and defaulted, unknown
+ * fields pruned) into rootlock's model, straight from Jackson's tree. It reads the same fields with
+ * the same meaning as the manifest reader in {@code dev.rootlock.source}; {@code
+ * ApiObjectDecoderTest} holds the two to the same results.
+ */
+final class ApiObjectDecoder {
+
+  private static final Set<String> CONTAINER_CONTEXT_FIELDS =
+      Set.of(
+          "privileged",
+          "allowPrivilegeEscalation",
+          "readOnlyRootFilesystem",
+          "runAsNonRoot",
+          "runAsUser",
+          "runAsGroup",
+          "capabilities",
+          "seccompProfile",
+          "seLinuxOptions",
+          "appArmorProfile",
+          "windowsOptions",
+          "procMount");
+  private static final Set<String> POD_CONTEXT_FIELDS =
+      Set.of(
+          "runAsNonRoot",
+          "runAsUser",
+          "runAsGroup",
+          "fsGroup",
+          "seccompProfile",
+          "seLinuxOptions",
+          "appArmorProfile",
+          "windowsOptions",
+          "sysctls",
+          "supplementalGroups",
+          "supplementalGroupsPolicy",
+          "fsGroupChangePolicy",
+          "seLinuxChangePolicy");
+  private static final List<String> PROBES =
+      List.of("livenessProbe", "readinessProbe", "startupProbe");
+  private static final List<String> LIFECYCLE_HANDLERS = List.of("postStart", "preStop");
+  private static final List<String> HANDLER_KINDS = List.of("httpGet", "tcpSocket");
+
+  private ApiObjectDecoder() {}
+
+  /**
+   * The workload of {@code object}, a {@code kind} item of a list (list items carry no kind of
+   * their own), named {@code source} in reports.
+   */
+  static Workload decode(ApiKind kind, JsonNode object, SourceRef source) {
+    ObjectMeta meta = meta(object.path("metadata"));
+    FieldPath templatePath = templatePath(kind);
+    JsonNode template = at(object, templatePath);
+    Pod pod = null;
+    if (kind == ApiKind.POD) {
+      pod = new Pod(meta, spec(object.path("spec")));
+    } else if (template.isObject()) {
+      pod = new Pod(meta(template.path("metadata")), spec(template.path("spec")));
+    }
+    return new Workload(
+        source, kind.apiVersion(), kind.kind(), meta, templatePath, pod, List.of(), Locator.NONE);
+  }
+
+  static FieldPath templatePath(ApiKind kind) {
+    return switch (kind) {
+      case POD -> FieldPath.root();
+      case POD_TEMPLATE -> FieldPath.of("template");
+      case CRON_JOB -> FieldPath.of("spec", "jobTemplate", "spec", "template");
+      default -> FieldPath.of("spec", "template");
+    };
+  }
+
+  private static JsonNode at(JsonNode node, FieldPath path) {
+    JsonNode current = node;
+    for (Object segment : path.segments()) {
+      current = current.path((String) segment);
+    }
+    return current;
+  }
+
+  static ObjectMeta meta(JsonNode meta) {
+    if (!meta.isObject()) {
+      return ObjectMeta.EMPTY;
+    }
+    return new ObjectMeta(
+        text(meta, "name"),
+        text(meta, "namespace"),
+        strings(meta.path("labels")),
+        strings(meta.path("annotations")));
+  }
+
+  private static PodSpec spec(JsonNode spec) {
+    JsonNode context = spec.path("securityContext");
+    return new PodSpec(
+        containers(spec.path("initContainers"), ContainerKind.INIT),
+        containers(spec.path("containers"), ContainerKind.REGULAR),
+        containers(spec.path("ephemeralContainers"), ContainerKind.EPHEMERAL),
+        context.isObject() ? podContext(context) : PodSecurityContext.EMPTY,
+        context.isObject(),
+        bool(spec, "hostNetwork"),
+        bool(spec, "hostPID"),
+        bool(spec, "hostIPC"),
+        bool(spec, "hostUsers"),
+        text(spec.path("os"), "name"),
+        text(spec, "runtimeClassName"),
+        volumes(spec.path("volumes")));
+  }
+
+  private static PodSecurityContext podContext(JsonNode context) {
+    List<Sysctl> sysctls = new ArrayList<>();
+    for (JsonNode sysctl : context.path("sysctls")) {
+      sysctls.add(new Sysctl(text(sysctl, "name"), text(sysctl, "value")));
+    }
+    return new PodSecurityContext(
+        bool(context, "runAsNonRoot"),
+        number(context, "runAsUser"),
+        number(context, "runAsGroup"),
+        number(context, "fsGroup"),
+        seccomp(context.path("seccompProfile")),
+        seLinux(context.path("seLinuxOptions")),
+        appArmor(context.path("appArmorProfile")),
+        windows(context.path("windowsOptions")),
+        sysctls,
+        unrecognized(context, POD_CONTEXT_FIELDS));
+  }
+
+  private static List<Container> containers(JsonNode list, ContainerKind kind) {
+    List<Container> containers = new ArrayList<>();
+    int index = 0;
+    for (JsonNode container : list) {
+      containers.add(container(container, kind, index++));
+    }
+    return containers;
+  }
+
+  private static Container container(JsonNode container, ContainerKind kind, int index) {
+    JsonNode context = container.path("securityContext");
+    List<ContainerPort> ports = new ArrayList<>();
+    for (JsonNode port : container.path("ports")) {
+      ports.add(new ContainerPort(integer(port, "containerPort"), integer(port, "hostPort")));
+    }
+    List<VolumeMount> mounts = new ArrayList<>();
+    for (JsonNode mount : container.path("volumeMounts")) {
+      mounts.add(
+          new VolumeMount(
+              text(mount, "name"),
+              text(mount, "mountPath"),
+              bool(mount, "readOnly"),
+              text(mount, "subPath")));
+    }
+    return new Container(
+        kind,
+        index,
+        text(container, "name"),
+        text(container, "image"),
+        context.isObject() ? containerContext(context) : SecurityContext.EMPTY,
+        context.isObject(),
+        ports,
+        mounts,
+        probeHosts(container),
+        text(container.path("resources").path("limits"), "memory"));
+  }
+
+  private static List<ProbeHost> probeHosts(JsonNode container) {
+    List<ProbeHost> hosts = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> field : container.properties()) {
+      if (PROBES.contains(field.getKey())) {
+        addHosts(hosts, field.getKey(), field.getValue());
+      } else if ("lifecycle".equals(field.getKey())) {
+        for (Map.Entry<String, JsonNode> handler : field.getValue().properties()) {
+          if (LIFECYCLE_HANDLERS.contains(handler.getKey())) {
+            addHosts(hosts, "lifecycle." + handler.getKey(), handler.getValue());
+          }
+        }
+      }
+    }
+    return hosts;
+  }
+
+  private static void addHosts(List<ProbeHost> hosts, String prefix, JsonNode handler) {
+    for (Map.Entry<String, JsonNode> kind : handler.properties()) {
+      String host = text(kind.getValue(), "host");
+      if (HANDLER_KINDS.contains(kind.getKey()) && host != null && !host.isEmpty()) {
+        hosts.add(new ProbeHost(prefix + "." + kind.getKey(), host));
+      }
+    }
+  }
+
+  private static SecurityContext containerContext(JsonNode context) {
+    JsonNode capabilities = context.path("capabilities");
+    return new SecurityContext(
+        bool(context, "privileged"),
+        bool(context, "allowPrivilegeEscalation"),
+        bool(context, "readOnlyRootFilesystem"),
+        bool(context, "runAsNonRoot"),
+        number(context, "runAsUser"),
+        number(context, "runAsGroup"),
+        capabilities.isObject()
+            ? new Capabilities(list(capabilities.path("add")), list(capabilities.path("drop")))
+            : null,
+        seccomp(context.path("seccompProfile")),
+        seLinux(context.path("seLinuxOptions")),
+        appArmor(context.path("appArmorProfile")),
+        windows(context.path("windowsOptions")),
+        text(context, "procMount"),
+        unrecognized(context, CONTAINER_CONTEXT_FIELDS));
+  }
+
+  private static List<Volume> volumes(JsonNode list) {
+    List<Volume> volumes = new ArrayList<>();
+    int index = 0;
+    for (JsonNode volume : list) {
+      List<String> sources = new ArrayList<>();
+      volume
+          .fieldNames()
+          .forEachRemaining(
+              name -> {
+                if (!"name".equals(name)) {
+                  sources.add(name);
+                }
+              });
+      JsonNode emptyDir = volume.path("emptyDir");
+      EmptyDir dir =
+          emptyDir.isObject()
+              ? new EmptyDir(text(emptyDir, "medium"), text(emptyDir, "sizeLimit"))
+              : null;
+      volumes.add(new Volume(index++, text(volume, "name"), sources, dir));
+    }
+    return volumes;
+  }
+
+  private static SeccompProfile seccomp(JsonNode node) {
+    return node.isObject()
+        ? new SeccompProfile(text(node, "type"), text(node, "localhostProfile"))
+        : null;
+  }
+
+  private static AppArmorProfile appArmor(JsonNode node) {
+    return node.isObject()
+        ? new AppArmorProfile(text(node, "type"), text(node, "localhostProfile"))
+        : null;
+  }
+
+  private static SeLinuxOptions seLinux(JsonNode node) {
+    return node.isObject()
+        ? new SeLinuxOptions(
+            text(node, "user"), text(node, "role"), text(node, "type"), text(node, "level"))
+        : null;
+  }
+
+  private static WindowsOptions windows(JsonNode node) {
+    return node.isObject() ? new WindowsOptions(bool(node, "hostProcess")) : null;
+  }
+
+  /** Fields the model does not know, with their JSON text (the API server prunes most). */
+  private static Map<String, String> unrecognized(JsonNode context, Set<String> known) {
+    Map<String, String> unknown = new LinkedHashMap<>();
+    context
+        .properties()
+        .forEach(
+            field -> {
+              if (!known.contains(field.getKey())) {
+                unknown.put(field.getKey(), field.getValue().toString());
+              }
+            });
+    return unknown;
+  }
+
+  private static Map<String, String> strings(JsonNode map) {
+    Map<String, String> values = new LinkedHashMap<>();
+    map.properties().forEach(field -> values.put(field.getKey(), field.getValue().asText()));
+    return values;
+  }
+
+  private static List<String> list(JsonNode node) {
+    List<String> values = new ArrayList<>();
+    for (JsonNode item : node) {
+      values.add(item.asText());
+    }
+    return values;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || !value.isTextual() ? null : value.textValue();
+  }
+
+  private static Boolean bool(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || !value.isBoolean() ? null : value.booleanValue();
+  }
+
+  private static Long number(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || !value.isIntegralNumber() ? null : value.longValue();
+  }
+
+  private static Integer integer(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || !value.isIntegralNumber() ? null : value.intValue();
+  }
+}

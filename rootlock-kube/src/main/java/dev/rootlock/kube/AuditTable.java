@@ -1,0 +1,93 @@
+package dev.rootlock.kube;
+
+/**
+ * Renders an {@link AuditReport} for a terminal: one row per container, then a summary per
+ * namespace, then what could not be read.
+ */
+public final class AuditTable {
+
+  private AuditTable() {}
+
+  /** The table; {@code wide} adds USER, PRIVESC, CAPS, SECCOMP and WRITABLE MOUNTS. */
+  public static String render(AuditReport report, boolean wide) {
+    StringBuilder out = new StringBuilder();
+    if (report.rows().isEmpty() && report.unreadable().isEmpty()) {
+      out.append("No resources found.\n");
+    }
+    if (!report.rows().isEmpty()) {
+      TextTable table =
+          wide
+              ? new TextTable(
+                  "NAMESPACE",
+                  "OWNER",
+                  "POD",
+                  "CONTAINER",
+                  "READONLY",
+                  "CHECKS",
+                  "USER",
+                  "PRIVESC",
+                  "CAPS",
+                  "SECCOMP",
+                  "WRITABLE MOUNTS")
+              : new TextTable("NAMESPACE", "OWNER", "POD", "CONTAINER", "READONLY", "CHECKS");
+      for (AuditRow row : report.rows()) {
+        String checks =
+            row.checks().isEmpty() ? ContainerFacts.NONE : String.join(",", row.checks());
+        if (wide) {
+          String mounts =
+              row.writableMounts().isEmpty()
+                  ? ContainerFacts.NONE
+                  : String.join(",", row.writableMounts());
+          table.add(
+              row.namespace(),
+              row.owner(),
+              row.pod(),
+              row.container(),
+              row.readOnly(),
+              checks,
+              row.user(),
+              row.privilegeEscalation(),
+              row.capabilities(),
+              row.seccomp(),
+              mounts);
+        } else {
+          table.add(
+              row.namespace(), row.owner(), row.pod(), row.container(), row.readOnly(), checks);
+        }
+      }
+      table.appendTo(out);
+      out.append('\n');
+    }
+    if (!report.namespaces().isEmpty()) {
+      TextTable summary =
+          new TextTable("NAMESPACE", "OBJECTS", "VIOLATING", "CONTAINERS", "READONLY");
+      for (NamespaceSummary ns : report.namespaces()) {
+        summary.add(
+            ns.namespace(),
+            Integer.toString(ns.objects()),
+            Integer.toString(ns.violating()),
+            Integer.toString(ns.containers()),
+            Integer.toString(ns.readOnly()));
+      }
+      summary.appendTo(out);
+    }
+    long violatingNamespaces =
+        report.namespaces().stream().filter(ns -> ns.violating() > 0).count();
+    out.append(report.policy())
+        .append(": ")
+        .append(report.violatingObjects())
+        .append(" of ")
+        .append(report.objects())
+        .append(report.objects() == 1 ? " object violates" : " objects violate")
+        .append(", in ")
+        .append(violatingNamespaces)
+        .append(" of ")
+        .append(report.namespaces().size())
+        .append(report.namespaces().size() == 1 ? " namespace" : " namespaces")
+        .append('\n');
+    for (Unreadable each : report.unreadable()) {
+      out.append("could not read ").append(each).append('\n');
+    }
+    return out.toString();
+  }
+}

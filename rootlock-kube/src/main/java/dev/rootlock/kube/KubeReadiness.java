@@ -1,0 +1,138 @@
+package dev.rootlock.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootlock.engine.Engine;
+import dev.rootlock.model.Finding;
+import dev.rootlock.model.ObjectResult;
+import dev.rootlock.policy.Level;
+import dev.rootlock.policy.LevelVersion;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code rootlock kube readiness}: for each namespace, its current Pod Security and rootlock
+ * labels, what switching {@code enforce} to the level would reject today in the API server's own
+ * words, and the label commands for a warn, audit, enforce rollout.
+ */
+public final class KubeReadiness {
+
+  private static final Engine ENGINE = Engine.standard();
+
+  private KubeReadiness() {}
+
+  /** Checks the namespaces {@code options} select against {@code options.levelVersion()}. */
+  public static ReadinessReport run(KubeOptions options) throws KubeException {
+    try (KubernetesClient client = KubeConnection.ofProcess().open(options)) {
+      return run(client, options, KubeOptions.DEFAULT_PAGE_SIZE);
+    }
+  }
+
+  static ReadinessReport run(KubernetesClient client, KubeOptions options, long pageSize)
+      throws KubeException {
+    PagedLister lister = new PagedLister(client, pageSize);
+    ClusterWalk walk = new ClusterWalk(lister);
+    List<Unreadable> unreadable = new ArrayList<>();
+    Map<String, Map<String, String>> namespaces = new TreeMap<>();
+    String only = KubeAudit.scopeNamespace(client, options);
+    try {
+      if (only == null) {
+        lister.list(
+            ApiKind.NAMESPACE,
+            null,
+            page -> page.forEach(ns -> namespaces.put(ns.name(), labels(ns.json()))));
+      } else {
+        namespaces.put(only, labels(walk.namespace(only)));
+      }
+    } catch (ApiRequestException e) {
+      if (e.code() == 404) {
+        // kubectl's wording for a namespace that does not exist.
+        throw new KubeException("namespaces \"" + only + "\" not found", e);
+      }
+      if (!e.forbidden()) {
+        throw new KubeException(e.getMessage(), e);
+      }
+      if (only == null) {
+        throw new KubeException(e.getMessage() + "; pass -n NAMESPACE to check one namespace", e);
+      }
+      // Reading the namespace object is forbidden but its pods may not be: carry on without labels.
+      unreadable.add(new Unreadable(only, "namespaces", e.getMessage()));
+      namespaces.put(only, Map.of());
+    }
+    List<NamespaceReadiness> results = new ArrayList<>();
+    for (Map.Entry<String, Map<String, String>> ns : namespaces.entrySet()) {
+      List<DryRun.PodVerdict> pods = new ArrayList<>();
+      int before = walk.unreadable().size();
+      walk.list(
+          ApiKind.POD,
+          ns.getKey(),
+          page -> page.forEach(pod -> pods.add(verdict(pod, options.levelVersion()))));
+      if (walk.unreadable().size() > before) {
+        continue;
+      }
+      results.add(readiness(ns.getKey(), ns.getValue(), pods, options));
+    }
+    unreadable.addAll(walk.unreadable());
+    return new ReadinessReport(options.levelVersion().toString(), results, unreadable);
+  }
+
+  static NamespaceReadiness readiness(
+      String namespace,
+      Map<String, String> labels,
+      List<DryRun.PodVerdict> pods,
+      KubeOptions options) {
+    LevelVersion target = options.levelVersion();
+    // The API server lists a namespace's pods by name; sort so the first 3000 are the same here.
+    List<DryRun.PodVerdict> ordered = new ArrayList<>(pods);
+    ordered.sort(Comparator.comparing(DryRun.PodVerdict::name));
+    String engine = target.level() == Level.HARDENED ? "rootlock" : "PodSecurity";
+    List<String> warnings = DryRun.warnings(namespace, engine, target.toString(), ordered);
+    int rejected = (int) pods.stream().filter(p -> p.reasons() != null).count();
+    return new NamespaceReadiness(
+        namespace,
+        labels,
+        pods.size(),
+        rejected,
+        warnings,
+        Rollout.commands(namespace, target, labels, options));
+  }
+
+  private static DryRun.PodVerdict verdict(ApiObject pod, LevelVersion target) {
+    String controller = pod.controller() == null ? null : pod.controller().uid();
+    if (target.level() == Level.PRIVILEGED) {
+      return new DryRun.PodVerdict(pod.name(), controller, null);
+    }
+    ObjectResult result =
+        ENGINE.evaluate(KubeAudit.DECODING.decode(pod, KubeAudit.sourceOf(pod)), target);
+    return new DryRun.PodVerdict(pod.name(), controller, result.allowed() ? null : reasons(result));
+  }
+
+  /** PSA's reason-only form: each failing check's reason, in order, joined by {@code ", "}. */
+  static String reasons(ObjectResult result) {
+    List<String> reasons = new ArrayList<>();
+    for (Finding finding : result.findings()) {
+      reasons.add(finding.reason().isEmpty() ? "unknown forbidden reason" : finding.reason());
+    }
+    return String.join(", ", reasons);
+  }
+
+  /** The namespace's {@code pod-security.kubernetes.io/*} and {@code rootlock.dev/*} labels. */
+  static Map<String, String> labels(JsonNode namespace) {
+    Map<String, String> labels = new TreeMap<>();
+    namespace
+        .path("metadata")
+        .path("labels")
+        .properties()
+        .forEach(
+            label -> {
+              String key = label.getKey();
+              if (key.startsWith(Rollout.PSA_PREFIX) || key.startsWith(Rollout.ROOTLOCK_PREFIX)) {
+                labels.put(key, label.getValue().asText());
+              }
+            });
+    return labels;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.rootlock.kube;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * fabric8's mock API server over plain HTTP on loopback, in CRUD mode with real pagination, with
+ * expectations (fixed answers such as a 403 or a 500) taking precedence for the paths they name,
+ * and a log of every GET path so tests can see {@code limit} and {@code continue} being used.
+ */
+final class TestApiServer implements AutoCloseable {
+
+  final KubernetesMockServer server;
+  final PagingCrudDispatcher crud = new PagingCrudDispatcher();
+  final List<String> gets = new CopyOnWriteArrayList<>();
+  private final Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+
+  TestApiServer() {
+    MockDispatcher expectations = new MockDispatcher(responses);
+    Dispatcher dispatcher =
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            if ("GET".equals(request.getMethod())) {
+              gets.add(request.getPath());
+            }
+            Queue<ServerResponse> queue =
+                responses.get(
+                    new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
+            return queue != null && !queue.isEmpty()
+                ? expectations.dispatch(request)
+                : crud.dispatch(request);
+          }
+        };
+    server =
+        new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
+    server.start();
+  }
+
+  /** A client like the mock's own, but failing fast: no retries. */
+  KubernetesClient client() {
+    return new KubernetesClientBuilder().withConfig(config()).build();
+  }
+
+  Config config() {
+    try (KubernetesClient mockClient = server.createClient()) {
+      return new ConfigBuilder(mockClient.getConfiguration())
+          .withRequestRetryBackoffLimit(0)
+          .build();
+    }
+  }
+
+  /** The GET paths that listed {@code collection} (e.g. {@code /api/v1/pods}), in order. */
+  List<String> listsOf(String collection) {
+    return gets.stream()
+        .filter(p -> p.equals(collection) || p.startsWith(collection + "?"))
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.rootlock.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link ExistingPods} from the API server (RBAC: {@code list} on {@code pods}). */
+final class ClusterPods implements ExistingPods {
+
+  private final KubernetesClient client;
+
+  ClusterPods(KubernetesClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public List<ExistingPod> list(String namespace) {
+    List<ExistingPod> pods = new ArrayList<>();
+    for (Pod pod : client.pods().inNamespace(namespace).list().getItems()) {
+      JsonNode json = client.getKubernetesSerialization().convertValue(pod, JsonNode.class);
+      pods.add(new ExistingPod(pod.getMetadata().getName(), controllerUid(pod), json));
+    }
+    return pods;
+  }
+
+  private static String controllerUid(Pod pod) {
+    List<OwnerReference> owners = pod.getMetadata().getOwnerReferences();
+    if (owners == null) {
+      return null;
+    }
+    for (OwnerReference owner : owners) {
+      if (Boolean.TRUE.equals(owner.getController())) {
+        return owner.getUid();
+      }
+    }
+    return null;
+  }
+}

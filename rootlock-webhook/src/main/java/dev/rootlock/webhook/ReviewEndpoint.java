@@ -1,0 +1,196 @@
+package dev.rootlock.webhook;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One AdmissionReview endpoint ({@code /validate}, {@code /mutate}): checks the HTTP envelope the way
+ * PSA's webhook does (POST, a body of at most 3 MiB, {@code Content-Type: application/json}), reads
+ * the review, asks the reviewer, and writes the answer with the request's {@code uid}. A body that
+ * is not a usable review gets a plain-text 4xx; nothing the client sends can make it throw.
+ */
+final class ReviewEndpoint implements HttpHandler {
+
+  private static final System.Logger LOG = System.getLogger(ReviewEndpoint.class.getName());
+
+  /** PSA's limit, which is also the API server's own request size limit for objects. */
+  static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+  /**
+   * How much of an oversized body is read and thrown away so that the client, still sending, can
+   * read the 413 instead of a connection reset. Beyond this the connection is just closed.
+   */
+  static final long MAX_DRAINED_BYTES = 4L * MAX_BODY_BYTES;
+
+  private static final Pattern GO_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+
+  private final String name;
+  private final BiFunction<AdmissionRequest, Duration, AdmissionResponse> reviewer;
+  private final WebhookMetrics metrics;
+  private final AtomicInteger inFlight;
+
+  ReviewEndpoint(
+      String name,
+      BiFunction<AdmissionRequest, Duration, AdmissionResponse> reviewer,
+      WebhookMetrics metrics,
+      AtomicInteger inFlight) {
+    this.name = name;
+    this.reviewer = reviewer;
+    this.metrics = metrics;
+    this.inFlight = inFlight;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    long start = System.nanoTime();
+    int code = 500;
+    inFlight.incrementAndGet();
+    try (exchange) {
+      code = serve(exchange);
+    } catch (IOException e) {
+      // The client went away mid-request; there is no one to answer.
+      code = 499;
+    } catch (RuntimeException | StackOverflowError e) {
+      // A bug of ours, never the client's input: answer 500 and keep serving.
+      LOG.log(Level.ERROR, "review failed", e);
+      code = 500;
+      try {
+        respond(exchange, 500, "text/plain; charset=utf-8", "internal server error\n");
+      } catch (IOException | RuntimeException ignored) {
+        // Headers were already sent; closing the exchange is all that is left.
+      }
+    } finally {
+      inFlight.decrementAndGet();
+      metrics.request(code);
+      metrics.latency(name, System.nanoTime() - start);
+    }
+  }
+
+  private int serve(HttpExchange exchange) throws IOException {
+    if (!"POST".equals(exchange.getRequestMethod())) {
+      exchange.getResponseHeaders().set("Allow", "POST");
+      return plain(exchange, 405, "method not allowed; POST an AdmissionReview");
+    }
+    String declaredLength = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declaredLength != null && tooLarge(declaredLength)) {
+      return tooLarge(exchange, exchange.getRequestBody());
+    }
+    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (!isJson(contentType)) {
+      return plain(
+          exchange,
+          400,
+          "unable to process a request with a non-json content type ("
+              + (contentType == null ? "none" : contentType)
+              + "); expected application/json");
+    }
+    InputStream in = exchange.getRequestBody();
+    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      return tooLarge(exchange, in);
+    }
+    if (body.length == 0) {
+      return plain(exchange, 400, "request body is empty");
+    }
+    AdmissionRequest request;
+    try {
+      request = AdmissionReviews.parse(body);
+    } catch (BadReviewException e) {
+      return plain(exchange, 400, e.getMessage());
+    }
+    AdmissionResponse response = reviewer.apply(request, timeoutOf(exchange));
+    byte[] json = AdmissionReviews.write(request.uid(), response);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, json.length);
+    exchange.getResponseBody().write(json);
+    return 200;
+  }
+
+  private static boolean tooLarge(String declaredLength) {
+    try {
+      return Long.parseLong(declaredLength.trim()) > MAX_BODY_BYTES;
+    } catch (NumberFormatException e) {
+      return false; // the server itself refuses a malformed Content-Length
+    }
+  }
+
+  private static int tooLarge(HttpExchange exchange, InputStream body) throws IOException {
+    long drained = 0;
+    byte[] sink = new byte[64 * 1024];
+    for (int n; drained <= MAX_DRAINED_BYTES && (n = body.read(sink)) >= 0; ) {
+      drained += n;
+    }
+    if (drained > MAX_DRAINED_BYTES) {
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
+    return plain(
+        exchange, 413, "request entity is too large; limit is " + MAX_BODY_BYTES + " bytes");
+  }
+
+  /** {@code application/json}, with or without parameters such as {@code charset=utf-8}. */
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int semicolon = contentType.indexOf(';');
+    String media = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+    return media.trim().toLowerCase(Locale.ROOT).equals("application/json");
+  }
+
+  /** The API server's {@code ?timeout=10s}, a Go duration; null when absent or unreadable. */
+  static Duration timeoutOf(HttpExchange exchange) {
+    String query = exchange.getRequestURI().getRawQuery();
+    if (query == null) {
+      return null;
+    }
+    for (String parameter : query.split("&")) {
+      if (parameter.startsWith("timeout=")) {
+        return goDuration(parameter.substring("timeout=".length()));
+      }
+    }
+    return null;
+  }
+
+  static Duration goDuration(String text) {
+    Matcher matcher = GO_DURATION.matcher(text);
+    double nanos = 0;
+    int end = 0;
+    while (matcher.find() && matcher.start() == end) {
+      double value = Double.parseDouble(matcher.group(1));
+      nanos +=
+          value
+              * switch (matcher.group(2)) {
+                case "ms" -> 1e6;
+                case "s" -> 1e9;
+                case "m" -> 60e9;
+                default -> 3600e9;
+              };
+      end = matcher.end();
+    }
+    return end == text.length() && end > 0 ? Duration.ofNanos((long) nanos) : null;
+  }
+
+  static int plain(HttpExchange exchange, int code, String message) throws IOException {
+    respond(exchange, code, "text/plain; charset=utf-8", message + "\n");
+    return code;
+  }
+
+  private static void respond(HttpExchange exchange, int code, String type, String text)
+      throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    exchange.sendResponseHeaders(code, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+}

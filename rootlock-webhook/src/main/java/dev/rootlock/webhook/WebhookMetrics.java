@@ -1,0 +1,101 @@
+package dev.rootlock.webhook;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The webhook's Prometheus metrics, in their own registry (not the global one, so that two servers
+ * in one JVM, as in tests, do not share counts):
+ *
+ * <ul>
+ *   <li>{@code rootlock_webhook_reviews_total{decision,mode,kind}}: one per mode a review was
+ *       judged in ({@code enforce}, {@code audit}, {@code warn}, or {@code mutate}), decision
+ *       {@code allow}, {@code deny} (would deny, for audit and warn), {@code exempt} or {@code
+ *       patch};
+ *   <li>{@code rootlock_webhook_requests_total{code}}: HTTP answers by status code;
+ *   <li>{@code rootlock_webhook_review_duration_seconds{handler}}: from request to response;
+ *   <li>{@code rootlock_webhook_namespace_cache_age_seconds}: time since the namespace cache last
+ *       heard news from the API server (NaN before its first list);
+ *   <li>{@code rootlock_webhook_namespace_cache_watching}: 1 while its watch is open.
+ * </ul>
+ */
+final class WebhookMetrics {
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+  private final Counter reviews;
+  private final Counter requests;
+  private final Histogram latency;
+
+  WebhookMetrics(Supplier<Duration> cacheAge, Supplier<Boolean> cacheWatching) {
+    reviews =
+        Counter.builder()
+            .name("rootlock_webhook_reviews_total")
+            .help("Admission reviews judged, by decision, mode and object kind")
+            .labelNames("decision", "mode", "kind")
+            .register(registry);
+    requests =
+        Counter.builder()
+            .name("rootlock_webhook_requests_total")
+            .help("HTTP requests to the review endpoints, by response status code")
+            .labelNames("code")
+            .register(registry);
+    latency =
+        Histogram.builder()
+            .name("rootlock_webhook_review_duration_seconds")
+            .help("Time from reading a review request to writing its response")
+            .labelNames("handler")
+            .classicOnly()
+            .classicUpperBounds(
+                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+            .register(registry);
+    GaugeWithCallback.builder()
+        .name("rootlock_webhook_namespace_cache_age_seconds")
+        .help("Seconds since the namespace cache last received a list or watch event")
+        .callback(
+            callback -> {
+              Duration age = cacheAge.get();
+              callback.call(age == null ? Double.NaN : age.toNanos() / 1e9);
+            })
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("rootlock_webhook_namespace_cache_watching")
+        .help("1 while the namespace cache's watch on the API server is open")
+        .callback(callback -> callback.call(Boolean.TRUE.equals(cacheWatching.get()) ? 1 : 0))
+        .register(registry);
+  }
+
+  void review(String decision, String mode, String kind) {
+    reviews.labelValues(decision, mode, kind).inc();
+  }
+
+  void request(int code) {
+    requests.labelValues(Integer.toString(code)).inc();
+  }
+
+  void latency(String handler, long nanos) {
+    latency.labelValues(handler).observe(nanos / 1e9);
+  }
+
+  String contentType() {
+    return writer.getContentType();
+  }
+
+  /** The text exposition format of every metric. */
+  byte[] scrape() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    try {
+      writer.write(out, registry.scrape());
+    } catch (IOException e) {
+      throw new IllegalStateException("writing to memory failed", e);
+    }
+    return out.toByteArray();
+  }
+}

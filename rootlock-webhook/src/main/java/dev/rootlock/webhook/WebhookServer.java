@@ -1,0 +1,274 @@
+package dev.rootlock.webhook;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import dev.rootlock.engine.Engine;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The admission webhook server: HTTPS (TLS 1.2 and 1.3, HTTP/1.1, which is what the API server
+ * speaks to webhooks) on the JDK's own server, one virtual thread per exchange.
+ *
+ * <ul>
+ *   <li>{@code POST /} and {@code /validate}: the validating webhook;
+ *   <li>{@code POST /mutate}: the mutating webhook (opt-in per namespace);
+ *   <li>{@code GET /healthz}: 200 while the process serves;
+ *   <li>{@code GET /readyz}: 200 once the namespace cache has synced, 503 before and while
+ *       shutting down;
+ *   <li>{@code GET /metrics}: Prometheus text format.
+ * </ul>
+ *
+ * <p>{@link #close()} shuts down gracefully: it stops being ready, stops accepting connections,
+ * lets the reviews in flight finish (up to the grace period), then stops the watches.
+ */
+public final class WebhookServer implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(WebhookServer.class.getName());
+
+  static {
+    // The JDK server reads these once. A request (headers and body) that takes longer than the API
+    // server's longest webhook timeout (30 s) is abandoned by the API server anyway, and a
+    // connection idle for longer is not worth a socket. An operator's -D setting wins.
+    setIfAbsent("sun.net.httpserver.maxReqTime", "30");
+    setIfAbsent("sun.net.httpserver.maxRspTime", "30");
+    setIfAbsent("sun.net.httpserver.idleInterval", "90");
+    // Without it a response written as headers then body waits for the client's delayed ACK
+    // (Nagle), 40 ms on Linux: a webhook's p99 made of nothing but waiting.
+    setIfAbsent("sun.net.httpserver.nodelay", "true");
+  }
+
+  private final HttpsServer server;
+  private final ExecutorService executor;
+  private final CertificateReloader reloader;
+  private final NamespaceCache cache;
+  private final KubernetesClient client;
+  private final boolean ownsClient;
+  private final WebhookOptions options;
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  private WebhookServer(
+      WebhookOptions options,
+      KubernetesClient client,
+      boolean ownsClient,
+      Map<String, HttpHandler> extraRoutes)
+      throws IOException, GeneralSecurityException {
+    this.options = options;
+    this.client = client;
+    this.ownsClient = ownsClient;
+    WebhookConfig config =
+        options.configFile() == null ? WebhookConfig.DEFAULT : WebhookConfig.load(options.configFile());
+    this.reloader = new CertificateReloader(options.tlsCertFile(), options.tlsPrivateKeyFile());
+    this.cache = new NamespaceCache(client, Clock.systemUTC());
+    WebhookMetrics metrics = new WebhookMetrics(cache::age, cache::watching);
+    Engine engine = Engine.standard();
+    AdmissionObjects objects = new AdmissionObjects();
+    Validator validator =
+        new Validator(engine, config, cache, objects, new ClusterPods(client), metrics);
+    Mutator mutator = new Mutator(config, cache, metrics);
+
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(new KeyManager[] {reloader.keyManager()}, null, null);
+    this.server =
+        HttpsServer.create(new InetSocketAddress(options.bindAddress(), options.securePort()), 0);
+    server.setHttpsConfigurator(
+        new HttpsConfigurator(tls) {
+          @Override
+          public void configure(HttpsParameters parameters) {
+            SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+            ssl.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            ssl.setNeedClientAuth(false);
+            parameters.setSSLParameters(ssl);
+          }
+        });
+    ReviewEndpoint validate = new ReviewEndpoint("validate", validator::review, metrics, inFlight);
+    server.createContext("/", exactly("/", validate));
+    server.createContext("/validate", exactly("/validate", validate));
+    server.createContext(
+        "/mutate",
+        exactly("/mutate", new ReviewEndpoint("mutate", (request, timeout) -> mutator.review(request), metrics, inFlight)));
+    server.createContext("/healthz", exactly("/healthz", exchange -> text(exchange, 200, "ok")));
+    server.createContext(
+        "/readyz",
+        exactly(
+            "/readyz",
+            exchange -> {
+              if (ready()) {
+                text(exchange, 200, "ok");
+              } else {
+                text(exchange, 503, closing.get() ? "shutting down" : "namespace cache not synced");
+              }
+            }));
+    server.createContext(
+        "/metrics",
+        exactly(
+            "/metrics",
+            exchange -> {
+              byte[] body = metrics.scrape();
+              exchange.getResponseHeaders().set("Content-Type", metrics.contentType());
+              exchange.sendResponseHeaders(200, body.length);
+              exchange.getResponseBody().write(body);
+              exchange.close();
+            }));
+    extraRoutes.forEach((path, handler) -> server.createContext(path, handler));
+    this.executor = Executors.newVirtualThreadPerTaskExecutor();
+    server.setExecutor(executor);
+  }
+
+  /**
+   * Starts the webhook with credentials from {@code --kubeconfig}, or the in-cluster service
+   * account. Returns once it listens; it becomes ready when the namespace cache has synced.
+   *
+   * @throws InvalidConfigException when the {@code --config} file is invalid
+   */
+  public static WebhookServer start(WebhookOptions options)
+      throws IOException, GeneralSecurityException {
+    Config config =
+        options.kubeconfig() == null
+            ? Config.autoConfigure(null)
+            : Config.fromKubeconfig(
+                null,
+                Files.readString(options.kubeconfig(), StandardCharsets.UTF_8),
+                options.kubeconfig().toString());
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    try {
+      return start(options, client, true, Map.of());
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  /** Starts the webhook against a given client; {@code extraRoutes} serve the benchmark. */
+  static WebhookServer start(
+      WebhookOptions options,
+      KubernetesClient client,
+      boolean ownsClient,
+      Map<String, HttpHandler> extraRoutes)
+      throws IOException, GeneralSecurityException {
+    WebhookServer webhook = new WebhookServer(options, client, ownsClient, extraRoutes);
+    webhook.server.start();
+    webhook.reloader.start(options.certificateCheckInterval());
+    webhook.cache
+        .start()
+        .whenComplete(
+            (done, failure) -> {
+              if (failure != null) {
+                LOG.log(Level.ERROR, "namespace cache failed to start; not ready", failure);
+              } else {
+                LOG.log(Level.INFO, "namespace cache synced; ready");
+              }
+            });
+    LOG.log(Level.INFO, "rootlock webhook listening on " + webhook.address());
+    return webhook;
+  }
+
+  /** Where the server listens (the actual port when 0 was asked for). */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** What {@code /readyz} says: the namespace cache has synced and the server is not closing. */
+  public boolean ready() {
+    return !closing.get() && cache.synced();
+  }
+
+  /** Blocks until {@link #close()} has finished, for a main thread with nothing else to do. */
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
+  }
+
+  CertificateReloader reloader() {
+    return reloader;
+  }
+
+  /** Reviews being handled right now. */
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  NamespaceLabels namespaceLabels() {
+    return cache;
+  }
+
+  /**
+   * Stops gracefully: not ready, no new connections, in-flight reviews finished (waiting at most
+   * the grace period), then the watches and the client closed. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      int grace = (int) Math.max(1, Math.ceil(options.shutdownGracePeriod().toMillis() / 1000.0));
+      server.stop(grace);
+      executor.shutdown();
+      if (!executor.awaitTermination(options.shutdownGracePeriod().toMillis(), TimeUnit.MILLISECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      executor.shutdownNow();
+    } finally {
+      reloader.close();
+      cache.close();
+      if (ownsClient) {
+        client.close();
+      }
+      closed.countDown();
+      LOG.log(Level.INFO, "rootlock webhook stopped");
+    }
+  }
+
+  /** A context handler that answers 404 for longer paths, which the JDK server routes by prefix. */
+  private static HttpHandler exactly(String path, HttpHandler handler) {
+    return exchange -> {
+      if (!exchange.getRequestURI().getPath().equals(path)) {
+        try (exchange) {
+          text(exchange, 404, "not found");
+        }
+        return;
+      }
+      handler.handle(exchange);
+    };
+  }
+
+  private static void text(HttpExchange exchange, int code, String message) throws IOException {
+    ReviewEndpoint.plain(exchange, code, message);
+    exchange.close();
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
+  }
+}

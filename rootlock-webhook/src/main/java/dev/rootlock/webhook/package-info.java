@@ -1,0 +1,2 @@
+/** The admission webhook: validating and mutating AdmissionReview handling over HTTPS. */
+package dev.rootlock.webhook;
