@@ -20,25 +20,34 @@ import picocli.CommandLine.ScopeType;
     header = "Make container root filesystems read-only, and keep them that way.",
     description = {
       "",
-      "Checks Kubernetes manifests, Compose files and Dockerfiles against Pod Security"
-          + " Admission's baseline and restricted levels (message for message) and rootlock's"
-          + " hardened level, which adds a read-only root filesystem and safe writable mounts.",
+      "Checks Kubernetes manifests, Compose files, Dockerfiles and docker run lines against Pod"
+          + " Security Admission's baseline and restricted levels (message for message) and"
+          + " rootlock's hardened level, which adds a read-only root filesystem and safe writable"
+          + " mounts. Audits live clusters and Docker containers, verifies that a container's"
+          + " protection holds, discovers the paths an image needs writable, and serves an"
+          + " admission webhook.",
+      "",
     },
     subcommands = {
       ScanCommand.class,
       KubeCommand.class,
+      DockerCommand.class,
       WebhookCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
       "",
       "Examples:",
-      "  rootlock scan deploy/                       # hardened:latest, text report",
-      "  rootlock scan --profile restricted k8s.yaml # PSA restricted, exactly as the API server",
+      "  rootlock scan deploy/                        # hardened:latest, text report",
+      "  rootlock scan -p restricted k8s.yaml         # exactly as PSA's restricted",
       "  kubectl get pods -A -o yaml | rootlock scan -",
+      "  rootlock docker lint -- docker run -d nginx  # check a line, print it hardened",
+      "  rootlock docker audit                        # every running container here",
+      "  rootlock docker discover app:1.4             # the paths it writes, proven",
+      "  rootlock docker verify --drill web           # is the read-only root active?",
       "",
-      "Exit codes: 0 all objects pass, 1 some object violates, 2 usage error or unreadable"
-          + " input.",
+      "Exit codes: 0 all objects pass, 1 some object violates (or a protection does not hold),"
+          + " 2 usage error, unreadable input, or an unreachable cluster or Docker engine.",
     })
 public final class Main implements Runnable {
 
@@ -75,6 +84,7 @@ public final class Main implements Runnable {
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(new UsageErrorHandler())
         .setExecutionExceptionHandler(new UnexpectedErrorHandler());
+    DockerCommand.configure(commandLine.getSubcommands().get("docker"));
     int code = commandLine.execute(args);
     out.flush();
     err.flush();

@@ -6,12 +6,7 @@ import dev.rootlock.report.ReportFormat;
 import dev.rootlock.policy.CheckDefinition;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,10 +61,21 @@ final class OutputOptions {
         reportFormat.reporter(context).write(result, out);
         out.flush();
       } else {
-        writeAtomically(output, writer -> reportFormat.reporter(context).write(result, writer));
+        AtomicFiles.write(output, writer -> reportFormat.reporter(context).write(result, writer));
       }
     } catch (IOException e) {
       throw new UserException("cannot write " + (output == null ? "the report" : output) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes text that is already rendered (a table, say) to the chosen destination. */
+  void writeText(String text) {
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
+    } else {
+      AtomicFiles.writeText(output, text);
     }
   }
 
@@ -78,29 +84,6 @@ final class OutputOptions {
       return ReportFormat.parse(format);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
-    }
-  }
-
-  private interface WriterAction {
-    void accept(Writer writer) throws IOException;
-  }
-
-  /** Writes beside the target and renames, so a failed run never leaves half a report behind. */
-  private static void writeAtomically(Path target, WriterAction action) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path directory = absolute.getParent();
-    Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-    try {
-      try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        action.accept(writer);
-      }
-      try {
-        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
     }
   }
 }

@@ -20,7 +20,8 @@ final class PolicyOptions {
       defaultValue = "hardened",
       description =
           "Policy level: baseline, restricted (Pod Security Admission's, exactly), or hardened"
-              + " (restricted + read-only root and safe writable mounts). Default: ${DEFAULT-VALUE}.")
+              + " (restricted + read-only root and safe writable mounts)."
+              + " Default: ${DEFAULT-VALUE}.")
   String profile;
 
   @Option(

@@ -1,5 +1,7 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.docker.DockerEngineException;
+import dev.rootlock.docker.discover.DiscoveryException;
 import dev.rootlock.model.ScanResult;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -31,10 +33,15 @@ final class UnexpectedErrorHandler implements IExecutionExceptionHandler {
 
   /**
    * Failures whose message is already one clear line for the user: our own, and the client
-   * modules' (an unreachable cluster or engine, a forbidden namespace).
+   * modules' (an unreachable cluster or engine, a forbidden namespace, permission denied on the
+   * Docker socket, an image that is not local, a container that does not exist, a timeout, an
+   * image that fails even with a writable root).
    */
   private static boolean isForTheUser(Exception ex) {
-    return ex instanceof UserException || ex instanceof dev.rootlock.kube.KubeException;
+    return ex instanceof UserException
+        || ex instanceof dev.rootlock.kube.KubeException
+        || ex instanceof DockerEngineException
+        || ex instanceof DiscoveryException;
   }
 
   private static String describe(Throwable ex) {

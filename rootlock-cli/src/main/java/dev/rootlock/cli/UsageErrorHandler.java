@@ -19,6 +19,10 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     PrintWriter err = command.getErr();
     err.println("error: " + ex.getMessage());
     UnmatchedArgumentException.printSuggestions(ex, err);
+    boolean unknownOption = ex instanceof UnmatchedArgumentException;
+    if (unknownOption && command.getCommand() instanceof UsageHint hint) {
+      err.println(hint.usageHint());
+    }
     err.println("See '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
     return ScanResult.ERROR;
   }

@@ -2,6 +2,7 @@ package dev.rootlock.docker;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,8 +31,18 @@ public interface DockerEngine extends AutoCloseable {
   /** Force-removes a container and its anonymous volumes; a missing container is not an error. */
   void remove(String containerId);
 
-  /** Inspects a container by id or name; fails with CONTAINER_NOT_FOUND when there is none. */
+  /**
+   * Inspects a container by id or name; fails with CONTAINER_NOT_FOUND ("no such container: x")
+   * when there is none.
+   */
   ContainerDetails inspect(String containerIdOrName);
+
+  /**
+   * Ids of the running containers ({@code all}: of every container, as {@code docker ps -a}) that
+   * match every filter, keyed as {@code docker ps --filter} keys them ({@code label}, {@code name},
+   * {@code status}, ...), in the engine's order (newest first).
+   */
+  List<String> containers(boolean all, Map<String, List<String>> filters);
 
   /** Ids of all containers, running or not, that carry {@code label=value} (any value if null). */
   List<String> containersLabelled(String label, String value);

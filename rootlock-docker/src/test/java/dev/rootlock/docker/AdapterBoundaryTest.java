@@ -23,9 +23,9 @@ class AdapterBoundaryTest {
   }
 
   @Test
-  void discoverAndVerifyDoNotDependOnTheAdapter() {
+  void discoverVerifyAndAuditDoNotDependOnTheAdapter() {
     noClasses().that().resideInAnyPackage("dev.rootlock.docker.discover..",
-            "dev.rootlock.docker.verify..")
+            "dev.rootlock.docker.verify..", "dev.rootlock.docker.audit..")
         .should().dependOnClassesThat().resideInAPackage("dev.rootlock.docker.client..")
         .check(classes);
   }

@@ -7,11 +7,15 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ChangeLog;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.TmpfsOptions;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -33,9 +37,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -110,10 +116,19 @@ public final class DockerJavaEngine implements DockerEngine {
     if (!spec.tmpfs().isEmpty()) {
       host.withTmpFs(spec.tmpfs());
     }
+    if (!spec.capDrop().isEmpty()) {
+      host.withCapDrop(spec.capDrop().stream().map(Capability::valueOf).toArray(Capability[]::new));
+    }
+    if (!spec.securityOpt().isEmpty()) {
+      host.withSecurityOpts(spec.securityOpt());
+    }
     var command = client.createContainerCmd(spec.image())
         .withHostConfig(host)
         .withLabels(spec.labels())
         .withEnv(spec.env());
+    if (!spec.name().isEmpty()) {
+      command.withName(spec.name());
+    }
     if (!spec.cmd().isEmpty()) {
       command.withCmd(spec.cmd());
     }
@@ -154,17 +169,41 @@ public final class DockerJavaEngine implements DockerEngine {
 
   @Override
   public ContainerDetails inspect(String containerIdOrName) {
-    InspectContainerResponse r = call("inspect container " + containerIdOrName,
-        () -> client.inspectContainerCmd(containerIdOrName).exec());
+    InspectContainerResponse r;
+    try {
+      r = call("inspect container " + containerIdOrName,
+          () -> client.inspectContainerCmd(containerIdOrName).exec());
+    } catch (DockerEngineException e) {
+      if (e.getCause() instanceof NotFoundException) {
+        throw new DockerEngineException(Reason.CONTAINER_NOT_FOUND,
+            "no such container: " + containerIdOrName, e);
+      }
+      throw e;
+    }
     var state = r.getState();
-    HostConfig host = r.getHostConfig();
+    HostConfig host = r.getHostConfig() == null ? HostConfig.newHostConfig() : r.getHostConfig();
+    Map<String, String> tmpfs = new TreeMap<>(host.getTmpFs() == null ? Map.of() : host.getTmpFs());
+    if (host.getMounts() != null) {
+      for (Mount m : host.getMounts()) {
+        if (m.getType() == MountType.TMPFS) {
+          TmpfsOptions options = m.getTmpfsOptions();
+          tmpfs.put(m.getTarget(), TmpfsData.of(options == null ? null : options.getSizeBytes(),
+              options == null ? null : options.getMode(), Boolean.TRUE.equals(m.getReadOnly())));
+        }
+      }
+    }
     List<ContainerDetails.MountPoint> mounts = new ArrayList<>();
     if (r.getMounts() != null) {
       for (var m : r.getMounts()) {
-        String type = m.getName() != null && m.getDriver() != null ? "volume" : "bind";
-        mounts.add(new ContainerDetails.MountPoint(type, m.getSource() == null ? "" : m.getSource(),
-            m.getDestination() == null ? "" : m.getDestination().getPath(),
-            Boolean.TRUE.equals(m.getRW())));
+        String destination = m.getDestination() == null ? "" : m.getDestination().getPath();
+        if (tmpfs.containsKey(destination)) {
+          continue; // a --mount type=tmpfs: already in tmpfs, with its options
+        }
+        // docker-java's inspect model drops the mount's Type; only volumes have a name and driver.
+        boolean volume = m.getName() != null && m.getDriver() != null;
+        String source = volume ? m.getName() : m.getSource();
+        mounts.add(new ContainerDetails.MountPoint(volume ? "volume" : "bind",
+            source == null ? "" : source, destination, Boolean.TRUE.equals(m.getRW())));
       }
     }
     boolean running = state != null && Boolean.TRUE.equals(state.getRunning());
@@ -177,15 +216,31 @@ public final class DockerJavaEngine implements DockerEngine {
         state == null || state.getExitCodeLong() == null ? 0 : state.getExitCodeLong(),
         r.getConfig() == null ? "" : r.getConfig().getUser(),
         r.getConfig() == null ? List.of() : list(r.getConfig().getEnv()),
-        host != null && Boolean.TRUE.equals(host.getReadonlyRootfs()),
-        host != null && Boolean.TRUE.equals(host.getPrivileged()),
-        host == null || host.getCapAdd() == null ? List.of()
-            : java.util.Arrays.stream(host.getCapAdd()).map(Enum::name).toList(),
-        host == null || host.getCapDrop() == null ? List.of()
-            : java.util.Arrays.stream(host.getCapDrop()).map(Enum::name).toList(),
-        host == null || host.getSecurityOpts() == null ? List.of() : host.getSecurityOpts(),
-        host == null || host.getTmpFs() == null ? Map.of() : host.getTmpFs(),
-        mounts);
+        Boolean.TRUE.equals(host.getReadonlyRootfs()),
+        Boolean.TRUE.equals(host.getPrivileged()),
+        capabilities(host.getCapAdd()),
+        capabilities(host.getCapDrop()),
+        host.getSecurityOpts() == null ? List.of() : host.getSecurityOpts(),
+        tmpfs,
+        mounts,
+        new ContainerDetails.Namespaces(host.getNetworkMode(), host.getPidMode(),
+            host.getIpcMode(), host.getUtSMode(), host.getUsernsMode()),
+        host.getDevices() == null ? List.of() : Arrays.stream(host.getDevices())
+            .map(d -> d.getPathOnHost() + ":" + d.getPathInContainer() + ":"
+                + d.getcGroupPermissions())
+            .toList());
+  }
+
+  private static List<String> capabilities(Capability[] capabilities) {
+    return capabilities == null ? List.of() : Arrays.stream(capabilities).map(Enum::name).toList();
+  }
+
+  @Override
+  public List<String> containers(boolean all, Map<String, List<String>> filters) {
+    var list = client.listContainersCmd().withShowAll(all);
+    filters.forEach(list::withFilter);
+    List<Container> found = call("list containers", list::exec);
+    return found.stream().map(Container::getId).toList();
   }
 
   @Override
@@ -369,7 +424,7 @@ public final class DockerJavaEngine implements DockerEngine {
           "the Docker engine at " + endpoint + " did not answer in time (" + what + ")", e);
     }
     return new DockerEngineException(Reason.UNREACHABLE, "no Docker engine answers at " + endpoint
-        + " (set DOCKER_HOST, or start one: scripts/docker-engine up): " + firstLine(e), e);
+        + " (" + firstLine(e) + "): start dockerd, or point DOCKER_HOST at a running engine", e);
   }
 
   private static String causeChain(Throwable e) {

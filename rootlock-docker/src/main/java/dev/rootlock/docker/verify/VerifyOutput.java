@@ -43,7 +43,7 @@ public final class VerifyOutput {
         out.append("    skipped: ").append(r.drillSkipped()).append('\n');
       }
       for (DrillAttempt a : r.drill()) {
-        out.append(String.format(Locale.ROOT, "    %-8s %s %s: %s%n",
+        out.append(String.format(Locale.ROOT, "    %-11s %s %s: %s%n",
             a.blocked() ? "blocked" : "NOT BLOCKED", a.action(), a.target(), a.detail()));
       }
     }

@@ -1,0 +1,109 @@
+package dev.rootlock.cli;
+
+import dev.rootlock.docker.DockerEngine;
+import dev.rootlock.docker.audit.AuditReport;
+import dev.rootlock.docker.audit.AuditTable;
+import dev.rootlock.docker.audit.ContainerAudit;
+import dev.rootlock.docker.client.DockerJavaEngine;
+import dev.rootlock.engine.Engine;
+import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.report.ReportFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code rootlock docker audit}: judge every container on the host, as deployed. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    header = "Check the containers on a Docker host against a policy level.",
+    description = {
+      "",
+      "Inspects every running container (with --all, every container) and evaluates its"
+          + " configuration with the same checks as Compose files and docker run lines.",
+      "",
+      "The text format is a table with one row per container: NAME, IMAGE, READONLY, USER,"
+          + " PRIVILEGED, CAPDROP, NO-NEW-PRIVS, SECCOMP, WRITABLE MOUNTS (tmpfs with their"
+          + " options, volumes and binds) and FAILING CHECKS, then what each failing check asks"
+          + " for. json, sarif and junit are the formats of 'rootlock scan', with each container"
+          + " named docker:<name>.",
+      "",
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  rootlock docker audit",
+      "  rootlock docker audit --all -p restricted",
+      "  rootlock docker audit --filter label=com.docker.compose.project=shop",
+      "  DOCKER_HOST=unix:///run/user/1000/docker.sock rootlock docker audit -f json",
+      "",
+      "Exit codes: 0 every container passes, 1 some container violates, 2 usage error or no"
+          + " usable Docker engine (unreachable, permission denied on its socket, timeout).",
+    })
+final class DockerAuditCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-a", "--all"},
+      description = "Audit every container, not only the running ones (as docker ps -a).")
+  boolean all;
+
+  @Option(
+      names = "--filter",
+      paramLabel = "<key=value>",
+      description =
+          "Audit only the containers docker ps --filter would list, e.g. label=app=web, name=api"
+              + " or status=exited; repeat to narrow further.")
+  List<String> filters = new ArrayList<>();
+
+  @Mixin PolicyOptions policy;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    ReportFormat format = output.reportFormat();
+    LevelVersion level = policy.levelVersion();
+    Map<String, List<String>> engineFilters = engineFilters();
+    Engine engine = Engine.standard();
+    AuditReport report;
+    try (DockerEngine docker = DockerJavaEngine.fromEnvironment()) {
+      report = new ContainerAudit(docker, engine).audit(all, engineFilters, level);
+    }
+    if (format == ReportFormat.TEXT) {
+      output.writeText(AuditTable.text(report));
+    } else {
+      output.write(report.result(), engine.rules());
+    }
+    return report.exitCode();
+  }
+
+  /** {@code label=app=web} becomes {@code label -> [app=web]}, as docker ps splits it. */
+  private Map<String, List<String>> engineFilters() {
+    Map<String, List<String>> byKey = new LinkedHashMap<>();
+    for (String filter : filters) {
+      int equals = filter.indexOf('=');
+      if (equals <= 0) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--filter: bad format of filter \"" + filter + "\" (expected key=value)");
+      }
+      byKey
+          .computeIfAbsent(filter.substring(0, equals), key -> new ArrayList<>())
+          .add(filter.substring(equals + 1));
+    }
+    return byKey;
+  }
+}

@@ -1,0 +1,169 @@
+package dev.rootlock.cli;
+
+import dev.rootlock.docker.DockerEngine;
+import dev.rootlock.docker.client.DockerJavaEngine;
+import dev.rootlock.docker.discover.DiscoverRequest;
+import dev.rootlock.docker.discover.Discovery;
+import dev.rootlock.docker.discover.DiscoveryJson;
+import dev.rootlock.docker.discover.DiscoveryOutput;
+import dev.rootlock.docker.discover.DiscoveryReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rootlock docker discover}: find the paths an image writes, and prove them read-only. */
+@Command(
+    name = "discover",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    header = "Find the paths an image needs writable, and prove them with a read-only run.",
+    description = {
+      "",
+      "1. Reads the image config: VOLUME (writable even under --read-only in Docker, not in"
+          + " Kubernetes), WorkingDir, User, TMPDIR, HOME.",
+      "2. Runs the image with a writable root (network none unless --network says otherwise,"
+          + " never privileged), runs --exercise inside it, stops it and reads docker diff.",
+      "3. Runs it with --read-only and tmpfs mounts for the paths found, reads its logs for"
+          + " refused writes, adds those paths and tries again, up to --max-trials runs.",
+      "4. Proposes a memory tmpfs, disk or a volume per path, and refuses /etc, PATH"
+          + " directories, /usr, /lib* and the application's own code, saying what to"
+          + " reconfigure instead.",
+      "",
+      "Prints docker run flags, a Compose snippet and a Kubernetes patch, with the trial that"
+          + " proved them and what could not be proved. The image must be present locally:"
+          + " rootlock never pulls. Every container it creates is removed, also on errors and"
+          + " Ctrl-C.",
+      "",
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  rootlock docker discover rootlock-test/nginx",
+      "  rootlock docker discover --exercise 'wget -qO- localhost' --duration 20s web:2",
+      "  rootlock docker discover -u 10001 --cmd \"python -m app --port 8000\" api:3",
+      "  rootlock docker discover --paths-out paths.json app:1.4",
+      "",
+      "Exit codes: 0 a read-only run with the proposed paths was proven to work, 1 none was,"
+          + " 2 usage error, no usable Docker engine, an image that is not present locally, or an"
+          + " image that fails even with a writable root.",
+    })
+final class DockerDiscoverCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "IMAGE", description = "A local image (never pulled).")
+  String image;
+
+  @Option(
+      names = "--cmd",
+      paramLabel = "<command>",
+      description =
+          "Command to run instead of the image's CMD, as one shell-quoted string:"
+              + " --cmd \"nginx -g 'daemon off;'\". No shell runs it; quotes only group words.")
+  String cmd;
+
+  @Option(
+      names = {"-e", "--env"},
+      paramLabel = "<KEY=VALUE>",
+      description = "Set an environment variable in every run; repeatable.")
+  List<String> env = new ArrayList<>();
+
+  @Option(
+      names = {"-u", "--user"},
+      paramLabel = "<user>",
+      description = "Run as this user (name, uid or uid:gid) instead of the image's User.")
+  String user;
+
+  @Option(
+      names = "--exercise",
+      paramLabel = "<shell command>",
+      description =
+          "Run this with sh -c inside the writable run once it is up, to reach the code paths"
+              + " that write (a request, a login, a job). Needs a shell in the image.")
+  String exercise;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "<duration>",
+      converter = GoDuration.class,
+      defaultValue = "10s",
+      description = "How long to watch each run (20s, 1m30s). Default: ${DEFAULT-VALUE}.")
+  Duration duration;
+
+  @Option(
+      names = "--max-trials",
+      paramLabel = "<n>",
+      defaultValue = "5",
+      description = "Read-only runs to try at most. Default: ${DEFAULT-VALUE}.")
+  int maxTrials;
+
+  @Option(
+      names = "--network",
+      paramLabel = "<network>",
+      defaultValue = "none",
+      description = "Network for the runs, as docker run --network. Default: ${DEFAULT-VALUE}.")
+  String network;
+
+  @Option(
+      names = "--paths-out",
+      paramLabel = "<file>",
+      description =
+          "Also write the result as JSON to <file>, the input of rootlock fix --paths-from"
+              + " (docs/discover-output.md).")
+  Path pathsOut;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "<format>",
+      defaultValue = "text",
+      description = "Output format: text or json. Default: ${DEFAULT-VALUE}.")
+  TextOrJson format;
+
+  @Override
+  public Integer call() {
+    DiscoverRequest request = request();
+    DiscoveryReport report;
+    try (DockerEngine docker = DockerJavaEngine.fromEnvironment()) {
+      report = new Discovery(docker).discover(request);
+    }
+    String json = DiscoveryJson.write(report);
+    if (pathsOut != null) {
+      AtomicFiles.writeText(pathsOut, json);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format == TextOrJson.json ? json : DiscoveryOutput.text(report));
+    out.flush();
+    return report.proven() ? 0 : 1;
+  }
+
+  private DiscoverRequest request() {
+    List<String> command;
+    try {
+      command = cmd == null ? List.of() : ShellWords.split(cmd);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--cmd: " + e.getMessage());
+    }
+    for (String variable : env) {
+      if (variable.indexOf('=') <= 0) {
+        throw new ParameterException(
+            spec.commandLine(), "--env: expected KEY=VALUE, got \"" + variable + "\"");
+      }
+    }
+    try {
+      return new DiscoverRequest(image, command, env, user, exercise, duration, maxTrials, network);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+}

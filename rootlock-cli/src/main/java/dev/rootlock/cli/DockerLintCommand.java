@@ -1,0 +1,158 @@
+package dev.rootlock.cli;
+
+import dev.rootlock.engine.Engine;
+import dev.rootlock.model.ObjectResult;
+import dev.rootlock.model.ScanResult;
+import dev.rootlock.model.docker.ByteSize;
+import dev.rootlock.model.docker.ContainerConfig;
+import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.report.ReportFormat;
+import dev.rootlock.source.dockerrun.DockerRunCommand;
+import dev.rootlock.source.dockerrun.DockerRunException;
+import dev.rootlock.source.dockerrun.DockerRunParser;
+import dev.rootlock.source.dockerrun.HardenedRunCommand;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rootlock docker lint}: check a {@code docker run} line and print its hardened twin. */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    header = "Check a docker run command line and print its hardened equivalent.",
+    customSynopsis = "rootlock docker lint [OPTIONS] -- [docker run] [FLAGS] IMAGE [COMMAND...]",
+    description = {
+      "",
+      "Reads the flags the way the Docker CLI does (--read-only, --tmpfs, --mount, -v,"
+          + " --cap-drop, --cap-add, --security-opt, -u, --privileged, --network/--pid/--ipc/"
+          + "--uts/--userns host, --device, ...) and reports the same checks as for Compose files."
+          + " Then prints the same line with --read-only, a bounded noexec,nosuid tmpfs on /tmp,"
+          + " --cap-drop ALL, --security-opt no-new-privileges and a non-root --user added where"
+          + " missing, every other flag kept as given (text format only). Unknown flags are kept"
+          + " and reported as warnings. Nothing is run.",
+      "",
+      "Put the command line after '--' so that its flags are not taken for rootlock's. The"
+          + " leading 'docker run' (or 'docker container run') is optional.",
+      "",
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  rootlock docker lint -- docker run -d --name web -p 8080:80 nginx",
+      "  rootlock docker lint -p restricted -- --cap-add SYS_ADMIN -v /:/host alpine sh",
+      "  rootlock docker lint --user 10001:10001 --tmp-size 16m -- docker run app:1.4",
+      "  rootlock docker lint -f sarif -o lint.sarif -- docker run --read-only app:1.4",
+      "",
+      "Exit codes: 0 the line passes, 1 it violates the policy, 2 usage error or a line Docker"
+          + " would refuse (a flag without its value, a malformed --mount or --security-opt, ...).",
+    })
+final class DockerLintCommand implements Callable<Integer>, UsageHint {
+
+  /** The pseudo-file name findings point into: the arguments joined by single spaces. */
+  static final String SOURCE = "<command line>";
+
+  @Spec CommandSpec spec;
+
+  @Mixin PolicyOptions policy;
+
+  @Mixin OutputOptions output;
+
+  @Option(
+      names = "--user",
+      paramLabel = "<user>",
+      defaultValue = HardenedRunCommand.DEFAULT_USER,
+      description =
+          "Non-root user for the hardened line when the command has none (uid, uid:gid or"
+              + " name). Default: ${DEFAULT-VALUE} (nobody).")
+  String user;
+
+  @Option(
+      names = "--tmp-size",
+      paramLabel = "<size>",
+      defaultValue = HardenedRunCommand.DEFAULT_TMPFS_SIZE,
+      description =
+          "Size for the hardened line's new or unbounded tmpfs mounts. Default: ${DEFAULT-VALUE}.")
+  String tmpSize;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "ARG",
+      description = "The docker run command line: [docker run] [FLAGS] IMAGE [COMMAND...].")
+  List<String> args;
+
+  @Override
+  public Integer call() {
+    ReportFormat format = output.reportFormat();
+    LevelVersion level = policy.levelVersion();
+    checkHardeningOptions();
+    DockerRunCommand command;
+    try {
+      command = DockerRunParser.parse(args);
+    } catch (DockerRunException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+    if (!command.problems().isEmpty()) {
+      // The daemon would refuse the whole line, so there is nothing to judge or harden.
+      throw new UserException(command.problems().get(0).message());
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    command.warnings().forEach(warning -> err.println("warning: " + warning));
+    err.flush();
+    Engine engine = Engine.standard();
+    ObjectResult verdict = engine.evaluate(command.toObject(SOURCE), level);
+    ScanResult result = new ScanResult(level.toString(), List.of(verdict), List.of(), Map.of());
+    output.write(result, engine.rules());
+    if (format == ReportFormat.TEXT) {
+      printHardened(command);
+    }
+    return result.exitCode();
+  }
+
+  @Override
+  public String usageHint() {
+    return "Put the docker run line after '--': rootlock docker lint [OPTIONS] -- docker run ...";
+  }
+
+  private void checkHardeningOptions() {
+    if (user.isBlank() || ContainerConfig.isRootUser(user)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--user: the hardened line needs a non-root user, got \"" + user + "\"");
+    }
+    if (ByteSize.parseMountOption(tmpSize).isEmpty() || ByteSize.isZero(tmpSize)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--tmp-size: invalid size \""
+              + tmpSize
+              + "\": write a non-zero size such as 64m or 65536k");
+    }
+  }
+
+  private void printHardened(DockerRunCommand command) {
+    HardenedRunCommand hardened =
+        HardenedRunCommand.builder(command).user(user).tmpfsSize(tmpSize).build();
+    if (hardened.args().equals(command.args())) {
+      return; // nothing to add: the findings, if any, name what only the user can decide
+    }
+    String line = hardened.shellText();
+    if (command.prefixLength() == 0) {
+      line = "docker run " + line;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println();
+    out.println("Hardened equivalent:");
+    out.println("  " + line);
+    out.flush();
+  }
+}

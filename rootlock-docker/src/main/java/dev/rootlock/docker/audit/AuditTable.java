@@ -1,0 +1,171 @@
+package dev.rootlock.docker.audit;
+
+import dev.rootlock.model.Finding;
+import dev.rootlock.model.docker.Capability;
+import dev.rootlock.model.docker.ContainerConfig;
+import dev.rootlock.model.docker.Mount;
+import dev.rootlock.model.docker.TmpfsMount;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The text form of an audit: the Docker counterpart of {@code kubectl get pods -o
+ * custom-columns=...READONLY...}, one row per container, aligned as {@code docker ps} aligns
+ * (columns padded to their widest cell plus three spaces, {@code <none>} for an empty cell), then
+ * each failing check's detail and a summary line.
+ */
+public final class AuditTable {
+
+  static final List<String> HEADER =
+      List.of(
+          "NAME",
+          "IMAGE",
+          "READONLY",
+          "USER",
+          "PRIVILEGED",
+          "CAPDROP",
+          "NO-NEW-PRIVS",
+          "SECCOMP",
+          "WRITABLE MOUNTS",
+          "FAILING CHECKS");
+
+  private static final String NONE = "<none>";
+  private static final String GAP = "   ";
+
+  private AuditTable() {}
+
+  public static String text(AuditReport report) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(HEADER);
+    for (AuditedContainer container : report.containers()) {
+      rows.add(row(container));
+    }
+    StringBuilder out = new StringBuilder(align(rows));
+    List<Finding> findings = new ArrayList<>();
+    report.containers().forEach(c -> findings.addAll(c.result().findings()));
+    if (!findings.isEmpty()) {
+      out.append('\n');
+      for (Finding finding : findings) {
+        String text = finding.detail().isEmpty() ? finding.reason() : finding.detail();
+        out.append(safe(finding.check())).append(": ").append(safe(text)).append('\n');
+      }
+    }
+    return out.append(summary(report, findings.size())).append('\n').toString();
+  }
+
+  static List<String> row(AuditedContainer container) {
+    ContainerConfig config = container.config();
+    List<String> failing =
+        container.result().findings().stream().map(Finding::check).distinct().toList();
+    return List.of(
+        config.name(),
+        orNone(config.image()),
+        Boolean.toString(Boolean.TRUE.equals(config.readOnly())),
+        orNone(config.user()),
+        Boolean.toString(Boolean.TRUE.equals(config.privileged())),
+        orNone(String.join(",", config.capDrop().stream().map(Capability::canonical).toList())),
+        Boolean.toString(Boolean.TRUE.equals(config.securityOpts().noNewPrivileges())),
+        seccomp(config),
+        orNone(String.join(", ", writableMounts(config))),
+        orNone(String.join(",", failing)));
+  }
+
+  /**
+   * Docker's default profile unless told otherwise; a privileged container runs without one; a
+   * profile given as a file reaches the engine as its JSON text, shown as {@code custom}.
+   */
+  static String seccomp(ContainerConfig config) {
+    if (Boolean.TRUE.equals(config.privileged())) {
+      return "unconfined";
+    }
+    String profile = config.securityOpts().seccompProfile();
+    if (profile == null || profile.isEmpty()) {
+      return "default";
+    }
+    return profile.strip().startsWith("{") ? "custom" : profile;
+  }
+
+  /**
+   * {@code tmpfs:/tmp[size=64m]}, {@code volume:data:/var/lib/data}, {@code bind:/srv:/srv}: where
+   * the container can still write, each tmpfs with its options as given.
+   */
+  static List<String> writableMounts(ContainerConfig config) {
+    List<String> mounts = new ArrayList<>();
+    for (TmpfsMount tmpfs : config.tmpfs()) {
+      if (!tmpfs.readOnly()) {
+        String options = String.join(",", tmpfs.options());
+        mounts.add("tmpfs:" + tmpfs.target() + (options.isEmpty() ? "" : "[" + options + "]"));
+      }
+    }
+    for (Mount mount : config.mounts()) {
+      if (mount.writable()) {
+        String kind = mount.type().name().toLowerCase(java.util.Locale.ROOT);
+        String source = mount.source() == null ? "" : shortId(mount.source()) + ":";
+        mounts.add(kind + ":" + source + mount.target());
+      }
+    }
+    return mounts;
+  }
+
+  /** An anonymous volume's 64-hex name, cut to 12 characters as {@code docker ps} cuts ids. */
+  private static String shortId(String name) {
+    return name.matches("[0-9a-f]{64}") ? name.substring(0, 12) : name;
+  }
+
+  private static String summary(AuditReport report, int findings) {
+    int count = report.containers().size();
+    long violating = report.containers().stream().filter(c -> !c.result().allowed()).count();
+    String audited = count + (count == 1 ? " container" : " containers") + " audited, ";
+    if (violating == 0) {
+      return audited + "none violate " + report.policy();
+    }
+    return audited
+        + violating
+        + (violating == 1 ? " violates " : " violate ")
+        + report.policy()
+        + " ("
+        + findings
+        + (findings == 1 ? " finding)" : " findings)");
+  }
+
+  /** Left-aligned columns, each as wide as its widest cell plus three spaces; the last unpadded. */
+  static String align(List<List<String>> rows) {
+    int columns = rows.get(0).size();
+    int[] widths = new int[columns];
+    for (List<String> row : rows) {
+      for (int i = 0; i < columns; i++) {
+        widths[i] = Math.max(widths[i], safe(row.get(i)).length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < columns; i++) {
+        String cell = safe(row.get(i));
+        line.append(cell);
+        if (i < columns - 1) {
+          line.append(" ".repeat(widths[i] - cell.length())).append(GAP);
+        }
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String orNone(String value) {
+    return value == null || value.isEmpty() ? NONE : value;
+  }
+
+  /** Control characters from the engine (a bind path may hold any byte) written as \\uXXXX. */
+  static String safe(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
