@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       ScanCommand.class,
+      FixCommand.class,
       KubeCommand.class,
       DockerCommand.class,
       WebhookCommand.class,

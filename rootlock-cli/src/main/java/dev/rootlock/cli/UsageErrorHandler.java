@@ -17,7 +17,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine command = ex.getCommandLine();
     PrintWriter err = command.getErr();
-    err.println("error: " + ex.getMessage());
+    // Some picocli messages (mutually exclusive options) already begin with "Error: ".
+    err.println("error: " + ex.getMessage().replaceFirst("^Error: ", ""));
     UnmatchedArgumentException.printSuggestions(ex, err);
     boolean unknownOption = ex instanceof UnmatchedArgumentException;
     if (unknownOption && command.getCommand() instanceof UsageHint hint) {

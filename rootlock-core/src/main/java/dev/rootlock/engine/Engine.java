@@ -10,6 +10,10 @@ import dev.rootlock.model.docker.DockerObject;
 import dev.rootlock.model.docker.DockerfileImage;
 import dev.rootlock.policy.docker.DockerChecks;
 import dev.rootlock.policy.docker.DockerfileChecks;
+import dev.rootlock.fix.FixReport;
+import dev.rootlock.fix.Fixer;
+import dev.rootlock.fix.plan.FixOptions;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import dev.rootlock.model.pod.Pod;
@@ -61,6 +65,16 @@ public final class Engine {
     }
     return new ScanResult(
         request.policy().toString(), scanner.objects, scanner.errors, scanner.skippedKinds);
+  }
+
+  /**
+   * Hardens files in place ({@code write}) or only proposes the changes as a diff, keeping every
+   * byte the fix does not need to touch; {@code -} is read from {@code stdin} and never written.
+   */
+  public FixReport fix(
+      List<String> paths, FixOptions options, boolean write, boolean followSymlinks, InputStream stdin) {
+    Fixer fixer = new Fixer(options, stdin);
+    return write ? fixer.apply(paths, followSymlinks) : fixer.plan(paths, followSymlinks);
   }
 
   /** Every check this engine can report, for rule lists such as SARIF's. */

@@ -40,6 +40,11 @@ public final class Fixer {
     this(options, System.in, AtomicWriter.BeforeReplace.NONE);
   }
 
+  /** A fixer that reads {@code -} from {@code stdin}. */
+  public Fixer(FixOptions options, InputStream stdin) {
+    this(options, stdin, AtomicWriter.BeforeReplace.NONE);
+  }
+
   Fixer(FixOptions options, InputStream stdin, AtomicWriter.BeforeReplace beforeReplace) {
     for (String check : options.only()) {
       if (!fixableChecks().contains(check)) {

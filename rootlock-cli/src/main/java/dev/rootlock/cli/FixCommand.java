@@ -1,0 +1,164 @@
+package dev.rootlock.cli;
+
+import dev.rootlock.engine.Engine;
+import dev.rootlock.fix.FileResult;
+import dev.rootlock.fix.FixReport;
+import dev.rootlock.fix.Fixer;
+import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.policy.Level;
+import dev.rootlock.source.image.DiscoveredPathsReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code rootlock fix}: harden manifests and Compose files, touching nothing else in them. */
+@Command(
+    name = "fix",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    header = "Rewrite manifests and Compose files to comply, keeping every comment.",
+    description =
+        "Adds what the checks ask for (readOnlyRootFilesystem, allowPrivilegeEscalation: false,"
+            + " capabilities.drop [ALL], runAsNonRoot, seccomp RuntimeDefault; read_only,"
+            + " cap_drop, no-new-privileges for Compose) and the writable paths the app needs: a"
+            + " bounded in-memory /tmp plus the paths known images write (or those found by"
+            + " 'rootlock docker discover', with --paths-from). Edits are made in the original"
+            + " text: comments, order, quoting, indentation and line endings stay as they were."
+            + " Each result is re-parsed and re-checked before anything is written; a file that"
+            + " fails that is left untouched. Without --write, prints a unified diff and changes"
+            + " nothing.",
+    footer = {
+      "",
+      "Examples:",
+      "  rootlock fix deploy/                  # show the diff",
+      "  rootlock fix --write deploy/          # apply it",
+      "  rootlock fix --only readOnlyRootFilesystem --write web.yaml",
+      "  rootlock docker discover nginx:1.27 --paths-out paths.json",
+      "  rootlock fix --paths-from paths.json --write k8s/nginx.yaml",
+      "",
+      "Exit codes: 0 nothing to change, 1 changes made or proposed, 2 an error (other files are"
+          + " still fixed).",
+    })
+final class FixCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @ParentCommand Main main;
+
+  /** {@code --write} and {@code --diff} exclude each other; the diff is the default. */
+  static final class Mode {
+    @Option(names = "--write", description = "Rewrite the files in place (atomically).")
+    boolean write;
+
+    @Option(names = "--diff", description = "Print a unified diff and change nothing (default).")
+    boolean diff;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Mode mode = new Mode();
+
+  @Option(
+      names = {"-p", "--profile"},
+      paramLabel = "<level>",
+      defaultValue = "hardened",
+      description = "restricted or hardened: which checks to fix. Default: ${DEFAULT-VALUE}.")
+  String profile;
+
+  @Option(
+      names = "--only",
+      paramLabel = "<check>",
+      split = ",",
+      description =
+          "Fix only these checks (comma-separated); explicit values you set are changed only for"
+              + " checks named here.")
+  List<String> only = List.of();
+
+  @Option(
+      names = "--tmp-size",
+      paramLabel = "<size>",
+      defaultValue = FixOptions.DEFAULT_TMP_SIZE,
+      description = "sizeLimit of the in-memory /tmp (Ki, Mi or Gi). Default: ${DEFAULT-VALUE}.")
+  String tmpSize;
+
+  @Option(
+      names = "--paths-from",
+      paramLabel = "<file>",
+      description = "Writable paths found by 'rootlock docker discover --paths-out'.")
+  Path pathsFrom;
+
+  @Option(
+      names = "--user",
+      paramLabel = "<uid[:gid]>",
+      description = "The user Compose services should run as (left alone otherwise).")
+  String user;
+
+  @Option(
+      names = "--follow-symlinks",
+      description = "Fix a symlinked file at its target (refused otherwise).")
+  boolean followSymlinks;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories; '-' reads standard input and prints the fixed text.")
+  List<String> paths;
+
+  @Override
+  public Integer call() throws IOException {
+    FixOptions options = options();
+    FixReport report =
+        Engine.standard().fix(paths, options, mode.write, followSymlinks, main.stdin);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    for (FileResult file : report.files()) {
+      if (file.file().equals("-") && file.fixed() != null) {
+        out.print(file.fixed());
+      } else if (!mode.write) {
+        out.print(file.diff());
+      } else if (file.status() == FileResult.Status.CHANGED) {
+        err.println("fixed " + file.file());
+      }
+      for (String note : file.notes()) {
+        err.println(file.file() + ": note: " + note);
+      }
+      if (file.error() != null) {
+        err.println(file.file() + ": error: " + file.error());
+      }
+    }
+    report.inputErrors().forEach(error -> err.println(error + ""));
+    out.flush();
+    err.flush();
+    return report.exitCode();
+  }
+
+  private FixOptions options() throws IOException {
+    try {
+      Level level = Level.parse(profile);
+      FixOptions options =
+          FixOptions.defaults()
+              .withProfile(level)
+              .withOnly(new LinkedHashSet<>(only))
+              .withTmpSize(tmpSize)
+              .withUser(user);
+      if (!only.isEmpty() && !Fixer.fixableChecks().containsAll(only)) {
+        throw new IllegalArgumentException(
+            "--only: unknown check; fixable checks are " + String.join(", ", Fixer.fixableChecks()));
+      }
+      if (pathsFrom != null) {
+        options = options.withDiscovered(DiscoveredPathsReader.read(pathsFrom));
+      }
+      return options;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.rootlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tests for {@link FixCommand}, through {@link Main#run}. */
+class FixCommandTest {
+
+  private static final String POD =
+      """
+      # the web pod
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web   # keep me
+      spec:
+        securityContext:
+          runAsNonRoot: true
+        containers:
+          - name: web
+            image: ghcr.io/example/web:1
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void withoutWriteItPrintsTheDiffAndChangesNothing() throws IOException {
+    Path file = Files.writeString(dir.resolve("pod.yaml"), POD);
+
+    CliRun run = CliRun.of("fix", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .startsWith("--- " + file + "\n+++ " + file + "\n")
+        .contains("+        readOnlyRootFilesystem: true\n");
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(POD);
+  }
+
+  @Test
+  void writeHardensInPlaceKeepsCommentsRescansCleanAndIsIdempotent() throws IOException {
+    Path file = Files.writeString(dir.resolve("pod.yaml"), POD);
+
+    CliRun fixed = CliRun.of("fix", "--write", file.toString());
+    String after = Files.readString(file, StandardCharsets.UTF_8);
+    CliRun again = CliRun.of("fix", "--write", file.toString());
+    CliRun scan = CliRun.of("scan", file.toString());
+
+    assertThat(fixed.exitCode()).isEqualTo(1);
+    assertThat(fixed.err()).startsWith("fixed " + file + "\n");
+    assertThat(after).startsWith("# the web pod\n").contains("name: web   # keep me\n");
+    assertThat(again.exitCode()).isZero();
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(after);
+    assertThat(scan.exitCode()).isZero();
+  }
+
+  @Test
+  void standardInputGetsTheFixedTextOnStandardOutput() {
+    CliRun run = CliRun.withStdin(POD, "fix", "-");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).startsWith("# the web pod\n").contains("readOnlyRootFilesystem: true");
+  }
+
+  @Test
+  void writeAndDiffExcludeEachOther() {
+    CliRun run = CliRun.of("fix", "--write", "--diff", "x.yaml");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("error: --write, --diff are mutually exclusive");
+  }
+
+  @Test
+  void anUnknownCheckListsTheFixableOnes() {
+    CliRun run = CliRun.of("fix", "--only", "nonsense", "x.yaml");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("error: --only: unknown check; fixable checks are ");
+  }
+
+  @Test
+  void anUnparsableFileIsLeftUntouchedAndNamed() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "kind: Pod\nspec: [oops\n");
+
+    CliRun run = CliRun.of("fix", "--write", bad.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(bad.toString());
+    assertThat(Files.readString(bad, StandardCharsets.UTF_8)).isEqualTo("kind: Pod\nspec: [oops\n");
+  }
+}
