@@ -43,8 +43,7 @@ public final class DockerfileUserCheck implements Check<DockerfileImage> {
     } else {
       return CheckResult.ALLOWED;
     }
-    String name =
-        image.stageName() == null ? String.valueOf(image.stageIndex()) : image.stageName();
-    return CheckResult.forbidden("root user", detail, List.of(name), List.of(DockerfileImage.USER));
+    // A Dockerfile stage is not a container: the object's name (the stage) already says which.
+    return CheckResult.forbidden("root user", detail, List.of(), List.of(DockerfileImage.USER));
   }
 }
