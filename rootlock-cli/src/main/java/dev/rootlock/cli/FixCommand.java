@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
+    descriptionHeading = "%n",
     header = "Rewrite manifests and Compose files to comply, keeping every comment.",
     description =
         "Adds what the checks ask for (readOnlyRootFilesystem, allowPrivilegeEscalation: false,"
@@ -134,7 +135,14 @@ final class FixCommand implements Callable<Integer> {
         err.println(file.file() + ": error: " + file.error());
       }
     }
-    report.inputErrors().forEach(error -> err.println(error + ""));
+    report
+        .inputErrors()
+        .forEach(
+            error ->
+                err.println(
+                    error.position() == null
+                        ? error.file() + ": error: " + error.message()
+                        : error.file() + ":" + error.position() + ": error: " + error.message()));
     out.flush();
     err.flush();
     return report.exitCode();

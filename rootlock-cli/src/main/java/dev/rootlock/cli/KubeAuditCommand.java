@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
+    descriptionHeading = "%n",
     header = "Evaluate every pod (and workload) in a live cluster.",
     description =
         "Lists pods page by page (and with --include-workloads every Deployment, StatefulSet,"

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
+    descriptionHeading = "%n",
     header = "Show what enforcing a level in each namespace would reject today.",
     description =
         "For each namespace: its pod-security.kubernetes.io/* and rootlock.dev/* labels, the"

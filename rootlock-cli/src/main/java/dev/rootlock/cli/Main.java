@@ -2,7 +2,9 @@ package dev.rootlock.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import dev.rootlock.model.ScanResult;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -104,7 +106,19 @@ public final class Main implements Runnable {
     if (docker != null) {
       DockerCommand.configure(docker);
     }
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (LinkageError | StackOverflowError | OutOfMemoryError e) {
+      // picocli hands only Exceptions to the error handler; a broken installation or an
+      // exhausted JVM must still end in one line and exit 2, not a bare stack trace.
+      err.println("error: " + e);
+      err.println("(rootlock's installation may be incomplete; run again with --debug for details)");
+      if (List.of(args).contains("--debug")) {
+        e.printStackTrace(err);
+      }
+      code = ScanResult.ERROR;
+    }
     out.flush();
     err.flush();
     return code;

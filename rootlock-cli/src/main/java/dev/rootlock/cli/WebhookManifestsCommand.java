@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
+    descriptionHeading = "%n",
     header = "Print the Kubernetes objects that install the webhook.",
     description =
         "Namespace, ServiceAccount, RBAC (namespaces list/watch, pods list), a Deployment that"

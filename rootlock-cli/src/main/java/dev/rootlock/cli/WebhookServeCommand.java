@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
+    descriptionHeading = "%n",
     header = "Serve AdmissionReviews over HTTPS (the flags of PSA's own webhook).",
     description =
         "Serves /validate (also /), /mutate, /healthz, /readyz (ready once the namespace cache has"
@@ -75,6 +76,10 @@ final class WebhookServeCommand implements Callable<Integer> {
     WebhookServer server;
     try {
       server = WebhookServer.start(options);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UserException("cannot start the webhook: no such file: " + e.getMessage(), e);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new UserException("cannot start the webhook: permission denied: " + e.getMessage(), e);
     } catch (java.io.IOException | java.security.GeneralSecurityException e) {
       throw new UserException("cannot start the webhook: " + e.getMessage(), e);
     }
