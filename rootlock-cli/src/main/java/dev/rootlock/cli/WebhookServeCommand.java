@@ -84,8 +84,6 @@ final class WebhookServeCommand implements Callable<Integer> {
       throw new UserException("cannot start the webhook: " + e.getMessage(), e);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "rootlock-webhook-shutdown"));
-    spec.commandLine().getErr().println("rootlock webhook: listening on " + server.address());
-    spec.commandLine().getErr().flush();
     server.awaitClosed();
     return 0;
   }
