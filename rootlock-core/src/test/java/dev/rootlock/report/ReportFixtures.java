@@ -61,7 +61,7 @@ final class ReportFixtures {
     objects.add(
         failing(
             web,
-            "violates PodSecurity \"hardened:latest\": host namespaces (hostNetwork=true),"
+            "violates rootlock policy \"hardened:latest\": host namespaces (hostNetwork=true),"
                 + " readOnlyRootFilesystem != true (containers \"app\", \"sidecar\" must set"
                 + " securityContext.readOnlyRootFilesystem=true)",
             new Finding(
@@ -96,7 +96,7 @@ final class ReportFixtures {
     objects.add(
         failing(
             nightly,
-            "violates PodSecurity \"hardened:latest\": privileged (container \"setup\" must not"
+            "violates rootlock policy \"hardened:latest\": privileged (container \"setup\" must not"
                 + " set securityContext.privileged=true)",
             new Finding(
                 nightly,
@@ -116,7 +116,7 @@ final class ReportFixtures {
     objects.add(
         failing(
             cafe,
-            "violates PodSecurity \"hardened:latest\": forbidden AppArmor profile ("
+            "violates rootlock policy \"hardened:latest\": forbidden AppArmor profile ("
                 + annotation
                 + "=\"unconfined\"), readOnlyRootFilesystem != true (container \"wörker-☕\" must"
                 + " set securityContext.readOnlyRootFilesystem=true)",
@@ -151,11 +151,11 @@ final class ReportFixtures {
     objects.add(
         failing(
             worker,
-            "violates hardened:latest: read_only != true (service \"worker\" must set"
-                + " read_only: true)",
+            "violates rootlock policy \"hardened:latest\": read_only != true (service \"worker\""
+                + " must set read_only: true)",
             new Finding(
                 worker,
-                "readOnlyRootFilesystem",
+                "readOnly",
                 "hardened",
                 List.of("worker"),
                 "read_only != true",
@@ -185,7 +185,7 @@ final class ReportFixtures {
         List.of(
             failing(
                 web,
-                "violates PodSecurity \"hardened:latest\": readOnlyRootFilesystem != true"
+                "violates rootlock policy \"hardened:latest\": readOnlyRootFilesystem != true"
                     + " (containers \"app\", \"log-shipper\" must set"
                     + " securityContext.readOnlyRootFilesystem=true)",
                 new Finding(
