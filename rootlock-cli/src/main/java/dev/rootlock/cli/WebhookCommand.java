@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         "Namespaces opt in with rootlock.dev/enforce, rootlock.dev/warn and rootlock.dev/audit"
             + " labels (privileged, baseline, restricted or hardened; versions with"
             + " rootlock.dev/<mode>-version), the same rollout model as Pod Security Admission and"
-            + " the same messages. rootlock.dev/mutate: \"true\" adds a read-only root and a"
-            + " bounded /tmp to pods instead of only judging them.",
+            + " the same messages. rootlock.dev/mutate: \"true\" also makes rootlock fix's changes"
+            + " to new pods (read-only roots, a bounded /tmp, the paths known images write).",
     subcommands = {WebhookServeCommand.class, WebhookManifestsCommand.class})
 final class WebhookCommand {}

@@ -12,7 +12,9 @@ import dev.rootlock.policy.docker.DockerChecks;
 import dev.rootlock.policy.docker.DockerfileChecks;
 import dev.rootlock.fix.FixReport;
 import dev.rootlock.fix.Fixer;
+import dev.rootlock.fix.ManifestFixer;
 import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.fix.plan.Plan;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +77,14 @@ public final class Engine {
       List<String> paths, FixOptions options, boolean write, boolean followSymlinks, InputStream stdin) {
     Fixer fixer = new Fixer(options, stdin);
     return write ? fixer.apply(paths, followSymlinks) : fixer.plan(paths, followSymlinks);
+  }
+
+  /**
+   * What {@code rootlock fix} would change in {@code workload}, as changes by path from the object's
+   * root (none for a windows pod), for the mutating webhook to turn into a JSON Patch.
+   */
+  public Plan hardeningPlan(Workload workload, FixOptions options) {
+    return ManifestFixer.plan(options, workload);
   }
 
   /** Every check this engine can report, for rule lists such as SARIF's. */

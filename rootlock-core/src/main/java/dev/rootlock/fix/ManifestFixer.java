@@ -70,7 +70,7 @@ public final class ManifestFixer {
     for (int index = 0; index < read.workloads().size(); index++) {
       Workload workload = read.workloads().get(index);
       NodeLocator locator = (NodeLocator) workload.locator();
-      Plan plan = new PodHardener(options, c -> command(locator, workload, c)).plan(workload);
+      Plan plan = plan(options, workload);
       for (String note : plan.notes()) {
         notes.add(workload.displayName() + ": " + note);
       }
@@ -260,6 +260,18 @@ public final class ManifestFixer {
       }
     }
     return null;
+  }
+
+  /**
+   * What hardening {@code workload} takes, by path from its root. A workload the manifest reader
+   * read (from a file or an admission request) has its containers' commands recognised in the
+   * knowledge base; one read otherwise is planned from its images alone.
+   */
+  public static Plan plan(FixOptions options, Workload workload) {
+    if (!(workload.locator() instanceof NodeLocator locator)) {
+      return new PodHardener(options, c -> List.of()).plan(workload);
+    }
+    return new PodHardener(options, c -> command(locator, workload, c)).plan(workload);
   }
 
   /** The container's command and args as written, for recognising frameworks. */

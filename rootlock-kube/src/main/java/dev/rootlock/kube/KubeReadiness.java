@@ -2,16 +2,17 @@ package dev.rootlock.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlock.engine.Engine;
-import dev.rootlock.model.Finding;
+import dev.rootlock.engine.NamespaceDryRun;
+import dev.rootlock.engine.NamespaceDryRun.ExistingPod;
 import dev.rootlock.model.ObjectResult;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.LevelVersion;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * {@code rootlock kube readiness}: for each namespace, its current Pod Security and rootlock
@@ -64,7 +65,7 @@ public final class KubeReadiness {
     }
     List<NamespaceReadiness> results = new ArrayList<>();
     for (Map.Entry<String, Map<String, String>> ns : namespaces.entrySet()) {
-      List<DryRun.PodVerdict> pods = new ArrayList<>();
+      List<ExistingPod<String>> pods = new ArrayList<>();
       int before = walk.unreadable().size();
       walk.list(
           ApiKind.POD,
@@ -79,18 +80,21 @@ public final class KubeReadiness {
     return new ReadinessReport(options.levelVersion().toString(), results, unreadable);
   }
 
+  /**
+   * One namespace's readiness.
+   *
+   * @param pods each pod with its reason-only verdict at the level ({@code null} when allowed)
+   */
   static NamespaceReadiness readiness(
       String namespace,
       Map<String, String> labels,
-      List<DryRun.PodVerdict> pods,
+      List<ExistingPod<String>> pods,
       KubeOptions options) {
     LevelVersion target = options.levelVersion();
-    // The API server lists a namespace's pods by name; sort so the first 3000 are the same here.
-    List<DryRun.PodVerdict> ordered = new ArrayList<>(pods);
-    ordered.sort(Comparator.comparing(DryRun.PodVerdict::name));
-    String engine = target.level() == Level.HARDENED ? "rootlock" : "PodSecurity";
-    List<String> warnings = DryRun.warnings(namespace, engine, target.toString(), ordered);
-    int rejected = (int) pods.stream().filter(p -> p.reasons() != null).count();
+    List<String> warnings =
+        NamespaceDryRun.warnings(
+            namespace, target, pods, Function.identity(), NamespaceDryRun.Limits.READINESS);
+    int rejected = (int) pods.stream().filter(p -> p.pod() != null).count();
     return new NamespaceReadiness(
         namespace,
         labels,
@@ -100,23 +104,14 @@ public final class KubeReadiness {
         Rollout.commands(namespace, target, labels, options));
   }
 
-  private static DryRun.PodVerdict verdict(ApiObject pod, LevelVersion target) {
+  private static ExistingPod<String> verdict(ApiObject pod, LevelVersion target) {
     String controller = pod.controller() == null ? null : pod.controller().uid();
     if (target.level() == Level.PRIVILEGED) {
-      return new DryRun.PodVerdict(pod.name(), controller, null);
+      return new ExistingPod<>(pod.name(), controller, null);
     }
     ObjectResult result =
         ENGINE.evaluate(KubeAudit.DECODING.decode(pod, KubeAudit.sourceOf(pod)), target);
-    return new DryRun.PodVerdict(pod.name(), controller, result.allowed() ? null : reasons(result));
-  }
-
-  /** PSA's reason-only form: each failing check's reason, in order, joined by {@code ", "}. */
-  static String reasons(ObjectResult result) {
-    List<String> reasons = new ArrayList<>();
-    for (Finding finding : result.findings()) {
-      reasons.add(finding.reason().isEmpty() ? "unknown forbidden reason" : finding.reason());
-    }
-    return String.join(", ", reasons);
+    return new ExistingPod<>(pod.name(), controller, NamespaceDryRun.reasons(result));
   }
 
   /** The namespace's {@code pod-security.kubernetes.io/*} and {@code rootlock.dev/*} labels. */

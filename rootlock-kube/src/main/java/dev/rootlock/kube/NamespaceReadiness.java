@@ -10,7 +10,7 @@ import java.util.Map;
  *     by key
  * @param pods how many pods it has
  * @param rejected how many of them the level rejects (all pods are counted, not only the first
- *     {@value DryRun#MAX_PODS} the API server would check)
+ *     {@value dev.rootlock.engine.NamespaceDryRun#MAX_PODS} the API server would check)
  * @param warnings what the API server would answer when the enforce label is applied, word for
  *     word, without kubectl's {@code Warning: } prefix
  * @param rollout the {@code kubectl label} commands still needed for warn, then audit, then

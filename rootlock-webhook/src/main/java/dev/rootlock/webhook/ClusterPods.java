@@ -1,6 +1,7 @@
 package dev.rootlock.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootlock.engine.NamespaceDryRun.ExistingPod;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,11 +18,11 @@ final class ClusterPods implements ExistingPods {
   }
 
   @Override
-  public List<ExistingPod> list(String namespace) {
-    List<ExistingPod> pods = new ArrayList<>();
+  public List<ExistingPod<JsonNode>> list(String namespace) {
+    List<ExistingPod<JsonNode>> pods = new ArrayList<>();
     for (Pod pod : client.pods().inNamespace(namespace).list().getItems()) {
       JsonNode json = client.getKubernetesSerialization().convertValue(pod, JsonNode.class);
-      pods.add(new ExistingPod(pod.getMetadata().getName(), controllerUid(pod), json));
+      pods.add(new ExistingPod<>(pod.getMetadata().getName(), controllerUid(pod), json));
     }
     return pods;
   }

@@ -1,20 +1,46 @@
 package dev.rootlock.webhook;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.rootlock.engine.Engine;
+import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.fix.plan.Plan;
+import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.pod.Workload;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The mutating webhook: for new pods in namespaces labelled {@code rootlock.dev/mutate: "true"},
- * answers with the {@link ReadOnlyRootPatch}. It never refuses anything; judging is the validating
- * webhook's job, and it runs after this one, on the patched pod.
+ * answers with the changes {@code rootlock fix} would make to the pod (read-only roots, the {@code
+ * /tmp} memory volume with a size limit, the paths known images write, and the rest of {@code
+ * hardened}) as a {@link PlanPatch}. Windows pods get none, and nothing the user set is removed. It
+ * never refuses anything; judging is the validating webhook's job, and it runs after this one, on
+ * the patched pod.
  */
 final class Mutator {
 
+  /** What the webhook hardens: what {@code rootlock fix} does with its defaults. */
+  static final FixOptions OPTIONS = FixOptions.defaults();
+
+  /** Records on the pod which checks the webhook made pass, for whoever wonders later. */
+  static final String MUTATED_ANNOTATION = "rootlock.dev/mutated";
+
+  private final Engine engine;
+  private final AdmissionObjects objects;
   private final WebhookConfig config;
   private final NamespaceLabels namespaces;
   private final WebhookMetrics metrics;
 
-  Mutator(WebhookConfig config, NamespaceLabels namespaces, WebhookMetrics metrics) {
+  Mutator(
+      Engine engine,
+      AdmissionObjects objects,
+      WebhookConfig config,
+      NamespaceLabels namespaces,
+      WebhookMetrics metrics) {
+    this.engine = engine;
+    this.objects = objects;
     this.config = config;
     this.namespaces = namespaces;
     this.metrics = metrics;
@@ -25,7 +51,8 @@ final class Mutator {
         || !request.resource().equals("pods")
         || !request.subResource().isEmpty()
         || !request.isCreate()
-        || request.object() == null) {
+        || request.object() == null
+        || !request.object().isObject()) {
       return AdmissionResponse.ALLOWED;
     }
     Exemptions exemptions = config.exemptions();
@@ -43,7 +70,27 @@ final class Mutator {
       metrics.review("exempt", "mutate", request.kind());
       return AdmissionResponse.ALLOWED;
     }
-    ArrayNode patch = ReadOnlyRootPatch.build(request.object());
+    Workload pod;
+    try {
+      pod = objects.workload(request.object());
+    } catch (UndecodableObjectException e) {
+      return AdmissionResponse.ALLOWED; // the validating webhook answers for an unreadable pod
+    }
+    Plan plan = engine.hardeningPlan(pod, OPTIONS);
+    ArrayNode patch;
+    try {
+      PlanPatch planned = PlanPatch.against(request.object()).apply(plan.changes());
+      if (!planned.operations().isEmpty()) {
+        planned.setIfAbsent(
+            FieldPath.of("metadata", "annotations").key(MUTATED_ANNOTATION),
+            String.join(",", new TreeSet<>(plan.targetChecks())));
+      }
+      patch = planned.operations();
+    } catch (PlanPatch.Unpatchable e) {
+      metrics.review("allow", "mutate", request.kind());
+      return AdmissionResponse.ALLOWED.withWarnings(
+          List.of("rootlock did not mutate this pod: " + e.getMessage()));
+    }
     if (patch.isEmpty()) {
       metrics.review("allow", "mutate", request.kind());
       return AdmissionResponse.ALLOWED;
@@ -51,7 +98,7 @@ final class Mutator {
     metrics.review("patch", "mutate", request.kind());
     try {
       return AdmissionResponse.ALLOWED.withPatch(AdmissionReviews.json().writeValueAsBytes(patch));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON tree", e);
     }
   }

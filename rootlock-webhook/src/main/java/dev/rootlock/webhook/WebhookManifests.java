@@ -351,7 +351,7 @@ public final class WebhookManifests {
           labels:
             app.kubernetes.io/name: %2$s
         %3$swebhooks:
-          # Only namespaces labelled rootlock.dev/mutate: "true" get read-only roots added.
+          # Only namespaces labelled rootlock.dev/mutate: "true" get their pods hardened as rootlock fix would.
           - name: %4$s
             admissionReviewVersions: ["v1"]
             sideEffects: None

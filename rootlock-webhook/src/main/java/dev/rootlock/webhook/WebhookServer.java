@@ -88,7 +88,7 @@ public final class WebhookServer implements AutoCloseable {
     AdmissionObjects objects = new AdmissionObjects();
     Validator validator =
         new Validator(engine, config, cache, objects, new ClusterPods(client), metrics);
-    Mutator mutator = new Mutator(config, cache, metrics);
+    Mutator mutator = new Mutator(engine, objects, config, cache, metrics);
 
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(new KeyManager[] {reloader.keyManager()}, null, null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlock.engine.Engine;
+import dev.rootlock.engine.NamespaceDryRun.ExistingPod;
 import dev.rootlock.policy.LevelVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Tests for the webhook's side of {@link DryRun}: listing, exempt runtime classes, judging the
+ * listed JSON and the time budget. The grouping and wording are {@code NamespaceDryRunTest}'s.
+ */
 class DryRunTest {
 
   private static final LevelVersion HARDENED = LevelVersion.parse("hardened:latest");
@@ -26,14 +31,14 @@ class DryRunTest {
         () -> nanos.addAndGet(1_000_000));
   }
 
-  private static ExistingPods.ExistingPod pod(String name, String controller, String spec)
+  private static ExistingPod<JsonNode> pod(String name, String controller, String spec)
       throws Exception {
     JsonNode json =
         AdmissionReviews.json()
             .readTree(
                 ("{'apiVersion':'v1','kind':'Pod','metadata':{'name':'" + name + "'},'spec':" + spec + "}")
                     .replace('\'', '"'));
-    return new ExistingPods.ExistingPod(name, controller, json);
+    return new ExistingPod<>(name, controller, json);
   }
 
   private static final String BARE = "{'containers':[{'name':'app','image':'nginx'}]}";
@@ -42,7 +47,7 @@ class DryRunTest {
 
   @Test
   void groupsViolatorsByReasonsAndNamesTheFirstOfEachGroup() throws Exception {
-    List<ExistingPods.ExistingPod> pods =
+    List<ExistingPod<JsonNode>> pods =
         List.of(pod("zeta", null, BARE), pod("alpha", "rs-1", BARE), pod("kata-pod", null, KATA));
 
     List<String> warnings = dryRun(Set.of("kata")).warnings("shop", HARDENED, ns -> pods, 1_000_000_000);
@@ -58,7 +63,7 @@ class DryRunTest {
 
   @Test
   void saysHowManyItCheckedWhenTimeRunsOut() throws Exception {
-    List<ExistingPods.ExistingPod> pods = new ArrayList<>();
+    List<ExistingPod<JsonNode>> pods = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       pods.add(pod("p" + i, null, BARE));
     }
@@ -70,21 +75,6 @@ class DryRunTest {
     assertThat(warnings.get(0))
         .isEqualTo("new rootlock enforce level only checked against the first 4 of 10 existing pods");
     assertThat(warnings.get(2)).startsWith("p0 (and 3 other pods): ");
-  }
-
-  @Test
-  void sampleEveryControllerBeforeTheirOtherReplicas() throws Exception {
-    List<ExistingPods.ExistingPod> pods =
-        List.of(
-            pod("a-1", "a", BARE),
-            pod("a-2", "a", BARE),
-            pod("b-1", "b", BARE),
-            pod("solo", null, BARE),
-            pod("a-3", "a", BARE));
-
-    assertThat(DryRun.prioritised(pods))
-        .extracting(ExistingPods.ExistingPod::name)
-        .containsExactly("a-1", "b-1", "solo", "a-2", "a-3");
   }
 
   @Test
@@ -110,7 +100,7 @@ class DryRunTest {
             + "'containers':[{'name':'app','image':'nginx','securityContext':{"
             + "'allowPrivilegeEscalation':false,'readOnlyRootFilesystem':true,"
             + "'capabilities':{'drop':['ALL']}}}]}";
-    List<ExistingPods.ExistingPod> pods = List.of(pod("ok", null, hardened));
+    List<ExistingPod<JsonNode>> pods = List.of(pod("ok", null, hardened));
 
     assertThat(dryRun(Set.of()).warnings("shop", HARDENED, ns -> pods, 1_000_000_000)).isEmpty();
   }
