@@ -97,7 +97,13 @@ final class Mutator {
     }
     metrics.review("patch", "mutate", request.kind());
     try {
-      return AdmissionResponse.ALLOWED.withPatch(AdmissionReviews.json().writeValueAsBytes(patch));
+      // The fix's notes (an image that starts as root, data that needs a real volume) are what
+      // the person applying this pod must act on; kubectl shows warnings to them.
+      AdmissionResponse patched =
+          AdmissionResponse.ALLOWED.withPatch(AdmissionReviews.json().writeValueAsBytes(patch));
+      return plan.notes().isEmpty()
+          ? patched
+          : patched.withWarnings(plan.notes().stream().map(n -> "rootlock mutated this pod: " + n).toList());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON tree", e);
     }
