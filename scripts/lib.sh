@@ -1,26 +1,65 @@
 # Shared shell helpers for rootlock's scripts. Source it; do not run it.
+# Written with bash builtins only: ./rootlock sources it on every start, where each forked
+# process costs about a millisecond.
 
-# Prints the home of a JDK whose major version is at least $1 (default 21): $JAVA_HOME when it is
-# new enough, else the `java` on PATH, else the newest under /usr/lib/jvm. Fails when none is.
-rootlock_java_home() {
-  local want=${1:-21} candidate
-  for candidate in "${JAVA_HOME:-}" "$(_java_on_path_home)" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+# Sets ROOTLOCK_JAVA_HOME to a JDK whose major version is at least $1 (default 21): $JAVA_HOME
+# when it is new enough, else the `java` on PATH, else the newest under /usr/lib/jvm.
+# Returns 1, with a message, when there is none.
+rootlock_find_java() {
+  local want=${1:-21} candidate best="" best_major=0 java
+  ROOTLOCK_JAVA_HOME=""
+  for candidate in "${JAVA_HOME:-}" "$(_java_on_path_home)"; do
     candidate=${candidate%/}
-    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
-    if [ "$(rootlock_java_major "$candidate")" -ge "$want" ] 2>/dev/null; then
-      printf '%s\n' "$candidate"
+    _jdk_major "$candidate"
+    if [ "$REPLY" -ge "$want" ]; then
+      ROOTLOCK_JAVA_HOME=$candidate
       return 0
     fi
   done
+  for candidate in /usr/lib/jvm/*/; do
+    candidate=${candidate%/}
+    [ -L "$candidate" ] && continue   # aliases of the same JDKs
+    _jdk_major "$candidate"
+    if [ "$REPLY" -ge "$want" ] && [ "$REPLY" -gt "$best_major" ]; then
+      best=$candidate
+      best_major=$REPLY
+    fi
+  done
+  if [ -n "$best" ]; then
+    ROOTLOCK_JAVA_HOME=$best
+    return 0
+  fi
   echo "rootlock: no JDK $want or newer found (JAVA_HOME, PATH, /usr/lib/jvm); install one, e.g. apt-get install openjdk-21-jdk-headless" >&2
   return 1
 }
 
-# Prints the major version of the JDK at $1, read from its release file (no JVM start).
+# Prints the home of a JDK 21+ (or $1+); see rootlock_find_java.
+rootlock_java_home() {
+  rootlock_find_java "$@" && printf '%s\n' "$ROOTLOCK_JAVA_HOME"
+}
+
+# Prints the major version of the JDK at $1 (0 when it is not a JDK).
 rootlock_java_major() {
-  local version
-  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)
-  printf '%s\n' "${version:-0}"
+  _jdk_major "$1"
+  printf '%s\n' "$REPLY"
+}
+
+# Sets REPLY to the major version of the JDK at $1, read from its release file (no JVM start),
+# or 0 when $1 has no java and javac.
+_jdk_major() {
+  local line
+  REPLY=0
+  [ -n "$1" ] && [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] && [ -r "$1/release" ] || return 0
+  while IFS= read -r line; do
+    case $line in
+      JAVA_VERSION=*)
+        line=${line#JAVA_VERSION=\"}
+        line=${line%%[!0-9]*}
+        REPLY=${line:-0}
+        return 0
+        ;;
+    esac
+  done <"$1/release"
 }
 
 _java_on_path_home() {
