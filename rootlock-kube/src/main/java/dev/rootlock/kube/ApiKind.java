@@ -30,6 +30,19 @@ enum ApiKind {
           JOB,
           POD_TEMPLATE);
 
+  /** The kinds that carry a pod template: the controllers, then Pod itself. */
+  static final List<ApiKind> WORKLOADS_AND_PODS =
+      List.of(
+          DEPLOYMENT,
+          STATEFUL_SET,
+          DAEMON_SET,
+          REPLICA_SET,
+          REPLICATION_CONTROLLER,
+          CRON_JOB,
+          JOB,
+          POD_TEMPLATE,
+          POD);
+
   private final String apiVersion;
   private final String kind;
   private final String plural;

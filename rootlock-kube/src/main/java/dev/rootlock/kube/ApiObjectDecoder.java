@@ -137,21 +137,18 @@ final class ApiObjectDecoder {
   }
 
   private static PodSecurityContext podContext(JsonNode context) {
-    List<Sysctl> sysctls = new ArrayList<>();
-    for (JsonNode sysctl : context.path("sysctls")) {
-      sysctls.add(new Sysctl(text(sysctl, "name"), text(sysctl, "value")));
-    }
+    Fields fields = new Fields(context);
     return new PodSecurityContext(
-        bool(context, "runAsNonRoot"),
-        number(context, "runAsUser"),
-        number(context, "runAsGroup"),
-        number(context, "fsGroup"),
-        seccomp(context.path("seccompProfile")),
-        seLinux(context.path("seLinuxOptions")),
-        appArmor(context.path("appArmorProfile")),
-        windows(context.path("windowsOptions")),
-        sysctls,
-        unrecognized(context, POD_CONTEXT_FIELDS));
+        fields.bool("runAsNonRoot"),
+        fields.number("runAsUser"),
+        fields.number("runAsGroup"),
+        fields.number("fsGroup"),
+        fields.seccomp(),
+        fields.seLinux(),
+        fields.appArmor(),
+        fields.windows(),
+        fields.sysctls(),
+        fields.unrecognized(POD_CONTEXT_FIELDS));
   }
 
   private static List<Container> containers(JsonNode list, ContainerKind kind) {
@@ -217,23 +214,21 @@ final class ApiObjectDecoder {
   }
 
   private static SecurityContext containerContext(JsonNode context) {
-    JsonNode capabilities = context.path("capabilities");
+    Fields fields = new Fields(context);
     return new SecurityContext(
-        bool(context, "privileged"),
-        bool(context, "allowPrivilegeEscalation"),
-        bool(context, "readOnlyRootFilesystem"),
-        bool(context, "runAsNonRoot"),
-        number(context, "runAsUser"),
-        number(context, "runAsGroup"),
-        capabilities.isObject()
-            ? new Capabilities(list(capabilities.path("add")), list(capabilities.path("drop")))
-            : null,
-        seccomp(context.path("seccompProfile")),
-        seLinux(context.path("seLinuxOptions")),
-        appArmor(context.path("appArmorProfile")),
-        windows(context.path("windowsOptions")),
-        text(context, "procMount"),
-        unrecognized(context, CONTAINER_CONTEXT_FIELDS));
+        fields.bool("privileged"),
+        fields.bool("allowPrivilegeEscalation"),
+        fields.bool("readOnlyRootFilesystem"),
+        fields.bool("runAsNonRoot"),
+        fields.number("runAsUser"),
+        fields.number("runAsGroup"),
+        fields.capabilities(),
+        fields.seccomp(),
+        fields.seLinux(),
+        fields.appArmor(),
+        fields.windows(),
+        fields.text("procMount"),
+        fields.unrecognized(CONTAINER_CONTEXT_FIELDS));
   }
 
   private static List<Volume> volumes(JsonNode list) {
@@ -259,41 +254,140 @@ final class ApiObjectDecoder {
     return volumes;
   }
 
-  private static SeccompProfile seccomp(JsonNode node) {
-    return node.isObject()
-        ? new SeccompProfile(text(node, "type"), text(node, "localhostProfile"))
-        : null;
+  /**
+   * One securityContext's fields. As in the manifest reader, a known field whose value has the
+   * wrong type (a quoted {@code "true"}) is kept in {@code unrecognized} as its JSON text, next to
+   * the unknown keys: the API server rejects such objects, but a check still reports them.
+   */
+  private static final class Fields {
+    private final JsonNode context;
+    private final Map<String, String> unrecognized = new LinkedHashMap<>();
+
+    Fields(JsonNode context) {
+      this.context = context;
+    }
+
+    Boolean bool(String field) {
+      return keepIfWrong(field, context.get(field), ApiObjectDecoder.bool(context, field));
+    }
+
+    Long number(String field) {
+      return keepIfWrong(field, context.get(field), ApiObjectDecoder.number(context, field));
+    }
+
+    String text(String field) {
+      return keepIfWrong(field, context.get(field), ApiObjectDecoder.text(context, field));
+    }
+
+    private String text(JsonNode object, String objectField, String field) {
+      return keepIfWrong(
+          objectField + "." + field, object.get(field), ApiObjectDecoder.text(object, field));
+    }
+
+    private JsonNode object(String field) {
+      JsonNode node = context.get(field);
+      return keepIfWrong(field, node, node != null && node.isObject() ? node : null);
+    }
+
+    Capabilities capabilities() {
+      JsonNode capabilities = object("capabilities");
+      if (capabilities == null) {
+        return null;
+      }
+      return new Capabilities(capabilityList(capabilities, "add"), capabilityList(capabilities, "drop"));
+    }
+
+    private List<String> capabilityList(JsonNode capabilities, String field) {
+      JsonNode node = capabilities.get(field);
+      keepIfNotArray("capabilities." + field, node);
+      return node != null && node.isArray() ? list(node) : List.of();
+    }
+
+    SeccompProfile seccomp() {
+      JsonNode node = object("seccompProfile");
+      return node == null
+          ? null
+          : new SeccompProfile(
+              text(node, "seccompProfile", "type"),
+              text(node, "seccompProfile", "localhostProfile"));
+    }
+
+    AppArmorProfile appArmor() {
+      JsonNode node = object("appArmorProfile");
+      return node == null
+          ? null
+          : new AppArmorProfile(
+              text(node, "appArmorProfile", "type"),
+              text(node, "appArmorProfile", "localhostProfile"));
+    }
+
+    SeLinuxOptions seLinux() {
+      JsonNode node = object("seLinuxOptions");
+      return node == null
+          ? null
+          : new SeLinuxOptions(
+              text(node, "seLinuxOptions", "user"),
+              text(node, "seLinuxOptions", "role"),
+              text(node, "seLinuxOptions", "type"),
+              text(node, "seLinuxOptions", "level"));
+    }
+
+    WindowsOptions windows() {
+      JsonNode node = object("windowsOptions");
+      if (node == null) {
+        return null;
+      }
+      return new WindowsOptions(
+          keepIfWrong(
+              "windowsOptions.hostProcess",
+              node.get("hostProcess"),
+              ApiObjectDecoder.bool(node, "hostProcess")));
+    }
+
+    List<Sysctl> sysctls() {
+      JsonNode node = context.get("sysctls");
+      keepIfNotArray("sysctls", node);
+      List<Sysctl> sysctls = new ArrayList<>();
+      if (node != null && node.isArray()) {
+        for (JsonNode sysctl : node) {
+          if (sysctl.isObject()) {
+            sysctls.add(
+                new Sysctl(ApiObjectDecoder.text(sysctl, "name"), ApiObjectDecoder.text(sysctl, "value")));
+          }
+        }
+      }
+      return sysctls;
+    }
+
+    /** Unknown keys after the wrongly typed known ones, with their JSON text. */
+    Map<String, String> unrecognized(Set<String> known) {
+      context
+          .properties()
+          .forEach(
+              field -> {
+                if (!known.contains(field.getKey())) {
+                  unrecognized.put(field.getKey(), field.getValue().toString());
+                }
+              });
+      return unrecognized;
+    }
+
+    private void keepIfNotArray(String name, JsonNode node) {
+      if (isSet(node) && !node.isArray()) {
+        unrecognized.put(name, node.toString());
+      }
+    }
+
+    private <T> T keepIfWrong(String name, JsonNode node, T value) {
+      if (value == null && isSet(node)) {
+        unrecognized.put(name, node.toString());
+      }
+      return value;
+    }
   }
 
-  private static AppArmorProfile appArmor(JsonNode node) {
-    return node.isObject()
-        ? new AppArmorProfile(text(node, "type"), text(node, "localhostProfile"))
-        : null;
-  }
-
-  private static SeLinuxOptions seLinux(JsonNode node) {
-    return node.isObject()
-        ? new SeLinuxOptions(
-            text(node, "user"), text(node, "role"), text(node, "type"), text(node, "level"))
-        : null;
-  }
-
-  private static WindowsOptions windows(JsonNode node) {
-    return node.isObject() ? new WindowsOptions(bool(node, "hostProcess")) : null;
-  }
-
-  /** Fields the model does not know, with their JSON text (the API server prunes most). */
-  private static Map<String, String> unrecognized(JsonNode context, Set<String> known) {
-    Map<String, String> unknown = new LinkedHashMap<>();
-    context
-        .properties()
-        .forEach(
-            field -> {
-              if (!known.contains(field.getKey())) {
-                unknown.put(field.getKey(), field.getValue().toString());
-              }
-            });
-    return unknown;
+  private static boolean isSet(JsonNode node) {
+    return node != null && !node.isNull();
   }
 
   private static Map<String, String> strings(JsonNode map) {
@@ -322,7 +416,9 @@ final class ApiObjectDecoder {
 
   private static Long number(JsonNode node, String field) {
     JsonNode value = node.get(field);
-    return value == null || !value.isIntegralNumber() ? null : value.longValue();
+    return value == null || !value.isIntegralNumber() || !value.canConvertToLong()
+        ? null
+        : value.longValue();
   }
 
   private static Integer integer(JsonNode node, String field) {
