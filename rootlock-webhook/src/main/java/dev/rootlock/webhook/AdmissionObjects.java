@@ -1,46 +1,38 @@
 package dev.rootlock.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rootlock.kube.ApiObjects;
+import dev.rootlock.model.SourceRef;
 import dev.rootlock.model.pod.Workload;
-import dev.rootlock.source.kube.ManifestReader;
-import dev.rootlock.source.kube.ReadResult;
 
 /**
- * Turns the JSON objects of admission requests into the model the engine judges, through the same
- * manifest reader that {@code rootlock scan} uses, so a pod is read one way wherever it comes from.
- * Thread-safe: the reader keeps no state between reads.
+ * Turns the JSON objects of admission requests into the model the engine judges, straight from
+ * Jackson's tree with the decoder {@code rootlock kube audit} uses, which reads every field the way
+ * the manifest reader of {@code rootlock scan} does ({@code AdmissionDecodersAgreeTest}) at a third
+ * of the cost. Thread-safe: it keeps no state.
  */
 final class AdmissionObjects {
 
-  /** The name findings would carry; its extension tells the reader the text is JSON. */
+  /** The name findings would carry. */
   static final String DISPLAY_NAME = "admission-request.json";
 
-  private final ManifestReader reader = new ManifestReader();
+  private static final SourceRef SOURCE = SourceRef.of(DISPLAY_NAME);
 
   /**
    * The object as a workload (a Pod or a pod controller).
    *
-   * @throws UndecodableObjectException when it is not one, or cannot be read
+   * @throws UndecodableObjectException when it is not one
    */
   Workload workload(JsonNode object) throws UndecodableObjectException {
-    String text;
-    try {
-      text = AdmissionReviews.json().writeValueAsString(withoutBookkeeping(object));
-    } catch (JsonProcessingException e) {
-      throw new UndecodableObjectException("cannot re-encode the object: " + e.getOriginalMessage());
-    }
-    ReadResult result = reader.read(DISPLAY_NAME, text);
-    if (!result.errors().isEmpty()) {
-      throw new UndecodableObjectException(result.errors().get(0).message());
-    }
-    if (result.workloads().size() != 1) {
-      String kind = object.path("kind").asText("");
-      throw new UndecodableObjectException(
-          "not a pod or an object with a pod template" + (kind.isEmpty() ? "" : ": kind " + kind));
-    }
-    return result.workloads().get(0);
+    return ApiObjects.workload(object, SOURCE)
+        .orElseThrow(
+            () -> {
+              String kind = object.path("kind").asText("");
+              return new UndecodableObjectException(
+                  "not a pod or an object with a pod template"
+                      + (kind.isEmpty() ? "" : ": kind " + kind));
+            });
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlock.model.pod.Workload;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AdmissionObjectsTest {
@@ -81,5 +82,43 @@ class AdmissionObjectsTest {
             () -> objects.workload(json("{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'c'}}")))
         .isInstanceOf(UndecodableObjectException.class)
         .hasMessage("not a pod or an object with a pod template: kind ConfigMap");
+  }
+
+  @Test
+  void aQuotedBooleanIsKeptAsWrittenForTheMisplacedFieldCheck() throws Exception {
+    Workload workload =
+        objects.workload(
+            json(
+                "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p'},'spec':{'containers':"
+                    + "[{'name':'app','image':'nginx','securityContext':"
+                    + "{'readOnlyRootFilesystem':'true'}}]}}"));
+
+    var context = workload.pod().spec().containers().get(0).securityContext();
+    assertThat(context.readOnlyRootFilesystem()).isNull();
+    assertThat(context.unrecognized()).containsExactly(Map.entry("readOnlyRootFilesystem", "\"true\""));
+  }
+
+  @Test
+  void aKindOfAnotherApiGroupIsUndecodable() throws Exception {
+    assertThatThrownBy(
+            () ->
+                objects.workload(
+                    json(
+                        "{'apiVersion':'example.com/v1','kind':'Job','metadata':{'name':'j'},"
+                            + "'spec':{'template':{'spec':{'containers':[]}}}}")))
+        .isInstanceOf(UndecodableObjectException.class)
+        .hasMessage("not a pod or an object with a pod template: kind Job");
+  }
+
+  @Test
+  void anOldApiGroupOfAControllerKeepsItsApiVersion() throws Exception {
+    Workload workload =
+        objects.workload(
+            json(
+                "{'apiVersion':'extensions/v1beta1','kind':'DaemonSet','metadata':{'name':'d'},"
+                    + "'spec':{'template':{'spec':{'containers':[{'name':'app'}]}}}}"));
+
+    assertThat(workload.apiVersion()).isEqualTo("extensions/v1beta1");
+    assertThat(workload.templatePath().toString()).isEqualTo("spec.template");
   }
 }
