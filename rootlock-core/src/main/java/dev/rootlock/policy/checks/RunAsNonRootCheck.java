@@ -1,8 +1,5 @@
 package dev.rootlock.policy.checks;
 
-import static dev.rootlock.policy.Messages.containers;
-import static dev.rootlock.policy.Messages.setters;
-
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.Pod;
@@ -11,8 +8,6 @@ import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.VersionedCheck;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Root in a container is root on the host kernel, one escape away from the node. {@code
@@ -48,47 +43,22 @@ public final class RunAsNonRootCheck implements Check<Pod> {
 
   static CheckResult v1_0(Pod pod) {
     Boolean podValue = pod.spec().securityContext().runAsNonRoot();
-    boolean podSetsFalse = Boolean.FALSE.equals(podValue);
     boolean podSetsTrue = Boolean.TRUE.equals(podValue);
-    List<String> explicitlyBad = new ArrayList<>();
-    List<FieldPath> explicitFields = new ArrayList<>();
-    List<String> implicitlyBad = new ArrayList<>();
-    List<FieldPath> implicitFields = new ArrayList<>();
+    PodOrContainers settings = new PodOrContainers(POD_FIELD);
     for (Container container : pod.spec().allContainers()) {
       Boolean value = container.securityContext().runAsNonRoot();
       FieldPath field = container.securityContextPath("runAsNonRoot");
       if (Boolean.FALSE.equals(value)) {
-        explicitlyBad.add(container.name());
-        explicitFields.add(field);
+        settings.bad(container, field);
       } else if (value == null && !podSetsTrue) {
-        implicitlyBad.add(container.name());
-        implicitFields.add(field);
+        settings.missing(container, field);
       }
     }
-    if (podSetsFalse || !explicitlyBad.isEmpty()) {
-      List<FieldPath> fields = new ArrayList<>();
-      if (podSetsFalse) {
-        fields.add(POD_FIELD);
-      }
-      fields.addAll(explicitFields);
-      return CheckResult.forbidden(
-          REASON,
-          setters(podSetsFalse, explicitlyBad) + " must not set securityContext.runAsNonRoot=false",
-          explicitlyBad,
-          fields);
-    }
-    if (!implicitlyBad.isEmpty()) {
-      // Setting it once on the pod is the simplest fix, so the pod field comes first.
-      List<FieldPath> fields = new ArrayList<>();
-      fields.add(POD_FIELD);
-      fields.addAll(implicitFields);
-      return CheckResult.forbidden(
-          REASON,
-          "pod or " + containers(implicitlyBad) + " must set securityContext.runAsNonRoot=true",
-          implicitlyBad,
-          fields);
-    }
-    return CheckResult.ALLOWED;
+    return settings.result(
+        REASON,
+        Boolean.FALSE.equals(podValue),
+        "must not set securityContext.runAsNonRoot=false",
+        "must set securityContext.runAsNonRoot=true");
   }
 
   static CheckResult v1_35(Pod pod) {

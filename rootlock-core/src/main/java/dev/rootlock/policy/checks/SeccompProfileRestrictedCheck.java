@@ -1,8 +1,6 @@
 package dev.rootlock.policy.checks;
 
-import static dev.rootlock.policy.Messages.containers;
 import static dev.rootlock.policy.Messages.joinQuote;
-import static dev.rootlock.policy.Messages.setters;
 import static dev.rootlock.policy.Messages.sortedSet;
 
 import dev.rootlock.model.FieldPath;
@@ -62,51 +60,22 @@ public final class SeccompProfileRestrictedCheck implements Check<Pod> {
     if (podIsBad) {
       badValues.add(typeOf(podProfile));
     }
-    List<String> explicitlyBad = new ArrayList<>();
-    List<FieldPath> explicitFields = new ArrayList<>();
-    List<String> implicitlyBad = new ArrayList<>();
-    List<FieldPath> implicitFields = new ArrayList<>();
+    PodOrContainers settings = new PodOrContainers(POD_FIELD);
     for (Container container : pod.spec().allContainers()) {
       SeccompProfile profile = container.securityContext().seccompProfile();
       FieldPath field = container.securityContextPath("seccompProfile", "type");
       if (profile != null && !valid(profile)) {
-        explicitlyBad.add(container.name());
-        explicitFields.add(field);
+        settings.bad(container, field);
         badValues.add(typeOf(profile));
       } else if (profile == null && !podIsSet) {
-        implicitlyBad.add(container.name());
-        implicitFields.add(field);
+        settings.missing(container, field);
       }
     }
-    if (podIsBad || !explicitlyBad.isEmpty()) {
-      List<FieldPath> fields = new ArrayList<>();
-      if (podIsBad) {
-        fields.add(POD_FIELD);
-      }
-      fields.addAll(explicitFields);
-      return CheckResult.forbidden(
-          REASON,
-          setters(podIsBad, explicitlyBad)
-              + " must not set securityContext.seccompProfile.type to "
-              + joinQuote(sortedSet(badValues)),
-          explicitlyBad,
-          fields);
-    }
-    if (!implicitlyBad.isEmpty()) {
-      // Setting it once on the pod is the simplest fix, so the pod field comes first.
-      List<FieldPath> fields = new ArrayList<>();
-      fields.add(POD_FIELD);
-      fields.addAll(implicitFields);
-      return CheckResult.forbidden(
-          REASON,
-          "pod or "
-              + containers(implicitlyBad)
-              + " must set securityContext.seccompProfile.type to \"RuntimeDefault\" or"
-              + " \"Localhost\"",
-          implicitlyBad,
-          fields);
-    }
-    return CheckResult.ALLOWED;
+    return settings.result(
+        REASON,
+        podIsBad,
+        "must not set securityContext.seccompProfile.type to " + joinQuote(sortedSet(badValues)),
+        "must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"");
   }
 
   static CheckResult v1_25(Pod pod) {
