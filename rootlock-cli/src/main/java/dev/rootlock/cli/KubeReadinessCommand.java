@@ -82,10 +82,6 @@ final class KubeReadinessCommand implements Callable<Integer> {
   }
 
   private PolicyVersion version() {
-    try {
-      return PolicyVersion.parse(version);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--policy-version: " + e.getMessage());
-    }
+    return PolicyOptions.parseVersion(spec.commandLine(), version);
   }
 }

@@ -3,6 +3,7 @@ package dev.rootlock.cli;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.policy.PolicyVersion;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,10 +45,15 @@ final class PolicyOptions {
       throw new ParameterException(
           spec.commandLine(), "--profile: privileged allows everything; choose baseline, restricted or hardened");
     }
+    return LevelVersion.of(level, parseVersion(spec.commandLine(), version));
+  }
+
+  /** {@code --policy-version}'s value, or a usage error naming the flag. */
+  static PolicyVersion parseVersion(CommandLine command, String version) {
     try {
-      return LevelVersion.of(level, PolicyVersion.parse(version));
+      return PolicyVersion.parse(version);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--policy-version: " + e.getMessage());
+      throw new ParameterException(command, "--policy-version: " + e.getMessage());
     }
   }
 }
