@@ -99,10 +99,12 @@ public final class TrialRunner {
     Map<String, Long> mountBytes = new HashMap<>();
     Map<String, PathEntry> changedStats = new HashMap<>();
     LinkedHashSet<FileChange> changes = new LinkedHashSet<>();
+    LinkedHashSet<String> openForWrite = new LinkedHashSet<>();
     if (stayedUp) {
       if (proc.reachable(details.pid())) {
         ports = proc.listeningPorts(details.pid());
         ids = proc.processTree(details.pid());
+        ids.forEach(p -> openForWrite.addAll(proc.openForWrite(p[0])));
         for (TmpfsMount mount : spec.tmpfs()) {
           proc.stat(details.pid(), mount.path()).ifPresent(s -> mountStats.put(mount.path(), s));
           mountBytes.put(mount.path(), proc.bytesUnder(details.pid(), mount.path()));
@@ -139,7 +141,7 @@ public final class TrialRunner {
     }
     return new TrialOutcome(spec, stayedUp, exitCode, exerciseExit, logs, pathWrites, operations,
         steady, ports, ids, new ArrayList<>(changes), changedStats, mountStats, mountBytes,
-        Duration.ofNanos(System.nanoTime() - started));
+        new ArrayList<>(openForWrite), Duration.ofNanos(System.nanoTime() - started));
   }
 
   private Map<String, Long> bytes(long pid, TrialSpec spec) {
