@@ -35,7 +35,8 @@ class DockerLintCommandTest {
             1 object scanned, 1 violates hardened:latest (5 findings)
 
             Hardened equivalent:
-              docker run -d --name web -p 8080:80 -v /srv/www:/var/www --read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m --cap-drop ALL --security-opt no-new-privileges --user 65534:65534 nginx:1.27
+              docker run -d --name web -p 8080:80 -v /srv/www:/var/www --read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m --cap-drop ALL --security-opt no-new-privileges --user 101:101 nginx:1.27
+              note: --user 101:101 is nginx:1.27's own user (rootlock's image knowledge base), so its data directories stay writable
             """);
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(1);

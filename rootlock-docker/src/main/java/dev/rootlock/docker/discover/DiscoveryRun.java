@@ -119,12 +119,14 @@ final class DiscoveryRun {
     List<Trial> trials = new ArrayList<>();
     int provenBy = 0;
     Trial last = null;
+    TrialOutcome lastOutcome = null;
     String purpose = ids.uid() == 0 ? "as " + (user.isEmpty() ? "root" : user)
         + ", the capabilities it needs" : "as " + user;
     for (int n = 1; n <= request.maxTrials(); n++) {
       TrialSpec spec = base.withTmpfs(tmpfsMounts(-1, -1)).withCapabilities(true,
           List.copyOf(caps));
       TrialOutcome outcome = runner.run(spec, watch);
+      lastOutcome = outcome;
       List<String> notes = new ArrayList<>();
       List<String> added = learn(outcome.refusedWrites(), outcome.refusedOperations(),
           outcome.mountStats(), notes);
@@ -144,8 +146,9 @@ final class DiscoveryRun {
     String label = ids.uid() == 0 ? "as " + (user.isEmpty() ? "root (the image's user)" : user)
         + (caps.isEmpty() ? ", no capabilities" : " with --cap-add " + String.join(", ", caps))
         : "as user " + user;
-    hardenings.add(new Hardening(label, provenBy > 0 ? last.spec() : last.spec(), provenBy,
-        ids.uid(), ids.gid(), provenBy > 0 ? "" : "trial " + last.number() + " " + state(last)));
+    hardenings.add(new Hardening(label, last.spec(), provenBy,
+        ids.uid(), ids.gid(), provenBy > 0 ? "" : "trial " + last.number() + " "
+        + state(last, lastOutcome)));
     if (ids.uid() == 0 && request.user().isEmpty()) {
       hardenings.add(nonRootAlternative(runner, base, watch, trials, observed));
     }
@@ -177,11 +180,22 @@ final class DiscoveryRun {
     return lines.stream().limit(3).toList();
   }
 
-  /** A service passes by staying up; an image that stopped on its own (a job) by exiting 0. */
+  private static String state(Trial trial, TrialOutcome outcome) {
+    String state = state(trial);
+    boolean refused = !trial.refusedWrites().isEmpty() || !trial.refusedOperations().isEmpty();
+    return refused || trial.stayedUp() || outcome.logs().isBlank() ? state
+        : state + "; last log lines: " + outcome.logTail(3).replace("\n", " | ");
+  }
+
+  /**
+   * A service passes by staying up; an image that stopped on its own (a job) by exiting 0. Writes
+   * it is still refused are allowed only where rootlock refuses the path (/etc, code dirs): the
+   * trial then shows it keeps running without them, and {@code unproven} says so; the caller
+   * also requires that the trial taught nothing new.
+   */
   private boolean proves(TrialOutcome outcome) {
     boolean up = outcome.stayedUp() || !service && outcome.exitCode() == 0;
-    return up && outcome.refusedWrites().isEmpty() && outcome.refusedOperations().isEmpty()
-        && !outcome.exerciseFailed();
+    return up && !outcome.exerciseFailed();
   }
 
   /**
@@ -244,9 +258,11 @@ final class DiscoveryRun {
     String altUser = uid + ":" + gid;
     List<TmpfsMount> mounts = new ArrayList<>(tmpfsMounts(uid, gid));
     Trial last = null;
+    TrialOutcome lastOutcome = null;
     for (int attempt = 0; attempt < 2; attempt++) {
       TrialSpec spec = base.withUser(altUser).withTmpfs(mounts);
       TrialOutcome outcome = runner.run(spec, watch);
+      lastOutcome = outcome;
       List<String> added = new ArrayList<>();
       List<String> notes = new ArrayList<>();
       for (RefusedWrite write : outcome.refusedWrites()) {
@@ -274,7 +290,7 @@ final class DiscoveryRun {
       }
     }
     return new Hardening("as non-root " + altUser + ", no capabilities", last.spec(), 0, uid, gid,
-        "trial " + last.number() + " " + state(last)
+        "trial " + last.number() + " " + state(last, lastOutcome)
             + (last.refusedOperations().isEmpty() ? "" : ": the image changes user or owner"
                 + " itself, which a non-root user may not"));
   }

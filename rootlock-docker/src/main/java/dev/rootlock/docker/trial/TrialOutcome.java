@@ -16,7 +16,8 @@ import java.util.Set;
  * changes} and {@code changedPathStats} (owner and mode of each added path) only when the watch
  * collected changes; {@code mountStats} and {@code mountBytes} per tmpfs mount; {@code
  * openForWrite} the regular files its processes held open for writing when the watch ended
- * (a log file opened but not yet written shows here and not in {@code docker diff}). The host-side facts
+ * (a log file opened but not yet written shows here and not in {@code docker diff}); {@code
+ * elapsed} from create to the end of the watch (not counting the stop). The host-side facts
  * (ports, ids, stats, bytes) are empty when the host's /proc does not show the container.
  */
 public record TrialOutcome(

@@ -95,6 +95,7 @@ public final class TrialRunner {
       details = engine.inspect(id);
     }
     boolean stayedUp = details.running();
+    Duration watched = Duration.ofNanos(System.nanoTime() - started);
     Map<String, PathEntry> mountStats = new HashMap<>();
     Map<String, Long> mountBytes = new HashMap<>();
     Map<String, PathEntry> changedStats = new HashMap<>();
@@ -141,7 +142,7 @@ public final class TrialRunner {
     }
     return new TrialOutcome(spec, stayedUp, exitCode, exerciseExit, logs, pathWrites, operations,
         steady, ports, ids, new ArrayList<>(changes), changedStats, mountStats, mountBytes,
-        new ArrayList<>(openForWrite), Duration.ofNanos(System.nanoTime() - started));
+        new ArrayList<>(openForWrite), watched);
   }
 
   private Map<String, Long> bytes(long pid, TrialSpec spec) {
