@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
           + " Then prints the same line with --read-only, a bounded noexec,nosuid tmpfs on /tmp,"
           + " --cap-drop ALL, --security-opt no-new-privileges and a non-root --user added where"
           + " missing, every other flag kept as given (text format only). Unknown flags are kept"
-          + " and reported as warnings. Nothing is run.",
+          + " and reported as warnings. Nothing is run unless --prove is given.",
       "",
       "The hardened line drops --privileged, --cap-add ALL and host namespaces (--network,"
           + " --pid, --ipc, --uts, --userns host) and says so in a note under it; without --user,"
@@ -63,7 +63,7 @@ import picocli.CommandLine.Spec;
       "  rootlock docker lint -p restricted -- --cap-add SYS_ADMIN -v /:/host alpine sh",
       "  rootlock docker lint --user 10001:10001 --tmp-size 16m -- docker run app:1.4",
       "  rootlock docker lint -f sarif -o lint.sarif -- docker run --read-only app:1.4",
-      "  rootlock docker lint --prove -- docker run -d --network none rootlock-test/nginx",
+      "  rootlock docker lint --prove -- docker run --network none rootlock-test/nginx",
       "",
       "Exit codes: 0 the line passes (and, with --prove, its hardened line was proven), 1 it"
           + " violates the policy or the proof failed, 2 usage error, a line Docker would refuse"

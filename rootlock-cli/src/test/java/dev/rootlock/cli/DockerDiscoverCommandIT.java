@@ -101,4 +101,16 @@ class DockerDiscoverCommandIT {
                 + "` (or build it) first\n");
     assertThat(run.exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void anImageThatFailsEvenWithAWritableRootIsReportedWithItsLogs() {
+    CliRun run = CliRun.of("docker", "discover", "--duration", "3s", "--cmd",
+        "sh -c 'echo broken config >&2; exit 3'", "rootlock-test/busybox:latest");
+
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("error: rootlock-test/busybox:latest exits with status 3 even"
+        + " with a writable root file system, and its logs name no path it could not write, so"
+        + " there is nothing to harden yet. Last log lines:\nbroken config\n");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
 }

@@ -134,6 +134,7 @@ class DockerLintCommandTest {
 
             Hardened equivalent:
               docker run --tmpfs /run:noexec,nosuid,size=16m --read-only --tmpfs /tmp:rw,noexec,nosuid,size=16m --cap-drop ALL --security-opt no-new-privileges --user 10001:10001 app
+              note: changed --tmpfs /run to /run:noexec,nosuid,size=16m: a writable tmpfs needs noexec,nosuid and a size
             """);
   }
 
@@ -233,7 +234,9 @@ class DockerLintCommandTest {
         .contains(
             "Usage: rootlock docker lint [OPTIONS] -- [docker run] [FLAGS] IMAGE [COMMAND...]",
             "Examples:\n  rootlock docker lint -- docker run -d --name web -p 8080:80 nginx\n",
-            "Exit codes: 0 the line passes, 1 it violates the policy, 2 usage error");
+            "Exit codes: 0 the line passes (and, with --prove, its hardened line was\n"
+                + "proven), 1 it violates the policy or the proof failed, 2 usage error",
+            "  rootlock docker lint --prove -- docker run --network none rootlock-test/nginx\n");
     assertThat(run.exitCode()).isZero();
   }
 }

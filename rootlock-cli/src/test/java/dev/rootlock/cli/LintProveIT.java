@@ -39,7 +39,8 @@ class LintProveIT {
             "--cap-add", "NET_BIND_SERVICE", "rootlock-test/nginx")),
         Arguments.of("rl-pd-l4", List.of("--privileged", "--cap-add", "ALL", "-u", "1000:1000",
             "rootlock-test/busybox", "httpd", "-f", "-p", "8080", "-h", "/")),
-        Arguments.of("rl-pd-l5", List.of("--pid", "host", "--tmpfs", "/tmp:exec", "-e",
+        Arguments.of("rl-pd-l5", List.of("--pid", "host", "-u", "1000:1000", "--tmpfs",
+            "/tmp:exec,uid=1000,gid=1000", "-e",
             "MSG=it's a b", "rootlock-test/busybox", "sh", "-c",
             "while :; do echo \"$MSG\" > /tmp/m; sleep 1; done")));
   }
@@ -98,5 +99,22 @@ class LintProveIT {
         "eval \"set -- $LINE\"; printf '%s\\n' \"$@\"".replace("$LINE", "$0"), line));
     assertThat(words.exitCode()).as(words.out()).isZero();
     return words.out().lines().toList();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aHardenedLineWhoseUserCannotWriteItsTmpfsIsNotProven() {
+    cleanup.add("rl-pd-l6");
+    CliRun run = CliRun.of("docker", "lint", "--prove", "--", "docker", "run", "-d", "--name",
+        "rl-pd-l6", "--network", "none", "rootlock-test/busybox", "sh", "-c",
+        "while :; do echo x > /tmp/m; sleep 1; done");
+
+    assertThat(run.out()).contains("\nNOT PROVEN: the hardened line ran as\n"
+        + "  docker run -d --read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m --cap-drop ALL"
+        + " --security-opt no-new-privileges --user 65534:65534 --network none"
+        + " rootlock-test/busybox sh -c 'while :; do echo x > /tmp/m; sleep 1; done'\n"
+        + "  (left out of the trial, as they do not change what the container may write or do:"
+        + " -d --name rl-pd-l6)\n")
+        .contains("  refused operation (mount owner): sh: can't create /tmp/m: Permission denied\n");
+    assertThat(run.exitCode()).isEqualTo(1);
   }
 }

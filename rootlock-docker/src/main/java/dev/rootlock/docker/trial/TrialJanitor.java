@@ -93,7 +93,7 @@ public final class TrialJanitor implements AutoCloseable {
     return removed;
   }
 
-  private void interrupted() {
+  void interrupted() {
     if (closed) {
       return;
     }
