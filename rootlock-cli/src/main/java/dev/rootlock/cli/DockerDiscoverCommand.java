@@ -7,6 +7,11 @@ import dev.rootlock.docker.discover.Discovery;
 import dev.rootlock.docker.discover.DiscoveryJson;
 import dev.rootlock.docker.discover.DiscoveryOutput;
 import dev.rootlock.docker.discover.DiscoveryReport;
+import dev.rootlock.engine.Engine;
+import dev.rootlock.model.ObjectResult;
+import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.source.dockerrun.DockerRunException;
+import dev.rootlock.source.dockerrun.DockerRunParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,8 +156,38 @@ final class DockerDiscoverCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == TextOrJson.json ? json : DiscoveryOutput.text(report));
+    if (format != TextOrJson.json) {
+      printLint(out, report);
+    }
     out.flush();
     return report.proven() ? 0 : 1;
+  }
+
+  /**
+   * Lints each printed line at hardened:latest, so that a finding that remains (a capability the
+   * image needs, a root user) is named next to the proof that it is needed.
+   */
+  private static void printLint(PrintWriter out, DiscoveryReport report) {
+    Engine engine = Engine.standard();
+    LevelVersion level = LevelVersion.parse("hardened:latest");
+    out.println();
+    out.println("Lint of each printed docker run line (" + level + "):");
+    for (DiscoveryReport.Hardening h : report.hardenings()) {
+      ObjectResult verdict;
+      try {
+        verdict = engine.evaluate(DockerRunParser.parse(h.spec().dockerRunArgs())
+            .toObject(DockerLintCommand.SOURCE), level);
+      } catch (DockerRunException e) {
+        // rootlock rendered this line itself, so the parser accepting it is a rootlock bug
+        throw new IllegalStateException("cannot lint the printed line: " + e.getMessage(), e);
+      }
+      List<String> findings = verdict.findings().stream()
+          .map(f -> f.check() + ": " + f.detail()).distinct().toList();
+      out.println("  " + h.label() + ": " + (findings.isEmpty() ? "clean"
+          : findings.size() + " finding(s) remain" + (h.proven() ? ", and trial "
+              + h.provenByTrial() + " proved the line needs them as they are" : "")));
+      findings.forEach(f -> out.println("    - " + f));
+    }
   }
 
   private DiscoverRequest request() {
