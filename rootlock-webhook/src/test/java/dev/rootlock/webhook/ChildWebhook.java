@@ -95,6 +95,10 @@ final class ChildWebhook implements AutoCloseable {
     }
   }
 
+  String log() {
+    return log(dir) + (process.isAlive() ? "" : "\n(exited with " + process.exitValue() + ")");
+  }
+
   /** Resident set size now, in KiB ({@code VmRSS}). */
   long rssKib() throws IOException {
     return status("VmRSS:");

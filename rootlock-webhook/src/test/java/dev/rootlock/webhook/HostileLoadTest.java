@@ -55,7 +55,7 @@ class HostileLoadTest {
         bodies.add(review("k" + i, randomKind(random, 8 + random.nextInt(24)), NOWHERE));
       }
 
-      int allowed = postAll(webhook, bodies, 4);
+      int allowed = postAll(webhook, bodies, 8);
       String metrics = scrape(webhook);
 
       assertThat(allowed).as(ChildWebhook.log(dir)).isEqualTo(reviews);
@@ -204,7 +204,11 @@ class HostileLoadTest {
       }
       int ok = 0;
       for (Future<Integer> result : results) {
-        ok += result.get(120, TimeUnit.SECONDS);
+        try {
+          ok += result.get(300, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new AssertionError("a review failed; the server's log:\n" + webhook.log(), e);
+        }
       }
       return ok;
     } finally {
