@@ -58,6 +58,7 @@ class HostileLoadTest {
       int allowed = postAll(webhook, bodies, 8);
       String metrics = scrape(webhook);
 
+      report("10,000 random kinds: /metrics %d bytes", metrics.length());
       assertThat(allowed).as(ChildWebhook.log(dir)).isEqualTo(reviews);
       assertThat(metrics.length()).as(metrics).isLessThan(METRICS_LIMIT_BYTES);
       assertThat(counter(metrics, "decision=\"error\",kind=\"other\",mode=\"enforce\""))
@@ -88,6 +89,9 @@ class HostileLoadTest {
       String metrics = scrape(webhook);
       long peak = webhook.peakRssKib();
 
+      report(
+          "150 x 1 MiB kinds: RSS %d KiB warmed up, peak %d KiB; /metrics %d bytes",
+          baseline, peak, metrics.length());
       assertThat(allowed).as(ChildWebhook.log(dir)).isEqualTo(reviews);
       assertThat(metrics.length()).isLessThan(METRICS_LIMIT_BYTES);
       assertThat(counter(metrics, "decision=\"error\",kind=\"other\",mode=\"enforce\""))
@@ -122,6 +126,9 @@ class HostileLoadTest {
         }
         long peak = webhook.peakRssKib();
 
+        report(
+            "5,000 idle connections: %d handshaken, RSS %d KiB warmed up, peak %d KiB",
+            handshaken.get(), baseline, peak);
         assertThat(answered).as(ChildWebhook.log(dir)).isEqualTo(200);
         assertThat(handshaken.get())
             .as("TLS connections the server accepted beyond the review connection")
@@ -178,6 +185,11 @@ class HostileLoadTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The measured figures, for docs/webhook.md and the log of a CI run. */
+  private static void report(String format, Object... values) {
+    System.out.println("HostileLoadTest: " + String.format(format, values));
   }
 
   private static int postAll(ChildWebhook webhook, List<byte[]> bodies, int connections)
