@@ -110,7 +110,8 @@ final class ChildWebhook implements AutoCloseable {
   }
 
   private long status(String field) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+    Path file = Path.of("/proc", Long.toString(process.pid()), "status");
+    for (String line : Files.readAllLines(file)) {
       if (line.startsWith(field)) {
         return Long.parseLong(line.substring(field.length()).replace("kB", "").trim());
       }

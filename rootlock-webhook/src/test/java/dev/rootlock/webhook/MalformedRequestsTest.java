@@ -175,7 +175,8 @@ class MalformedRequestsTest {
       RawReviews.Response response = RawReviews.read(socket.getInputStream());
 
       assertThat(response.code()).isEqualTo(413);
-      assertThat(response.body()).isEqualTo("request entity is too large; limit is 3145728 bytes\n");
+      assertThat(response.body())
+          .isEqualTo("request entity is too large; limit is 3145728 bytes\n");
     }
   }
 
@@ -205,7 +206,8 @@ class MalformedRequestsTest {
       RawReviews.Response response = RawReviews.read(socket.getInputStream());
 
       assertThat(response.code()).isEqualTo(413);
-      assertThat(response.body()).isEqualTo("request entity is too large; limit is 3145728 bytes\n");
+      assertThat(response.body())
+          .isEqualTo("request entity is too large; limit is 3145728 bytes\n");
     }
   }
 

@@ -41,7 +41,8 @@ final class RawReviews implements AutoCloseable {
 
   Response get(String path) throws IOException {
     out.write(
-        ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     return read(in);
   }

@@ -205,7 +205,8 @@ class ServerOperationsTest {
       throws Exception {
     try (SSLSocket socket =
         (SSLSocket)
-            webhook.tls.trustingContext().getSocketFactory().createSocket("localhost", webhook.server.port())) {
+            webhook.tls.trustingContext().getSocketFactory()
+                .createSocket("localhost", webhook.server.port())) {
       socket.setEnabledProtocols(new String[] {protocol});
       socket.setEnabledCipherSuites(new String[] {suite});
       socket.startHandshake();
