@@ -8,6 +8,8 @@ import java.util.List;
  * literal dollar; {@code $VAR} and {@code ${VAR}}; {@code ${VAR:-default}} (unset or empty) and
  * {@code ${VAR-default}} (unset); {@code ${VAR:?error}} and {@code ${VAR?error}}; {@code
  * ${VAR:+replacement}} and {@code ${VAR+replacement}}; defaults may nest further references.
+ * Compose v1 (Debian's docker-compose 1.29) knows neither nesting nor {@code +}; the specification
+ * and Compose v2 do, and so does this class.
  *
  * <p>An unset variable reads as Compose reads it with the same environment: empty, or the default.
  * A required variable ({@code ?}) that is unset cannot be read here at all, since Compose refuses
@@ -68,6 +70,15 @@ final class Interpolation {
   }
 
   private String substitute(String part) {
+    return substitute(part, false);
+  }
+
+  /**
+   * {@code part} with every reference replaced. Inside a default or replacement word ({@code
+   * nested}) a {@code $} that starts no reference is kept, as Compose keeps it ({@code
+   * ${HASH:-$2a$14$...}} reads the bcrypt hash literally); at the top level it is an error.
+   */
+  private String substitute(String part, boolean nested) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < part.length()) {
@@ -92,6 +103,9 @@ final class Interpolation {
         }
         out.append(plain(part.substring(i + 1, end)));
         i = end;
+      } else if (nested) {
+        out.append(c);
+        i++;
       } else {
         throw invalid();
       }
@@ -155,7 +169,7 @@ final class Interpolation {
           uses.add(describe(name, binding));
           yield binding.value();
         }
-        String fallback = substitute(word);
+        String fallback = substitute(word, true);
         uses.add(name + state + ", so its default \"" + fallback + "\" applies");
         yield fallback;
       }
@@ -165,7 +179,7 @@ final class Interpolation {
           yield "";
         }
         uses.add(describe(name, binding) + ", so \"" + word + "\" is used");
-        yield substitute(word);
+        yield substitute(word, true);
       }
       case '?' -> {
         if (!missing) {

@@ -36,6 +36,7 @@ class InterpolationTest {
         Arguments.of("nested default", "${UNSET:-${UID:-0}}", "1000"),
         Arguments.of("nested unset default", "${UNSET:-x${ALSO_UNSET:-/etc}}", "x/etc"),
         Arguments.of("volume", "cfg:${T:-/etc}", "cfg:/etc"),
+        Arguments.of("a dollar inside a default is literal", "${H:-$2a$14$1l}", "$2a$14$1l"),
         Arguments.of("user", "${APP_UID:-0}:${GID:-0}", "0:0"));
   }
 
