@@ -146,6 +146,17 @@ public final class ComposeReader {
       errors.add(new InputError(file, root.start(), "Top-level object must be a mapping"));
       return new ComposeFile(file, List.of(), errors);
     }
+    MappingNode.Entry include = top.entry("include");
+    if (include != null && !include.value().isNull()) {
+      // Compose loads the included projects' services into this one; not following them would
+      // pass a file that holds only include: with nothing checked, so it is an input error.
+      errors.add(
+          new InputError(
+              file,
+              include.keyNode().start(),
+              "include: is not followed yet: the included files' services are not checked; scan"
+                  + " them directly"));
+    }
     return new ComposeFile(file, services(top), errors);
   }
 

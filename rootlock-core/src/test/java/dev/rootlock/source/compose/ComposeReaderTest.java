@@ -266,6 +266,20 @@ class ComposeReaderTest {
   }
 
   @Test
+  void anIncludeThatIsNotFollowedIsAnErrorNotASilentPass() {
+    String text = "include:\n  - other/compose.yaml\n";
+    ComposeFile read = ComposeReader.read("compose.yaml", text);
+    assertThat(read.services()).isEmpty();
+    assertThat(read.errors())
+        .containsExactly(
+            new InputError(
+                "compose.yaml",
+                at(text, 1, 1),
+                "include: is not followed yet: the included files' services are not checked;"
+                    + " scan them directly"));
+  }
+
+  @Test
   void refusesCapabilitiesTheEngineRefuses() {
     DockerObject api = api("cap_drop: [CAP_ALL, net_raw]\ncap_add: [cap_foo]");
     assertThat(api.config().capDrop()).extracting(c -> c.name()).containsExactly("net_raw");
