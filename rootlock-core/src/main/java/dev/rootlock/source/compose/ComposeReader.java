@@ -147,9 +147,11 @@ public final class ComposeReader {
       return new ComposeFile(file, List.of(), errors);
     }
     MappingNode.Entry include = top.entry("include");
-    if (include != null && !include.value().isNull()) {
+    List<DockerObject> services = services(top);
+    if (include != null && !include.value().isNull() && services.isEmpty()) {
       // Compose loads the included projects' services into this one; not following them would
-      // pass a file that holds only include: with nothing checked, so it is an input error.
+      // pass a file that holds only include: with nothing checked, so that is an input error.
+      // (With services of its own the file is judged on them; the included files are not.)
       errors.add(
           new InputError(
               file,
@@ -157,7 +159,7 @@ public final class ComposeReader {
               "include: is not followed yet: the included files' services are not checked; scan"
                   + " them directly"));
     }
-    return new ComposeFile(file, services(top), errors);
+    return new ComposeFile(file, services, errors);
   }
 
   private List<DockerObject> services(MappingNode top) {
