@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -105,6 +106,8 @@ final class FixCommand implements Callable<Integer> {
       description = "The user Compose services should run as (left alone otherwise).")
   String user;
 
+  @Mixin WorkloadKindOptions workloadKinds;
+
   @Option(
       names = "--follow-symlinks",
       description = "Fix a symlinked file at its target (refused otherwise).")
@@ -156,7 +159,8 @@ final class FixCommand implements Callable<Integer> {
               .withProfile(level)
               .withOnly(new LinkedHashSet<>(only))
               .withTmpSize(tmpSize)
-              .withUser(user);
+              .withUser(user)
+              .withKinds(workloadKinds.kinds());
       if (!only.isEmpty() && !Fixer.fixableChecks().containsAll(only)) {
         throw new IllegalArgumentException(
             "--only: unknown check; fixable checks are " + String.join(", ", Fixer.fixableChecks()));

@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
       "  rootlock scan -f sarif -o rootlock.sarif manifests/",
       "",
       "Exit codes: 0 every object passes, 1 some object violates, 2 usage error or unreadable"
-          + " input (the other inputs are still scanned and reported).",
+          + " input (the other inputs are still scanned and reported), or no object evaluated"
+          + " (see --allow-empty).",
     })
 final class ScanCommand implements Callable<Integer> {
 
@@ -63,6 +64,15 @@ final class ScanCommand implements Callable<Integer> {
               + " dockerfile. Needed only for standard input that auto-detection gets wrong.")
   String inputType;
 
+  @Mixin WorkloadKindOptions workloadKinds;
+
+  @Option(
+      names = "--allow-empty",
+      description =
+          "Pass when the inputs hold nothing to evaluate (exit 0). Without it, a run that"
+              + " evaluated no object is an error (exit 2): nothing scanned is not a pass.")
+  boolean allowEmpty;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -74,9 +84,31 @@ final class ScanCommand implements Callable<Integer> {
     output.reportFormat(); // reject a bad --format before reading anything
     Engine engine = Engine.standard();
     ScanResult result =
-        engine.scan(new ScanRequest(paths, policy.levelVersion(), main.stdin, inputType()));
+        engine.scan(
+            new ScanRequest(
+                paths, policy.levelVersion(), main.stdin, inputType(), workloadKinds.kinds()));
     output.write(result, engine.rules());
+    if (result.objects().isEmpty() && result.errors().isEmpty() && !allowEmpty) {
+      spec.commandLine().getErr().println("error: no object was evaluated: " + nothingBecause(result));
+      spec.commandLine().getErr().flush();
+      return ScanResult.ERROR;
+    }
     return result.exitCode();
+  }
+
+  /** Why nothing was evaluated: what was skipped, or that nothing was there. */
+  private static String nothingBecause(ScanResult result) {
+    String hint = "; pass --allow-empty if that is expected";
+    if (result.skippedKinds().isEmpty()) {
+      return "the inputs hold no Kubernetes object, Compose service or Dockerfile" + hint;
+    }
+    StringBuilder skipped = new StringBuilder("skipped ");
+    new java.util.TreeMap<>(result.skippedKinds())
+        .forEach(
+            (kind, count) ->
+                skipped.append(skipped.length() > "skipped ".length() ? ", " : "")
+                    .append(count).append(' ').append(kind));
+    return skipped + " (kinds without a pod template)" + hint;
   }
 
   private InputType inputType() {

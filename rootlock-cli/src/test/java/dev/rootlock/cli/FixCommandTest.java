@@ -93,4 +93,97 @@ class FixCommandTest {
     assertThat(run.err()).contains(bad.toString());
     assertThat(Files.readString(bad, StandardCharsets.UTF_8)).isEqualTo("kind: Pod\nspec: [oops\n");
   }
+
+  @Test
+  void anArgoRolloutIsFixedInItsTemplateLikeADeployment() {
+    CliRun run =
+        CliRun.withStdin(
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Rollout
+            metadata: {name: r}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: app
+                    image: example/app
+            """,
+            "fix",
+            "-");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("        readOnlyRootFilesystem: true\n");
+  }
+
+  @Test
+  void aWorkloadKindMappingIsFixedAtItsTemplatePath() {
+    String workflow =
+        """
+        apiVersion: example.com/v1
+        kind: Workflow
+        metadata: {name: wf}
+        spec:
+          runner:
+            template:
+              spec:
+                containers:
+                - name: app
+                  image: example/app
+        """;
+
+    CliRun unmapped = CliRun.withStdin(workflow, "fix", "-");
+    CliRun mapped =
+        CliRun.withStdin(
+            workflow, "fix", "--workload-kind", "Workflow.example.com=spec.runner.template", "-");
+
+    assertThat(unmapped.out()).isEqualTo(workflow);
+    assertThat(mapped.exitCode()).isEqualTo(1);
+    assertThat(mapped.out()).contains("          readOnlyRootFilesystem: true\n");
+  }
+
+  @Test
+  void aMisspelledKeyIsRenamedInPlaceNotDoubled() {
+    CliRun run =
+        CliRun.withStdin(
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: typo}
+            spec:
+              containers:
+              - name: app
+                image: example/app
+                securitycontext:
+                  readOnlyRootFileSystem: true
+            """,
+            "fix",
+            "--only",
+            "readOnlyRootFilesystem",
+            "-");
+
+    assertThat(run.out())
+        .startsWith(
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: typo}
+            spec:
+              containers:
+              - name: app
+                image: example/app
+                securityContext:
+                  readOnlyRootFilesystem: true
+                volumeMounts:
+            """)
+        .doesNotContain("readOnlyRootFileSystem");
+    assertThat(run.err())
+        .contains(
+            "-: note: pod/typo: renamed spec.containers[0].securitycontext to securityContext"
+                + " (kubectl's strict field validation refuses the misspelling)")
+        .contains(
+            "-: note: pod/typo: renamed"
+                + " spec.containers[0].securityContext.readOnlyRootFileSystem to"
+                + " readOnlyRootFilesystem");
+  }
 }

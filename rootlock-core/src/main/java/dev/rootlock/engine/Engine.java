@@ -60,7 +60,12 @@ public final class Engine {
     InputFiles.Expansion expansion = InputFiles.expand(request.inputs());
     FileScanner scanner =
         new FileScanner(
-            workloads, containers, dockerfileChecks, request.policy(), request.inputType());
+            workloads,
+            containers,
+            dockerfileChecks,
+            request.policy(),
+            request.inputType(),
+            request.kinds());
     scanner.errors.addAll(expansion.errors());
     for (InputFile file : expansion.files()) {
       scanner.scan(file, request.stdin());

@@ -22,6 +22,7 @@ import dev.rootlock.source.dockerfile.DockerfileReader;
 import dev.rootlock.source.dockerfile.ParsedDockerfile;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
+import dev.rootlock.source.kube.WorkloadKinds;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ import java.util.TreeMap;
  */
 final class FileScanner {
 
-  private final ManifestReader manifests = new ManifestReader();
+  private final ManifestReader manifests;
   private final WorkloadEvaluator workloads;
   private final ContainerEvaluator containers;
   private final CheckRegistry<DockerfileImage> dockerfileChecks;
@@ -52,7 +53,9 @@ final class FileScanner {
       ContainerEvaluator containers,
       CheckRegistry<DockerfileImage> dockerfileChecks,
       LevelVersion policy,
-      InputType inputType) {
+      InputType inputType,
+      WorkloadKinds kinds) {
+    this.manifests = new ManifestReader(kinds);
     this.workloads = workloads;
     this.containers = containers;
     this.dockerfileChecks = dockerfileChecks;
