@@ -163,7 +163,7 @@ class FixCommandTest {
             "-");
 
     assertThat(run.out())
-        .startsWith(
+        .isEqualTo(
             """
             apiVersion: v1
             kind: Pod
@@ -174,9 +174,7 @@ class FixCommandTest {
                 image: example/app
                 securityContext:
                   readOnlyRootFilesystem: true
-                volumeMounts:
-            """)
-        .doesNotContain("readOnlyRootFileSystem");
+            """);
     assertThat(run.err())
         .contains(
             "-: note: pod/typo: renamed spec.containers[0].securitycontext to securityContext"
@@ -185,5 +183,56 @@ class FixCommandTest {
             "-: note: pod/typo: renamed"
                 + " spec.containers[0].securityContext.readOnlyRootFileSystem to"
                 + " readOnlyRootFilesystem");
+  }
+
+  private static final String HELM_OUTPUT =
+      """
+      ---
+      # Source: web/templates/service.yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web}
+      ---
+      # Source: web/templates/deployment.yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        template:
+          spec:
+            containers:
+            - name: web
+              image: example/web
+              securityContext:
+                readOnlyRootFilesystem: false
+      """;
+
+  @Test
+  void withoutPathFixIsAHelmPostRendererThatExitsZero() {
+    CliRun run = CliRun.withStdin(HELM_OUTPUT, "fix", "--only", "allowPrivilegeEscalation");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .startsWith(
+            """
+            ---
+            # Source: web/templates/service.yaml
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            ---
+            # Source: web/templates/deployment.yaml
+            """)
+        .contains("          allowPrivilegeEscalation: false\n")
+        .contains("          readOnlyRootFilesystem: false\n");
+  }
+
+  @Test
+  void aPostRendererThatCannotReadItsInputFailsTheRenderWithNothingOnStandardOutput() {
+    CliRun run = CliRun.withStdin("apiVersion: v1\nkind: Pod\nspec: [\n", "fix");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("-: error: cannot be read, left untouched: ");
   }
 }

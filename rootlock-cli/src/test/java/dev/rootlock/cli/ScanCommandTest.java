@@ -315,7 +315,7 @@ class ScanCommandTest {
     CliRun text = CliRun.withStdin(TYPO_POD, "scan", "-");
     assertThat(text.out())
         .contains(
-            "-:9:7 pod/typo unknownField: unknown field"
+            "-:9:7 pod/typo - unknownField: unknown field"
                 + " \"spec.containers[0].securityContext.readOnlyRootFileSystem\" (did you mean"
                 + " \"readOnlyRootFilesystem\"?)\n");
   }

@@ -90,7 +90,7 @@ final class FileScanner {
     return InputType.KUBERNETES;
   }
 
-  private void scanManifests(String displayName, String text) {
+  void scanManifests(String displayName, String text) {
     ReadResult read = manifests.read(displayName, text);
     errors.addAll(read.errors());
     read.skippedKinds().forEach((kind, count) -> skippedKinds.merge(kind, count, Integer::sum));
