@@ -23,6 +23,7 @@ import dev.rootlock.source.dockerfile.DockerfileReader;
 import dev.rootlock.source.dockerfile.ParsedDockerfile;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
+import dev.rootlock.source.kube.WorkloadKinds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ import java.util.TreeMap;
  */
 final class FileScanner {
 
-  private final ManifestReader manifests = new ManifestReader();
+  private final ManifestReader manifests;
   private final WorkloadEvaluator workloads;
   private final ContainerEvaluator containers;
   private final CheckRegistry<DockerfileImage> dockerfileChecks;
@@ -55,7 +56,9 @@ final class FileScanner {
       ContainerEvaluator containers,
       CheckRegistry<DockerfileImage> dockerfileChecks,
       LevelVersion policy,
-      InputType inputType) {
+      InputType inputType,
+      WorkloadKinds kinds) {
+    this.manifests = new ManifestReader(kinds);
     this.workloads = workloads;
     this.containers = containers;
     this.dockerfileChecks = dockerfileChecks;
@@ -90,7 +93,7 @@ final class FileScanner {
     return InputType.KUBERNETES;
   }
 
-  private void scanManifests(String displayName, String text) {
+  void scanManifests(String displayName, String text) {
     ReadResult read = manifests.read(displayName, text);
     errors.addAll(read.errors());
     read.skippedKinds().forEach((kind, count) -> skippedKinds.merge(kind, count, Integer::sum));
