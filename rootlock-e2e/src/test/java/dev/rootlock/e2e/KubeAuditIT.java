@@ -6,9 +6,13 @@ import dev.rootlock.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -58,11 +62,27 @@ class KubeAuditIT {
 
     assertThat(audit.err()).isEmpty();
     assertThat(audit.exitCode()).isEqualTo(1);
-    String[] lines = audit.out().split("\n");
+    List<List<String>> lines =
+        audit.out().lines().map(line -> List.of(line.trim().split(" {2,}"))).toList();
     for (int n = 0; n < NAMESPACES; n++) {
       String namespace = bulk(n);
-      assertThat(Arrays.stream(lines).filter(l -> l.startsWith(namespace + " ")).count())
-          .as(namespace).isEqualTo(PODS_PER_NAMESPACE);
+      boolean readOnly = n % 2 == 0;
+      List<List<String>> rows =
+          lines.stream().filter(cells -> cells.size() == 6 && cells.get(0).equals(namespace))
+              .toList();
+      assertThat(rows).as(namespace).hasSize(PODS_PER_NAMESPACE);
+      Set<String> pods = new HashSet<>();
+      for (List<String> row : rows) {
+        pods.add(row.get(2));
+        assertThat(row.subList(3, 6)).as(namespace + " " + row.get(2)).containsExactly("app",
+            readOnly ? "true" : "unset (writable)",
+            readOnly ? RESTRICTED_CHECKS : RESTRICTED_CHECKS + ",readOnlyRootFilesystem");
+      }
+      assertThat(pods).as(namespace).isEqualTo(IntStream.range(0, PODS_PER_NAMESPACE)
+          .mapToObj(i -> "pod-" + i).collect(Collectors.toSet()));
+      // The per-namespace summary: objects, violating, containers, read-only containers.
+      assertThat(lines).as(namespace).contains(List.of(namespace, "1000", "1000", "1000",
+          readOnly ? "1000" : "0"));
     }
   }
 
@@ -126,10 +146,26 @@ class KubeAuditIT {
     assertThat(everywhere.exitCode()).isEqualTo(2);
   }
 
-  static final String OPEN_AUDIT = "TODO";
-  static final String CLOSED_AUDIT = "TODO";
-  static final String CLOSED_AUDIT_ERR = "TODO";
-  static final String ALL_NAMESPACES_ERR = "TODO";
+  static final String RESTRICTED_CHECKS =
+      "allowPrivilegeEscalation,capabilities_restricted,runAsNonRoot,seccompProfile_restricted";
+  static final String OPEN_AUDIT = """
+      NAMESPACE              OWNER   POD    CONTAINER   READONLY           CHECKS
+      NS   -       bare   app         unset (writable)   %1$s,readOnlyRootFilesystem
+
+      NAMESPACE              OBJECTS   VIOLATING   CONTAINERS   READONLY
+      NS   1         1           1            0
+      hardened:latest: 1 of 1 object violates, in 1 of 1 namespace
+      """.formatted(RESTRICTED_CHECKS);
+  static final String CLOSED_AUDIT = """
+      hardened:latest: 0 of 0 objects violate, in 0 of 0 namespaces
+      could not read namespace "NS" (pods): pods is forbidden: User "rootlock-nobody" cannot\
+       list resource "pods" in API group "" in the namespace "NS"
+      """;
+  static final String CLOSED_AUDIT_ERR = "";
+  static final String ALL_NAMESPACES_ERR = """
+      error: pods is forbidden: User "rootlock-nobody" cannot list resource "pods" in API group\
+       "" at the cluster scope; listing namespaces is forbidden too, so pass -n NAMESPACE
+      """;
 
   private String bulk(int n) {
     return "e2e-bulk-" + run + "-" + n;
