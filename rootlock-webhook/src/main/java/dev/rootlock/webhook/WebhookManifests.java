@@ -47,7 +47,7 @@ public final class WebhookManifests {
                 options.caBundle() == null ? "REPLACE-WITH-BASE64-PEM-CA" : options.caBundle(),
             "excludedNamespaces", "[\"" + ns + "\", \"kube-system\"]",
             "defaults", "{}",
-            "exemptions", "{}");
+            "exemptions", "{\"namespaces\":[],\"runtimeClasses\":[],\"usernames\":[]}");
     List<String> documents = new ArrayList<>();
     for (String file : InstallTemplates.FILES) {
       String text = InstallTemplates.expand(file, InstallTemplates.read(file), flags, values);
