@@ -1,6 +1,7 @@
 package dev.rootlock.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import dev.rootlock.engine.Engine;
@@ -67,6 +68,25 @@ class HelmChartTest {
     values.put("exemptions.namespaces[0]", "legacy");
     values.put("exemptions.usernames[0]", "system:serviceaccount:ci:deployer");
     return values;
+  }
+
+  @Test
+  void helmLintStrictPasses() {
+    var lint = new Helm(CHART).lint().strict().call();
+
+    assertThat(lint.getMessages()).as("helm lint --strict").noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
+    assertThat(lint.isFailed()).isFalse();
+  }
+
+  @Test
+  void theValuesSchemaRefusesWhatWouldMakeABrokenInstall() {
+    assertThatThrownBy(() -> render(Map.of("replicas", 1)))
+        .hasMessageContaining("replicas")
+        .hasMessageContaining("Must be greater than or equal to 2");
+    assertThatThrownBy(() -> render(Map.of("failurePolicy", "fail")))
+        .hasMessageContaining("failurePolicy");
+    assertThatThrownBy(() -> render(Map.of("exemptions.namespace[0]", "x")))
+        .hasMessageContaining("namespace");
   }
 
   @Test
