@@ -116,23 +116,25 @@ final class FixCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     FixOptions options = options();
-    FixReport report =
-        Engine.standard().fix(paths, options, mode.write, followSymlinks, main.stdin);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    for (FileResult file : report.files()) {
-      if (file.file().equals("-") && file.fixed() != null) {
-        out.print(file.fixed());
-      } else if (!mode.write) {
-        out.print(file.diff());
-      } else if (file.status() == FileResult.Status.CHANGED) {
-        err.println("fixed " + file.file());
-      }
-      for (String note : file.notes()) {
-        err.println(file.file() + ": note: " + note);
-      }
-      if (file.error() != null) {
-        err.println(file.file() + ": error: " + file.error());
+    FixReport report;
+    try (SignalStop stop = SignalStop.install()) {
+      report =
+          Engine.standard()
+              .fix(
+                  paths,
+                  options,
+                  mode.write,
+                  followSymlinks,
+                  main.stdin,
+                  file -> print(file, out, err),
+                  stop::requested);
+      if (stop.requested()) {
+        err.println("fix: stopped by a signal after " + report.files().size() + " file(s)");
+        out.flush();
+        err.flush();
+        return report.exitCode();
       }
     }
     report
@@ -146,6 +148,25 @@ final class FixCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return report.exitCode();
+  }
+
+  /** One file's outcome, printed (and flushed) as soon as the file is done. */
+  private void print(FileResult file, PrintWriter out, PrintWriter err) {
+    if (file.file().equals("-") && file.fixed() != null) {
+      out.print(file.fixed());
+    } else if (!mode.write) {
+      out.print(file.diff());
+    } else if (file.status() == FileResult.Status.CHANGED) {
+      err.println("fixed " + file.file());
+    }
+    for (String note : file.notes()) {
+      err.println(file.file() + ": note: " + note);
+    }
+    if (file.error() != null) {
+      err.println(file.file() + ": error: " + file.error());
+    }
+    out.flush();
+    err.flush();
   }
 
   private FixOptions options() throws IOException {

@@ -63,6 +63,11 @@ final class ScanCommand implements Callable<Integer> {
               + " dockerfile. Needed only for standard input that auto-detection gets wrong.")
   String inputType;
 
+  @Option(
+      names = "--follow-symlinks",
+      description = "Read symbolic links that lead out of a directory scanned (reported otherwise).")
+  boolean followSymlinks;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -74,7 +79,9 @@ final class ScanCommand implements Callable<Integer> {
     output.reportFormat(); // reject a bad --format before reading anything
     Engine engine = Engine.standard();
     ScanResult result =
-        engine.scan(new ScanRequest(paths, policy.levelVersion(), main.stdin, inputType()));
+        engine.scan(
+            new ScanRequest(
+                paths, policy.levelVersion(), main.stdin, inputType(), followSymlinks));
     output.write(result, engine.rules());
     return result.exitCode();
   }

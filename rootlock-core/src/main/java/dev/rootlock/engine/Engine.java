@@ -57,7 +57,8 @@ public final class Engine {
    * not be read; never stops at a bad file.
    */
   public ScanResult scan(ScanRequest request) {
-    InputFiles.Expansion expansion = InputFiles.expand(request.inputs());
+    InputFiles.Expansion expansion =
+        InputFiles.expand(request.inputs(), request.followSymlinks());
     FileScanner scanner =
         new FileScanner(
             workloads, containers, dockerfileChecks, request.policy(), request.inputType());
@@ -77,6 +78,22 @@ public final class Engine {
       List<String> paths, FixOptions options, boolean write, boolean followSymlinks, InputStream stdin) {
     Fixer fixer = new Fixer(options, stdin);
     return write ? fixer.apply(paths, followSymlinks) : fixer.plan(paths, followSymlinks);
+  }
+
+  /**
+   * As {@link #fix(List, FixOptions, boolean, boolean, InputStream)}, handing each file's result to
+   * {@code onFile} as soon as it is done and stopping before the next file once {@code stop} says
+   * so (a signal).
+   */
+  public FixReport fix(
+      List<String> paths,
+      FixOptions options,
+      boolean write,
+      boolean followSymlinks,
+      InputStream stdin,
+      java.util.function.Consumer<dev.rootlock.fix.FileResult> onFile,
+      java.util.function.BooleanSupplier stop) {
+    return new Fixer(options, stdin).run(paths, followSymlinks, write, onFile, stop);
   }
 
   /**
