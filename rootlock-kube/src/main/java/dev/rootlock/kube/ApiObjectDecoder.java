@@ -88,7 +88,14 @@ final class ApiObjectDecoder {
       pod = new Pod(meta(template.path("metadata")), spec(template.path("spec")));
     }
     return new Workload(
-        source, kind.apiVersion(), kind.kind(), meta, templatePath, pod, List.of(), Locator.NONE);
+        source,
+        kind.apiVersion(),
+        kind.kind(),
+        meta,
+        templatePath,
+        pod,
+        RequiredFields.of(object, templatePath),
+        Locator.NONE);
   }
 
   static FieldPath templatePath(ApiKind kind) {
