@@ -107,7 +107,9 @@ final class FixCommand implements Callable<Integer> {
 
   @Option(
       names = "--follow-symlinks",
-      description = "Fix a symlinked file at its target (refused otherwise).")
+      description =
+          "Fix a symlinked file at its target, and follow links out of a directory"
+              + " (both refused otherwise).")
   boolean followSymlinks;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories; '-' reads standard input and prints the fixed text.")
