@@ -80,6 +80,10 @@ class HostileInputTest {
     ObjectResult bad = result.objects().get(0);
     assertThat(bad.message())
         .contains("container \"containers[0]\" must set securityContext.allowPrivilegeEscalation=false");
+    // Every finding names the container by its place (CapabilitiesRestrictedCheck once did not).
+    assertThat(bad.findings())
+        .hasSize(4)
+        .allSatisfy(f -> assertThat(f.containers()).containsExactly("containers[0]"));
     assertThat(result.exitCode()).isEqualTo(ScanResult.ERROR);
   }
 

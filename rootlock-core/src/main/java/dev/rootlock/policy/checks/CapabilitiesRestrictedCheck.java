@@ -100,7 +100,7 @@ public final class CapabilitiesRestrictedCheck implements Check<Pod> {
     return CheckResult.forbidden(
         "unrestricted capabilities",
         String.join("; ", details),
-        atFault.stream().map(Container::name).toList(),
+        atFault.stream().map(Container::displayName).toList(),
         fields);
   }
 
