@@ -1,5 +1,6 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.docker.ContainerReference;
 import dev.rootlock.docker.DockerEngine;
 import dev.rootlock.docker.client.DockerJavaEngine;
 import dev.rootlock.docker.verify.Verifier;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -68,6 +70,11 @@ final class DockerVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      ContainerReference.check(container);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "CONTAINER: " + e.getMessage());
+    }
     VerifyReport report;
     try (DockerEngine docker = DockerJavaEngine.fromEnvironment()) {
       report = new Verifier(docker).verify(container, drill);

@@ -115,7 +115,9 @@ final class FixCommand implements Callable<Integer> {
 
   @Option(
       names = "--follow-symlinks",
-      description = "Fix a symlinked file at its target (refused otherwise).")
+      description =
+          "Fix a symlinked file at its target, and follow links out of a directory"
+              + " (both refused otherwise).")
   boolean followSymlinks;
 
   @Parameters(
@@ -137,23 +139,25 @@ final class FixCommand implements Callable<Integer> {
               + " Helm post-renderer)");
     }
     List<String> inputs = postRenderer ? List.of("-") : paths;
-    FixReport report =
-        Engine.standard().fix(inputs, options, mode.write, followSymlinks, main.stdin);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    for (FileResult file : report.files()) {
-      if (file.file().equals("-") && file.fixed() != null) {
-        out.print(file.fixed());
-      } else if (!mode.write) {
-        out.print(file.diff());
-      } else if (file.status() == FileResult.Status.CHANGED) {
-        err.println("fixed " + file.file());
-      }
-      for (String note : file.notes()) {
-        err.println(file.file() + ": note: " + note);
-      }
-      if (file.error() != null) {
-        err.println(file.file() + ": error: " + file.error());
+    FixReport report;
+    try (SignalStop stop = SignalStop.install()) {
+      report =
+          Engine.standard()
+              .fix(
+                  inputs,
+                  options,
+                  mode.write,
+                  followSymlinks,
+                  main.stdin,
+                  file -> print(file, out, err),
+                  stop::requested);
+      if (stop.requested()) {
+        err.println("fix: stopped by a signal after " + report.files().size() + " file(s)");
+        out.flush();
+        err.flush();
+        return report.exitCode();
       }
     }
     report
@@ -170,6 +174,25 @@ final class FixCommand implements Callable<Integer> {
       return FixReport.UNCHANGED; // Helm takes any other code as a failed render
     }
     return report.exitCode();
+  }
+
+  /** One file's outcome, printed (and flushed) as soon as the file is done. */
+  private void print(FileResult file, PrintWriter out, PrintWriter err) {
+    if (file.file().equals("-") && file.fixed() != null) {
+      out.print(file.fixed());
+    } else if (!mode.write) {
+      out.print(file.diff());
+    } else if (file.status() == FileResult.Status.CHANGED) {
+      err.println("fixed " + file.file());
+    }
+    for (String note : file.notes()) {
+      err.println(file.file() + ": note: " + note);
+    }
+    if (file.error() != null) {
+      err.println(file.file() + ": error: " + file.error());
+    }
+    out.flush();
+    err.flush();
   }
 
   private FixOptions options() throws IOException {

@@ -3,6 +3,8 @@ package dev.rootlock.cli;
 import dev.rootlock.model.ScanResult;
 import dev.rootlock.report.ReportContext;
 import dev.rootlock.report.ReportFormat;
+import dev.rootlock.report.Reporter;
+import dev.rootlock.report.TextReporter;
 import dev.rootlock.policy.CheckDefinition;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,7 +60,12 @@ final class OutputOptions {
     try {
       if (output == null) {
         PrintWriter out = spec.commandLine().getOut();
-        reportFormat.reporter(context).write(result, out);
+        // On a terminal or in a pipe, text's error lines belong on standard error.
+        Reporter reporter =
+            reportFormat == ReportFormat.TEXT
+                ? new TextReporter(context, spec.commandLine().getErr())
+                : reportFormat.reporter(context);
+        reporter.write(result, out);
         out.flush();
       } else {
         AtomicFiles.write(output, writer -> reportFormat.reporter(context).write(result, writer));

@@ -95,6 +95,11 @@ final class ScanCommand implements Callable<Integer> {
               + " evaluated no object is an error (exit 2): nothing scanned is not a pass.")
   boolean allowEmpty;
 
+  @Option(
+      names = "--follow-symlinks",
+      description = "Read symbolic links that lead out of a directory scanned (reported otherwise).")
+  boolean followSymlinks;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -118,7 +123,12 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult scanned =
         engine.scan(
             new ScanRequest(
-                files, policy.levelVersion(), main.stdin, inputType(), workloadKinds.kinds()),
+                files,
+                policy.levelVersion(),
+                main.stdin,
+                inputType(),
+                workloadKinds.kinds(),
+                followSymlinks),
             rendered);
     List<dev.rootlock.model.InputError> errors = new java.util.ArrayList<>(renderErrors);
     errors.addAll(scanned.errors());

@@ -92,7 +92,9 @@ class ScanCommandTest {
     CliRun run = CliRun.of("scan", "-p", "baseline", bad.toString(), good.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out()).contains(bad + ":3:1: error: ");
+    // Error lines go to standard error in text format (issue 15), the report to standard output.
+    assertThat(run.err()).startsWith(bad + ":3:1: error: ");
+    assertThat(run.out()).doesNotContain("error: ");
     assertThat(run.out()).contains("1 object scanned, none violate baseline:latest");
     assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
   }
@@ -104,7 +106,7 @@ class ScanCommandTest {
     CliRun run = CliRun.of("scan", missing.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out()).contains(missing + ": error: ");
+    assertThat(run.err()).isEqualTo(missing + ": error: no such file or directory\n");
   }
 
   @Test

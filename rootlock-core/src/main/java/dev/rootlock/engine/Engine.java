@@ -65,7 +65,7 @@ public final class Engine {
    * Kubernetes manifests under their own names.
    */
   public ScanResult scan(ScanRequest request, List<TextInput> texts) {
-    InputFiles.Expansion expansion = InputFiles.expand(request.inputs());
+    InputFiles.Expansion expansion = InputFiles.expand(request.inputs(), request.followSymlinks());
     FileScanner scanner =
         new FileScanner(
             workloads,
@@ -93,6 +93,22 @@ public final class Engine {
       List<String> paths, FixOptions options, boolean write, boolean followSymlinks, InputStream stdin) {
     Fixer fixer = new Fixer(options, stdin);
     return write ? fixer.apply(paths, followSymlinks) : fixer.plan(paths, followSymlinks);
+  }
+
+  /**
+   * As {@link #fix(List, FixOptions, boolean, boolean, InputStream)}, handing each file's result to
+   * {@code onFile} as soon as it is done and stopping before the next file once {@code stop} says
+   * so (a signal).
+   */
+  public FixReport fix(
+      List<String> paths,
+      FixOptions options,
+      boolean write,
+      boolean followSymlinks,
+      InputStream stdin,
+      java.util.function.Consumer<dev.rootlock.fix.FileResult> onFile,
+      java.util.function.BooleanSupplier stop) {
+    return new Fixer(options, stdin).run(paths, followSymlinks, write, onFile, stop);
   }
 
   /**

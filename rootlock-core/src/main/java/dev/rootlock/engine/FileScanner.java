@@ -66,7 +66,19 @@ final class FileScanner {
     this.inputType = inputType;
   }
 
+  /**
+   * Scans one file. A bug that throws on this file's content (which a hostile file must not turn
+   * into a lost run) becomes an input error for the file, and the run goes on.
+   */
   void scan(InputFile file, InputStream stdin) {
+    try {
+      scanFile(file, stdin);
+    } catch (RuntimeException | StackOverflowError e) {
+      errors.add(new InputError(file.displayName(), null, "cannot scan this file: " + brief(e)));
+    }
+  }
+
+  private void scanFile(InputFile file, InputStream stdin) {
     switch (InputFiles.read(file, stdin)) {
       case LoadedFile.Unreadable unreadable -> errors.add(unreadable.error());
       case LoadedFile.Text text -> {
@@ -99,7 +111,13 @@ final class FileScanner {
     read.skippedKinds().forEach((kind, count) -> skippedKinds.merge(kind, count, Integer::sum));
     for (Workload workload : read.workloads()) {
       addProblems(displayName, workload.problems(), workload.locator());
-      objects.add(workloads.evaluate(workload, policy));
+      try {
+        objects.add(workloads.evaluate(workload, policy));
+      } catch (RuntimeException e) {
+        errors.add(
+            new InputError(
+                displayName, workload.source().position(), "cannot evaluate this object: " + brief(e)));
+      }
     }
   }
 
@@ -115,7 +133,13 @@ final class FileScanner {
     errors.addAll(compose.errors());
     for (DockerObject service : compose.services()) {
       addProblems(displayName, service.problems(), service.locator());
-      objects.add(containers.evaluate(service, policy));
+      try {
+        objects.add(containers.evaluate(service, policy));
+      } catch (RuntimeException e) {
+        errors.add(
+            new InputError(
+                displayName, service.source().position(), "cannot evaluate this object: " + brief(e)));
+      }
     }
   }
 
@@ -163,6 +187,14 @@ final class FileScanner {
           new InputError(
               displayName, locator.locate(problem.path()), problem.path() + ": " + problem.message()));
     }
+  }
+
+  /** An unexpected exception in one line: its type and message, never a stack trace. */
+  static String brief(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank()
+        ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + ": " + message;
   }
 
   private static String baseName(Path path) {

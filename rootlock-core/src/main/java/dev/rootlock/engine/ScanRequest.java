@@ -13,23 +13,45 @@ import java.util.List;
  * @param stdin where {@code -} reads from
  * @param inputType what the inputs hold; {@code AUTO} decides per file
  * @param kinds the kinds that carry a pod template: the built-in table plus the user's mappings
+ * @param followSymlinks read symbolic links under a directory that lead out of it
  */
 public record ScanRequest(
     List<String> inputs,
     LevelVersion policy,
     InputStream stdin,
     InputType inputType,
-    WorkloadKinds kinds) {
+    WorkloadKinds kinds,
+    boolean followSymlinks) {
 
   public ScanRequest {
     inputs = List.copyOf(inputs);
     kinds = kinds == null ? WorkloadKinds.builtIn() : kinds;
   }
 
+  /** A request that stays inside the directories it is given. */
+  public ScanRequest(
+      List<String> inputs,
+      LevelVersion policy,
+      InputStream stdin,
+      InputType inputType,
+      WorkloadKinds kinds) {
+    this(inputs, policy, stdin, inputType, kinds, false);
+  }
+
   /** A request over the built-in workload kinds. */
   public ScanRequest(
+      List<String> inputs,
+      LevelVersion policy,
+      InputStream stdin,
+      InputType inputType,
+      boolean followSymlinks) {
+    this(inputs, policy, stdin, inputType, WorkloadKinds.builtIn(), followSymlinks);
+  }
+
+  /** A request over the built-in workload kinds that stays inside the directories it is given. */
+  public ScanRequest(
       List<String> inputs, LevelVersion policy, InputStream stdin, InputType inputType) {
-    this(inputs, policy, stdin, inputType, WorkloadKinds.builtIn());
+    this(inputs, policy, stdin, inputType, WorkloadKinds.builtIn(), false);
   }
 
   /** A request that decides each file's type by its name and content. */

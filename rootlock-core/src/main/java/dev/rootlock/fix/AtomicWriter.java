@@ -1,11 +1,14 @@
 package dev.rootlock.fix;
 
+import dev.rootlock.source.InputFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,15 +45,31 @@ final class AtomicWriter {
     void run(Path target) throws IOException;
   }
 
+  /** The temporary file's suffix. */
+  static final String TEMP_SUFFIX = ".rootlock";
+
   private final BeforeReplace hook;
 
   AtomicWriter(BeforeReplace hook) {
     this.hook = hook;
   }
 
+  /** Reads a regular file, bounded like every input read ({@link InputFiles#readFile}). */
   static Snapshot snapshot(Path file) throws IOException {
     FileTime modified = Files.getLastModifiedTime(file);
-    return new Snapshot(Files.readAllBytes(file), modified);
+    return new Snapshot(InputFiles.readFile(file), modified);
+  }
+
+  /**
+   * The number of names the file has. A rename gives the new text to this name only and silently
+   * parts it from the others, so a file with more than one is refused rather than rewritten.
+   */
+  static int links(Path file) {
+    try {
+      return ((Number) Files.getAttribute(file, "unix:nlink")).intValue();
+    } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+      return 1;
+    }
   }
 
   void replace(Path target, Snapshot read, byte[] contents) throws WriteException {
@@ -63,7 +82,7 @@ final class AtomicWriter {
     Path dir = target.toAbsolutePath().getParent();
     Path temp;
     try {
-      temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".rootlock");
+      temp = Files.createTempFile(dir, tempPrefix(target), TEMP_SUFFIX);
     } catch (AccessDeniedException e) {
       throw new WriteException(
           "cannot create a temporary file in " + dir + " (permission denied);" + " not written");
@@ -90,6 +109,7 @@ final class AtomicWriter {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      syncDirectory(dir);
     } catch (NoSuchFileException e) {
       throw new WriteException("vanished before it could be written; nothing written");
     } catch (IOException e) {
@@ -100,6 +120,53 @@ final class AtomicWriter {
       } catch (IOException e) {
         // The temporary file is hidden and named for rootlock; leaving it is the lesser evil.
       }
+    }
+  }
+
+  /**
+   * Flushes the directory, so that the rename itself survives a crash: without it the new name can
+   * be lost while the old file is already gone from the journal's view.
+   */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some file systems cannot open a directory for reading; the rename is done all the same.
+    }
+  }
+
+  /**
+   * The temporary file's prefix: hidden, named for the file and for this process, {@code
+   * .deploy.yaml.4711.}, so that {@link #removeStale} can tell a dead run's leftover from a live
+   * run's file.
+   */
+  private static String tempPrefix(Path target) {
+    return "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".";
+  }
+
+  /**
+   * Removes the temporary files a killed run ({@code kill -9}, a power cut) left next to {@code
+   * target}: regular files named for it by a process that no longer runs. A live process's file,
+   * and anything not named exactly so, is left alone.
+   */
+  static void removeStale(Path target) {
+    Path dir = target.toAbsolutePath().getParent();
+    String prefix = "." + target.getFileName() + ".";
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, prefix + "*" + TEMP_SUFFIX)) {
+      for (Path entry : entries) {
+        String rest = entry.getFileName().toString().substring(prefix.length());
+        int dot = rest.indexOf('.');
+        if (dot <= 0 || !rest.substring(0, dot).chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        long pid = Long.parseLong(rest.substring(0, Math.min(dot, 18)));
+        if (ProcessHandle.of(pid).isEmpty()
+            && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(entry);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Cleaning up is a courtesy: a leftover that cannot be removed harms nothing.
     }
   }
 
@@ -120,7 +187,7 @@ final class AtomicWriter {
 
   private static boolean unchanged(Path target, Snapshot read) throws IOException {
     return Files.getLastModifiedTime(target).equals(read.modified())
-        && Arrays.equals(Files.readAllBytes(target), read.bytes());
+        && Arrays.equals(InputFiles.readFile(target), read.bytes());
   }
 
   private static void copyAttributes(Path from, Path to) throws IOException {

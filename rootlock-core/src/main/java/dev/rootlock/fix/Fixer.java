@@ -18,6 +18,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The facade of {@code rootlock fix}: expands the paths, fixes each file's text (Kubernetes
@@ -83,10 +85,39 @@ public final class Fixer {
   }
 
   private FixReport run(List<String> paths, boolean followSymlinks, boolean write) {
-    InputFiles.Expansion expansion = InputFiles.expand(paths);
+    return run(paths, followSymlinks, write, file -> {}, () -> false);
+  }
+
+  /**
+   * Fixes (or plans) file after file, handing each result to {@code onFile} as soon as the file is
+   * written, so that a run cut short has already said what it changed. Before each file it asks
+   * {@code stop}: a signal lets the file in hand finish (its temporary file removed) and ends the
+   * run there. A file whose fixing throws is reported as an error and the run goes on.
+   */
+  public FixReport run(
+      List<String> paths,
+      boolean followSymlinks,
+      boolean write,
+      Consumer<FileResult> onFile,
+      BooleanSupplier stop) {
+    InputFiles.Expansion expansion = InputFiles.expand(paths, followSymlinks);
     List<FileResult> results = new ArrayList<>();
     for (InputFile file : expansion.files()) {
-      results.add(fixFile(file, followSymlinks, write));
+      if (stop.getAsBoolean()) {
+        break;
+      }
+      FileResult result;
+      try {
+        result = fixFile(file, followSymlinks, write);
+      } catch (RuntimeException | StackOverflowError e) {
+        String reason =
+            e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        result = FileResult.error(file.displayName(), "cannot fix this file: " + reason, List.of());
+      }
+      results.add(result);
+      onFile.accept(result);
     }
     return new FixReport(results, expansion.errors(), write);
   }
@@ -113,11 +144,26 @@ public final class Fixer {
             List.of());
       }
     }
+    if (!Files.isRegularFile(target)) {
+      return FileResult.error(name, InputFiles.NOT_REGULAR, List.of());
+    }
+    if (write) {
+      if (AtomicWriter.links(target) > 1) {
+        return FileResult.error(
+            name,
+            "has other hard links; not fixed (a rewrite would part this name from them:"
+                + " fix the file with --diff and apply the patch)",
+            List.of());
+      }
+      AtomicWriter.removeStale(target);
+    }
     AtomicWriter.Snapshot snapshot;
     try {
       snapshot = AtomicWriter.snapshot(target);
     } catch (NoSuchFileException e) {
       return FileResult.error(name, "vanished before it could be read; not fixed", List.of());
+    } catch (InputFiles.NotRegularFileException e) {
+      return FileResult.error(name, InputFiles.NOT_REGULAR, List.of());
     } catch (IOException e) {
       return FileResult.error(name, "cannot be read: " + e.getMessage(), List.of());
     }

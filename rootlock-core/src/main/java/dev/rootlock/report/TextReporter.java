@@ -21,13 +21,24 @@ import java.util.stream.Collectors;
 public final class TextReporter implements Reporter {
 
   private final Ansi ansi;
+  private final Writer errors;
 
   public TextReporter(ReportContext context) {
+    this(context, null);
+  }
+
+  /**
+   * A reporter that writes the {@code error:} lines to {@code errors} (standard error, as a
+   * compiler does) and the rest to the report's writer; null keeps them in the report.
+   */
+  public TextReporter(ReportContext context, Writer errors) {
     this.ansi = Ansi.of(context.colour());
+    this.errors = errors;
   }
 
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
+    Writer errorOut = errors == null ? out : errors;
     for (ObjectResult object : result.objects()) {
       for (Finding finding : object.findings()) {
         out.write(TextLines.finding(finding, ansi) + "\n");
@@ -37,8 +48,9 @@ public final class TextReporter implements Reporter {
       }
     }
     for (InputError error : result.errors()) {
-      out.write(TextLines.error(error, ansi) + "\n");
+      errorOut.write(TextLines.error(error, ansi) + "\n");
     }
+    errorOut.flush();
     out.write(summary(result) + "\n");
     out.flush();
   }

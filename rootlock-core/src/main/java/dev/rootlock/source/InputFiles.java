@@ -37,6 +37,10 @@ public final class InputFiles {
   /** The message for a file that contains NUL bytes. */
   public static final String BINARY = "binary file (it contains NUL bytes), not a manifest";
 
+  /** The message for a device, FIFO or socket where a file was expected. */
+  public static final String NOT_REGULAR =
+      "not a regular file (a device, FIFO or socket); not read";
+
   private static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".json");
 
   /** The files named or found, in order, and the arguments that gave none. */
@@ -50,8 +54,18 @@ public final class InputFiles {
 
   private InputFiles() {}
 
-  /** The files the arguments name, directories expanded. */
+  /** The files the arguments name, directories expanded, never leaving a directory named. */
   public static Expansion expand(List<String> args) {
+    return expand(args, false);
+  }
+
+  /**
+   * The files the arguments name, directories expanded. Only regular files are taken (a FIFO named
+   * {@code x.yaml} would block a read forever, a device never ends); a symbolic link under a
+   * directory that leads out of it is reported, not followed, unless {@code followSymlinks}: a
+   * pull request can carry a link to {@code /etc} as easily as a manifest.
+   */
+  public static Expansion expand(List<String> args, boolean followSymlinks) {
     List<InputFile> files = new ArrayList<>();
     List<InputError> errors = new ArrayList<>();
     for (String arg : args) {
@@ -62,7 +76,7 @@ public final class InputFiles {
       Path path = Path.of(arg);
       if (Files.isDirectory(path)) {
         int before = files.size();
-        walk(path, new HashSet<>(), files, errors);
+        walk(path, new Walk(root(path), followSymlinks, new HashSet<>()), files, errors);
         if (files.size() == before) {
           errors.add(new InputError(arg, null, "no .yaml, .yml or .json files in this directory"));
         }
@@ -75,12 +89,22 @@ public final class InputFiles {
     return new Expansion(files, errors);
   }
 
-  private static void walk(
-      Path dir, Set<Path> visited, List<InputFile> files, List<InputError> errors) {
+  /** One directory argument's walk: its real root, and the directories seen. */
+  private record Walk(Path root, boolean followSymlinks, Set<Path> visited) {}
+
+  private static Path root(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir.toAbsolutePath().normalize();
+    }
+  }
+
+  private static void walk(Path dir, Walk walk, List<InputFile> files, List<InputError> errors) {
     List<Path> entries = new ArrayList<>();
     try {
       // A symbolic link back up the tree must not make the walk endless.
-      if (!visited.add(dir.toRealPath())) {
+      if (!walk.visited().add(dir.toRealPath())) {
         return;
       }
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
@@ -96,11 +120,34 @@ public final class InputFiles {
       if (name.startsWith(".")) {
         continue;
       }
-      if (Files.isDirectory(entry)) {
-        walk(entry, visited, files, errors);
-      } else if (isManifestName(name)) {
+      boolean directory = Files.isDirectory(entry);
+      if (!directory && !isManifestName(name)) {
+        continue;
+      }
+      if (Files.isSymbolicLink(entry) && !walk.followSymlinks() && leaves(entry, walk.root())) {
+        errors.add(
+            new InputError(
+                entry.toString(),
+                null,
+                "is a symbolic link out of "
+                    + walk.root()
+                    + "; not read (--follow-symlinks reads it)"));
+      } else if (directory) {
+        walk(entry, walk, files, errors);
+      } else if (!Files.isRegularFile(entry)) {
+        errors.add(new InputError(entry.toString(), null, NOT_REGULAR));
+      } else {
         files.add(new InputFile(entry.toString(), entry));
       }
+    }
+  }
+
+  /** Whether a link's target (or, when dangling, the link itself) lies outside {@code root}. */
+  private static boolean leaves(Path link, Path root) {
+    try {
+      return !link.toRealPath().startsWith(root);
+    } catch (IOException e) {
+      return false; // A dangling link is reported when read.
     }
   }
 
@@ -123,18 +170,37 @@ public final class InputFiles {
     } catch (IOException e) {
       return unreadable(file, reason(e));
     }
-    if (bytes == null || bytes.length > MAX_FILE_BYTES) {
+    if (bytes.length > MAX_FILE_BYTES) {
       return unreadable(file, "larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
     }
     return decode(file, bytes);
   }
 
-  /** The file's bytes, or null when it is too large to read. */
-  private static byte[] readFile(Path path) throws IOException {
-    if (Files.size(path) > MAX_FILE_BYTES) {
-      return null;
+  /**
+   * The file's bytes, at most {@code MAX_FILE_BYTES + 1} of them: the bound is on bytes read, not
+   * on {@code Files.size}, which is 0 for {@code /dev/zero}. Only a regular file is opened (after
+   * following links), so a FIFO cannot block the read.
+   */
+  public static byte[] readFile(Path path) throws IOException {
+    if (!Files.isRegularFile(path)) {
+      if (!Files.exists(path)) {
+        throw new NoSuchFileException(path.toString());
+      }
+      if (Files.isDirectory(path)) {
+        throw new FileSystemException(path.toString(), null, "Is a directory");
+      }
+      throw new NotRegularFileException(path.toString());
     }
-    return Files.readAllBytes(path);
+    try (InputStream in = Files.newInputStream(path)) {
+      return in.readNBytes(MAX_FILE_BYTES + 1);
+    }
+  }
+
+  /** A path that names a device, FIFO, socket or directory where a file was expected. */
+  public static final class NotRegularFileException extends FileSystemException {
+    NotRegularFileException(String file) {
+      super(file, null, NOT_REGULAR);
+    }
   }
 
   private static LoadedFile decode(InputFile file, byte[] bytes) {
@@ -177,6 +243,9 @@ public final class InputFiles {
     }
     if (e instanceof AccessDeniedException) {
       return "permission denied";
+    }
+    if (e instanceof NotRegularFileException) {
+      return NOT_REGULAR;
     }
     String reason =
         e instanceof FileSystemException fs && fs.getReason() != null

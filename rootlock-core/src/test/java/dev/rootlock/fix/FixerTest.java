@@ -302,4 +302,98 @@ class FixerTest {
   private static ByteArrayInputStream inputStreamOf(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aHardLinkedFileIsRefusedSoItsOtherNamesDoNotKeepTheOldText() throws IOException {
+    Path file = write("pod.yaml", POD);
+    Path other = Files.createLink(dir.resolve("other.yaml"), file);
+
+    FixReport report = fixer().apply(List.of(file.toString()), false);
+
+    assertThat(report.exitCode()).isEqualTo(FixReport.ERROR);
+    assertThat(report.files().get(0).error())
+        .isEqualTo(
+            "has other hard links; not fixed (a rewrite would part this name from them: fix the"
+                + " file with --diff and apply the patch)");
+    assertThat(Files.readString(file)).isEqualTo(POD);
+    assertThat(Files.readString(other)).isEqualTo(POD);
+  }
+
+  @Test
+  void aDeadRunsTemporaryFileIsRemovedAndALiveOnesIsKept() throws IOException {
+    Path file = write("pod.yaml", POD);
+    long dead = deadPid();
+    Path stale = write(".pod.yaml." + dead + ".123456.rootlock", "half");
+    Path live = write(".pod.yaml." + ProcessHandle.current().pid() + ".99.rootlock", "mine");
+    Path unrelated = write(".pod.yaml.notapid.1.rootlock", "other");
+
+    fixer().apply(List.of(file.toString()), false);
+
+    assertThat(stale).doesNotExist();
+    assertThat(live).exists();
+    assertThat(unrelated).exists();
+    assertThat(Files.readString(file)).isEqualTo(POD_FIXED);
+  }
+
+  @Test
+  void eachFileIsReportedAsItIsWrittenAndASignalStopsBeforeTheNext() throws IOException {
+    Path a = write("a.yaml", POD);
+    Path b = write("b.yaml", POD);
+    List<String> seen = new java.util.ArrayList<>();
+
+    FixReport report =
+        fixer()
+            .run(
+                List.of(dir.toString()),
+                false,
+                true,
+                file -> seen.add(file.file() + " " + file.status()),
+                () -> !seen.isEmpty());
+
+    assertThat(seen).containsExactly(a + " CHANGED");
+    assertThat(report.files()).hasSize(1);
+    assertThat(Files.readString(a)).isEqualTo(POD_FIXED);
+    assertThat(Files.readString(b)).isEqualTo(POD);
+  }
+
+  @Test
+  void aDirectorySymlinkOutOfTheTreeIsNotFollowedWithoutTheFlag(@TempDir Path outside)
+      throws IOException {
+    Path victim = Files.writeString(outside.resolve("pod.yaml"), POD);
+    Path link = Files.createSymbolicLink(dir.resolve("elsewhere"), outside);
+
+    FixReport report = fixer().apply(List.of(dir.toString()), false);
+
+    assertThat(report.files()).isEmpty();
+    assertThat(report.inputErrors())
+        .extracting(e -> e.file() + ": " + e.message())
+        .containsExactly(
+            link
+                + ": is a symbolic link out of "
+                + dir.toRealPath()
+                + "; not read (--follow-symlinks reads it)",
+            dir + ": no .yaml, .yml or .json files in this directory");
+    assertThat(Files.readString(victim)).isEqualTo(POD);
+  }
+
+  @Test
+  void aFifoIsRefusedWithoutBlocking() throws Exception {
+    Path fifo = dir.resolve("pipe.yaml");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+    FixReport report = fixer().apply(List.of(fifo.toString()), false);
+
+    assertThat(report.files().get(0).error()).isEqualTo(dev.rootlock.source.InputFiles.NOT_REGULAR);
+  }
+
+  /** A process id that no process has: one just ended. */
+  private static long deadPid() throws IOException {
+    try {
+      Process process = new ProcessBuilder("true").start();
+      process.waitFor();
+      return process.pid();
+    } catch (InterruptedException e) {
+      throw new IOException(e);
+    }
+  }
 }

@@ -98,7 +98,9 @@ final class ApiObjectDecoder {
       apiVersion = text(object, "apiVersion");
     }
     return new Workload(
-        source, apiVersion, kind.kind(), meta, templatePath, pod, List.of(), Locator.NONE);
+        source, apiVersion, kind.kind(), meta, templatePath, pod,
+        RequiredFields.of(object, templatePath),
+        Locator.NONE);
   }
 
   private static JsonNode at(JsonNode node, FieldPath path) {
@@ -171,15 +173,15 @@ final class ApiObjectDecoder {
     for (JsonNode mount : container.path("volumeMounts")) {
       mounts.add(
           new VolumeMount(
-              text(mount, "name"),
-              text(mount, "mountPath"),
+              name(mount, "name"),
+              name(mount, "mountPath"),
               bool(mount, "readOnly"),
               text(mount, "subPath")));
     }
     return new Container(
         kind,
         index,
-        text(container, "name"),
+        name(container, "name"),
         text(container, "image"),
         context.isObject() ? containerContext(context) : SecurityContext.EMPTY,
         context.isObject(),
@@ -250,7 +252,7 @@ final class ApiObjectDecoder {
           emptyDir.isObject()
               ? new EmptyDir(text(emptyDir, "medium"), text(emptyDir, "sizeLimit"))
               : null;
-      volumes.add(new Volume(index++, text(volume, "name"), sources, dir));
+      volumes.add(new Volume(index++, name(volume, "name"), sources, dir));
     }
     return volumes;
   }
@@ -353,7 +355,8 @@ final class ApiObjectDecoder {
         for (JsonNode sysctl : node) {
           if (sysctl.isObject()) {
             sysctls.add(
-                new Sysctl(ApiObjectDecoder.text(sysctl, "name"), ApiObjectDecoder.text(sysctl, "value")));
+                new Sysctl(
+                    ApiObjectDecoder.name(sysctl, "name"), ApiObjectDecoder.text(sysctl, "value")));
           }
         }
       }
@@ -408,6 +411,16 @@ final class ApiObjectDecoder {
   private static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value == null || !value.isTextual() ? null : value.textValue();
+  }
+
+  /**
+   * A string the model promises: {@code ""} when absent or not a string, as the manifest reader
+   * reads it (which also reports the wrong type). The API server never sends such an object, but a
+   * client talking to the webhook directly can.
+   */
+  private static String name(JsonNode node, String field) {
+    String value = text(node, field);
+    return value == null ? "" : value;
   }
 
   private static Boolean bool(JsonNode node, String field) {

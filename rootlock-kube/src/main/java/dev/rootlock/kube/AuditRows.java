@@ -58,7 +58,7 @@ final class AuditRows implements AuditSink {
                 namespace,
                 ContainerFacts.NONE,
                 object.name(),
-                intern(container.name()),
+                intern(container.displayName()),
                 intern(ContainerFacts.readOnly(container)),
                 ContainerFacts.checks(result, container).stream().map(this::intern).toList(),
                 intern(ContainerFacts.user(container, podContext)),

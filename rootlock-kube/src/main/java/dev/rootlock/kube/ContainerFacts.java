@@ -26,7 +26,7 @@ final class ContainerFacts {
   static List<String> checks(ObjectResult result, Container container) {
     List<String> ids = new ArrayList<>();
     for (Finding finding : result.findings()) {
-      if ((finding.containers().isEmpty() || finding.containers().contains(container.name()))
+      if ((finding.containers().isEmpty() || finding.containers().contains(container.displayName()))
           && !ids.contains(finding.check())) {
         ids.add(finding.check());
       }

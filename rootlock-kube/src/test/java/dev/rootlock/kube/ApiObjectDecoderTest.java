@@ -180,4 +180,53 @@ class ApiObjectDecoderTest {
     assertThat(podTemplate.templatePath()).hasToString("template");
     assertThat(noTemplate.pod()).isNull();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "'name': -1|expected a string, got the integer -1",
+        "'name': []|expected a string, got a sequence",
+        "'name': null|required field is missing",
+        "'image': 'x'|required field is missing",
+      })
+  void aContainerWithoutAStringNameIsAProblemNotANullThatCrashesACheck(String field, String problem)
+      throws Exception {
+    // Issue 15: the webhook decodes with this decoder; a client posting such an object directly
+    // made AllowPrivilegeEscalationCheck throw and the webhook answer 500.
+    JsonNode pod =
+        json(
+            "{'metadata': {'name': 'web'}, 'spec': {'containers': [{"
+                + field
+                + ", 'volumeMounts': [{'readOnly': true}]}], 'volumes': [{'emptyDir': {}}]}}");
+
+    Workload workload = ApiObjectDecoder.decode(ApiKind.POD, pod, SOURCE);
+
+    assertThat(workload.pod().spec().containers().get(0).name()).isEmpty();
+    assertThat(workload.problems())
+        .extracting(p -> p.path() + ": " + p.message())
+        .containsExactly(
+            "spec.containers[0].name: " + problem,
+            "spec.containers[0].volumeMounts[0].name: required field is missing",
+            "spec.containers[0].volumeMounts[0].mountPath: required field is missing",
+            "spec.volumes[0].name: required field is missing");
+    assertThat(
+            dev.rootlock.engine.Engine.standard()
+                .evaluate(workload, dev.rootlock.policy.LevelVersion.parse("restricted:latest"))
+                .message())
+        .contains("container \"containers[0]\" must set");
+  }
+
+  @Test
+  void aDeploymentWithoutATemplateIsAProblem() throws Exception {
+    Workload workload =
+        ApiObjectDecoder.decode(
+            ApiKind.DEPLOYMENT, json("{'metadata': {'name': 'd'}, 'spec': {'replicas': 1}}"), SOURCE);
+
+    assertThat(workload.pod()).isNull();
+    assertThat(workload.problems())
+        .extracting(p -> p.path() + ": " + p.message())
+        .containsExactly(
+            "spec.template: required field is missing (the pod template is spec.template)");
+  }
 }

@@ -93,7 +93,7 @@ public final class PodHardener {
   }
 
   private static String subject(Container container) {
-    return "container \"" + container.name() + "\"";
+    return "container \"" + container.displayName() + "\"";
   }
 
   /** The pod-level field means nothing to Kubernetes; the containers get it below. */
@@ -262,7 +262,7 @@ public final class PodHardener {
           if (!podTrue) {
             plan.set(field, true);
             if (context.runAsUser() == null && pod.runAsUser() == null) {
-              withoutUser.add(container.name());
+              withoutUser.add(container.displayName());
             }
           }
         }

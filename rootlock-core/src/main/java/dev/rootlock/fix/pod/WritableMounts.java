@@ -73,7 +73,7 @@ final class WritableMounts {
     }
     plan.note(
         "container \""
-            + container.name()
+            + container.displayName()
             + "\": "
             + path.path()
             + (path.purpose().isEmpty() ? "" : " (" + path.purpose() + ")")
@@ -87,7 +87,7 @@ final class WritableMounts {
       if (!covering.writable() && normalise(covering.mountPath()).equals(where)) {
         plan.note(
             "container \""
-                + container.name()
+                + container.displayName()
                 + "\": "
                 + where
                 + " is mounted read-only (volume \""

@@ -23,6 +23,13 @@ public final class ByteSize {
 
   private ByteSize() {}
 
+  /** Whether the kernel takes {@code text} as a tmpfs {@code size=}: a size or a percentage. */
+  public static boolean isMountOptionSize(String text) {
+    String size = text.trim();
+    // memparse reads the number with base 0, so hexadecimal is a size too.
+    return KERNEL.matcher(size).matches() || size.matches("0[xX][0-9a-fA-F]+[kKmMgGtTpPeE%]?");
+  }
+
   /**
    * Bytes for a kernel tmpfs {@code size=} value ({@code 65536k}, {@code 64m}); empty for a
    * percentage of RAM ({@code 50%}), which is a bound but not a fixed number, or for text the

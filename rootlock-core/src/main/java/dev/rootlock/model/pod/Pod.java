@@ -1,6 +1,7 @@
 package dev.rootlock.model.pod;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a pod check evaluates: a pod template's metadata and spec, exactly as PSA's checks take them.
@@ -13,6 +14,8 @@ import java.util.List;
 public record Pod(ObjectMeta metadata, PodSpec spec, List<UnknownField> unknownFields) {
 
   public Pod {
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(spec, "spec");
     unknownFields = List.copyOf(unknownFields);
   }
 

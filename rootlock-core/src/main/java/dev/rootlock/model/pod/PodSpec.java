@@ -3,6 +3,7 @@ package dev.rootlock.model.pod;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The parts of a Kubernetes pod spec that the policy reads. Booleans and strings are null when unset.
@@ -26,6 +27,7 @@ public record PodSpec(
     List<Volume> volumes) {
 
   public PodSpec {
+    Objects.requireNonNull(securityContext, "securityContext");
     initContainers = List.copyOf(initContainers);
     containers = List.copyOf(containers);
     ephemeralContainers = List.copyOf(ephemeralContainers);

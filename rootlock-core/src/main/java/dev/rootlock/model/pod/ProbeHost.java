@@ -1,5 +1,7 @@
 package dev.rootlock.model.pod;
 
+import java.util.Objects;
+
 /**
  * A {@code host} set on a probe or lifecycle handler.
  *
@@ -7,4 +9,10 @@ package dev.rootlock.model.pod;
  *     {@code lifecycle.postStart.tcpSocket}
  * @param host the host as written (never null; empty hosts are not recorded)
  */
-public record ProbeHost(String handler, String host) {}
+public record ProbeHost(String handler, String host) {
+
+  public ProbeHost {
+    Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(host, "host");
+  }
+}

@@ -1,4 +1,16 @@
 package dev.rootlock.model.pod;
 
-/** One {@code spec.securityContext.sysctls[]} entry. */
-public record Sysctl(String name, String value) {}
+import java.util.Objects;
+
+/**
+ * One {@code spec.securityContext.sysctls[]} entry.
+ *
+ * @param name never null: {@code ""} when not written
+ * @param value null when not written
+ */
+public record Sysctl(String name, String value) {
+
+  public Sysctl {
+    Objects.requireNonNull(name, "name");
+  }
+}

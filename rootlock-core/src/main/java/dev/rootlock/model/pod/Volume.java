@@ -1,11 +1,13 @@
 package dev.rootlock.model.pod;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One {@code spec.volumes[]} entry.
  *
  * @param index position in {@code spec.volumes}
+ * @param name never null: {@code ""} when not written
  * @param sources the volume's keys other than {@code name}, in document order (e.g. {@code
  *     ["hostPath"]}); empty for a volume with no source, which the API server defaults to emptyDir
  * @param emptyDir the emptyDir source, or null (also null for a source-less volume)
@@ -13,6 +15,7 @@ import java.util.List;
 public record Volume(int index, String name, List<String> sources, EmptyDir emptyDir) {
 
   public Volume {
+    Objects.requireNonNull(name, "name");
     sources = List.copyOf(sources);
   }
 }

@@ -1,5 +1,7 @@
 package dev.rootlock.model.pod;
 
+import java.util.Objects;
+
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.FieldProblem;
 import dev.rootlock.model.Locator;
@@ -31,6 +33,11 @@ public record Workload(
     Locator locator) {
 
   public Workload {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(templatePath, "templatePath");
+    Objects.requireNonNull(locator, "locator");
     problems = List.copyOf(problems);
   }
 

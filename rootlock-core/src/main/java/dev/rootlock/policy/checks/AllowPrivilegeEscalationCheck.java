@@ -43,7 +43,7 @@ public final class AllowPrivilegeEscalationCheck implements Check<Pod> {
     List<FieldPath> fields = new ArrayList<>();
     for (Container container : pod.spec().allContainers()) {
       if (!Boolean.FALSE.equals(container.securityContext().allowPrivilegeEscalation())) {
-        bad.add(container.name());
+        bad.add(container.displayName());
         fields.add(container.securityContextPath("allowPrivilegeEscalation"));
       }
     }

@@ -61,7 +61,7 @@ public final class AppArmorProfileCheck implements Check<Pod> {
     for (Container container : pod.spec().allContainers()) {
       AppArmorProfile profile = container.securityContext().appArmorProfile();
       if (!allowedType(profile)) {
-        badContainers.add(container.name());
+        badContainers.add(container.displayName());
         badTypes.add(typeOf(profile));
         fields.add(container.securityContextPath("appArmorProfile", "type"));
       }

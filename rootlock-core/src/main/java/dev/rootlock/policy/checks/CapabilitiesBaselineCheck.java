@@ -73,7 +73,7 @@ public final class CapabilitiesBaselineCheck implements Check<Pod> {
         }
       }
       if (!valid) {
-        bad.add(container.name());
+        bad.add(container.displayName());
         fields.add(container.securityContextPath("capabilities", "add"));
       }
     }

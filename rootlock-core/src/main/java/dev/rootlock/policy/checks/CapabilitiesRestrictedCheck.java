@@ -62,7 +62,7 @@ public final class CapabilitiesRestrictedCheck implements Check<Pod> {
         capabilities = Capabilities.NONE;
       }
       if (!capabilities.drop().contains(DROP_ALL)) {
-        missingDropAll.add(container.name());
+        missingDropAll.add(container.displayName());
         atFault.add(container);
         dropFields.add(container.securityContextPath("capabilities", "drop"));
       }
@@ -76,7 +76,7 @@ public final class CapabilitiesRestrictedCheck implements Check<Pod> {
         }
       }
       if (addedForbidden) {
-        addingForbidden.add(container.name());
+        addingForbidden.add(container.displayName());
         atFault.add(container);
       }
     }
@@ -100,7 +100,7 @@ public final class CapabilitiesRestrictedCheck implements Check<Pod> {
     return CheckResult.forbidden(
         "unrestricted capabilities",
         String.join("; ", details),
-        atFault.stream().map(Container::name).toList(),
+        atFault.stream().map(Container::displayName).toList(),
         fields);
   }
 

@@ -52,7 +52,7 @@ public final class HostPortsCheck implements Check<Pod> {
         }
       }
       if (!valid) {
-        bad.add(container.name());
+        bad.add(container.displayName());
       }
     }
     if (bad.isEmpty()) {

@@ -54,7 +54,7 @@ public final class HostProbesAndHostLifecycleCheck implements Check<Pod> {
         }
       }
       if (!valid) {
-        bad.add(container.name());
+        bad.add(container.displayName());
       }
     }
     if (bad.isEmpty()) {

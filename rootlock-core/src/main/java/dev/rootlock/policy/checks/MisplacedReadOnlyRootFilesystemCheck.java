@@ -59,7 +59,7 @@ public final class MisplacedReadOnlyRootFilesystemCheck implements Check<Pod> {
     for (Container container : pod.spec().allContainers()) {
       String value = container.securityContext().unrecognized().get(FIELD);
       if (value != null) {
-        bad.add(container.name());
+        bad.add(container.displayName());
         written.add(value);
         fields.add(container.securityContextPath(FIELD));
       }

@@ -29,13 +29,13 @@ final class PodOrContainers {
 
   /** {@code container} sets the field to a forbidden value. */
   void bad(Container container, FieldPath field) {
-    badNames.add(container.name());
+    badNames.add(container.displayName());
     badFields.add(field);
   }
 
   /** {@code container} leaves the field unset and the pod does not cover it. */
   void missing(Container container, FieldPath field) {
-    missingNames.add(container.name());
+    missingNames.add(container.displayName());
     missingFields.add(field);
   }
 

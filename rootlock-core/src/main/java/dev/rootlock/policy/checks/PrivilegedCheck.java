@@ -38,7 +38,7 @@ public final class PrivilegedCheck implements Check<Pod> {
     List<FieldPath> fields = new ArrayList<>();
     for (Container container : pod.spec().allContainers()) {
       if (Boolean.TRUE.equals(container.securityContext().privileged())) {
-        bad.add(container.name());
+        bad.add(container.displayName());
         fields.add(container.securityContextPath("privileged"));
       }
     }

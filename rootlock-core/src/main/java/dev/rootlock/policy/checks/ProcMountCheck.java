@@ -44,7 +44,7 @@ public final class ProcMountCheck implements Check<Pod> {
     for (Container container : pod.spec().allContainers()) {
       String procMount = container.securityContext().procMount();
       if (procMount != null && !procMount.equals("Default")) {
-        bad.add(container.name());
+        bad.add(container.displayName());
         badValues.add(procMount);
         fields.add(container.securityContextPath("procMount"));
       }

@@ -46,7 +46,7 @@ public final class ReadOnlyRootFilesystemCheck implements Check<Pod> {
     for (Container container : pod.spec().allContainers()) {
       // A wrong-typed value is null here (and listed in unrecognized): it is not true, so it fails.
       if (!Boolean.TRUE.equals(container.securityContext().readOnlyRootFilesystem())) {
-        bad.add(container.name());
+        bad.add(container.displayName());
         fields.add(container.securityContextPath("readOnlyRootFilesystem"));
       }
     }

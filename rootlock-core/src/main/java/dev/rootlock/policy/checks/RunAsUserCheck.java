@@ -49,7 +49,7 @@ public final class RunAsUserCheck implements Check<Pod> {
     }
     for (Container container : pod.spec().allContainers()) {
       if (isRoot(container.securityContext().runAsUser())) {
-        bad.add(container.name());
+        bad.add(container.displayName());
         fields.add(container.securityContextPath("runAsUser"));
       }
     }

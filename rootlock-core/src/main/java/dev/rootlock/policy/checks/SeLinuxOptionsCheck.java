@@ -67,7 +67,7 @@ public final class SeLinuxOptionsCheck implements Check<Pod> {
       if (findings.forbids(
           container.securityContext().seLinuxOptions(),
           container.securityContextPath("seLinuxOptions"))) {
-        bad.add(container.name());
+        bad.add(container.displayName());
       }
     }
     if (!badPod && bad.isEmpty()) {

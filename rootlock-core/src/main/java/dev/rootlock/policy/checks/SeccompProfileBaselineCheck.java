@@ -69,7 +69,7 @@ public final class SeccompProfileBaselineCheck implements Check<Pod> {
       String key = CONTAINER_ANNOTATION_PREFIX + container.name();
       String value = annotations.get(key);
       if (value != null && !allowedAnnotationValue(value)) {
-        forbidden.put(GoQuote.keyValue(key, value), new BadAnnotation(key, container.name()));
+        forbidden.put(GoQuote.keyValue(key, value), new BadAnnotation(key, container.displayName()));
       }
     }
     if (forbidden.isEmpty()) {
@@ -106,7 +106,7 @@ public final class SeccompProfileBaselineCheck implements Check<Pod> {
     for (Container container : pod.spec().allContainers()) {
       SeccompProfile profile = container.securityContext().seccompProfile();
       if (profile != null && !allowedType(profile)) {
-        bad.add(container.name());
+        bad.add(container.displayName());
         badTypes.add(typeOf(profile));
         fields.add(container.securityContextPath("seccompProfile", "type"));
       }

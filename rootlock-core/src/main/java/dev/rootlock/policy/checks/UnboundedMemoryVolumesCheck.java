@@ -79,7 +79,7 @@ public final class UnboundedMemoryVolumesCheck implements Check<Pod> {
     List<String> bad = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       if (unboundedWriter[i]) {
-        bad.add(all.get(i).name());
+        bad.add(all.get(i).displayName());
       }
     }
     return CheckResult.forbidden(

@@ -44,7 +44,7 @@ public final class WindowsHostProcessCheck implements Check<Pod> {
     List<String> bad = new ArrayList<>();
     for (Container container : pod.spec().allContainers()) {
       if (hostProcess(container.securityContext().windowsOptions())) {
-        bad.add(container.name());
+        bad.add(container.displayName());
         fields.add(container.securityContextPath("windowsOptions", "hostProcess"));
       }
     }

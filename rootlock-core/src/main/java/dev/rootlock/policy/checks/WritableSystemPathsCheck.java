@@ -100,7 +100,7 @@ public final class WritableSystemPathsCheck implements Check<Pod> {
         fields.add(container.path().key("volumeMounts").index(index).key("mountPath"));
       }
       if (offends) {
-        bad.add(container.name());
+        bad.add(container.displayName());
       }
     }
     if (bad.isEmpty()) {

@@ -119,7 +119,9 @@ public final class DockerfileReader {
       }
     }
     if (drafts.isEmpty()) {
-      throw new DockerfileException("no FROM instruction: a Dockerfile needs a build stage", null);
+      // Placed at the top, so that every input error names a line (an editor can jump there).
+      throw new DockerfileException(
+          "no FROM instruction: a Dockerfile needs a build stage", Position.START);
     }
     return finish(file, drafts, notes);
   }

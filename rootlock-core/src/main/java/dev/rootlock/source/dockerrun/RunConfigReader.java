@@ -10,6 +10,7 @@ import dev.rootlock.model.docker.DockerField;
 import dev.rootlock.model.docker.GoBooleans;
 import dev.rootlock.model.docker.Mount;
 import dev.rootlock.model.docker.SecurityOpt;
+import dev.rootlock.model.docker.ByteSize;
 import dev.rootlock.model.docker.TmpfsMount;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,8 +78,7 @@ final class RunConfigReader {
       case "security-opt" -> securityOpt(option);
       case "device" ->
           b.devices.add(new Device(value, item(option, DockerField.DEVICES, b.devices.size())));
-      case "tmpfs" ->
-          b.tmpfs.add(TmpfsMount.parse(value, item(option, DockerField.TMPFS, b.tmpfs.size())));
+      case "tmpfs" -> tmpfs(option);
       case "volume" -> volume(option);
       case "mount" -> mount(option);
       case "env" -> {
@@ -128,6 +128,26 @@ final class RunConfigReader {
       problems.add(new FieldProblem(path, "Invalid --security-opt: \"" + option.value() + "\""));
     }
     b.securityOpts.add(opt);
+  }
+
+  /**
+   * A {@code --tmpfs}. Docker takes any {@code size=} when the container is created, but the kernel
+   * refuses one it cannot read ({@code size=abc}) and the container never starts: such a line is
+   * refused here, as the {@code --mount} syntax's {@code tmpfs-size} is.
+   */
+  private void tmpfs(RunOption option) throws DockerRunException {
+    TmpfsMount tmpfs =
+        TmpfsMount.parse(option.value(), item(option, DockerField.TMPFS, b.tmpfs.size()));
+    if (tmpfs.size() != null && !ByteSize.isMountOptionSize(tmpfs.size())) {
+      throw invalid(
+          option,
+          new IllegalArgumentException(
+              "invalid size \""
+                  + tmpfs.size()
+                  + "\": the kernel refuses it and the container would not start"
+                  + " (use a size such as 64m, or a percentage such as 10%)"));
+    }
+    b.tmpfs.add(tmpfs);
   }
 
   private void volume(RunOption option) throws DockerRunException {

@@ -5,9 +5,10 @@ import dev.rootlock.model.image.ImageReference;
 import dev.rootlock.model.image.Medium;
 import dev.rootlock.model.image.WritablePath;
 import dev.rootlock.source.image.ImageKnowledge.KnowledgeYaml;
+import dev.rootlock.source.InputFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,15 @@ public final class DiscoveredPathsReader {
 
   /** Reads {@code file}; a malformed file is an {@link IllegalArgumentException} naming it. */
   public static List<DiscoveredPaths> read(Path file) throws IOException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    // Bounded and regular files only, like every input (a --paths-from /dev/zero must not hang).
+    byte[] bytes = InputFiles.readFile(file);
+    if (bytes.length > InputFiles.MAX_FILE_BYTES) {
+      throw new IllegalArgumentException(
+          file + ": larger than " + (InputFiles.MAX_FILE_BYTES >> 20) + " MiB");
+    }
+    return parse(
+        StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString(),
+        file.toString());
   }
 
   /** Parses the text of a discover result; {@code where} names it in error messages. */

@@ -40,7 +40,7 @@ final class ContainerDecoder {
     return new Container(
         kind,
         index,
-        reader.string(container.get("name"), path.key("name")),
+        reader.requiredString(container.get("name"), path.key("name"), true),
         reader.string(container.get("image"), path.key("image")),
         securityContexts.container(context, contextPath),
         context != null,
@@ -75,8 +75,8 @@ final class ContainerDecoder {
       if (mount != null) {
         mounts.add(
             new VolumeMount(
-                reader.string(mount.get("name"), itemPath.key("name")),
-                reader.string(mount.get("mountPath"), itemPath.key("mountPath")),
+                reader.requiredString(mount.get("name"), itemPath.key("name"), true),
+                reader.requiredString(mount.get("mountPath"), itemPath.key("mountPath"), true),
                 reader.bool(mount.get("readOnly"), itemPath.key("readOnly")),
                 reader.string(mount.get("subPath"), itemPath.key("subPath"))));
       }

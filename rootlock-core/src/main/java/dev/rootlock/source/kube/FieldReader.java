@@ -25,6 +25,9 @@ import java.util.Map;
  */
 final class FieldReader {
 
+  /** The longest value quoted in a message; a 2 MB value must not become a 2 MB message. */
+  private static final int MAX_QUOTED = 64;
+
   private final String text;
   private final Syntax syntax;
   private final List<FieldProblem> problems = new ArrayList<>();
@@ -69,6 +72,22 @@ final class FieldReader {
       return scalar.value();
     }
     return wrong(path, "a string", node);
+  }
+
+  /**
+   * A string the model promises (a name): {@code ""} when unset, as Go decodes it, or when wrongly
+   * typed (a problem). With {@code required}, an unset value is a problem too, as the API server's
+   * validation would refuse it.
+   */
+  String requiredString(Node node, FieldPath path, boolean required) {
+    if (!isSet(node)) {
+      if (required) {
+        problem(path, "required field is missing");
+      }
+      return "";
+    }
+    String value = string(node, path);
+    return value == null ? "" : value;
   }
 
   Boolean bool(Node node, FieldPath path) {
@@ -171,7 +190,7 @@ final class FieldReader {
     }
     if (value.compareTo(BigInteger.valueOf(min)) < 0
         || value.compareTo(BigInteger.valueOf(max)) > 0) {
-      problem(path, "expected an integer from " + min + " to " + max + ", got " + value);
+      problem(path, "expected an integer from " + min + " to " + max + ", got " + clip(value.toString()));
       return null;
     }
     return value;
@@ -205,14 +224,20 @@ final class FieldReader {
       return "a sequence";
     }
     ScalarNode scalar = (ScalarNode) node;
-    String written = scalar.raw().equals(scalar.value()) ? "" : " (written " + scalar.raw() + ")";
+    String written =
+        scalar.raw().equals(scalar.value()) ? "" : " (written " + clip(scalar.raw()) + ")";
     return switch (scalar.type()) {
       case NULL -> "null";
-      case STRING -> "the string " + quote(scalar.value());
+      case STRING -> "the string " + quote(clip(scalar.value()));
       case BOOLEAN -> "the boolean " + scalar.value() + written;
       case INTEGER -> "the integer " + scalar.value() + written;
-      case FLOAT -> "the number " + scalar.raw();
+      case FLOAT -> "the number " + clip(scalar.raw());
     };
+  }
+
+  /** A value short enough to quote in a one-line message. */
+  private static String clip(String value) {
+    return value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "…";
   }
 
   private static String quote(String value) {

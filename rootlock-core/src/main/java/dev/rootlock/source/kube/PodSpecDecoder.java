@@ -92,7 +92,7 @@ final class PodSpecDecoder {
       volumes.add(
           new Volume(
               i,
-              reader.string(volume.get("name"), itemPath.key("name")),
+              reader.requiredString(volume.get("name"), itemPath.key("name"), true),
               sources,
               emptyDir == null ? null : emptyDir(emptyDir, itemPath.key("emptyDir"))));
     }

@@ -211,7 +211,7 @@ final class SecurityContextDecoder {
         if (item != null) {
           sysctls.add(
               new Sysctl(
-                  reader.string(item.get("name"), itemPath.key("name")),
+                  reader.requiredString(item.get("name"), itemPath.key("name"), true),
                   reader.string(item.get("value"), itemPath.key("value"))));
         }
       }

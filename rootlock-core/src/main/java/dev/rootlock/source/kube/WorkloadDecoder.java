@@ -7,6 +7,7 @@ import dev.rootlock.model.pod.ObjectMeta;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.source.tree.MappingNode;
+import dev.rootlock.source.tree.Node;
 import dev.rootlock.source.tree.NodeLocator;
 import dev.rootlock.source.tree.Syntax;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ final class WorkloadDecoder {
               new PodSpecDecoder(reader).decode(template.get("spec"), templatePath.key("spec")),
               // relative to the template, as check paths are
               UnknownFields.in(template.get("spec"), FieldPath.of("spec")));
+      requireContainers(reader, pod, templatePath.keys("spec", "containers"));
     }
     List<FieldProblem> problems = new ArrayList<>(reader.problems());
     problems.addAll(DuplicateKeys.in(object));
@@ -64,17 +66,41 @@ final class WorkloadDecoder {
         new NodeLocator(object));
   }
 
-  /** The pod template, or null when it is not written (or is not a mapping: a problem). */
+  /**
+   * The pod template, or null when it is not written or not a mapping. Either is a problem: the API
+   * server requires the template, and a template written in the wrong place (say {@code
+   * spec.spec.template}) must not pass as a workload with nothing to check.
+   */
   private static MappingNode template(FieldReader reader, MappingNode object, FieldPath path) {
     MappingNode node = object;
     FieldPath walked = FieldPath.root();
     for (Object segment : path.segments()) {
       walked = walked.key((String) segment);
-      node = reader.mapping(node.get((String) segment), walked);
+      Node next = node.get((String) segment);
+      if (!FieldReader.isSet(next)) {
+        reader.problem(walked, "required field is missing (the pod template is " + path + ")");
+        return null;
+      }
+      node = reader.mapping(next, walked);
       if (node == null) {
         return null;
       }
     }
     return node;
+  }
+
+  /**
+   * A pod needs at least one container; a template without any (its containers misplaced, or
+   * wrongly typed, which is reported already) would otherwise pass with nothing checked.
+   */
+  private static void requireContainers(FieldReader reader, Pod pod, FieldPath containers) {
+    if (!pod.spec().containers().isEmpty()) {
+      return;
+    }
+    boolean reported = reader.problems().stream().anyMatch(p -> p.path().startsWith(containers)
+        || containers.startsWith(p.path()));
+    if (!reported) {
+      reader.problem(containers, "required field is missing (a pod needs at least one container)");
+    }
   }
 }

@@ -222,6 +222,14 @@ class DockerRunParserTest {
             "invalid argument \"type=tmpfs,dst=/x,tmpfs-size=abc\" for \"--mount\" flag: invalid"
                 + " value for tmpfs-size: abc",
             2),
+        // Issue 15: docker creates this container, but the kernel refuses the size and it never
+        // starts ("mount tmpfs:/tmp ... data: size=abc: invalid argument", checked on Docker 20.10).
+        Arguments.of(
+            "docker run --tmpfs /tmp:size=abc nginx",
+            "invalid argument \"/tmp:size=abc\" for \"--tmpfs\" flag: invalid size \"abc\": the"
+                + " kernel refuses it and the container would not start (use a size such as 64m, or"
+                + " a percentage such as 10%)",
+            2),
         Arguments.of(
             "docker run --mount type=tmpfs,dst=/x,tmpfs-mode=999 nginx",
             "invalid argument \"type=tmpfs,dst=/x,tmpfs-mode=999\" for \"--mount\" flag: invalid"

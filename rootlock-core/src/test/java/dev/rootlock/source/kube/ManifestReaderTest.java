@@ -3,6 +3,7 @@ package dev.rootlock.source.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.FieldProblem;
 import dev.rootlock.model.InputError;
 import dev.rootlock.model.Position;
 import dev.rootlock.model.pod.Container;
@@ -135,7 +136,7 @@ class ManifestReaderTest {
   }
 
   @Test
-  void aWorkloadWithoutATemplateHasNoPod() {
+  void aWorkloadWithoutATemplateHasNoPodAndIsAnInputError() {
     ReadResult result =
         read(
             """
@@ -147,7 +148,12 @@ class ManifestReaderTest {
 
     Workload workload = result.workloads().get(0);
     assertThat(workload.pod()).isNull();
-    assertThat(workload.problems()).isEmpty();
+    // The API server requires the template; without this, the object would pass unchecked.
+    assertThat(workload.problems())
+        .containsExactly(
+            new FieldProblem(
+                FieldPath.of("spec", "template"),
+                "required field is missing (the pod template is spec.template)"));
     assertThat(result.errors()).isEmpty();
   }
 

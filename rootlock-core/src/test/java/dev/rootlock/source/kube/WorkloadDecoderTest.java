@@ -353,12 +353,15 @@ class WorkloadDecoderTest {
   @Test
   void aYamlFloatWithoutFractionIsAnIntegerButNotInJson() {
     Workload yaml =
-        readOne("apiVersion: v1\nkind: Pod\nspec: {securityContext: {runAsUser: 1e3}}\n");
+        readOne(
+            "apiVersion: v1\nkind: Pod\nspec: {securityContext: {runAsUser: 1e3}, containers:"
+                + " [{name: a}]}\n");
     Workload json =
         readOne(
             "pod.json",
             "{\"apiVersion\": \"v1\", \"kind\": \"Pod\","
-                + " \"spec\": {\"securityContext\": {\"runAsUser\": 1000.0}}}");
+                + " \"spec\": {\"securityContext\": {\"runAsUser\": 1000.0},"
+                + " \"containers\": [{\"name\": \"a\"}]}}");
 
     assertThat(yaml.pod().spec().securityContext().runAsUser()).isEqualTo(1000L);
     assertThat(json.pod().spec().securityContext().runAsUser()).isNull();
@@ -373,7 +376,9 @@ class WorkloadDecoderTest {
 
   @Test
   void aBooleanWhereAStringBelongsSaysHowItWasWritten() {
-    Workload workload = readOne("apiVersion: v1\nkind: Pod\nmetadata: {name: yes}\n");
+    Workload workload =
+        readOne(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: yes}\nspec: {containers: [{name: a}]}\n");
 
     assertThat(workload.problems())
         .containsExactly(

@@ -1,6 +1,7 @@
 package dev.rootlock.docker.verify;
 
 import dev.rootlock.docker.ContainerDetails;
+import dev.rootlock.docker.ContainerReference;
 import dev.rootlock.docker.DockerEngine;
 import dev.rootlock.docker.DockerEngineException;
 import dev.rootlock.docker.DockerEngineException.Reason;
@@ -44,7 +45,7 @@ public final class Verifier {
    *     (CONTAINER_NOT_FOUND) or is not running (REFUSED)
    */
   public VerifyReport verify(String container, boolean drill) {
-    ContainerDetails details = engine.inspect(container);
+    ContainerDetails details = engine.inspect(ContainerReference.check(container));
     if (!details.running()) {
       throw new DockerEngineException(Reason.REFUSED, "container " + container + " is not running"
           + " (exit code " + details.exitCode() + "): verify needs a running container");

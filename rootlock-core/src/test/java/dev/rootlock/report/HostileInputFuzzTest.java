@@ -1,0 +1,222 @@
+package dev.rootlock.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rootlock.engine.Engine;
+import dev.rootlock.engine.ScanRequest;
+import dev.rootlock.fix.FileResult;
+import dev.rootlock.fix.FixReport;
+import dev.rootlock.fix.Fixer;
+import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.model.InputError;
+import dev.rootlock.model.ScanResult;
+import dev.rootlock.policy.LevelVersion;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.xml.sax.InputSource;
+
+/**
+ * The fuzz suite of issue 15: mutants of the fix golden documents (Kubernetes manifests, Compose
+ * files, anchors, comments, CRLF, flow style; see {@link Mutants}) go through every reader, every
+ * report format and the fixer, with a fixed seed and count so CI runs the same inputs each time.
+ * Whatever the input: nothing throws, every report is valid (JSON and SARIF against their schemas,
+ * JUnit as XML), every input error names its file and line, and the fixer leaves a file
+ * byte-identical unless it reports it changed, and never drops a comment line. The counts run and
+ * what the suite found are in docs/fuzzing.md.
+ */
+class HostileInputFuzzTest {
+
+  /** Mutants per property; 3 properties, kept well under two minutes on a loaded 2-core box. */
+  static final int TRIES = 400;
+
+  private static final String SEED = "15015015";
+  private static final List<String> LEVELS =
+      List.of("baseline:latest", "restricted:latest", "hardened:latest", "restricted:v1.22");
+  private static final List<Path> SEEDS = seeds();
+  private static final Engine ENGINE = Engine.standard();
+  private static final SchemaValidator JSON_SCHEMA = SchemaValidator.scanResult();
+  private static final SchemaValidator SARIF_SCHEMA = SchemaValidator.sarif();
+  private static final Path WORK = workDir();
+
+  private static List<Path> seeds() {
+    try {
+      Path dir = Path.of(HostileInputFuzzTest.class.getResource("/fix").toURI());
+      try (Stream<Path> files = Files.list(dir)) {
+        return files
+            .filter(p -> p.getFileName().toString().matches(".*\\.before\\.(yaml|json)"))
+            .sorted()
+            .toList();
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Path workDir() {
+    try {
+      return Files.createTempDirectory("rootlock-fuzz");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @AfterContainer
+  static void removeWorkDir() throws IOException {
+    try (Stream<Path> files = Files.walk(WORK)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  /** The mutant of one seed, written under a name that sends it to the seed's reader. */
+  private static Path mutant(long seed, int seedIndex, int steps) throws IOException {
+    Path source = SEEDS.get(seedIndex % SEEDS.size());
+    String name = source.getFileName().toString();
+    String text = Files.readString(source, StandardCharsets.UTF_8);
+    String mutated = new Mutants(seed).mutate(text, steps);
+    Path dir = Files.createDirectories(WORK.resolve(Long.toHexString(seed) + "-" + seedIndex));
+    // Compose seeds keep a Compose file name; the rest are read as manifests.
+    String target = name.startsWith("compose") ? "compose.yaml" : "mutant.yaml";
+    return Files.writeString(dir.resolve(target), mutated, StandardCharsets.UTF_8);
+  }
+
+  @Property(tries = TRIES, seed = SEED)
+  void everyReaderAndReportSurvivesAMutant(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 999) int seedIndex,
+      @ForAll @IntRange(min = 1, max = 6) int steps)
+      throws Exception {
+    Path file = mutant(seed, seedIndex, steps);
+    LevelVersion level = LevelVersion.parse(LEVELS.get(Math.floorMod(seed, LEVELS.size())));
+
+    ScanResult result =
+        ENGINE.scan(
+            new ScanRequest(
+                List.of(file.toString()), level, new ByteArrayInputStream(new byte[0])));
+
+    assertThat(result.exitCode()).isBetween(0, 2);
+    for (InputError error : result.errors()) {
+      assertThat(error.file()).isEqualTo(file.toString());
+      assertThat(error.position()).as("line of %s", error).isNotNull();
+      assertThat(error.message()).doesNotContain("\n").hasSizeLessThanOrEqualTo(
+          InputError.MAX_MESSAGE);
+    }
+    ReportContext context = ReportContext.of("fuzz", null, ENGINE.rules(), false);
+    String json = render(ReportFormat.JSON, context, result);
+    assertThat(JSON_SCHEMA.violations(json)).isEmpty();
+    assertThat(SARIF_SCHEMA.violations(render(ReportFormat.SARIF, context, result))).isEmpty();
+    String junit = render(ReportFormat.JUNIT, context, result);
+    DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
+        .parse(new InputSource(new StringReader(junit)));
+    String text = render(ReportFormat.TEXT, context, result);
+    assertThat(text.lines().count())
+        .as("one line per finding, note and error, plus the summary")
+        .isLessThanOrEqualTo(
+            result.findingCount()
+                + result.objects().stream().mapToLong(o -> o.notes().size()).sum()
+                + result.errors().size()
+                + 1);
+  }
+
+  @Property(tries = TRIES, seed = SEED)
+  void theFixerChangesAFileOnlyWhenItSaysSoAndKeepsEveryComment(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 999) int seedIndex,
+      @ForAll @IntRange(min = 1, max = 6) int steps)
+      throws Exception {
+    Path file = mutant(seed, seedIndex, steps);
+    byte[] before = Files.readAllBytes(file);
+
+    FixReport report = new Fixer(FixOptions.defaults()).apply(List.of(file.toString()), false);
+
+    byte[] after = Files.readAllBytes(file);
+    assertThat(report.files()).hasSize(1);
+    FileResult result = report.files().get(0);
+    if (result.status() != FileResult.Status.CHANGED) {
+      assertThat(Arrays.equals(before, after))
+          .as("%s is %s but was rewritten", file, result.status())
+          .isTrue();
+    } else {
+      String fixed = new String(after, StandardCharsets.UTF_8);
+      List<String> comments = Mutants.commentLines(new String(before, StandardCharsets.UTF_8));
+      if (!comments.isEmpty()) {
+        assertThat(fixed.lines().toList()).containsSubsequence(comments);
+      }
+    }
+    if (result.error() != null) {
+      assertThat(result.error()).doesNotContain("\n");
+    }
+  }
+
+  @Property(tries = TRIES, seed = SEED)
+  void theDockerfileReaderSurvivesAMutant(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int steps) throws Exception {
+    java.util.Random random = new java.util.Random(seed);
+    List<String> lines =
+        new java.util.ArrayList<>(
+            List.of(
+                "# syntax=docker/dockerfile:1",
+                "FROM alpine:3.20 AS build",
+                "ARG USER=app",
+                "RUN adduser -D ${USER} \\",
+                "  && echo done",
+                "USER ${USER:-1000}",
+                "FROM build",
+                "VOLUME [\"/data\", \"/tmp\"]",
+                "ONBUILD USER root",
+                "USER 0:0"));
+    List<String> odd =
+        List.of("", "\\", "${", "USER", "FROM", "FROM  AS", "USER ${x:?}", "\u202e", "[\"", "#");
+    for (int i = 0; i < steps; i++) {
+      int at = random.nextInt(lines.size());
+      switch (random.nextInt(4)) {
+        case 0 -> lines.remove(at);
+        case 1 -> lines.add(at, lines.get(at));
+        case 2 -> lines.set(at, lines.get(at) + odd.get(random.nextInt(odd.size())));
+        default -> lines.add(at, odd.get(random.nextInt(odd.size())));
+      }
+      if (lines.isEmpty()) {
+        lines.add("FROM");
+      }
+    }
+    Path dir = Files.createDirectories(WORK.resolve("docker-" + Long.toHexString(seed)));
+    Path file = Files.writeString(dir.resolve("Dockerfile"), String.join("\n", lines));
+
+    ScanResult result =
+        ENGINE.scan(
+            new ScanRequest(
+                List.of(file.toString()),
+                LevelVersion.parse("hardened:latest"),
+                new ByteArrayInputStream(new byte[0])));
+
+    assertThat(result.exitCode()).isBetween(0, 2);
+    for (InputError error : result.errors()) {
+      assertThat(error.position()).as("line of %s", error).isNotNull();
+    }
+    ReportContext context = ReportContext.of("fuzz", null, ENGINE.rules(), false);
+    assertThat(JSON_SCHEMA.violations(render(ReportFormat.JSON, context, result))).isEmpty();
+    assertThat(SARIF_SCHEMA.violations(render(ReportFormat.SARIF, context, result))).isEmpty();
+  }
+
+  private static String render(ReportFormat format, ReportContext context, ScanResult result)
+      throws IOException {
+    StringWriter out = new StringWriter();
+    format.reporter(context).write(result, out);
+    return out.toString();
+  }
+}
