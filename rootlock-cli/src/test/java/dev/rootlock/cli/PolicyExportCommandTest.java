@@ -40,16 +40,20 @@ class PolicyExportCommandTest {
     assertThat(restricted.exitCode()).isEqualTo(2);
     assertThat(restricted.out()).isEmpty();
     assertThat(restricted.err())
-        .startsWith(
-            "--profile: only the hardened additions can be exported for now, not restricted\n");
+        .isEqualTo(
+            "error: --profile: only the hardened additions can be exported for now, not"
+                + " restricted\nSee 'rootlock policy export --help' for usage.\n");
 
     CliRun kyverno = CliRun.of("policy", "export", "--format", "kyverno");
     assertThat(kyverno.exitCode()).isEqualTo(2);
-    assertThat(kyverno.err()).startsWith("--format: \"kyverno\" is not supported; use vap\n");
+    assertThat(kyverno.err())
+        .isEqualTo(
+            "error: --format: \"kyverno\" is not supported; use vap\n"
+                + "See 'rootlock policy export --help' for usage.\n");
 
     CliRun version = CliRun.of("policy", "export", "--policy-version", "2");
     assertThat(version.exitCode()).isEqualTo(2);
-    assertThat(version.err()).startsWith("--policy-version: ");
+    assertThat(version.err()).startsWith("error: --policy-version: ");
   }
 
   @Test
