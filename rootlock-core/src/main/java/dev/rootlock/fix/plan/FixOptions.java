@@ -3,6 +3,7 @@ package dev.rootlock.fix.plan;
 import dev.rootlock.model.image.DiscoveredPaths;
 import dev.rootlock.policy.Level;
 import dev.rootlock.source.image.ImageKnowledge;
+import dev.rootlock.source.kube.WorkloadKinds;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  *     knowledge base for the images they name
  * @param knowledge the knowledge base of well-known images
  * @param user the Compose {@code user} to set, or null to leave users alone
+ * @param kinds the kinds that carry a pod template: the built-in table plus the user's mappings
  */
 public record FixOptions(
     Level profile,
@@ -26,7 +28,8 @@ public record FixOptions(
     String tmpSize,
     List<DiscoveredPaths> discovered,
     ImageKnowledge knowledge,
-    String user) {
+    String user,
+    WorkloadKinds kinds) {
 
   public static final String DEFAULT_TMP_SIZE = "64Mi";
 
@@ -42,7 +45,19 @@ public record FixOptions(
           "invalid --tmp-size \"" + tmpSize + "\": give a size in Ki, Mi or Gi, such as 64Mi");
     }
     only = Set.copyOf(only);
+    kinds = kinds == null ? WorkloadKinds.builtIn() : kinds;
     discovered = List.copyOf(discovered);
+  }
+
+  /** Options over the built-in workload kinds. */
+  public FixOptions(
+      Level profile,
+      Set<String> only,
+      String tmpSize,
+      List<DiscoveredPaths> discovered,
+      ImageKnowledge knowledge,
+      String user) {
+    this(profile, only, tmpSize, discovered, knowledge, user, WorkloadKinds.builtIn());
   }
 
   /** Hardened, every check, {@code /tmp} of 64Mi, the built-in knowledge base. */
@@ -52,23 +67,27 @@ public record FixOptions(
   }
 
   public FixOptions withProfile(Level newProfile) {
-    return new FixOptions(newProfile, only, tmpSize, discovered, knowledge, user);
+    return new FixOptions(newProfile, only, tmpSize, discovered, knowledge, user, kinds);
   }
 
   public FixOptions withOnly(Set<String> checks) {
-    return new FixOptions(profile, checks, tmpSize, discovered, knowledge, user);
+    return new FixOptions(profile, checks, tmpSize, discovered, knowledge, user, kinds);
   }
 
   public FixOptions withTmpSize(String size) {
-    return new FixOptions(profile, only, size, discovered, knowledge, user);
+    return new FixOptions(profile, only, size, discovered, knowledge, user, kinds);
   }
 
   public FixOptions withDiscovered(List<DiscoveredPaths> paths) {
-    return new FixOptions(profile, only, tmpSize, paths, knowledge, user);
+    return new FixOptions(profile, only, tmpSize, paths, knowledge, user, kinds);
   }
 
   public FixOptions withUser(String newUser) {
-    return new FixOptions(profile, only, tmpSize, discovered, knowledge, newUser);
+    return new FixOptions(profile, only, tmpSize, discovered, knowledge, newUser, kinds);
+  }
+
+  public FixOptions withKinds(WorkloadKinds newKinds) {
+    return new FixOptions(profile, only, tmpSize, discovered, knowledge, user, newKinds);
   }
 
   /** Whether {@code check}, introduced at {@code level}, is to be fixed. */

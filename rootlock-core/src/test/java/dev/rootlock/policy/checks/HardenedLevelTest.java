@@ -61,6 +61,7 @@ class HardenedLevelTest {
             "misplacedReadOnlyRootFilesystem",
             "readOnlyRootFilesystem",
             "unboundedMemoryVolumes",
+            "unknownField",
             "writableSystemPaths");
   }
 

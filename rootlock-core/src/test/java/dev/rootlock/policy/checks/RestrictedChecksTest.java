@@ -50,6 +50,7 @@ class RestrictedChecksTest {
             "misplacedReadOnlyRootFilesystem",
             "readOnlyRootFilesystem",
             "unboundedMemoryVolumes",
+            "unknownField",
             "writableSystemPaths");
     assertThat(RestrictedChecks.all())
         .allMatch(check -> check.definition().level() == Level.RESTRICTED)

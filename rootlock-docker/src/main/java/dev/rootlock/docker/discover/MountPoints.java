@@ -1,6 +1,7 @@
 package dev.rootlock.docker.discover;
 
 import dev.rootlock.docker.FileChange;
+import dev.rootlock.docker.trial.RefusedWrite;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,11 @@ public final class MountPoints {
       "/etc/resolv.conf", "/.dockerenv");
 
   private MountPoints() {}
+
+  /** A file the runtime bind-mounts into every container (/etc/hosts, ...). */
+  static boolean runtimeFile(String path) {
+    return RUNTIME_FILES.contains(path);
+  }
 
   /**
    * Mount points for the changes of a writable run, each mapped to the diff lines that led to it.

@@ -8,8 +8,8 @@ import dev.rootlock.docker.RealEngine;
 import dev.rootlock.docker.TestContainers;
 import dev.rootlock.docker.client.DockerJavaEngine;
 import dev.rootlock.docker.discover.DiscoveryReport.WritablePath;
-import dev.rootlock.docker.verify.VerifyReport;
 import dev.rootlock.docker.verify.Verifier;
+import dev.rootlock.docker.verify.VerifyReport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ class NginxDiscoveryIT {
   @AfterEach
   void nothingLeftBehind() {
     for (String runId : runIds) {
-      assertThat(engine.containersLabelled(Janitor.LABEL, runId)).as("run " + runId).isEmpty();
+      assertThat(engine.containersLabelled(Discovery.LABEL, runId)).as("run " + runId).isEmpty();
     }
     engine.close();
   }
