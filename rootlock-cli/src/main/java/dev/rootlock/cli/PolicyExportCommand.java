@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
           + " rootlock.dev/audit=hardened audit every pod-template kind. kube-system is skipped.",
       "",
       "Exported so far: readOnlyRootFilesystem (every init, regular and ephemeral container;"
-          + " Windows pods exempt), held equal to 'rootlock scan' by tests. Checks not exported"
+          + " Windows pods exempt) and unboundedMemoryVolumes, held equal to 'rootlock scan' by"
+          + " tests. Checks not exported"
           + " are named in comments at the top of the output. Pair it with Pod Security"
           + " Admission's restricted level, which the API server already has.",
     },

@@ -18,7 +18,8 @@ public final class VapExport {
   public static final String POLICY_NAME = "rootlock-hardened";
 
   /** Exported checks, in the engine's message order (sorted by ID). */
-  static final List<CelValidation> VALIDATIONS = List.of(ReadOnlyRootFilesystemCel.validation());
+  static final List<CelValidation> VALIDATIONS = 
+      List.of(ReadOnlyRootFilesystemCel.validation(), UnboundedMemoryVolumesCel.validation());
 
   /** Hardened checks not exported, and why; written as comments and listed in docs/vap.md. */
   static final List<String> NOT_EXPORTED =
@@ -26,7 +27,6 @@ public final class VapExport {
           "misplacedReadOnlyRootFilesystem: nothing to check in admission; the API server drops"
               + " spec.securityContext.readOnlyRootFilesystem and rejects non-boolean values"
               + " before any policy sees the object.",
-          "unboundedMemoryVolumes: not exported yet (expressible in CEL; not yet proven equal).",
           "writableSystemPaths: not exported yet (needs path normalisation in CEL; not yet"
               + " proven equal).");
 
@@ -77,6 +77,9 @@ public final class VapExport {
     variable(out, "spec", PodSpecCel.SPEC);
     variable(out, "windows", PodSpecCel.WINDOWS);
     variable(out, "writableRoot", ReadOnlyRootFilesystemCel.WRITABLE_ROOT);
+    variable(out, "memoryVolumes", UnboundedMemoryVolumesCel.MEMORY_VOLUMES);
+    variable(out, "unboundedVolumes", UnboundedMemoryVolumesCel.UNBOUNDED_VOLUMES);
+    variable(out, "unboundedWriters", UnboundedMemoryVolumesCel.UNBOUNDED_WRITERS);
     out.append("  validations:\n");
     for (CelValidation validation : VALIDATIONS) {
       out.append("    # rootlock check ").append(validation.checkId()).append('\n');

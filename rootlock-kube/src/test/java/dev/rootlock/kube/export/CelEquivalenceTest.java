@@ -67,8 +67,15 @@ class CelEquivalenceTest {
     assertThat(corpus.differences).as("corpus: first differences").isEmpty();
     // The counts docs/vap.md reports; they change only when the shared data does.
     System.out.printf(
-        "CEL equivalence: fixtures %d objects (%d failing), corpus %d objects (%d failing)%n",
-        fixtures.objects, fixtures.failing, corpus.objects, corpus.failing);
+        "CEL equivalence: fixtures %d objects (%d failing %s), corpus %d objects (%d failing %s)%n",
+        fixtures.objects,
+        fixtures.failing,
+        fixtures.failingByCheck,
+        corpus.objects,
+        corpus.failing,
+        corpus.failingByCheck);
+    // Every exported check must fail somewhere in the corpus, or its comparison proves little.
+    assertThat(corpus.failingByCheck.keySet()).containsExactlyElementsOf(policy.checkIds());
     assertThat(fixtures.objects).isGreaterThan(100);
     assertThat(corpus.objects).isGreaterThan(1000);
     // Both verdicts must occur, or the comparison proves little.
@@ -154,6 +161,52 @@ class CelEquivalenceTest {
   }
 
   @Test
+  void memoryVolumesNeedASizeLimitOrALimitOnEveryWriter() throws Exception {
+    String pod =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          volumes:
+            - {name: run, emptyDir: {medium: Memory}}
+            - {name: shm, emptyDir: {medium: Memory, sizeLimit: 64Mi}}
+            - {name: ro, emptyDir: {medium: Memory}}
+            - {name: disk, emptyDir: {}}
+            - {name: tmp, emptyDir: {medium: Memory}}
+          initContainers:
+            - name: init
+              image: x
+              securityContext: {readOnlyRootFilesystem: true}
+              volumeMounts: [{name: run, mountPath: /run}, {name: disk, mountPath: /d}]
+          containers:
+            - name: app
+              image: x
+              securityContext: {readOnlyRootFilesystem: true}
+              resources: {limits: {memory: 0Mi}}
+              volumeMounts: [{name: tmp, mountPath: /tmp}, {name: shm, mountPath: /dev/shm}]
+            - name: side
+              image: x
+              securityContext: {readOnlyRootFilesystem: true}
+              resources: {limits: {memory: 64Mi}}
+              volumeMounts: [{name: run, mountPath: /run}]
+            - name: reader
+              image: x
+              securityContext: {readOnlyRootFilesystem: true}
+              volumeMounts: [{name: ro, mountPath: /ro, readOnly: true}]
+        """;
+    assertThat(compare(pod))
+        .isEqualTo(
+            "unbounded memory volumes (volumes \"run\", \"tmp\" must set emptyDir.sizeLimit or"
+                + " containers \"init\", \"app\" must set resources.limits.memory)");
+    String one = pod.replace("memory: 0Mi", "memory: 128Mi");
+    assertThat(compare(one))
+        .isEqualTo(
+            "unbounded memory volume (volume \"run\" must set emptyDir.sizeLimit or"
+                + " container \"init\" must set resources.limits.memory)");
+  }
+
+  @Test
   void aPodOfFiftyContainersStaysFarBelowKubernetesCostLimit() throws Exception {
     StringBuilder containers = new StringBuilder();
     for (int i = 0; i < 50; i++) {
@@ -172,7 +225,7 @@ class CelEquivalenceTest {
 
   /**
    * Compares CEL and the engine on one object; fails on any difference and returns the (shared)
-   * message, empty when both allow it.
+   * messages of the failing checks joined by "; ", empty when both allow it.
    */
   private static String compare(String yaml) throws Exception {
     JsonNode api = asTheApiServerReturnsIt(new YAMLMapper().readTree(yaml));
@@ -186,6 +239,7 @@ class CelEquivalenceTest {
   private static final class Tally {
     int objects;
     int failing;
+    final Map<String, Integer> failingByCheck = new java.util.TreeMap<>();
     final List<String> differences = new ArrayList<>();
   }
 
@@ -209,6 +263,11 @@ class CelEquivalenceTest {
         tally.objects++;
         if (!message.isEmpty()) {
           tally.failing++;
+          for (String id : policy.checkIds()) {
+            if (message.startsWith(prefixOf(id)) || message.contains("; " + prefixOf(id))) {
+              tally.failingByCheck.merge(id, 1, Integer::sum);
+            }
+          }
         }
       }
     }
@@ -251,9 +310,17 @@ class CelEquivalenceTest {
                 + outcome.message()
                 + "]");
       }
-      shared = shared.isEmpty() ? outcome.message() : shared;
+      if (!outcome.message().isEmpty()) {
+        shared = shared.isEmpty() ? outcome.message() : shared + "; " + outcome.message();
+      }
     }
     return shared;
+  }
+
+  private static String prefixOf(String id) {
+    return id.equals(ReadOnlyRootFilesystemCel.ID)
+        ? "readOnlyRootFilesystem != true"
+        : "unbounded memory volume";
   }
 
   /** The check's newest implementation; the hardened checks have one, from v1.0. */
