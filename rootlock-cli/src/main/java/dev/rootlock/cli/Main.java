@@ -60,6 +60,7 @@ public final class Main implements Runnable {
     VERBS.put("kube", KubeCommand.class);
     VERBS.put("docker", DockerCommand.class);
     VERBS.put("webhook", WebhookCommand.class);
+    VERBS.put("policy", PolicyCommand.class);
     VERBS.put("help", CommandLine.HelpCommand.class);
   }
 

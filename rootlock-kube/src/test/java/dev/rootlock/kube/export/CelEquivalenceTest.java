@@ -1,0 +1,393 @@
+package dev.rootlock.kube.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.rootlock.kube.ApiObjects;
+import dev.rootlock.model.SourceRef;
+import dev.rootlock.model.pod.Pod;
+import dev.rootlock.model.pod.Workload;
+import dev.rootlock.policy.Check;
+import dev.rootlock.policy.CheckResult;
+import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.policy.checks.PodChecks;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The proof behind {@code rootlock policy export}: every exported validation, evaluated by Google's
+ * CEL for Java on the object as the API server hands it to admission, gives the engine's verdict
+ * and the engine's words ({@code reason (detail)}) for the same check, on every pod and pod
+ * template of PSA's fixtures and of the shared corpus, and on cases written here.
+ */
+class CelEquivalenceTest {
+
+  private static final Path SHARED =
+      Path.of(System.getProperty("rootlock.repo", ".."), "..", "shared");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final KubernetesSerialization FABRIC8 = new KubernetesSerialization();
+  private static final List<String> KINDS =
+      List.of(
+          "Pod",
+          "PodTemplate",
+          "ReplicationController",
+          "DaemonSet",
+          "Deployment",
+          "ReplicaSet",
+          "StatefulSet",
+          "CronJob",
+          "Job");
+
+  private static ExportedPolicy policy;
+
+  @BeforeAll
+  static void compileTheExport() throws Exception {
+    policy = new ExportedPolicy(VapExport.yaml(LevelVersion.parse("hardened:latest")));
+  }
+
+  @Test
+  void everyExportedValidationAgreesWithTheEngineOnEveryFixtureAndCorpusObject()
+      throws Exception {
+    Tally fixtures = compareAll(SHARED.resolve("psa-fixtures"));
+    Tally corpus = compareAll(SHARED.resolve("corpus/k8s"));
+
+    assertThat(fixtures.differences).as("PSA fixtures: first differences").isEmpty();
+    assertThat(corpus.differences).as("corpus: first differences").isEmpty();
+    // The counts docs/vap.md reports; they change only when the shared data does.
+    System.out.printf(
+        "CEL equivalence: fixtures %d objects (%d failing %s), corpus %d objects (%d failing %s)%n",
+        fixtures.objects,
+        fixtures.failing,
+        fixtures.failingByCheck,
+        corpus.objects,
+        corpus.failing,
+        corpus.failingByCheck);
+    // Every exported check must fail somewhere in the corpus, or its comparison proves little.
+    assertThat(corpus.failingByCheck.keySet()).containsExactlyElementsOf(policy.checkIds());
+    assertThat(fixtures.objects).isGreaterThan(100);
+    assertThat(corpus.objects).isGreaterThan(1000);
+    // Both verdicts must occur, or the comparison proves little.
+    assertThat(fixtures.failing).isBetween(1, fixtures.objects - 1);
+    assertThat(corpus.failing).isBetween(1, corpus.objects - 1);
+  }
+
+  @Test
+  void ownCasesCoverInitEphemeralWindowsAndEveryKind() throws Exception {
+    String pod =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          initContainers:
+            - {name: init, image: x}
+          containers:
+            - {name: app, image: x, securityContext: {readOnlyRootFilesystem: true}}
+            - {name: side, image: x, securityContext: {readOnlyRootFilesystem: false}}
+          ephemeralContainers:
+            - {name: debug, image: x, securityContext: {}}
+        """;
+    assertThat(compare(pod))
+        .isEqualTo(
+            "readOnlyRootFilesystem != true (containers \"init\", \"side\", \"debug\" must set"
+                + " securityContext.readOnlyRootFilesystem=true)");
+
+    String one =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - {name: app, image: x}
+        """;
+    assertThat(compare(one))
+        .isEqualTo(
+            "readOnlyRootFilesystem != true (container \"app\" must set"
+                + " securityContext.readOnlyRootFilesystem=true)");
+
+    String windows =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          os: {name: windows}
+          containers:
+            - {name: app, image: x}
+        """;
+    assertThat(compare(windows)).isEmpty();
+
+    String linux = windows.replace("windows", "linux");
+    assertThat(compare(linux)).startsWith("readOnlyRootFilesystem != true (container \"app\"");
+
+    String template = "{containers: [{name: app, image: x}]}";
+    String message =
+        "readOnlyRootFilesystem != true (container \"app\" must set"
+            + " securityContext.readOnlyRootFilesystem=true)";
+    for (String object :
+        List.of(
+            "{apiVersion: v1, kind: PodTemplate, metadata: {name: t}, template: {spec: %s}}",
+            "{apiVersion: v1, kind: ReplicationController, metadata: {name: t},"
+                + " spec: {template: {spec: %s}}}",
+            "{apiVersion: apps/v1, kind: Deployment, metadata: {name: t},"
+                + " spec: {selector: {}, template: {spec: %s}}}",
+            "{apiVersion: apps/v1, kind: DaemonSet, metadata: {name: t},"
+                + " spec: {selector: {}, template: {spec: %s}}}",
+            "{apiVersion: apps/v1, kind: StatefulSet, metadata: {name: t},"
+                + " spec: {selector: {}, template: {spec: %s}}}",
+            "{apiVersion: apps/v1, kind: ReplicaSet, metadata: {name: t},"
+                + " spec: {selector: {}, template: {spec: %s}}}",
+            "{apiVersion: batch/v1, kind: Job, metadata: {name: t}, spec: {template: {spec: %s}}}",
+            "{apiVersion: batch/v1, kind: CronJob, metadata: {name: t},"
+                + " spec: {schedule: '@daily', jobTemplate: {spec: {template: {spec: %s}}}}}")) {
+      assertThat(compare(object.formatted(template))).as(object).isEqualTo(message);
+      String hardened =
+          template.replace("image: x", "image: x, securityContext: {readOnlyRootFilesystem: true}");
+      assertThat(compare(object.formatted(hardened))).as(object).isEmpty();
+    }
+  }
+
+  @Test
+  void memoryVolumesNeedASizeLimitOrALimitOnEveryWriter() throws Exception {
+    String pod =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          volumes:
+            - {name: run, emptyDir: {medium: Memory}}
+            - {name: shm, emptyDir: {medium: Memory, sizeLimit: 64Mi}}
+            - {name: ro, emptyDir: {medium: Memory}}
+            - {name: disk, emptyDir: {}}
+            - {name: tmp, emptyDir: {medium: Memory}}
+          initContainers:
+            - name: init
+              image: x
+              securityContext: {readOnlyRootFilesystem: true}
+              volumeMounts: [{name: run, mountPath: /run}, {name: disk, mountPath: /d}]
+          containers:
+            - name: app
+              image: x
+              securityContext: {readOnlyRootFilesystem: true}
+              resources: {limits: {memory: 0Mi}}
+              volumeMounts: [{name: tmp, mountPath: /tmp}, {name: shm, mountPath: /dev/shm}]
+            - name: side
+              image: x
+              securityContext: {readOnlyRootFilesystem: true}
+              resources: {limits: {memory: 64Mi}}
+              volumeMounts: [{name: run, mountPath: /run}]
+            - name: reader
+              image: x
+              securityContext: {readOnlyRootFilesystem: true}
+              volumeMounts: [{name: ro, mountPath: /ro, readOnly: true}]
+        """;
+    assertThat(compare(pod))
+        .isEqualTo(
+            "unbounded memory volumes (volumes \"run\", \"tmp\" must set emptyDir.sizeLimit or"
+                + " containers \"init\", \"app\" must set resources.limits.memory)");
+    String one = pod.replace("memory: 0Mi", "memory: 128Mi");
+    assertThat(compare(one))
+        .isEqualTo(
+            "unbounded memory volume (volume \"run\" must set emptyDir.sizeLimit or"
+                + " container \"init\" must set resources.limits.memory)");
+  }
+
+  @Test
+  void aPodOfFiftyContainersStaysFarBelowKubernetesCostLimit() throws Exception {
+    StringBuilder containers = new StringBuilder();
+    for (int i = 0; i < 50; i++) {
+      containers.append("    - {name: c").append(i).append(", image: x}\n");
+    }
+    String yaml =
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n" + containers;
+    JsonNode api = asTheApiServerReturnsIt(new YAMLMapper().readTree(yaml));
+    assertThat(compare(yaml)).startsWith("readOnlyRootFilesystem != true (containers \"c0\", \"c1\"");
+    long nodes = policy.evaluatedNodes(toCel(api));
+    System.out.printf("CEL cost: %d expression nodes evaluated for 50 containers%n", nodes);
+    // Kubernetes allows 1,000,000 cost units per expression and 10,000,000 per policy; even at
+    // ten units a node this policy uses under a hundredth of the per-expression limit.
+    assertThat(nodes).isBetween(50L * 3, 10_000L);
+  }
+
+  /**
+   * Compares CEL and the engine on one object; fails on any difference and returns the (shared)
+   * messages of the failing checks joined by "; ", empty when both allow it.
+   */
+  private static String compare(String yaml) throws Exception {
+    JsonNode api = asTheApiServerReturnsIt(new YAMLMapper().readTree(yaml));
+    assertThat(api).as("the API server would accept %s", yaml).isNotNull();
+    List<String> differences = new ArrayList<>();
+    String message = compare(api, "own case", differences);
+    assertThat(differences).isEmpty();
+    return message;
+  }
+
+  private static final class Tally {
+    int objects;
+    int failing;
+    final Map<String, Integer> failingByCheck = new java.util.TreeMap<>();
+    final List<String> differences = new ArrayList<>();
+  }
+
+  private static Tally compareAll(Path root) throws Exception {
+    Tally tally = new Tally();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(p -> p.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList();
+    }
+    List<String> all = new ArrayList<>();
+    for (Path file : files) {
+      for (JsonNode document : documents(file)) {
+        if (!KINDS.contains(document.path("kind").asText(""))) {
+          continue;
+        }
+        JsonNode api = asTheApiServerReturnsIt(document);
+        if (api == null) {
+          continue;
+        }
+        String message = compare(api, file.toString(), all);
+        tally.objects++;
+        if (!message.isEmpty()) {
+          tally.failing++;
+          for (String id : policy.checkIds()) {
+            if (message.startsWith(prefixOf(id)) || message.contains("; " + prefixOf(id))) {
+              tally.failingByCheck.merge(id, 1, Integer::sum);
+            }
+          }
+        }
+      }
+    }
+    tally.differences.addAll(all.subList(0, Math.min(5, all.size())));
+    if (all.size() > 5) {
+      tally.differences.add("... " + (all.size() - 5) + " more");
+    }
+    return tally;
+  }
+
+  /** Adds a line to {@code differences} for each check where CEL and the engine disagree. */
+  private static String compare(JsonNode api, String where, List<String> differences)
+      throws Exception {
+    Optional<Workload> workload = ApiObjects.workload(api, SourceRef.of("cluster:test"));
+    if (workload.isEmpty()) {
+      differences.add(where + ": the engine decodes no workload");
+      return "";
+    }
+    Pod pod = workload.get().pod();
+    Map<String, Object> object = toCel(api);
+    String shared = "";
+    for (ExportedPolicy.Outcome outcome : policy.evaluate(object, Map.of())) {
+      CheckResult engine = engineResult(outcome.checkId(), pod);
+      String engineMessage =
+          engine.allowed()
+              ? ""
+              : engine.detail().isEmpty()
+                  ? engine.reason()
+                  : engine.reason() + " (" + engine.detail() + ")";
+      if (engine.allowed() != outcome.allowed() || !engineMessage.equals(outcome.message())) {
+        differences.add(
+            where
+                + " "
+                + workload.get().displayName()
+                + " "
+                + outcome.checkId()
+                + ": engine ["
+                + engineMessage
+                + "] CEL ["
+                + outcome.message()
+                + "]");
+      }
+      if (!outcome.message().isEmpty()) {
+        shared = shared.isEmpty() ? outcome.message() : shared + "; " + outcome.message();
+      }
+    }
+    return shared;
+  }
+
+  private static String prefixOf(String id) {
+    return id.equals(ReadOnlyRootFilesystemCel.ID)
+        ? "readOnlyRootFilesystem != true"
+        : "unbounded memory volume";
+  }
+
+  /** The check's newest implementation; the hardened checks have one, from v1.0. */
+  private static CheckResult engineResult(String id, Pod pod) {
+    for (Check<Pod> check : PodChecks.all()) {
+      var definition = check.definition();
+      if (definition.id().equals(id)) {
+        return definition.versions().getLast().function().check(pod);
+      }
+    }
+    throw new IllegalStateException("no check " + id);
+  }
+
+  private static List<JsonNode> documents(Path file) {
+    try (var parser = new YAMLMapper().createParser(file.toFile())) {
+      return new YAMLMapper().readValues(parser, JsonNode.class).readAll();
+    } catch (IOException | RuntimeException e) {
+      return List.of(); // Broken or templated manifests: the reader's tests cover them.
+    }
+  }
+
+  /**
+   * Through fabric8's typed model and back, which drops unknown fields and refuses wrongly typed
+   * ones as the API server does; null when the API server would refuse the object.
+   */
+  private static JsonNode asTheApiServerReturnsIt(JsonNode document) {
+    if (document == null || !document.isObject()) {
+      return null;
+    }
+    try {
+      Object typed = FABRIC8.unmarshal(document.toString());
+      return JSON.readTree(FABRIC8.asJson(typed));
+    } catch (RuntimeException | IOException e) {
+      return null;
+    }
+  }
+
+  /** JSON as CEL's Java runtime sees Kubernetes' unstructured objects: ints are longs. */
+  static Map<String, Object> toCel(JsonNode object) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) celValue(object);
+    return map;
+  }
+
+  private static Object celValue(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      node.properties().forEach(e -> map.put(e.getKey(), celValue(e.getValue())));
+      return map;
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>();
+      node.forEach(item -> list.add(celValue(item)));
+      return list;
+    }
+    if (node.isIntegralNumber()) {
+      return node.longValue();
+    }
+    if (node.isNumber()) {
+      return node.doubleValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isNull()) {
+      return dev.cel.common.values.NullValue.NULL_VALUE;
+    }
+    return node.asText();
+  }
+}
