@@ -16,6 +16,7 @@ public final class HardenedChecks {
         new MisplacedReadOnlyRootFilesystemCheck(),
         new ReadOnlyRootFilesystemCheck(),
         new UnboundedMemoryVolumesCheck(),
-        new WritableSystemPathsCheck());
+        new WritableSystemPathsCheck(),
+        new SensitiveHostPathsCheck());
   }
 }
