@@ -11,6 +11,7 @@ import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.fix.plan.PlanBuilder;
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.image.KnownImage;
 import dev.rootlock.model.pod.Capabilities;
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.Pod;
@@ -65,6 +66,8 @@ public final class PodHardener {
                   + " refuses these Linux fields)"));
     }
     PodSpec spec = pod.spec();
+    Map<String, KnownImage> rootStarters = rootStarters(spec);
+    Map<String, List<String>> heldBack = new LinkedHashMap<>();
     List<Container> readOnlyNow = new ArrayList<>();
     if (plan.fixes(MISPLACED_READ_ONLY_ROOT)) {
       moveMisplacedReadOnlyRoot(spec, plan);
@@ -79,17 +82,70 @@ public final class PodHardener {
         allowPrivilegeEscalation(container, plan);
       }
       if (plan.fixes(CAPABILITIES)) {
-        capabilities(container, plan);
+        if (holdsBack(container, rootStarters, CAPABILITIES, plan)) {
+          heldBack.computeIfAbsent(container.name(), k -> new ArrayList<>()).add("capabilities.drop: [ALL]");
+        } else {
+          capabilities(container, plan);
+        }
       }
     }
     if (plan.fixes(RUN_AS_NON_ROOT)) {
-      runAsNonRoot(spec, plan);
+      runAsNonRoot(spec, plan, rootStarters, heldBack);
     }
+    heldBack.forEach(
+        (name, fields) ->
+            plan.note(
+                "container \""
+                    + name
+                    + "\": its image starts as root and needs to (known image \""
+                    + rootStarters.get(name).id()
+                    + "\"), so "
+                    + String.join(" and ", fields)
+                    + " would stop it from starting and "
+                    + (fields.size() == 1 ? "was" : "were")
+                    + " not added; not proven either way: `rootlock fix --prove` runs it, or set a"
+                    + " numeric runAsUser the image can run as"));
     if (plan.fixes(SECCOMP)) {
       seccomp(spec, plan);
     }
     new WritableMounts(spec, plan, commands).add(readOnlyNow);
     return plan.build();
+  }
+
+  /**
+   * The containers whose image the knowledge base says starts as root and needs to, by name, with
+   * their entry; a container (or pod) that sets a non-root runAsUser has chosen otherwise and is
+   * left out.
+   */
+  private Map<String, KnownImage> rootStarters(PodSpec spec) {
+    Map<String, KnownImage> starters = new LinkedHashMap<>();
+    Long podUser = spec.securityContext().runAsUser();
+    for (Container container : spec.allContainers()) {
+      Long user = container.securityContext().runAsUser();
+      Long effective = user != null ? user : podUser;
+      if (container.image() == null || (effective != null && effective != 0)) {
+        continue;
+      }
+      options
+          .knowledge()
+          .lookup(container.image(), commands.apply(container))
+          .filter(KnownImage::startsAsRoot)
+          .ifPresent(entry -> starters.put(container.name(), entry));
+    }
+    return starters;
+  }
+
+  /**
+   * Whether {@code check} is held back for this container because its image must start as root;
+   * naming the check with {@code --only} applies it anyway.
+   */
+  private static boolean holdsBack(
+      Container container, Map<String, KnownImage> rootStarters, String check, PlanBuilder plan) {
+    if (!rootStarters.containsKey(container.name()) || plan.options().overrides(check)) {
+      return false;
+    }
+    plan.decline(check);
+    return true;
   }
 
   private static String subject(Container container) {
@@ -231,7 +287,11 @@ public final class PodHardener {
         kept.isEmpty() ? "nothing" : "[" + String.join(", ", kept) + "]");
   }
 
-  private static void runAsNonRoot(PodSpec spec, PlanBuilder plan) {
+  private static void runAsNonRoot(
+      PodSpec spec,
+      PlanBuilder plan,
+      Map<String, KnownImage> rootStarters,
+      Map<String, List<String>> heldBack) {
     PodSecurityContext pod = spec.securityContext();
     Setting podSetting =
         Setting.of(pod.runAsNonRoot(), pod.unrecognized().get("runAsNonRoot"), true);
@@ -259,7 +319,11 @@ public final class PodHardener {
         case WANTED -> {}
         case MISTYPED_WANTED -> plan.set(field, true);
         case UNSET -> {
-          if (!podTrue) {
+          if (!podTrue && holdsBack(container, rootStarters, RUN_AS_NON_ROOT, plan)) {
+            heldBack
+                .computeIfAbsent(container.name(), k -> new ArrayList<>())
+                .add("runAsNonRoot: true");
+          } else if (!podTrue) {
             plan.set(field, true);
             if (context.runAsUser() == null && pod.runAsUser() == null) {
               withoutUser.add(container.name());
