@@ -74,6 +74,67 @@ public final class HostProc {
     }
   }
 
+  /**
+   * The container's processes, {@code pid} and every descendant (through {@code
+   * /proc/PID/task/TID/children}), with their real uid and gid as {@code [pid, uid, gid]}.
+   */
+  public List<long[]> processTree(long pid) {
+    List<long[]> result = new java.util.ArrayList<>();
+    java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>(List.of(pid));
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty() && seen.size() < 4096) {
+      long next = todo.poll();
+      if (!seen.add(next)) {
+        continue;
+      }
+      try {
+        long uid = -1;
+        long gid = -1;
+        for (String line : status(next)) {
+          if (line.startsWith("Uid:")) {
+            uid = Long.parseLong(line.substring(4).strip().split("\\s+")[0]);
+          } else if (line.startsWith("Gid:")) {
+            gid = Long.parseLong(line.substring(4).strip().split("\\s+")[0]);
+          }
+        }
+        result.add(new long[] {next, uid, gid});
+        try (Stream<Path> tasks = Files.list(procRoot.resolve(next + "/task"))) {
+          for (Path task : tasks.toList()) {
+            String children = Files.readString(task.resolve("children")).strip();
+            if (!children.isEmpty()) {
+              for (String child : children.split("\\s+")) {
+                todo.add(Long.parseLong(child));
+              }
+            }
+          }
+        }
+      } catch (IOException | java.io.UncheckedIOException | NumberFormatException e) {
+        // The process exited while we looked: it has no ids and no children any more.
+      }
+    }
+    return result;
+  }
+
+  /** TCP ports in LISTEN state in the network namespace of {@code pid} (IPv4 and IPv6). */
+  public java.util.Set<Integer> listeningPorts(long pid) {
+    java.util.Set<Integer> ports = new java.util.TreeSet<>();
+    for (String table : List.of("tcp", "tcp6")) {
+      try {
+        for (String line : Files.readAllLines(procRoot.resolve(pid + "/net/" + table))) {
+          String[] fields = line.strip().split("\\s+");
+          // sl local_address rem_address st ...; state 0A is LISTEN
+          if (fields.length > 3 && fields[3].equals("0A")) {
+            String local = fields[1];
+            ports.add(Integer.parseInt(local.substring(local.indexOf(':') + 1), 16));
+          }
+        }
+      } catch (IOException | NumberFormatException e) {
+        // No such table (no IPv6) or the process is gone.
+      }
+    }
+    return ports;
+  }
+
   /** Whether a process with these ids may create entries in a directory with this entry's bits. */
   public static boolean canWrite(PathEntry dir, long uid, List<Long> gids) {
     if (uid == 0) {

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ChangeLog;
 import com.github.dockerjava.api.model.Container;
@@ -119,8 +120,14 @@ public final class DockerJavaEngine implements DockerEngine {
     if (!spec.capDrop().isEmpty()) {
       host.withCapDrop(spec.capDrop().stream().map(Capability::valueOf).toArray(Capability[]::new));
     }
+    if (!spec.capAdd().isEmpty()) {
+      host.withCapAdd(spec.capAdd().stream().map(Capability::valueOf).toArray(Capability[]::new));
+    }
     if (!spec.securityOpt().isEmpty()) {
       host.withSecurityOpts(spec.securityOpt());
+    }
+    if (!spec.binds().isEmpty()) {
+      host.withBinds(spec.binds().stream().map(Bind::parse).toList());
     }
     var command = client.createContainerCmd(spec.image())
         .withHostConfig(host)
@@ -134,6 +141,12 @@ public final class DockerJavaEngine implements DockerEngine {
     }
     if (!spec.user().isEmpty()) {
       command.withUser(spec.user());
+    }
+    if (!spec.entrypoint().isEmpty()) {
+      command.withEntrypoint(spec.entrypoint());
+    }
+    if (!spec.workingDir().isEmpty()) {
+      command.withWorkingDir(spec.workingDir());
     }
     return call("create a container from " + spec.image(), command::exec).getId();
   }

@@ -1,5 +1,7 @@
 package dev.rootlock.docker.discover;
 
+import dev.rootlock.docker.trial.RefusedWrite;
+import dev.rootlock.docker.trial.RefusedWriteParser;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rootlock.docker.FileChange;

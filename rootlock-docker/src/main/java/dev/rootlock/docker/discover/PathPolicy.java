@@ -1,5 +1,7 @@
 package dev.rootlock.docker.discover;
 
+import dev.rootlock.docker.trial.RefusedWrite;
+import dev.rootlock.docker.trial.RefusedWriteParser;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,9 +1,11 @@
 package dev.rootlock.docker.discover;
 
+import dev.rootlock.docker.trial.RefusedWrite;
+import dev.rootlock.docker.trial.RefusedWriteParser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.docker.FileChange;
-import dev.rootlock.docker.discover.RefusedWrite.Kind;
+import dev.rootlock.docker.trial.RefusedWrite.Kind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.rootlock.docker.discover;
+package dev.rootlock.docker.trial;
 
 /**
  * A write the application tried and the kernel refused, read from its logs. {@code path} is

@@ -1,8 +1,8 @@
-package dev.rootlock.docker.discover;
+package dev.rootlock.docker.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rootlock.docker.discover.RefusedWrite.Kind;
+import dev.rootlock.docker.trial.RefusedWrite.Kind;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

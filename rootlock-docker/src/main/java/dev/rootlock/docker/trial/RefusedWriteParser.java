@@ -1,6 +1,6 @@
-package dev.rootlock.docker.discover;
+package dev.rootlock.docker.trial;
 
-import dev.rootlock.docker.discover.RefusedWrite.Kind;
+import dev.rootlock.docker.trial.RefusedWrite.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +92,7 @@ public final class RefusedWriteParser {
     return new ArrayList<>(found.values());
   }
 
-  static RefusedWrite parseLine(String line, String workingDir) {
+  public static RefusedWrite parseLine(String line, String workingDir) {
     if (line.contains("failed to map segment")) {
       Matcher so = Pattern.compile("(/\\S+?\\.so[^:\\s]*)").matcher(line);
       return new RefusedWrite(so.find() ? so.group(1) : "", Kind.NOEXEC, false, line);
@@ -141,7 +141,7 @@ public final class RefusedWriteParser {
     return normalize(base + "/" + path);
   }
 
-  static String normalize(String path) {
+  public static String normalize(String path) {
     String normal = java.nio.file.Path.of(path).normalize().toString();
     return normal.length() > 1 && normal.endsWith("/") ? normal.substring(0, normal.length() - 1)
         : normal;
