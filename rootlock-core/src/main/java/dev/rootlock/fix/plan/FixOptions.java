@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  *     knowledge base for the images they name
  * @param knowledge the knowledge base of well-known images
  * @param user the Compose {@code user} to set, or null to leave users alone
+ * @param needs capabilities and root that trials proved images need ({@code fix --discover})
  */
 public record FixOptions(
     Level profile,
@@ -26,7 +27,8 @@ public record FixOptions(
     String tmpSize,
     List<DiscoveredPaths> discovered,
     ImageKnowledge knowledge,
-    String user) {
+    String user,
+    List<ProvenNeeds> needs) {
 
   public static final String DEFAULT_TMP_SIZE = "64Mi";
 
@@ -43,32 +45,43 @@ public record FixOptions(
     }
     only = Set.copyOf(only);
     discovered = List.copyOf(discovered);
+    needs = List.copyOf(needs);
   }
 
   /** Hardened, every check, {@code /tmp} of 64Mi, the built-in knowledge base. */
   public static FixOptions defaults() {
     return new FixOptions(
-        Level.HARDENED, Set.of(), DEFAULT_TMP_SIZE, List.of(), ImageKnowledge.builtIn(), null);
+        Level.HARDENED, Set.of(), DEFAULT_TMP_SIZE, List.of(), ImageKnowledge.builtIn(), null,
+        List.of());
   }
 
   public FixOptions withProfile(Level newProfile) {
-    return new FixOptions(newProfile, only, tmpSize, discovered, knowledge, user);
+    return new FixOptions(newProfile, only, tmpSize, discovered, knowledge, user, needs);
   }
 
   public FixOptions withOnly(Set<String> checks) {
-    return new FixOptions(profile, checks, tmpSize, discovered, knowledge, user);
+    return new FixOptions(profile, checks, tmpSize, discovered, knowledge, user, needs);
   }
 
   public FixOptions withTmpSize(String size) {
-    return new FixOptions(profile, only, size, discovered, knowledge, user);
+    return new FixOptions(profile, only, size, discovered, knowledge, user, needs);
   }
 
   public FixOptions withDiscovered(List<DiscoveredPaths> paths) {
-    return new FixOptions(profile, only, tmpSize, paths, knowledge, user);
+    return new FixOptions(profile, only, tmpSize, paths, knowledge, user, needs);
+  }
+
+  public FixOptions withNeeds(List<ProvenNeeds> proven) {
+    return new FixOptions(profile, only, tmpSize, discovered, knowledge, user, proven);
+  }
+
+  /** What a trial proved {@code image} needs, if anything. */
+  public java.util.Optional<ProvenNeeds> needsOf(String image) {
+    return needs.stream().filter(n -> n.appliesTo(image)).findFirst();
   }
 
   public FixOptions withUser(String newUser) {
-    return new FixOptions(profile, only, tmpSize, discovered, knowledge, newUser);
+    return new FixOptions(profile, only, tmpSize, discovered, knowledge, newUser, needs);
   }
 
   /** Whether {@code check}, introduced at {@code level}, is to be fixed. */
