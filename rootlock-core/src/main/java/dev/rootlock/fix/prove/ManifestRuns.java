@@ -17,6 +17,7 @@ import dev.rootlock.source.tree.MappingNode;
 import dev.rootlock.source.tree.Node;
 import dev.rootlock.source.tree.NodeLocator;
 import dev.rootlock.source.tree.ScalarNode;
+import dev.rootlock.source.tree.ScalarType;
 import dev.rootlock.source.tree.SequenceNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -248,6 +249,11 @@ public final class ManifestRuns {
       for (Node item : list.items()) {
         if (!(item instanceof MappingNode entry)
             || !(entry.get("name") instanceof ScalarNode name)) {
+          continue;
+        }
+        if (name.type() != ScalarType.STRING) {
+          unprovable.add(
+              "env name " + name.value() + " is not a string (the API server refuses it)");
           continue;
         }
         Node valueFrom = entry.get("valueFrom");
