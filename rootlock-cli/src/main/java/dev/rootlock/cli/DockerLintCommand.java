@@ -11,7 +11,9 @@ import dev.rootlock.source.dockerrun.DockerRunCommand;
 import dev.rootlock.source.dockerrun.DockerRunException;
 import dev.rootlock.source.dockerrun.DockerRunParser;
 import dev.rootlock.source.dockerrun.HardenedRunCommand;
+import dev.rootlock.source.image.ImageKnowledge;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,7 +42,15 @@ import picocli.CommandLine.Spec;
           + " Then prints the same line with --read-only, a bounded noexec,nosuid tmpfs on /tmp,"
           + " --cap-drop ALL, --security-opt no-new-privileges and a non-root --user added where"
           + " missing, every other flag kept as given (text format only). Unknown flags are kept"
-          + " and reported as warnings. Nothing is run.",
+          + " and reported as warnings. Nothing is run unless --prove is given.",
+      "",
+      "The hardened line drops --privileged, --cap-add ALL and host namespaces (--network,"
+          + " --pid, --ipc, --uts, --userns host) and says so in a note under it; without --user,"
+          + " a known image gets its own user (postgres 999:999, 70:70 on alpine tags).",
+      "",
+      "With --prove, the hardened line is run once on the local Docker engine through the same"
+          + " trial engine as docker discover (the image must be local: rootlock never pulls), and"
+          + " proven only if it stays up with no refused write or operation.",
       "",
       "Put the command line after '--' so that its flags are not taken for rootlock's. The"
           + " leading 'docker run' (or 'docker container run') is optional.",
@@ -53,9 +63,12 @@ import picocli.CommandLine.Spec;
       "  rootlock docker lint -p restricted -- --cap-add SYS_ADMIN -v /:/host alpine sh",
       "  rootlock docker lint --user 10001:10001 --tmp-size 16m -- docker run app:1.4",
       "  rootlock docker lint -f sarif -o lint.sarif -- docker run --read-only app:1.4",
+      "  rootlock docker lint --prove -- docker run --network none rootlock-test/nginx",
       "",
-      "Exit codes: 0 the line passes, 1 it violates the policy, 2 usage error or a line Docker"
-          + " would refuse (a flag without its value, a malformed --mount or --security-opt, ...).",
+      "Exit codes: 0 the line passes (and, with --prove, its hardened line was proven), 1 it"
+          + " violates the policy or the proof failed, 2 usage error, a line Docker would refuse"
+          + " (a flag without its value, a malformed --mount, ...) or, with --prove, no engine or"
+          + " an image that is not local.",
     })
 final class DockerLintCommand implements Callable<Integer>, UsageHint {
 
@@ -85,6 +98,21 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
           "Size for the hardened line's new or unbounded tmpfs mounts. Default: ${DEFAULT-VALUE}.")
   String tmpSize;
 
+  @Option(
+      names = "--prove",
+      description =
+          "Run the hardened line on the local Docker engine and say whether it stays up"
+              + " (text format only).")
+  boolean prove;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "<duration>",
+      converter = GoDuration.class,
+      defaultValue = "10s",
+      description = "With --prove: the longest to watch the run (20s, 1m). Default: ${DEFAULT-VALUE}.")
+  Duration duration;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "ARG",
@@ -113,10 +141,16 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
     ObjectResult verdict = engine.evaluate(command.toObject(SOURCE), level);
     ScanResult result = new ScanResult(level.toString(), List.of(verdict), List.of(), Map.of());
     output.write(result, engine.rules());
-    if (format == ReportFormat.TEXT) {
-      printHardened(command);
+    if (format != ReportFormat.TEXT) {
+      return result.exitCode();
     }
-    return result.exitCode();
+    HardenedRunCommand hardened = printHardened(command);
+    if (!prove) {
+      return result.exitCode();
+    }
+    boolean proven = new LintProof(spec.commandLine().getOut(), duration).prove(
+        hardened == null ? command.args() : hardened.args(), hardened == null);
+    return Math.max(result.exitCode(), proven ? 0 : 1);
   }
 
   @Override
@@ -139,11 +173,15 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
     }
   }
 
-  private void printHardened(DockerRunCommand command) {
+  /** Prints the hardened line and its notes; null when the line needs nothing added. */
+  private HardenedRunCommand printHardened(DockerRunCommand command) {
+    boolean userGiven = spec.commandLine().getParseResult().hasMatchedOption("--user");
+    String hardenedUser = userGiven ? user
+        : ImageKnowledge.builtIn().userFor(command.image()).orElse(user);
     HardenedRunCommand hardened =
-        HardenedRunCommand.builder(command).user(user).tmpfsSize(tmpSize).build();
+        HardenedRunCommand.builder(command).user(hardenedUser).tmpfsSize(tmpSize).build();
     if (hardened.args().equals(command.args())) {
-      return; // nothing to add: the findings, if any, name what only the user can decide
+      return null; // nothing to add: the findings, if any, name what only the user can decide
     }
     String line = hardened.shellText();
     if (command.prefixLength() == 0) {
@@ -153,6 +191,12 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
     out.println();
     out.println("Hardened equivalent:");
     out.println("  " + line);
+    if (!userGiven && !hardenedUser.equals(user)) {
+      out.println("  note: --user " + hardenedUser + " is " + command.image() + "'s own user"
+          + " (rootlock's image knowledge base), so its data directories stay writable");
+    }
+    hardened.notes().forEach(note -> out.println("  note: " + note));
     out.flush();
+    return hardened;
   }
 }

@@ -48,14 +48,12 @@ class DockerDiscoverCommandIT {
 
     assertThat(run.out())
         .startsWith("rootlock docker discover rootlock-test/busybox-app:latest (run ")
-        .containsPattern(
-            "\nProven by trial \\d: the read-only run stayed up with these writable" + " paths.\n")
+        .containsPattern("\n== PROVEN by trial \\d: as root \\(the image's user\\), no"
+            + " capabilities ==\n")
         .contains("\n  REFUSED /etc: /etc holds identity (passwd, shadow)")
-        .contains(
-            "\n# docker run\ndocker run --read-only \\\n"
-                + "  --tmpfs /run:rw,noexec,nosuid,nodev,size=16m \\\n"
-                + "  --tmpfs /tmp:rw,noexec,nosuid,nodev,size=64m \\\n"
-                + "  --cap-drop ALL \\\n");
+        .contains("\ndocker run -d --read-only --tmpfs /run:rw,noexec,nosuid,nodev,size=16m"
+            + " --tmpfs /tmp:rw,noexec,nosuid,nodev,size=64m --cap-drop ALL --security-opt"
+            + " no-new-privileges --network none rootlock-test/busybox-app:latest\n");
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
     String json = Files.readString(paths);
@@ -101,6 +99,18 @@ class DockerDiscoverCommandIT {
                 + " `docker pull "
                 + image
                 + "` (or build it) first\n");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void anImageThatFailsEvenWithAWritableRootIsReportedWithItsLogs() {
+    CliRun run = CliRun.of("docker", "discover", "--duration", "3s", "--cmd",
+        "sh -c 'echo broken config >&2; exit 3'", "rootlock-test/busybox:latest");
+
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("error: rootlock-test/busybox:latest exits with status 3 even"
+        + " with a writable root file system, and its logs name no path it could not write, so"
+        + " there is nothing to harden yet. Last log lines:\nbroken config\n");
     assertThat(run.exitCode()).isEqualTo(2);
   }
 }

@@ -35,7 +35,8 @@ class DockerLintCommandTest {
             1 object scanned, 1 violates hardened:latest (5 findings)
 
             Hardened equivalent:
-              docker run -d --name web -p 8080:80 -v /srv/www:/var/www --read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m --cap-drop ALL --security-opt no-new-privileges --user 65534:65534 nginx:1.27
+              docker run -d --name web -p 8080:80 -v /srv/www:/var/www --read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m --cap-drop ALL --security-opt no-new-privileges --user 101:101 nginx:1.27
+              note: --user 101:101 is nginx:1.27's own user (rootlock's image knowledge base), so its data directories stay writable
             """);
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(1);
@@ -133,6 +134,7 @@ class DockerLintCommandTest {
 
             Hardened equivalent:
               docker run --tmpfs /run:noexec,nosuid,size=16m --read-only --tmpfs /tmp:rw,noexec,nosuid,size=16m --cap-drop ALL --security-opt no-new-privileges --user 10001:10001 app
+              note: changed --tmpfs /run to /run:noexec,nosuid,size=16m: a writable tmpfs needs noexec,nosuid and a size
             """);
   }
 
@@ -232,7 +234,9 @@ class DockerLintCommandTest {
         .contains(
             "Usage: rootlock docker lint [OPTIONS] -- [docker run] [FLAGS] IMAGE [COMMAND...]",
             "Examples:\n  rootlock docker lint -- docker run -d --name web -p 8080:80 nginx\n",
-            "Exit codes: 0 the line passes, 1 it violates the policy, 2 usage error");
+            "Exit codes: 0 the line passes (and, with --prove, its hardened line was\n"
+                + "proven), 1 it violates the policy or the proof failed, 2 usage error",
+            "  rootlock docker lint --prove -- docker run --network none rootlock-test/nginx\n");
     assertThat(run.exitCode()).isZero();
   }
 }

@@ -135,6 +135,37 @@ public final class HostProc {
     return ports;
   }
 
+  /**
+   * Paths (as the process sees them) that process {@code pid} holds open for writing: regular
+   * files only, as its fd links name them; pipes, sockets, devices and deleted files are left out.
+   */
+  public List<String> openForWrite(long pid) {
+    List<String> paths = new java.util.ArrayList<>();
+    try (Stream<Path> fds = Files.list(procRoot.resolve(pid + "/fd"))) {
+      for (Path fd : fds.toList()) {
+        try {
+          String target = Files.readSymbolicLink(fd).toString();
+          if (!target.startsWith("/") || target.startsWith("/dev/") || target.startsWith("/proc/")
+              || target.endsWith(" (deleted)")) {
+            continue;
+          }
+          for (String line : Files.readAllLines(procRoot.resolve(pid + "/fdinfo/"
+              + fd.getFileName()))) {
+            if (line.startsWith("flags:") && (Integer.parseInt(line.substring(6).strip(), 8)
+                & 3) != 0) {
+              paths.add(target);
+            }
+          }
+        } catch (IOException | NumberFormatException e) {
+          // Closed while we looked.
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // The process is gone.
+    }
+    return paths;
+  }
+
   /** Whether a process with these ids may create entries in a directory with this entry's bits. */
   public static boolean canWrite(PathEntry dir, long uid, List<Long> gids) {
     if (uid == 0) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RealEngine implements ExecutionCondition {
 
   public static final List<String> IMAGES = List.of("rootlock-test/busybox:latest",
-      "rootlock-test/busybox-app:latest", "rootlock-test/nginx:latest");
+      "rootlock-test/busybox-app:latest", "rootlock-test/nginx:latest",
+      "rootlock-test/busybox-chown:latest");
 
   private static volatile String problem;
   private static volatile boolean checked;

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * 65534:65534} added before the IMAGE where the line lacks them. Flags that contradict those
  * settings ({@code --read-only=false}, a root {@code --user}, {@code no-new-privileges=false}) are
  * removed, and an unbounded, {@code exec} or {@code suid} tmpfs gets {@code noexec,nosuid} and a
- * size. Every other flag is kept exactly as given, including ones that still fail a check ({@code
- * --privileged}, {@code --cap-add}, {@code --network host}): dropping those would change what the
- * container can do, so the lint findings name them instead.
+ * size. {@code --privileged}, {@code --cap-add ALL} and host namespaces ({@code --network},
+ * {@code --pid}, {@code --ipc}, {@code --uts}, {@code --userns host}) are dropped, never kept
+ * silently: {@link #notes()} says, for each flag dropped or changed, what and why. Every other
+ * flag is kept exactly as given (a single {@code --cap-add} stays, and its finding names it).
  *
  * <pre>{@code
  * List<String> args = HardenedRunCommand.builder(command).user("10001:10001").build().args();
@@ -30,12 +31,26 @@ public final class HardenedRunCommand {
   public static final String DEFAULT_USER = "65534:65534";
   public static final String DEFAULT_TMPFS_SIZE = "64m";
 
+  /** The flags that can share a host namespace, and what each shares. */
+  private static final Map<String, String> NAMESPACE_NAMES = Map.of("network", "network stack",
+      "net", "network stack", "pid", "process table", "ipc", "IPC namespace", "uts",
+      "hostname (UTS namespace)", "userns", "user namespace (no remapping)");
+
+  private static final java.util.Set<String> HOST_NAMESPACES = NAMESPACE_NAMES.keySet();
+
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
   private final List<String> args;
+  private final List<String> notes;
 
-  private HardenedRunCommand(List<String> args) {
+  private HardenedRunCommand(List<String> args, List<String> notes) {
     this.args = List.copyOf(args);
+    this.notes = List.copyOf(notes);
+  }
+
+  /** One line per flag the hardened line dropped or changed, saying why. */
+  public List<String> notes() {
+    return notes;
   }
 
   public static Builder builder(DockerRunCommand command) {
@@ -81,7 +96,8 @@ public final class HardenedRunCommand {
     }
 
     public HardenedRunCommand build() {
-      return new HardenedRunCommand(new Rewrite(command, user, tmpfsSize).args());
+      Rewrite rewrite = new Rewrite(command, user, tmpfsSize);
+      return new HardenedRunCommand(rewrite.args(), rewrite.notes);
     }
   }
 
@@ -96,6 +112,7 @@ public final class HardenedRunCommand {
     private final Map<RunOption, String> changes = new LinkedHashMap<>();
 
     private final List<String> additions = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     Rewrite(DockerRunCommand command, String user, String tmpfsSize) {
       this.command = command;
@@ -107,8 +124,23 @@ public final class HardenedRunCommand {
 
     private void plan() {
       if (!Boolean.TRUE.equals(config.readOnly())) {
-        dropAll("read-only");
+        dropAll("read-only", "replaced by --read-only");
         additions.add("--read-only");
+      }
+      for (RunOption option : command.options()) {
+        if (option.is("privileged") && !"false".equalsIgnoreCase(option.value())) {
+          drop(option, "it gives every capability, all devices and no seccomp or AppArmor"
+              + " profile; add back only the capabilities or devices the container needs");
+        } else if (option.is("cap-add") && option.value() != null
+            && new Capability(option.value(), null).isAll()) {
+          drop(option, "it adds every capability; add back only the ones the container needs"
+              + " (rootlock docker discover finds them)");
+        } else if (HOST_NAMESPACES.contains(option.name()) && option.known()
+            && "host".equalsIgnoreCase(option.value())) {
+          drop(option, "it shares the host's " + NAMESPACE_NAMES.get(option.name())
+              + (option.name().equals("network") || option.name().equals("net")
+                  ? "; publish ports with -p instead" : ""));
+        }
       }
       for (RunOption option : command.options()) {
         if (option.is("tmpfs")) {
@@ -129,19 +161,26 @@ public final class HardenedRunCommand {
               && SecurityOpt.parse(option.value(), null)
                   .key()
                   .equals(SecurityOpt.NO_NEW_PRIVILEGES)) {
-            changes.put(option, null);
+            drop(option, "replaced by --security-opt no-new-privileges");
           }
         }
         additions.addAll(List.of("--security-opt", SecurityOpt.NO_NEW_PRIVILEGES));
       }
       if (!config.hasNonRootUser()) {
-        dropAll("user");
+        dropAll("user", "replaced by --user " + user + " (a non-root user)");
         additions.addAll(List.of("--user", user));
       }
     }
 
-    private void dropAll(String name) {
-      command.options().stream().filter(o -> o.is(name)).forEach(o -> changes.put(o, null));
+    private void dropAll(String name, String why) {
+      command.options().stream().filter(o -> o.is(name)).forEach(o -> drop(o, why));
+    }
+
+    private void drop(RunOption option, String why) {
+      if (!changes.containsKey(option)) {
+        changes.put(option, null);
+        notes.add("dropped " + String.join(" ", option.standalone()) + ": " + why);
+      }
     }
 
     private void fixTmpfs(RunOption option) {
@@ -162,7 +201,10 @@ public final class HardenedRunCommand {
       if (unbounded) {
         options.add("size=" + tmpfsSize);
       }
-      changes.put(option, mount.target() + ":" + String.join(",", options));
+      String value = mount.target() + ":" + String.join(",", options);
+      changes.put(option, value);
+      notes.add("changed " + String.join(" ", option.standalone()) + " to " + value
+          + ": a writable tmpfs needs noexec,nosuid and a size");
     }
 
     private void fixTmpfsMount(RunOption option) {
@@ -178,6 +220,8 @@ public final class HardenedRunCommand {
       }
       fields.add("tmpfs-size=" + tmpfsSize);
       changes.put(option, String.join(",", fields));
+      notes.add("changed " + String.join(" ", option.standalone()) + ": a writable tmpfs needs a"
+          + " size");
     }
 
     private boolean mountsTmp() {

@@ -26,9 +26,35 @@ public final class ImageKnowledge {
   private static final String RESOURCE = "known-images.yaml";
 
   private final List<KnownImage> entries;
+  /** Entry id to {user, alpineUser} (either may be null). */
+  private final Map<String, List<String>> users;
 
   private ImageKnowledge(List<KnownImage> entries) {
+    this(entries, Map.of());
+  }
+
+  private ImageKnowledge(List<KnownImage> entries, Map<String, List<String>> users) {
     this.entries = List.copyOf(entries);
+    this.users = Map.copyOf(users);
+  }
+
+  /**
+   * The {@code uid:gid} of the image's own user (postgres: 999:999, 70:70 on alpine tags), for a
+   * hardened {@code --user} that keeps its data directory writable; empty when unknown.
+   */
+  public Optional<String> userFor(String image) {
+    ImageReference reference = ImageReference.parse(image);
+    for (KnownImage entry : entries) {
+      if (entry.matchesImage(reference)) {
+        List<String> user = users.get(entry.id());
+        if (user == null) {
+          return Optional.empty();
+        }
+        boolean alpine = reference.tag() != null && reference.tag().contains("alpine");
+        return Optional.ofNullable(alpine && user.get(1) != null ? user.get(1) : user.get(0));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The built-in knowledge base. */
@@ -75,7 +101,8 @@ public final class ImageKnowledge {
           throw new IllegalStateException("missing resource " + RESOURCE);
         }
         Object document = new Load(LoadSettings.builder().build()).loadFromInputStream(in);
-        return new ImageKnowledge(KnowledgeYaml.entries(document, RESOURCE));
+        return new ImageKnowledge(KnowledgeYaml.entries(document, RESOURCE),
+            KnowledgeYaml.users(document, RESOURCE));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + RESOURCE, e);
       }
@@ -108,6 +135,21 @@ public final class ImageKnowledge {
                 flag(entry.get("startsAsRoot"), at + ": startsAsRoot")));
       }
       return entries;
+    }
+
+    /** Entry id to {user, alpineUser}, for the entries that name a user. */
+    static Map<String, List<String>> users(Object document, String where) {
+      Map<String, List<String>> users = new java.util.HashMap<>();
+      for (Object item : list(mapping(document, where).get("images"), where + ": images")) {
+        Map<?, ?> entry = mapping(item, where + ": image entry");
+        Object user = entry.get("user");
+        if (user != null) {
+          Object alpine = entry.get("alpineUser");
+          users.put(entry.get("id").toString(), java.util.Arrays.asList(user.toString(),
+              alpine == null ? null : alpine.toString()));
+        }
+      }
+      return users;
     }
 
     static WritablePath writablePath(Map<?, ?> map, String at) {

@@ -59,12 +59,14 @@ class HardenedRunCommandTest {
             "docker run -v scratch:/tmp/ --read-only --cap-drop ALL --security-opt"
                 + " no-new-privileges --user 65534:65534 nginx"),
         Arguments.of(
-            "every other flag is kept, even ones that still fail",
-            "docker run --privileged --cap-add SYS_ADMIN --network host --frobnicate -v /:/host"
-                + " nginx",
-            "docker run --privileged --cap-add SYS_ADMIN --network host --frobnicate -v /:/host "
-                + ADDED
-                + " nginx"),
+            "privileged, cap-add ALL and host namespaces are dropped, other flags kept",
+            "docker run --privileged --cap-add SYS_ADMIN --cap-add=all --network host --pid=host"
+                + " --ipc host --uts host --userns host --frobnicate -v /:/host nginx",
+            "docker run --cap-add SYS_ADMIN --frobnicate -v /:/host " + ADDED + " nginx"),
+        Arguments.of(
+            "a private network and --privileged=false are kept",
+            "docker run --privileged=false --network none --pid container:x nginx",
+            "docker run --privileged=false --network none --pid container:x " + ADDED + " nginx"),
         Arguments.of(
             "flags go before --",
             "docker run --rm -- nginx -g daemon",
@@ -131,5 +133,22 @@ class HardenedRunCommandTest {
             List.of("docker", "run", "--mount", "type=tmpfs,dst=/t,\"tmpfs-mode=1770\"", "nginx"));
     assertThat(HardenedRunCommand.builder(command).build().args().get(3))
         .isEqualTo("type=tmpfs,dst=/t,tmpfs-mode=1770,tmpfs-size=64m");
+  }
+
+  @Test
+  void everyDroppedOrChangedFlagHasANote() throws Exception {
+    DockerRunCommand command = DockerRunParserTest.parse("docker run --privileged --cap-add=ALL"
+        + " --net host -u root --read-only=false --tmpfs /run nginx");
+
+    assertThat(HardenedRunCommand.builder(command).build().notes()).containsExactly(
+        "dropped --read-only=false: replaced by --read-only",
+        "dropped --privileged: it gives every capability, all devices and no seccomp or AppArmor"
+            + " profile; add back only the capabilities or devices the container needs",
+        "dropped --cap-add=ALL: it adds every capability; add back only the ones the container"
+            + " needs (rootlock docker discover finds them)",
+        "dropped --net host: it shares the host's network stack; publish ports with -p instead",
+        "changed --tmpfs /run to /run:noexec,nosuid,size=64m: a writable tmpfs needs"
+            + " noexec,nosuid and a size",
+        "dropped -u root: replaced by --user 65534:65534 (a non-root user)");
   }
 }

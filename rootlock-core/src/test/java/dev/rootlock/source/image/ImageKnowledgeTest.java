@@ -156,4 +156,24 @@ class ImageKnowledgeTest {
         .hasMessage(
             "kb.yaml: broken: invalid medium \"tape\": must be one of memory, disk, persistent");
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "postgres:15, 999:999",
+    "postgres:15-alpine, 70:70",
+    "docker.io/library/postgres:16-alpine3.20, 70:70",
+    "redis:7-alpine, 999:1000",
+    "redis:7, 999:999",
+    "mysql:8, 999:999",
+    "nginx:1.27, 101:101",
+  })
+  void knowsTheUserOfWellKnownImages(String image, String user) {
+    assertThat(ImageKnowledge.builtIn().userFor(image)).contains(user);
+  }
+
+  @Test
+  void anImageWithoutAKnownUserHasNone() {
+    assertThat(ImageKnowledge.builtIn().userFor("grafana/grafana:11")).isEmpty();
+    assertThat(ImageKnowledge.builtIn().userFor("rootlock-test/nginx")).isEmpty();
+  }
 }

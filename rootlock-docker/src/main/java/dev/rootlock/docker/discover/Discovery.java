@@ -5,8 +5,7 @@ import dev.rootlock.docker.DockerEngineException;
 import dev.rootlock.docker.DockerEngineException.Reason;
 import dev.rootlock.docker.HostProc;
 import dev.rootlock.docker.ImageConfig;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
+import dev.rootlock.docker.trial.TrialJanitor;
 
 /**
  * {@code rootlock docker discover}: finds the paths an image needs writable and proves them with a
@@ -15,6 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * container it creates is removed, also on errors and Ctrl-C.
  */
 public final class Discovery {
+
+  /** Every container a discovery creates carries {@value}={@code <run id>}. */
+  public static final String LABEL = "dev.rootlock.discover";
 
   private final DockerEngine engine;
   private final HostProc proc;
@@ -41,8 +43,8 @@ public final class Discovery {
         () -> new DockerEngineException(Reason.IMAGE_NOT_FOUND, "image " + request.image()
             + " is not present locally, and rootlock never pulls: run `docker pull "
             + request.image() + "` (or build it) first"));
-    String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(4);
-    try (Janitor janitor = new Janitor(engine, runId)) {
+    String runId = TrialJanitor.newRunId();
+    try (TrialJanitor janitor = new TrialJanitor(engine, LABEL, runId, System.err::println)) {
       return new DiscoveryRun(engine, proc, janitor, request, image, runId).run(started);
     }
   }

@@ -88,8 +88,14 @@ public final class DiscoveryJson {
           g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
+        g.writeStringField("purpose", t.purpose());
+        g.writeStringField("dockerRun", t.spec().dockerRunLine());
+        strings(g, "capAdd", t.capAdd());
+        g.writeStringField("user", t.spec().user());
         g.writeBooleanField("stayedUp", t.stayedUp());
         g.writeNumberField("exitCode", t.exitCode());
+        g.writeBooleanField("steady", t.steady());
+        g.writeNumberField("elapsedMillis", t.elapsed().toMillis());
         g.writeArrayFieldStart("refusedWrites");
         for (RefusedWrite w : t.refusedWrites()) {
           g.writeStartObject();
@@ -99,9 +105,34 @@ public final class DiscoveryJson {
           g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeArrayFieldStart("refusedOperations");
+        for (var op : t.refusedOperations()) {
+          g.writeStartObject();
+          g.writeStringField("kind", op.kind().name());
+          g.writeStringField("detail", op.detail());
+          g.writeStringField("line", op.line());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
         strings(g, "added", t.added());
         strings(g, "notes", t.notes());
         g.writeBooleanField("passed", t.passed());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("hardenings");
+      for (var h : r.hardenings()) {
+        g.writeStartObject();
+        g.writeStringField("label", h.label());
+        g.writeBooleanField("proven", h.proven());
+        g.writeNumberField("provenByTrial", h.provenByTrial());
+        g.writeStringField("why", h.why());
+        g.writeStringField("user", h.spec().user());
+        g.writeNumberField("uid", h.uid());
+        g.writeNumberField("gid", h.gid());
+        strings(g, "capAdd", h.spec().capAdd());
+        g.writeStringField("dockerRun", h.spec().dockerRunLine());
+        g.writeStringField("compose", h.spec().composeService("app"));
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -1,107 +1,111 @@
 package dev.rootlock.docker.discover;
 
+import dev.rootlock.docker.discover.DiscoveryReport.Hardening;
 import dev.rootlock.docker.discover.DiscoveryReport.RefusedPath;
 import dev.rootlock.docker.discover.DiscoveryReport.Trial;
 import dev.rootlock.docker.discover.DiscoveryReport.WritablePath;
+import dev.rootlock.docker.trial.TmpfsMount;
+import dev.rootlock.docker.trial.TrialSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders a {@link DiscoveryReport} for people and for other tools: {@code docker run} flags, a
- * Compose snippet, a Kubernetes patch and the full text report. (JSON: {@link DiscoveryJson}.)
+ * Renders a {@link DiscoveryReport} for people and for other tools. The {@code docker run} line
+ * and the Compose file of each hardening are rendered by the {@link TrialSpec} that ran, so they
+ * are exactly what the trial ran; the Kubernetes patch is translated from it and says so. (JSON:
+ * {@link DiscoveryJson}.)
  */
 public final class DiscoveryOutput {
 
   private DiscoveryOutput() {}
 
-  /** The flags to add to {@code docker run}, one per line, ending with the image. */
-  public static String dockerRunFlags(DiscoveryReport report) {
-    List<String> flags = new ArrayList<>();
-    flags.add("--read-only");
-    for (WritablePath p : report.proposals()) {
-      if (p.medium() == Medium.PERSISTENT) {
-        flags.add("-v " + volumeName(p.path()) + ":" + p.path());
-      } else {
-        flags.add("--tmpfs " + p.path() + ":" + p.tmpfsOptions());
-      }
-    }
-    flags.add("--cap-drop ALL");
-    flags.add("--security-opt no-new-privileges");
-    return "docker run " + String.join(" \\\n  ", flags) + " \\\n  " + report.image() + "\n";
+  /** The {@code docker run} line of a hardening, on one line, exactly as its trial ran it. */
+  public static String dockerRun(Hardening hardening) {
+    return hardening.spec().dockerRunLine() + "\n";
   }
 
-  /** A Compose service fragment (and the named volumes it needs). */
-  public static String composeSnippet(DiscoveryReport report, String service) {
-    StringBuilder out = new StringBuilder("services:\n  ").append(service).append(":\n")
-        .append("    image: ").append(report.image()).append('\n')
-        .append("    read_only: true\n")
-        .append("    cap_drop: [ALL]\n")
-        .append("    security_opt: [\"no-new-privileges:true\"]\n");
-    List<WritablePath> memory = report.proposals().stream()
-        .filter(p -> p.medium() != Medium.PERSISTENT).toList();
-    List<WritablePath> persistent = report.proposals().stream()
-        .filter(p -> p.medium() == Medium.PERSISTENT).toList();
-    if (!memory.isEmpty()) {
-      out.append("    tmpfs:\n");
-      memory.forEach(p -> out.append("      - ").append(p.path()).append(':')
-          .append(p.tmpfsOptions()).append('\n'));
-    }
-    if (!persistent.isEmpty()) {
-      out.append("    volumes:\n");
-      persistent.forEach(p -> out.append("      - ").append(volumeName(p.path())).append(':')
-          .append(p.path()).append('\n'));
-      out.append("volumes:\n");
-      persistent.forEach(p -> out.append("  ").append(volumeName(p.path())).append(": {}\n"));
-    }
-    return out.toString();
+  /** A Compose file with one service that runs the hardening's exact settings. */
+  public static String composeSnippet(Hardening hardening, String service) {
+    return hardening.spec().composeService(service);
   }
 
   /**
-   * A strategic-merge patch for a pod template's container: read-only root, one volume per
-   * writable path (emptyDir in memory or on disk with a size limit, a PVC for persistent data).
+   * A strategic-merge patch for a pod template's container with the hardening's settings: user
+   * (runAsUser/runAsGroup), capabilities, read-only root, one volume per writable path (emptyDir
+   * in memory or on disk with a size limit, a PVC for persistent data).
    */
-  public static String kubernetesPatch(DiscoveryReport report, String container) {
+  public static String kubernetesPatch(DiscoveryReport report, Hardening hardening,
+      String container) {
+    TrialSpec spec = hardening.spec();
+    List<String> add = new ArrayList<>(spec.capAdd());
+    boolean lowPort = report.observation().listeningPorts().stream().anyMatch(p -> p < 1024);
+    boolean bindUnproven = lowPort && !add.contains("NET_BIND_SERVICE");
+    if (bindUnproven) {
+      add.add("NET_BIND_SERVICE");
+    }
     StringBuilder out = new StringBuilder();
-    out.append("# emptyDir cannot be mounted noexec/nosuid/nodev before Kubernetes v1.37\n")
-        .append("spec:\n  template:\n    spec:\n      containers:\n")
+    out.append("# translated from the docker run line above; not run on Kubernetes\n")
+        .append("# emptyDir cannot be mounted noexec/nosuid/nodev before Kubernetes v1.37\n");
+    if (bindUnproven) {
+      out.append("# NET_BIND_SERVICE: it listens below port 1024; Docker did not need it\n");
+    }
+    out.append("spec:\n  template:\n    spec:\n      containers:\n")
         .append("        - name: ").append(container).append('\n')
         .append("          securityContext:\n")
         .append("            readOnlyRootFilesystem: true\n")
         .append("            allowPrivilegeEscalation: false\n")
+        .append("            seccompProfile:\n              type: RuntimeDefault\n")
         .append("            capabilities:\n              drop: [\"ALL\"]\n");
-    if (report.uid() != 0) {
-      out.append("            runAsNonRoot: true\n")
-          .append("            runAsUser: ").append(report.uid()).append('\n');
+    if (!add.isEmpty()) {
+      out.append("              add: [").append(String.join(", ", add.stream()
+          .map(c -> "\"" + c + "\"").toList())).append("]\n");
     }
-    if (report.proposals().isEmpty()) {
+    if (!spec.user().isEmpty() || hardening.uid() != 0) {
+      out.append("            runAsUser: ").append(hardening.uid()).append('\n')
+          .append("            runAsGroup: ").append(hardening.gid()).append('\n');
+    }
+    if (hardening.uid() != 0) {
+      out.append("            runAsNonRoot: true\n");
+    }
+    List<WritablePath> persistent = report.proposals().stream()
+        .filter(p -> p.medium() == Medium.PERSISTENT).toList();
+    if (spec.tmpfs().isEmpty() && persistent.isEmpty()) {
       return out.toString();
     }
     out.append("          volumeMounts:\n");
-    for (WritablePath p : report.proposals()) {
-      out.append("            - name: ").append(volumeName(p.path())).append('\n')
-          .append("              mountPath: ").append(p.path()).append('\n');
+    for (TmpfsMount m : spec.tmpfs()) {
+      mount(out, m.path());
+    }
+    for (WritablePath p : persistent) {
+      mount(out, p.path());
     }
     out.append("      volumes:\n");
-    for (WritablePath p : report.proposals()) {
-      out.append("        - name: ").append(volumeName(p.path())).append('\n');
-      switch (p.medium()) {
-        case MEMORY -> out.append("          emptyDir:\n            medium: Memory\n")
-            .append("            sizeLimit: ").append(p.sizeMib()).append("Mi\n");
-        case DISK -> out.append("          emptyDir:\n            sizeLimit: ")
-            .append(p.sizeMib()).append("Mi\n");
-        case PERSISTENT -> out.append("          persistentVolumeClaim:\n            claimName: ")
-            .append(volumeName(p.path())).append('\n');
-        default -> throw new IllegalStateException(p.medium().name());
-      }
+    for (TmpfsMount m : spec.tmpfs()) {
+      out.append("        - name: ").append(volumeName(m.path())).append('\n');
+      boolean memory = report.proposals().stream().noneMatch(p -> p.path().equals(m.path())
+          && p.medium() == Medium.DISK);
+      out.append(memory ? "          emptyDir:\n            medium: Memory\n"
+          : "          emptyDir:\n").append("            sizeLimit: ").append(m.sizeMib())
+          .append("Mi\n");
     }
-    if (report.uid() != 0) {
-      out.append("      securityContext:\n        fsGroup: ").append(report.gid()).append('\n');
+    for (WritablePath p : persistent) {
+      out.append("        - name: ").append(volumeName(p.path())).append('\n')
+          .append("          persistentVolumeClaim:\n            claimName: ")
+          .append(volumeName(p.path())).append('\n');
+    }
+    if (hardening.uid() != 0) {
+      out.append("      securityContext:\n        fsGroup: ").append(hardening.gid()).append('\n');
     }
     return out.toString();
   }
 
-  /** The whole report as text: what was found, proven and refused, then the three outputs. */
+  private static void mount(StringBuilder out, String path) {
+    out.append("            - name: ").append(volumeName(path)).append('\n')
+        .append("              mountPath: ").append(path).append('\n');
+  }
+
+  /** The whole report as text: what was found, proven and refused, then each hardening. */
   public static String text(DiscoveryReport report) {
     StringBuilder out = new StringBuilder();
     out.append("rootlock docker discover ").append(report.image()).append(" (run ")
@@ -114,23 +118,28 @@ public final class DiscoveryOutput {
         .append(orUnset(s.user())).append(", TMPDIR ").append(orUnset(s.tmpdir()))
         .append(", HOME ").append(orUnset(s.home())).append('\n');
     var o = report.observation();
-    out.append("Writable run: ").append(o.changes().size()).append(" changes, ")
-        .append(o.stayedUp() ? "stayed up" : "exited " + o.exitCode()).append('\n');
+    out.append("Writable run (evidence only: writable root, default capabilities): ")
+        .append(o.changes().size()).append(" changes, ")
+        .append(o.stayedUp() ? "stayed up" : "exited " + o.exitCode())
+        .append(o.processIds().isEmpty() ? "" : ", processes as uid:gid " + o.processIds())
+        .append(o.listeningPorts().isEmpty() ? "" : ", listening on " + o.listeningPorts())
+        .append('\n');
     for (Trial t : report.trials()) {
-      out.append("Trial ").append(t.number()).append(": ").append(t.tmpfs().size())
-          .append(" tmpfs, ").append(t.stayedUp() ? "stayed up" : "exited " + t.exitCode())
-          .append(", ").append(t.refusedWrites().size()).append(" refused writes")
+      out.append("Trial ").append(t.number()).append(" (").append(t.purpose()).append("): ")
+          .append(t.tmpfs().size()).append(" tmpfs")
+          .append(t.capAdd().isEmpty() ? ", no capabilities" : ", --cap-add "
+              + String.join(",", t.capAdd()))
+          .append(", ").append(t.stayedUp() ? "stayed up" : "exited " + t.exitCode())
+          .append(t.steady() ? String.format(Locale.ROOT, " (steady after %.1f s)",
+              t.elapsed().toMillis() / 1000.0) : "")
+          .append(", ").append(t.refusedWrites().size()).append(" refused writes, ")
+          .append(t.refusedOperations().size()).append(" refused operations")
           .append(t.added().isEmpty() ? "" : ", added " + String.join(", ", t.added()))
           .append(t.passed() ? " -> proven" : "").append('\n');
+      t.refusedOperations().forEach(r -> out.append("  refused: ").append(r.line()).append('\n'));
       t.notes().forEach(n -> out.append("  note: ").append(n).append('\n'));
     }
-    out.append('\n');
-    if (report.proven()) {
-      out.append("Proven by trial ").append(report.provenByTrial())
-          .append(": the read-only run stayed up with these writable paths.\n");
-    } else {
-      out.append("NOT PROVEN: no read-only trial stayed up with the paths below.\n");
-    }
+    out.append("\nWritable paths:\n");
     for (WritablePath p : report.proposals()) {
       out.append(String.format(Locale.ROOT, "  %-28s %-10s %s%n", p.path(), p.medium().label(),
           p.medium() == Medium.PERSISTENT ? "volume" : p.tmpfsOptions()));
@@ -143,15 +152,26 @@ public final class DiscoveryOutput {
       out.append("  REFUSED ").append(r.path()).append(": ").append(r.reason()).append('\n');
       r.evidence().stream().limit(3).forEach(e -> out.append("      ").append(e).append('\n'));
     }
+    for (Hardening h : report.hardenings()) {
+      out.append('\n');
+      if (h.proven()) {
+        out.append("== PROVEN by trial ").append(h.provenByTrial()).append(": ").append(h.label())
+            .append(" ==\n# docker run (exactly what trial ").append(h.provenByTrial())
+            .append(" ran)\n");
+      } else {
+        out.append("== NOT PROVEN: ").append(h.label()).append(" ==\n# why: ").append(h.why())
+            .append("\n# docker run (what the last trial ran; it did not pass)\n");
+      }
+      out.append(dockerRun(h)).append("# docker compose (the same settings)\n")
+          .append(composeSnippet(h, "app")).append("# Kubernetes (strategic merge patch)\n")
+          .append(kubernetesPatch(report, h, "app"));
+    }
     if (!report.unproven().isEmpty()) {
       out.append("\nNot proven:\n");
       report.unproven().forEach(u -> out.append("  - ").append(u).append('\n'));
     }
-    out.append("\n# docker run\n").append(dockerRunFlags(report))
-        .append("\n# docker compose\n").append(composeSnippet(report, "app"))
-        .append("\n# Kubernetes (strategic merge patch)\n").append(kubernetesPatch(report, "app"))
-        .append(String.format(Locale.ROOT, "%nTook %.1f s, %d trial(s).%n",
-            report.wallTime().toMillis() / 1000.0, report.trials().size()));
+    out.append(String.format(Locale.ROOT, "%nTook %.1f s, %d trial(s) after the writable run.%n",
+        report.wallTime().toMillis() / 1000.0, report.trials().size()));
     return out.toString();
   }
 
@@ -165,4 +185,5 @@ public final class DiscoveryOutput {
   private static String orUnset(String value) {
     return value.isEmpty() ? "unset" : value;
   }
+
 }

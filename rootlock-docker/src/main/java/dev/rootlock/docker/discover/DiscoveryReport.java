@@ -1,9 +1,11 @@
 package dev.rootlock.docker.discover;
 
-import dev.rootlock.docker.trial.RefusedWrite;
-import dev.rootlock.docker.trial.RefusedWriteParser;
 import dev.rootlock.docker.FileChange;
+import dev.rootlock.docker.trial.RefusedOperation;
+import dev.rootlock.docker.trial.RefusedWrite;
+import dev.rootlock.docker.trial.TrialSpec;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,13 +30,29 @@ public record DiscoveryReport(
     List<RefusedPath> refusals,
     int provenByTrial,
     List<String> unproven,
-    Duration wallTime) {
+    Duration wallTime,
+    List<Hardening> hardenings) {
 
   public DiscoveryReport {
     trials = List.copyOf(trials);
     proposals = List.copyOf(proposals);
     refusals = List.copyOf(refusals);
     unproven = List.copyOf(unproven);
+    hardenings = List.copyOf(hardenings);
+  }
+
+  /**
+   * One way to run the image under full hardening, exactly as a trial ran it: {@code label} says
+   * which (the image's own user with the capabilities it needs, or a non-root alternative), {@code
+   * spec} is what ran and what is printed, {@code provenByTrial} the trial that proved it (0: not
+   * proven, then {@code why} says why), {@code uid}/{@code gid} the numeric ids it runs as (for
+   * Kubernetes runAsUser/runAsGroup).
+   */
+  public record Hardening(String label, TrialSpec spec, int provenByTrial, long uid, long gid,
+      String why) {
+    public boolean proven() {
+      return provenByTrial > 0;
+    }
   }
 
   public boolean proven() {
@@ -52,9 +70,12 @@ public record DiscoveryReport(
 
   /** The writable run: its changes, whether it was still up, and the exercise's outcome. */
   public record Observation(List<FileChange> changes, boolean stayedUp, long exitCode,
-      long exerciseExitCode, String logTail) {
+      long exerciseExitCode, String logTail, List<Integer> listeningPorts,
+      List<String> processIds) {
     public Observation {
       changes = List.copyOf(changes);
+      listeningPorts = List.copyOf(listeningPorts);
+      processIds = List.copyOf(processIds);
     }
   }
 
@@ -63,14 +84,26 @@ public record DiscoveryReport(
    * the refused writes its logs showed, the mount points it added, and notes such as a tmpfs
    * ownership fix.
    */
-  public record Trial(int number, Map<String, String> tmpfs, boolean stayedUp, long exitCode,
-      long exerciseExitCode, List<RefusedWrite> refusedWrites, List<String> added,
-      List<String> notes, boolean passed) {
+  public record Trial(int number, String purpose, TrialSpec spec, boolean stayedUp,
+      long exitCode, long exerciseExitCode, List<RefusedWrite> refusedWrites,
+      List<RefusedOperation> refusedOperations, List<String> added, List<String> notes,
+      boolean passed, boolean steady, Duration elapsed) {
     public Trial {
-      tmpfs = Map.copyOf(tmpfs);
       refusedWrites = List.copyOf(refusedWrites);
+      refusedOperations = List.copyOf(refusedOperations);
       added = List.copyOf(added);
       notes = List.copyOf(notes);
+    }
+
+    /** The trial's tmpfs mounts: path to Docker tmpfs options. */
+    public Map<String, String> tmpfs() {
+      Map<String, String> tmpfs = new LinkedHashMap<>();
+      spec.tmpfs().forEach(m -> tmpfs.put(m.path(), m.options()));
+      return tmpfs;
+    }
+
+    public List<String> capAdd() {
+      return spec.capAdd();
     }
   }
 

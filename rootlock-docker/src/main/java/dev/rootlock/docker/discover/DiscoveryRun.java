@@ -7,11 +7,19 @@ import dev.rootlock.docker.DockerEngine;
 import dev.rootlock.docker.HostProc;
 import dev.rootlock.docker.ImageConfig;
 import dev.rootlock.docker.PathEntry;
+import dev.rootlock.docker.discover.DiscoveryReport.Hardening;
 import dev.rootlock.docker.discover.DiscoveryReport.Observation;
 import dev.rootlock.docker.discover.DiscoveryReport.RefusedPath;
 import dev.rootlock.docker.discover.DiscoveryReport.StaticFindings;
 import dev.rootlock.docker.discover.DiscoveryReport.Trial;
 import dev.rootlock.docker.discover.DiscoveryReport.WritablePath;
+import dev.rootlock.docker.trial.RefusedOperation;
+import dev.rootlock.docker.trial.TmpfsMount;
+import dev.rootlock.docker.trial.TrialJanitor;
+import dev.rootlock.docker.trial.TrialOutcome;
+import dev.rootlock.docker.trial.TrialRunner;
+import dev.rootlock.docker.trial.TrialSpec;
+import dev.rootlock.docker.trial.Watch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +44,7 @@ final class DiscoveryRun {
 
   private final DockerEngine engine;
   private final HostProc proc;
-  private final Janitor janitor;
+  private final TrialJanitor janitor;
   private final DiscoverRequest request;
   private final ImageConfig image;
   private final String runId;
@@ -46,10 +54,13 @@ final class DiscoveryRun {
   private final Set<String> volumes;
   private final String user;
   private String probeId;
+  private boolean service;
+  private long[] workerIds;
+  private Set<Integer> observedPorts = Set.of();
   private PathPolicy policy;
   private UserIds ids = UserIds.ROOT;
 
-  DiscoveryRun(DockerEngine engine, HostProc proc, Janitor janitor, DiscoverRequest request,
+  DiscoveryRun(DockerEngine engine, HostProc proc, TrialJanitor janitor, DiscoverRequest request,
       ImageConfig image, String runId) {
     this.engine = engine;
     this.proc = proc;
@@ -65,53 +76,223 @@ final class DiscoveryRun {
   DiscoveryReport run(long startedNanos) {
     // A never-started container gives access to the image's files (passwd, directory modes).
     probeId = engine.create(new ContainerSpec(request.image(), List.of("rootlock-probe"),
-        List.of(), "", true, Map.of(), "none", Map.of(Janitor.LABEL, runId)));
+        List.of(), "", true, Map.of(), "none", Map.of(janitor.label(), runId)));
     janitor.track(probeId);
     StaticFindings statics = staticStage();
-    Runner runner = new Runner(engine, proc, janitor, request, runId);
+    TrialRunner runner = new TrialRunner(engine, proc, janitor);
+    TrialSpec base = TrialSpec.hardened(request.image()).withUser(request.user())
+        .withCmd(request.cmd()).withEnv(request.env()).withNetwork(request.network());
+    Watch watch = Watch.upTo(request.duration()).withExercise(request.exercise());
 
-    ContainerRun observed = runner.run(false, Map.of());
+    // The observation is evidence, not proof: writable root and the engine's default
+    // capabilities, as the image runs today, so it shows what the image writes and does.
+    TrialOutcome observed = runner.run(base.withReadOnlyRoot(false)
+        .withCapabilities(false, List.of()).withNoNewPrivileges(false), watch.collectingChanges());
     MountPoints.fromDiff(observed.changes(), volumes)
         .forEach((path, evidence) -> consider(path, evidence.stream().map(e -> "diff: " + e)
             .toList()));
+    // Files held open for writing that the diff does not show yet (a log opened, not written).
+    for (String file : observed.openForWrite()) {
+      boolean onVolume = volumes.stream().anyMatch(v -> PathPolicy.under(file, v));
+      String dir = MountPoints.parent(file);
+      if (!onVolume && !MountPoints.runtimeFile(file) && !PathPolicy.isBroad(dir)) {
+        consider(dir, List.of("open for writing: " + file));
+      }
+    }
     // A non-root user is refused (EACCES) in root-owned image dirs even on a writable root; a
     // tmpfs it owns fixes that, so those refusals are evidence too.
-    List<String> learnedFromObservation = learn(
-        RefusedWriteParser.parse(observed.logs(), image.workingDir()), observed, new ArrayList<>());
+    List<String> learnedFromObservation = learn(observed.refusedWrites(),
+        observed.refusedOperations(), observed.mountStats(), new ArrayList<>());
     if (!observed.stayedUp() && observed.exitCode() != 0 && learnedFromObservation.isEmpty()) {
       throw new DiscoveryException(request.image() + " exits with status " + observed.exitCode()
           + " even with a writable root file system, and its logs name no path it could not"
           + " write, so there is nothing to harden yet. Last log lines:\n" + observed.logTail(10));
     }
+    service = observed.stayedUp();
     Observation observation = new Observation(observed.changes(), observed.stayedUp(),
-        observed.exitCode(), observed.exerciseExitCode(), observed.logTail(20));
+        observed.exitCode(), observed.exerciseExitCode(), observed.logTail(20),
+        new ArrayList<>(new TreeSet<>(observed.listeningPorts())), observed.processIds().stream()
+            .map(p -> p[1] + ":" + p[2]).distinct().toList());
+    Set<String> caps = ids.uid() == 0 ? predictCapabilities(observed) : new TreeSet<>();
+    observedPorts = observed.listeningPorts();
 
     List<Trial> trials = new ArrayList<>();
     int provenBy = 0;
-    ContainerRun last = null;
-    for (int number = 1; number <= request.maxTrials(); number++) {
-      Map<String, String> tmpfs = tmpfsOptions();
-      last = runner.run(true, tmpfs);
+    Trial last = null;
+    TrialOutcome lastOutcome = null;
+    String purpose = ids.uid() == 0 ? "as " + (user.isEmpty() ? "root" : user)
+        + ", the capabilities it needs" : "as " + user;
+    for (int n = 1; n <= request.maxTrials(); n++) {
+      TrialSpec spec = base.withTmpfs(tmpfsMounts(-1, -1)).withCapabilities(true,
+          List.copyOf(caps));
+      TrialOutcome outcome = runner.run(spec, watch);
+      lastOutcome = outcome;
       List<String> notes = new ArrayList<>();
-      List<RefusedWrite> refused = RefusedWriteParser.parse(last.logs(), image.workingDir());
-      List<String> added = learn(refused, last, notes);
-      // A service passes by staying up; an image that stopped on its own (a job) by exiting 0.
-      boolean up = last.stayedUp() || !observed.stayedUp() && last.exitCode() == 0;
-      boolean passed = up && added.isEmpty() && !last.exerciseFailed();
-      trials.add(new Trial(number, tmpfs, last.stayedUp(), last.exitCode(),
-          last.exerciseExitCode(), refused, added, notes, passed));
+      List<String> added = learn(outcome.refusedWrites(), outcome.refusedOperations(),
+          outcome.mountStats(), notes);
+      added.addAll(learnCapabilities(outcome, caps, notes));
+      boolean passed = proves(outcome) && added.isEmpty();
+      last = trial(trials, purpose, outcome, added, notes, passed);
       if (passed) {
-        provenBy = number;
+        provenBy = last.number();
+        sizeFrom(outcome);
         break;
       }
       if (added.isEmpty()) {
         break; // nothing new to try: another identical run would fail the same way
       }
     }
-    sizeFrom(last);
+    List<Hardening> hardenings = new ArrayList<>();
+    String label = ids.uid() == 0 ? "as " + (user.isEmpty() ? "root (the image's user)" : user)
+        + (caps.isEmpty() ? ", no capabilities" : " with --cap-add " + String.join(", ", caps))
+        : "as user " + user;
+    hardenings.add(new Hardening(label, last.spec(), provenBy,
+        ids.uid(), ids.gid(), provenBy > 0 ? "" : "trial " + last.number() + " "
+        + state(last, lastOutcome)));
+    if (ids.uid() == 0 && request.user().isEmpty()) {
+      hardenings.add(nonRootAlternative(runner, base, watch, trials, observed));
+    }
     return new DiscoveryReport(runId, request.image(), image.id(), user, ids.uid(), ids.gid(),
         statics, observation, trials, proposals(), new ArrayList<>(refusals.values()), provenBy,
-        unproven(provenBy, trials), Duration.ofNanos(System.nanoTime() - startedNanos));
+        unproven(provenBy, trials, caps), Duration.ofNanos(System.nanoTime() - startedNanos),
+        hardenings);
+  }
+
+  private Trial trial(List<Trial> trials, String purpose, TrialOutcome outcome, List<String> added,
+      List<String> notes, boolean passed) {
+    Trial trial = new Trial(trials.size() + 1, purpose, outcome.spec(), outcome.stayedUp(),
+        outcome.exitCode(), outcome.exerciseExitCode(), outcome.refusedWrites(),
+        outcome.refusedOperations(), added, notes, passed, outcome.steady(), outcome.elapsed());
+    trials.add(trial);
+    return trial;
+  }
+
+  private static String state(Trial trial) {
+    return (trial.stayedUp() ? "stayed up" : "exited with status " + trial.exitCode())
+        + (trial.refusedWrites().isEmpty() && trial.refusedOperations().isEmpty() ? ""
+            : ", refused: " + String.join("; ", refusedLines(trial)));
+  }
+
+  private static List<String> refusedLines(Trial trial) {
+    List<String> lines = new ArrayList<>();
+    trial.refusedWrites().forEach(w -> lines.add(w.line()));
+    trial.refusedOperations().forEach(o -> lines.add(o.line()));
+    return lines.stream().limit(3).toList();
+  }
+
+  private static String state(Trial trial, TrialOutcome outcome) {
+    String state = state(trial);
+    boolean refused = !trial.refusedWrites().isEmpty() || !trial.refusedOperations().isEmpty();
+    return refused || trial.stayedUp() || outcome.logs().isBlank() ? state
+        : state + "; last log lines: " + outcome.logTail(3).replace("\n", " | ");
+  }
+
+  /**
+   * A service passes by staying up; an image that stopped on its own (a job) by exiting 0. Writes
+   * it is still refused are allowed only where rootlock refuses the path (/etc, code dirs): the
+   * trial then shows it keeps running without them, and {@code unproven} says so; the caller
+   * also requires that the trial taught nothing new.
+   */
+  private boolean proves(TrialOutcome outcome) {
+    boolean up = outcome.stayedUp() || !service && outcome.exitCode() == 0;
+    return up && !outcome.exerciseFailed();
+  }
+
+  /**
+   * The capabilities a root-started image showed it uses in the writable run: processes that run
+   * as another uid or gid (SETUID, SETGID) and files it created owned by someone else (CHOWN).
+   * The trial then proves them; a refused operation adds what was missed.
+   */
+  private Set<String> predictCapabilities(TrialOutcome observed) {
+    Set<String> caps = new TreeSet<>();
+    for (long[] process : observed.processIds()) {
+      if (process[1] != 0) {
+        caps.add("SETUID");
+        workerIds = new long[] {process[1], process[2]};
+      }
+      if (process[2] != 0) {
+        caps.add("SETGID");
+      }
+    }
+    for (var stat : observed.changedPathStats().entrySet()) {
+      boolean onVolume = volumes.stream().anyMatch(v -> PathPolicy.under(stat.getKey(), v));
+      if (!onVolume && (stat.getValue().uid() != 0 || stat.getValue().gid() != 0)) {
+        caps.add("CHOWN");
+        if (workerIds == null) {
+          workerIds = new long[] {stat.getValue().uid(), stat.getValue().gid()};
+        }
+      }
+    }
+    return caps;
+  }
+
+  /** Adds the capability each refused operation needs (root only); returns what it added. */
+  private List<String> learnCapabilities(TrialOutcome outcome, Set<String> caps,
+      List<String> notes) {
+    List<String> added = new ArrayList<>();
+    for (RefusedOperation op : outcome.refusedOperations()) {
+      Optional<String> cap = op.kind().capability();
+      if (cap.isEmpty()) {
+        continue; // MOUNT_ACCESS: learn() fixed the mount's owner
+      }
+      if (ids.uid() != 0) {
+        notes.add("the image changes user or owner itself (" + op.line() + "), which a non-root"
+            + " user cannot: run it as root with --cap-add " + cap.get() + ", or change its"
+            + " entrypoint");
+      } else if (caps.add(cap.get())) {
+        added.add("--cap-add " + cap.get());
+      }
+    }
+    return added;
+  }
+
+  /**
+   * The non-root way to run a root-started image: the uid:gid its workers ran as in the writable
+   * run (else nobody, 65534), every tmpfs owned by it, no capabilities. Up to two trials; a
+   * refused write adds a mount for this alternative only.
+   */
+  private Hardening nonRootAlternative(TrialRunner runner, TrialSpec base, Watch watch,
+      List<Trial> trials, TrialOutcome observed) {
+    long uid = workerIds == null ? 65534 : workerIds[0];
+    long gid = workerIds == null ? 65534 : workerIds[1];
+    String altUser = uid + ":" + gid;
+    List<TmpfsMount> mounts = new ArrayList<>(tmpfsMounts(uid, gid));
+    Trial last = null;
+    TrialOutcome lastOutcome = null;
+    for (int attempt = 0; attempt < 2; attempt++) {
+      TrialSpec spec = base.withUser(altUser).withTmpfs(mounts);
+      TrialOutcome outcome = runner.run(spec, watch);
+      lastOutcome = outcome;
+      List<String> added = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
+      for (RefusedWrite write : outcome.refusedWrites()) {
+        if (write.kind() == RefusedWrite.Kind.READ_ONLY
+            || write.kind() == RefusedWrite.Kind.MISSING_PARENT) {
+          String mount = MountPoints.forRefusedWrite(write, p -> probe(p, 0).isPresent());
+          if (policy.refusal(mount).isEmpty()
+              && mounts.stream().noneMatch(m -> PathPolicy.under(mount, m.path()))) {
+            mounts.add(TmpfsMount.of(mount, floorMib(mount)).withOwner(uid, gid));
+            added.add(mount);
+          }
+        }
+      }
+      outcome.refusedOperations().forEach(op -> notes.add("refused: " + op.line()));
+      boolean passed = proves(outcome) && added.isEmpty();
+      last = trial(trials, "as non-root " + altUser + ", no capabilities", outcome, added, notes,
+          passed);
+      if (passed) {
+        return new Hardening("as non-root " + altUser + " (" + (workerIds == null
+            ? "nobody" : "the user its workers ran as") + "), no capabilities", spec,
+            last.number(), uid, gid, "");
+      }
+      if (added.isEmpty()) {
+        break;
+      }
+    }
+    return new Hardening("as non-root " + altUser + ", no capabilities", last.spec(), 0, uid, gid,
+        "trial " + last.number() + " " + state(last, lastOutcome)
+            + (last.refusedOperations().isEmpty() ? "" : ": the image changes user or owner"
+                + " itself, which a non-root user may not"));
   }
 
   private StaticFindings staticStage() {
@@ -213,7 +394,16 @@ final class DiscoveryRun {
   }
 
   /** Adds what a read-only trial showed; returns the mount points (or fixes) it added. */
-  private List<String> learn(List<RefusedWrite> refused, ContainerRun run, List<String> notes) {
+  private List<String> learn(List<RefusedWrite> refused, List<RefusedOperation> operations,
+      Map<String, PathEntry> mountStats, List<String> notes) {
+    // EACCES inside a trial's own tmpfs: its owner must change (the trial engine tells it apart).
+    for (RefusedOperation op : operations) {
+      if (op.kind() == RefusedOperation.Kind.MOUNT_ACCESS) {
+        refused = new ArrayList<>(refused);
+        refused.add(new RefusedWrite(op.detail(), RefusedWrite.Kind.PERMISSION_DENIED, false,
+            op.line()));
+      }
+    }
     List<String> added = new ArrayList<>();
     for (RefusedWrite write : refused) {
       switch (write.kind()) {
@@ -253,7 +443,7 @@ final class DiscoveryRun {
       }
     }
     // A tmpfs the user cannot write, seen from the host even when the app logged nothing.
-    for (var stat : run.mountStats().entrySet()) {
+    for (var stat : mountStats.entrySet()) {
       Candidate c = candidates.get(stat.getKey());
       if (c != null && c.ownership.isEmpty() && ids.uid() != 0
           && !HostProc.canWrite(stat.getValue(), ids.uid(), List.of(ids.gid()))) {
@@ -265,17 +455,24 @@ final class DiscoveryRun {
     return added;
   }
 
-  private Map<String, String> tmpfsOptions() {
-    Map<String, String> tmpfs = new LinkedHashMap<>();
-    candidates.forEach((path, c) -> {
+  /** The tmpfs mounts for the candidates; {@code uid} >= 0 owns every one (non-root runs). */
+  private List<TmpfsMount> tmpfsMounts(long uid, long gid) {
+    List<TmpfsMount> mounts = new ArrayList<>();
+    new java.util.TreeMap<>(candidates).forEach((path, c) -> {
       if (!volumes.contains(path)) {
         if (c.sizeMib == 0) {
           c.sizeMib = floorMib(path);
         }
-        tmpfs.put(path, "rw,noexec,nosuid,nodev,size=" + c.sizeMib + "m" + c.ownership);
+        TmpfsMount mount = TmpfsMount.of(path, c.sizeMib);
+        if (uid >= 0) {
+          mount = mount.withOwner(uid, gid);
+        } else if (!c.ownership.isEmpty()) {
+          mount = mount.withOwner(ids.uid(), ids.gid());
+        }
+        mounts.add(mount);
       }
     });
-    return tmpfs;
+    return mounts;
   }
 
   private static int floorMib(String path) {
@@ -287,10 +484,7 @@ final class DiscoveryRun {
   }
 
   /** Grows a proposal when the proving run used more than a quarter of it. */
-  private void sizeFrom(ContainerRun run) {
-    if (run == null) {
-      return;
-    }
+  private void sizeFrom(TrialOutcome run) {
     run.mountBytes().forEach((path, bytes) -> {
       Candidate c = candidates.get(path);
       long needMib = (bytes * 4 + (1 << 20) - 1) >> 20;
@@ -315,9 +509,10 @@ final class DiscoveryRun {
     return result;
   }
 
-  private List<String> unproven(int provenBy, List<Trial> trials) {
+  private List<String> unproven(int provenBy, List<Trial> trials, Set<String> caps) {
     List<String> result = new ArrayList<>();
-    Trial last = trials.get(trials.size() - 1);
+    Trial last = trials.stream().filter(t -> t.number() == provenBy).findFirst()
+        .orElse(trials.get(trials.size() - 1));
     if (provenBy == 0) {
       String state = last.stayedUp() ? "stayed up" : "exited with status " + last.exitCode();
       result.add("no trial proved the proposal: trial " + last.number() + " " + state
@@ -329,6 +524,12 @@ final class DiscoveryRun {
           .ifPresent(r -> result.add("the application still tries to write " + write.path()
               + " (refused, see below)" + (provenBy > 0 ? "; trial " + provenBy
                   + " shows it keeps running without it" : "")));
+    }
+    if (observedPorts.stream().anyMatch(p -> p < 1024) && !caps.contains("NET_BIND_SERVICE")) {
+      result.add("it listens on port(s) " + observedPorts.stream().filter(p -> p < 1024).toList()
+          + ": Docker lets any process bind below 1024 in a container's own network namespace"
+          + " (net.ipv4.ip_unprivileged_port_start=0), so NET_BIND_SERVICE was not needed here;"
+          + " Kubernetes may not set that sysctl, so its patch adds NET_BIND_SERVICE unproven");
     }
     if (request.exercise().isEmpty()) {
       result.add("no --exercise command was given: writes made only on some code paths (uploads,"

@@ -23,6 +23,11 @@ public final class MountPoints {
 
   private MountPoints() {}
 
+  /** A file the runtime bind-mounts into every container (/etc/hosts, ...). */
+  static boolean runtimeFile(String path) {
+    return RUNTIME_FILES.contains(path);
+  }
+
   /**
    * Mount points for the changes of a writable run, each mapped to the diff lines that led to it.
    * Changes at or under {@code ignored} (volume destinations) and runtime files are left out.

@@ -58,12 +58,12 @@ public final class TrialJanitor implements AutoCloseable {
     return runId;
   }
 
-  synchronized void track(String containerId) {
+  public synchronized void track(String containerId) {
     containers.add(containerId);
   }
 
   /** Removes one container now; it stays tracked if the engine refused, for a later attempt. */
-  synchronized void release(String containerId) {
+  public synchronized void release(String containerId) {
     try {
       engine.remove(containerId);
       containers.remove(containerId);
@@ -93,7 +93,7 @@ public final class TrialJanitor implements AutoCloseable {
     return removed;
   }
 
-  private void interrupted() {
+  void interrupted() {
     if (closed) {
       return;
     }

@@ -14,7 +14,10 @@ import java.util.Set;
  * watch ended early because the process was steady; {@code listeningPorts} TCP ports it listened
  * on; {@code processIds} the uid and gid of each of its processes ({@code [uid, gid]}); {@code
  * changes} and {@code changedPathStats} (owner and mode of each added path) only when the watch
- * collected changes; {@code mountStats} and {@code mountBytes} per tmpfs mount. The host-side facts
+ * collected changes; {@code mountStats} and {@code mountBytes} per tmpfs mount; {@code
+ * openForWrite} the regular files its processes held open for writing when the watch ended
+ * (a log file opened but not yet written shows here and not in {@code docker diff}); {@code
+ * elapsed} from create to the end of the watch (not counting the stop). The host-side facts
  * (ports, ids, stats, bytes) are empty when the host's /proc does not show the container.
  */
 public record TrialOutcome(
@@ -32,6 +35,7 @@ public record TrialOutcome(
     Map<String, PathEntry> changedPathStats,
     Map<String, PathEntry> mountStats,
     Map<String, Long> mountBytes,
+    List<String> openForWrite,
     Duration elapsed) {
 
   public static final long NO_EXERCISE = -2;
@@ -45,6 +49,7 @@ public record TrialOutcome(
     changedPathStats = Map.copyOf(changedPathStats);
     mountStats = Map.copyOf(mountStats);
     mountBytes = Map.copyOf(mountBytes);
+    openForWrite = List.copyOf(openForWrite);
   }
 
   public boolean exerciseFailed() {

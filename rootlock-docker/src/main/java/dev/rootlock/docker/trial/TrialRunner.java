@@ -95,14 +95,17 @@ public final class TrialRunner {
       details = engine.inspect(id);
     }
     boolean stayedUp = details.running();
+    Duration watched = Duration.ofNanos(System.nanoTime() - started);
     Map<String, PathEntry> mountStats = new HashMap<>();
     Map<String, Long> mountBytes = new HashMap<>();
     Map<String, PathEntry> changedStats = new HashMap<>();
     LinkedHashSet<FileChange> changes = new LinkedHashSet<>();
+    LinkedHashSet<String> openForWrite = new LinkedHashSet<>();
     if (stayedUp) {
       if (proc.reachable(details.pid())) {
         ports = proc.listeningPorts(details.pid());
         ids = proc.processTree(details.pid());
+        ids.forEach(p -> openForWrite.addAll(proc.openForWrite(p[0])));
         for (TmpfsMount mount : spec.tmpfs()) {
           proc.stat(details.pid(), mount.path()).ifPresent(s -> mountStats.put(mount.path(), s));
           mountBytes.put(mount.path(), proc.bytesUnder(details.pid(), mount.path()));
@@ -139,7 +142,7 @@ public final class TrialRunner {
     }
     return new TrialOutcome(spec, stayedUp, exitCode, exerciseExit, logs, pathWrites, operations,
         steady, ports, ids, new ArrayList<>(changes), changedStats, mountStats, mountBytes,
-        Duration.ofNanos(System.nanoTime() - started));
+        new ArrayList<>(openForWrite), watched);
   }
 
   private Map<String, Long> bytes(long pid, TrialSpec spec) {

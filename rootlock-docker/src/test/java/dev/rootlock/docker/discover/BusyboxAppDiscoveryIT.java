@@ -26,7 +26,7 @@ class BusyboxAppDiscoveryIT {
   @AfterEach
   void nothingLeftBehind() {
     for (String runId : runIds) {
-      assertThat(engine.containersLabelled(Janitor.LABEL, runId)).as("run " + runId).isEmpty();
+      assertThat(engine.containersLabelled(Discovery.LABEL, runId)).as("run " + runId).isEmpty();
     }
     engine.close();
   }

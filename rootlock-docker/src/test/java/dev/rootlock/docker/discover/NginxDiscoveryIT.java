@@ -31,7 +31,7 @@ class NginxDiscoveryIT {
   @AfterEach
   void nothingLeftBehind() {
     for (String runId : runIds) {
-      assertThat(engine.containersLabelled(Janitor.LABEL, runId)).as("run " + runId).isEmpty();
+      assertThat(engine.containersLabelled(Discovery.LABEL, runId)).as("run " + runId).isEmpty();
     }
     engine.close();
   }
