@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * One AdmissionReview endpoint ({@code /validate}, {@code /mutate}): checks the HTTP envelope the way
  * PSA's webhook does (POST, a body of at most 3 MiB, {@code Content-Type: application/json}), reads
  * the review, asks the reviewer, and writes the answer with the request's {@code uid}. A body that
- * is not a usable review gets a plain-text 4xx; nothing the client sends can make it throw.
+ * is not a usable review gets a plain-text 4xx. Every path answers with a status line: a reviewer
+ * that fails gets a well-formed {@code InternalError} review, any other failure a plain 500.
  */
 final class ReviewEndpoint implements HttpHandler {
 
@@ -51,28 +53,52 @@ final class ReviewEndpoint implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
+  public void handle(HttpExchange exchange) {
     long start = System.nanoTime();
     int code = 500;
     inFlight.incrementAndGet();
-    try (exchange) {
+    // The exchange is closed only in the finally block: a catch that answers must still have an
+    // open exchange to answer on (closing it first left the client with no status line).
+    try {
       code = serve(exchange);
     } catch (IOException e) {
       // The client went away mid-request; there is no one to answer.
       code = 499;
     } catch (RuntimeException | StackOverflowError e) {
-      // A bug of ours, never the client's input: answer 500 and keep serving.
-      LOG.log(Level.ERROR, "review failed", e);
-      code = 500;
-      try {
-        respond(exchange, 500, "text/plain; charset=utf-8", "internal server error\n");
-      } catch (IOException | RuntimeException ignored) {
-        // Headers were already sent; closing the exchange is all that is left.
-      }
+      // A bug of ours outside the reviewer (which has its own answer, see review()): 500, and keep
+      // serving.
+      LOG.log(Level.ERROR, "review request failed", e);
+      code = internalServerError(exchange);
     } finally {
+      exchange.close();
       inFlight.decrementAndGet();
       metrics.request(code);
       metrics.latency(name, System.nanoTime() - start);
+    }
+  }
+
+  private static int internalServerError(HttpExchange exchange) {
+    try {
+      respond(exchange, 500, "text/plain; charset=utf-8", "internal server error\n");
+      return 500;
+    } catch (IOException | RuntimeException headersAlreadySent) {
+      // The status line went out before the failure; closing the exchange is all that is left.
+      return 500;
+    }
+  }
+
+  /**
+   * Asks the reviewer. If it fails, the request still gets a review, as PSA answers a request it
+   * cannot handle: not allowed, an {@code InternalError} status. The API server then applies the
+   * webhook's failure policy with a message instead of a connection error.
+   */
+  private AdmissionResponse review(AdmissionRequest request, Duration timeout) {
+    try {
+      return reviewer.apply(request, timeout);
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.log(Level.ERROR, "review of request " + request.uid() + " failed", e);
+      return AdmissionResponse.denied(
+          AdmissionResponse.Status.internal("the review failed; see the webhook's log"), Map.of());
     }
   }
 
@@ -108,7 +134,7 @@ final class ReviewEndpoint implements HttpHandler {
     } catch (BadReviewException e) {
       return plain(exchange, 400, e.getMessage());
     }
-    AdmissionResponse response = reviewer.apply(request, timeoutOf(exchange));
+    AdmissionResponse response = review(request, timeoutOf(exchange));
     byte[] json = AdmissionReviews.write(request.uid(), response);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, json.length);
@@ -124,17 +150,26 @@ final class ReviewEndpoint implements HttpHandler {
     }
   }
 
+  /**
+   * Answers 413 at once (a client that declared 10 MB and sent 100 bytes must not wait for the
+   * read deadline to learn it), then reads and drops what the client is still sending, up to
+   * {@link #MAX_DRAINED_BYTES} and never past the server's request deadline, so that it reads the
+   * 413 rather than a connection reset. The connection is closed afterwards either way.
+   */
   private static int tooLarge(HttpExchange exchange, InputStream body) throws IOException {
+    exchange.getResponseHeaders().set("Connection", "close");
+    plain(exchange, 413, "request entity is too large; limit is " + MAX_BODY_BYTES + " bytes");
+    exchange.getResponseBody().flush();
     long drained = 0;
     byte[] sink = new byte[64 * 1024];
-    for (int n; drained <= MAX_DRAINED_BYTES && (n = body.read(sink)) >= 0; ) {
-      drained += n;
+    try {
+      for (int n; drained <= MAX_DRAINED_BYTES && (n = body.read(sink)) >= 0; ) {
+        drained += n;
+      }
+    } catch (IOException cutOffOrGone) {
+      // The deadline closed the connection, or the client did: the 413 was already sent.
     }
-    if (drained > MAX_DRAINED_BYTES) {
-      exchange.getResponseHeaders().set("Connection", "close");
-    }
-    return plain(
-        exchange, 413, "request entity is too large; limit is " + MAX_BODY_BYTES + " bytes");
+    return 413;
   }
 
   /** {@code application/json}, with or without parameters such as {@code charset=utf-8}. */

@@ -8,6 +8,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -25,8 +26,34 @@ import java.util.function.Supplier;
  *       heard news from the API server (NaN before its first list);
  *   <li>{@code rootlock_webhook_namespace_cache_watching}: 1 while its watch is open.
  * </ul>
+ *
+ * <p>Every label value comes from a closed set, whatever a client sends: a kind the webhook does
+ * not judge, a decision, mode, handler or status code it does not know, is counted as {@code
+ * other}. Label series are never dropped, so a value taken from a request (a 1 MiB random {@code
+ * kind}) would make each scrape and the heap grow without bound.
  */
 final class WebhookMetrics {
+
+  static final String OTHER = "other";
+
+  /** The kinds the webhook judges (PSA's resources); all others are {@link #OTHER}. */
+  static final Set<String> KINDS =
+      Set.of(
+          "Pod",
+          "PodTemplate",
+          "ReplicationController",
+          "ReplicaSet",
+          "Deployment",
+          "StatefulSet",
+          "DaemonSet",
+          "Job",
+          "CronJob",
+          "Namespace");
+
+  static final Set<String> DECISIONS = Set.of("allow", "deny", "exempt", "patch", "error");
+  static final Set<String> MODES = Set.of("enforce", "audit", "warn", "mutate", "all");
+  static final Set<String> HANDLERS = Set.of("validate", "mutate", "noop");
+  static final Set<Integer> CODES = Set.of(200, 400, 404, 405, 413, 499, 500, 503);
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
@@ -73,15 +100,20 @@ final class WebhookMetrics {
   }
 
   void review(String decision, String mode, String kind) {
-    reviews.labelValues(decision, mode, kind).inc();
+    reviews.labelValues(known(DECISIONS, decision), known(MODES, mode), known(KINDS, kind)).inc();
   }
 
   void request(int code) {
-    requests.labelValues(Integer.toString(code)).inc();
+    requests.labelValues(CODES.contains(code) ? Integer.toString(code) : OTHER).inc();
   }
 
   void latency(String handler, long nanos) {
-    latency.labelValues(handler).observe(nanos / 1e9);
+    latency.labelValues(known(HANDLERS, handler)).observe(nanos / 1e9);
+  }
+
+  /** {@code value} when it is one of {@code known}, else {@link #OTHER}. */
+  static String known(Set<String> known, String value) {
+    return value != null && known.contains(value) ? value : OTHER;
   }
 
   String contentType() {

@@ -16,19 +16,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The admission webhook server: HTTPS (TLS 1.2 and 1.3, HTTP/1.1, which is what the API server
- * speaks to webhooks) on the JDK's own server, one virtual thread per exchange.
+ * The admission webhook server: HTTPS (TLS 1.3, and TLS 1.2 with ECDHE and AEAD suites only;
+ * HTTP/1.1, which is what the API server speaks to webhooks) on the JDK's own server, one virtual
+ * thread per exchange, at most {@link #DEFAULT_MAX_CONNECTIONS} connections, each cut off when a
+ * request takes longer than 30 s to arrive or a connection is idle for longer than 90 s.
  *
  * <ul>
  *   <li>{@code POST /} and {@code /validate}: the validating webhook;
@@ -46,6 +50,31 @@ public final class WebhookServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(WebhookServer.class.getName());
 
+  /**
+   * Connections open at once, beyond which the JDK server closes a new connection as soon as it is
+   * accepted ({@code -Djdk.httpserver.maxConnections} overrides it). An idle TLS connection costs
+   * the server an engine and its buffers; without a cap, 5,000 of them took the heap the webhook's
+   * Deployment gives it. The API server keeps far fewer connections to a webhook than this.
+   */
+  static final int DEFAULT_MAX_CONNECTIONS = 512;
+
+  /** TLS 1.3's suites: all AEAD, all with forward secrecy. */
+  static final List<String> TLS13_CIPHER_SUITES =
+      List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
+
+  /**
+   * TLS 1.2 only with ECDHE and an AEAD cipher (GCM, ChaCha20-Poly1305): no CBC, no SHA-1 MAC, no
+   * static RSA key exchange. Every one of them is in Go's defaults, so the API server can connect.
+   */
+  static final List<String> TLS12_CIPHER_SUITES =
+      List.of(
+          "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
   static {
     // The JDK server reads these once. A request (headers and body) that takes longer than the API
     // server's longest webhook timeout (30 s) is abandoned by the API server anyway, and a
@@ -56,6 +85,7 @@ public final class WebhookServer implements AutoCloseable {
     // Without it a response written as headers then body waits for the client's delayed ACK
     // (Nagle), 40 ms on Linux: a webhook's p99 made of nothing but waiting.
     setIfAbsent("sun.net.httpserver.nodelay", "true");
+    setIfAbsent("jdk.httpserver.maxConnections", Integer.toString(DEFAULT_MAX_CONNECTIONS));
   }
 
   private final HttpsServer server;
@@ -100,6 +130,8 @@ public final class WebhookServer implements AutoCloseable {
           public void configure(HttpsParameters parameters) {
             SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
             ssl.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            ssl.setCipherSuites(cipherSuites(getSSLContext()));
+            ssl.setUseCipherSuitesOrder(true);
             ssl.setNeedClientAuth(false);
             parameters.setSSLParameters(ssl);
           }
@@ -264,6 +296,14 @@ public final class WebhookServer implements AutoCloseable {
   private static void text(HttpExchange exchange, int code, String message) throws IOException {
     ReviewEndpoint.plain(exchange, code, message);
     exchange.close();
+  }
+
+  /** The suites above that this JDK supports, in their order of preference. */
+  static String[] cipherSuites(SSLContext tls) {
+    List<String> supported = List.of(tls.getSupportedSSLParameters().getCipherSuites());
+    return Stream.concat(TLS13_CIPHER_SUITES.stream(), TLS12_CIPHER_SUITES.stream())
+        .filter(supported::contains)
+        .toArray(String[]::new);
   }
 
   private static void setIfAbsent(String property, String value) {

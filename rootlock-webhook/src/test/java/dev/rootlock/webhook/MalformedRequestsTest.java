@@ -157,6 +157,61 @@ class MalformedRequestsTest {
   }
 
   @Test
+  void aDeclaredLengthOverTheLimitIsRefusedAtOnceNotAtTheDeadline() throws Exception {
+    // The client declares 10 MB, sends 100 bytes and waits. The 413 must come before the read
+    // deadline (2 s in the tests) closes the connection, which was all it used to get.
+    try (javax.net.ssl.SSLSocket socket =
+        (javax.net.ssl.SSLSocket)
+            webhook.tls.trustingContext().getSocketFactory()
+                .createSocket("localhost", webhook.server.port())) {
+      socket.setSoTimeout(10_000);
+      var out = socket.getOutputStream();
+      out.write(
+          ("POST /validate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: 10000000\r\n\r\n" + "{".repeat(100))
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+
+      RawReviews.Response response = RawReviews.read(socket.getInputStream());
+
+      assertThat(response.code()).isEqualTo(413);
+      assertThat(response.body())
+          .isEqualTo("request entity is too large; limit is 3145728 bytes\n");
+    }
+  }
+
+  @Test
+  void aChunkedBodyIsReadOnlyUpToTheLimit() throws Exception {
+    try (javax.net.ssl.SSLSocket socket =
+        (javax.net.ssl.SSLSocket)
+            webhook.tls.trustingContext().getSocketFactory()
+                .createSocket("localhost", webhook.server.port())) {
+      socket.setSoTimeout(10_000);
+      var out = socket.getOutputStream();
+      out.write(
+          ("POST /validate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  + "Transfer-Encoding: chunked\r\n\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] chunk = " ".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] head = "10000\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] tail = "\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      // 4 MiB in 64 KiB chunks, and the stream left open: the server must not wait for its end.
+      for (int i = 0; i < 64; i++) {
+        out.write(head);
+        out.write(chunk);
+        out.write(tail);
+      }
+      out.flush();
+
+      RawReviews.Response response = RawReviews.read(socket.getInputStream());
+
+      assertThat(response.code()).isEqualTo(413);
+      assertThat(response.body())
+          .isEqualTo("request entity is too large; limit is 3145728 bytes\n");
+    }
+  }
+
+  @Test
   void exactlyThreeMebibytesIsStillRead() throws Exception {
     String head = review("{\"uid\":\"u1\",\"resource\":{\"resource\":\"configmaps\"}}");
     String body = head + " ".repeat(ReviewEndpoint.MAX_BODY_BYTES - head.length());

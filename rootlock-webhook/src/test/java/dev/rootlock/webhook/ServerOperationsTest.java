@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLSocket;
@@ -156,6 +157,98 @@ class ServerOperationsTest {
       assertThat(handshake(webhook, "TLSv1.3")).isEqualTo("TLSv1.3");
       assertThat(handshake(webhook, "TLSv1.2")).isEqualTo("TLSv1.2");
       assertThatThrownBy(() -> handshake(webhook, "TLSv1.1")).isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void tls12OffersOnlyEcdheWithAeadCiphers() throws Exception {
+    try (WebhookHarness webhook = WebhookHarness.start(dir)) {
+      assertThat(handshake(webhook, "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"))
+          .isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+      assertThat(handshake(webhook, "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"))
+          .isEqualTo("TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
+      assertThat(handshake(webhook, "TLSv1.3", "TLS_AES_256_GCM_SHA384"))
+          .isEqualTo("TLS_AES_256_GCM_SHA384");
+      for (String refused :
+          List.of(
+              "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+              "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384",
+              "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+              "TLS_RSA_WITH_AES_128_GCM_SHA256",
+              "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256")) {
+        assertThatThrownBy(() -> handshake(webhook, "TLSv1.2", refused))
+            .as(refused)
+            .isInstanceOf(IOException.class);
+      }
+    }
+  }
+
+  @Test
+  void theServerListsExactlyTheDocumentedSuites() throws Exception {
+    javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+    tls.init(null, null, null);
+
+    assertThat(WebhookServer.cipherSuites(tls))
+        .containsExactly(
+            "TLS_AES_128_GCM_SHA256",
+            "TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+  }
+
+  private static String handshake(WebhookHarness webhook, String protocol, String suite)
+      throws Exception {
+    try (SSLSocket socket =
+        (SSLSocket)
+            webhook.tls.trustingContext().getSocketFactory()
+                .createSocket("localhost", webhook.server.port())) {
+      socket.setEnabledProtocols(new String[] {protocol});
+      socket.setEnabledCipherSuites(new String[] {suite});
+      socket.startHandshake();
+      return socket.getSession().getCipherSuite();
+    }
+  }
+
+  @Test
+  void aConnectionThatNeverSendsAByteIsClosed() throws Exception {
+    try (WebhookHarness webhook = WebhookHarness.start(dir);
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", webhook.server.port())) {
+      socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
+
+      // A new connection may stay silent for the request deadline (2 s in the tests), checked
+      // on the server's idle tick (10 s): then it is closed.
+      int read;
+      try {
+        read = socket.getInputStream().read();
+      } catch (IOException e) {
+        read = -1;
+      }
+      assertThat(read).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void aConnectionIdleAfterItsHandshakeIsClosed() throws Exception {
+    try (WebhookHarness webhook = WebhookHarness.start(dir);
+        SSLSocket socket =
+            (SSLSocket)
+                webhook.tls.trustingContext().getSocketFactory()
+                    .createSocket("localhost", webhook.server.port())) {
+      socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
+      socket.startHandshake();
+
+      int read;
+      try {
+        read = socket.getInputStream().read();
+      } catch (IOException e) {
+        read = -1;
+      }
+      assertThat(read).isEqualTo(-1);
     }
   }
 

@@ -38,6 +38,15 @@ final class WebhookHarness implements AutoCloseable {
 
   private WebhookHarness(Path dir, String config, WebhookOptionsCustomizer customize)
       throws Exception {
+    this(dir, config, customize, Map.of());
+  }
+
+  private WebhookHarness(
+      Path dir,
+      String config,
+      WebhookOptionsCustomizer customize,
+      Map<String, com.sun.net.httpserver.HttpHandler> extraRoutes)
+      throws Exception {
     this.dir = dir;
     apiServer =
         new KubernetesMockServer(
@@ -56,7 +65,7 @@ final class WebhookHarness implements AutoCloseable {
       Files.writeString(file, config);
       options = options.withConfigFile(file);
     }
-    server = WebhookServer.start(customize.apply(options), client, false, Map.of());
+    server = WebhookServer.start(customize.apply(options), client, false, extraRoutes);
     http =
         HttpClient.newBuilder()
             .sslContext(tls.trustingContext())
@@ -82,6 +91,12 @@ final class WebhookHarness implements AutoCloseable {
   static WebhookHarness start(Path dir, String config, WebhookOptionsCustomizer customize)
       throws Exception {
     return new WebhookHarness(dir, config, customize);
+  }
+
+  /** A server that also serves {@code extraRoutes}, e.g. an endpoint with a reviewer that fails. */
+  static WebhookHarness withRoutes(Path dir, Map<String, com.sun.net.httpserver.HttpHandler> routes)
+      throws Exception {
+    return new WebhookHarness(dir, null, options -> options, routes);
   }
 
   URI uri(String path) {
