@@ -7,6 +7,11 @@ import dev.rootlock.docker.discover.Discovery;
 import dev.rootlock.docker.discover.DiscoveryJson;
 import dev.rootlock.docker.discover.DiscoveryOutput;
 import dev.rootlock.docker.discover.DiscoveryReport;
+import dev.rootlock.engine.Engine;
+import dev.rootlock.model.ObjectResult;
+import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.source.dockerrun.DockerRunException;
+import dev.rootlock.source.dockerrun.DockerRunParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,16 +37,24 @@ import picocli.CommandLine.Spec;
       "",
       "1. Reads the image config: VOLUME (writable even under --read-only in Docker, not in"
           + " Kubernetes), WorkingDir, User, TMPDIR, HOME.",
-      "2. Runs the image with a writable root (network none unless --network says otherwise,"
-          + " never privileged), runs --exercise inside it, stops it and reads docker diff.",
-      "3. Runs it with --read-only and tmpfs mounts for the paths found, reads its logs for"
-          + " refused writes, adds those paths and tries again, up to --max-trials runs.",
-      "4. Proposes a memory tmpfs, disk or a volume per path, and refuses /etc, PATH"
+      "2. Runs the image with a writable root and the engine's default capabilities"
+          + " (network none unless --network says otherwise, never privileged), runs --exercise"
+          + " inside it, and reads docker diff, the files it holds open for writing, its"
+          + " processes' users and its listening ports. This run is evidence, not proof.",
+      "3. Runs it fully hardened, exactly as it will be printed: --read-only, a tmpfs per path"
+          + " found, --cap-drop ALL plus the capabilities a root-started image showed it uses"
+          + " (CHOWN, SETUID, SETGID, ...), no-new-privileges, the default seccomp profile and the"
+          + " user (-u). Refused writes add paths, refused operations add capabilities; up to"
+          + " --max-trials runs.",
+      "4. For a root-started image, also tries a non-root alternative: the user its workers ran"
+          + " as (else 65534), each tmpfs owned by it, no capabilities.",
+      "5. Proposes a memory tmpfs, disk or a volume per path, and refuses /etc, PATH"
           + " directories, /usr, /lib* and the application's own code, saying what to"
           + " reconfigure instead.",
       "",
-      "Prints docker run flags, a Compose snippet and a Kubernetes patch, with the trial that"
-          + " proved them and what could not be proved. The image must be present locally:"
+      "Prints, for each hardening, the docker run line and the Compose file its trial ran"
+          + " (exactly), a Kubernetes patch translated from it (user as runAsUser/runAsGroup), the"
+          + " trial that proved it or why none did, and what could not be proved. The image must be present locally:"
           + " rootlock never pulls. Every container it creates is removed, also on errors and"
           + " Ctrl-C.",
       "",
@@ -143,8 +156,38 @@ final class DockerDiscoverCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == TextOrJson.json ? json : DiscoveryOutput.text(report));
+    if (format != TextOrJson.json) {
+      printLint(out, report);
+    }
     out.flush();
     return report.proven() ? 0 : 1;
+  }
+
+  /**
+   * Lints each printed line at hardened:latest, so that a finding that remains (a capability the
+   * image needs, a root user) is named next to the proof that it is needed.
+   */
+  private static void printLint(PrintWriter out, DiscoveryReport report) {
+    Engine engine = Engine.standard();
+    LevelVersion level = LevelVersion.parse("hardened:latest");
+    out.println();
+    out.println("Lint of each printed docker run line (" + level + "):");
+    for (DiscoveryReport.Hardening h : report.hardenings()) {
+      ObjectResult verdict;
+      try {
+        verdict = engine.evaluate(DockerRunParser.parse(h.spec().dockerRunArgs())
+            .toObject(DockerLintCommand.SOURCE), level);
+      } catch (DockerRunException e) {
+        // rootlock rendered this line itself, so the parser accepting it is a rootlock bug
+        throw new IllegalStateException("cannot lint the printed line: " + e.getMessage(), e);
+      }
+      List<String> findings = verdict.findings().stream()
+          .map(f -> f.check() + ": " + f.detail()).distinct().toList();
+      out.println("  " + h.label() + ": " + (findings.isEmpty() ? "clean"
+          : findings.size() + " finding(s) remain" + (h.proven() ? ", and trial "
+              + h.provenByTrial() + " proved the line needs them as they are" : "")));
+      findings.forEach(f -> out.println("    - " + f));
+    }
   }
 
   private DiscoverRequest request() {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -57,6 +58,11 @@ import picocli.CommandLine.Spec;
       "  rootlock docker discover nginx:1.27 --paths-out paths.json",
       "  rootlock fix --paths-from paths.json --write k8s/nginx.yaml",
       "  rootlock fix --prove --write k8s/web.yaml  # and run it in Docker",
+      "  helm install web chart/ --post-renderer rootlock --post-renderer-args fix",
+      "",
+      "Without PATH, fix is a Helm post-renderer: it reads manifests on standard input, writes"
+          + " the fixed ones to standard output and exits 0 (2 when they cannot be read or"
+          + " fixed, with nothing on standard output).",
       "",
       "Exit codes: 0 nothing to change, 1 changes made or proposed (or, with --prove, a"
           + " container failed), 2 an error (other files are still fixed).",
@@ -140,23 +146,38 @@ final class FixCommand implements Callable<Integer> {
       description = "The user Compose services should run as (left alone otherwise).")
   String user;
 
+  @Mixin WorkloadKindOptions workloadKinds;
+
   @Option(
       names = "--follow-symlinks",
       description = "Fix a symlinked file at its target (refused otherwise).")
   boolean followSymlinks;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories; '-' reads standard input and prints the fixed text.")
-  List<String> paths;
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "PATH",
+      description =
+          "Files or directories; '-' reads standard input and prints the fixed text. None: act"
+              + " as a Helm post-renderer.")
+  List<String> paths = List.of();
 
   @Override
   public Integer call() throws IOException {
     FixOptions options = options();
+    boolean postRenderer = paths.isEmpty();
+    if (postRenderer && (mode.write || Terminal.isInteractive())) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Missing PATH: name files or directories, or pipe manifests in ('-' or no PATH, as a"
+              + " Helm post-renderer)");
+    }
+    List<String> inputs = postRenderer ? List.of("-") : paths;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (discover && !prove) {
       throw new ParameterException(spec.commandLine(), "--discover needs --prove");
     }
-    if (prove && paths.contains("-")) {
+    if (prove && inputs.contains("-")) {
       throw new ParameterException(
           spec.commandLine(), "--prove: standard input cannot be proven; give a file");
     }
@@ -178,7 +199,7 @@ final class FixCommand implements Callable<Integer> {
       }
     }
     FixReport report =
-        Engine.standard().fix(paths, options, mode.write, followSymlinks, main.stdin);
+        Engine.standard().fix(inputs, options, mode.write, followSymlinks, main.stdin);
     for (FileResult file : report.files()) {
       if (file.file().equals("-") && file.fixed() != null) {
         out.print(file.fixed());
@@ -214,6 +235,9 @@ final class FixCommand implements Callable<Integer> {
                         : error.file() + ":" + error.position() + ": error: " + error.message()));
     out.flush();
     err.flush();
+    if (postRenderer && exit == FixReport.CHANGED) {
+      return FixReport.UNCHANGED; // Helm takes any other code as a failed render
+    }
     return exit;
   }
 
@@ -225,7 +249,8 @@ final class FixCommand implements Callable<Integer> {
               .withProfile(level)
               .withOnly(new LinkedHashSet<>(only))
               .withTmpSize(tmpSize)
-              .withUser(user);
+              .withUser(user)
+              .withKinds(workloadKinds.kinds());
       if (!only.isEmpty() && !Fixer.fixableChecks().containsAll(only)) {
         throw new IllegalArgumentException(
             "--only: unknown check; fixable checks are " + String.join(", ", Fixer.fixableChecks()));

@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
           + " Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob,"
           + " PodTemplate, and the items of List kinds), every Compose service and every"
           + " Dockerfile's final stage, and reports each violation at the file, line and column"
-          + " of its field.",
+          + " of its field. A directory with a Chart.yaml is rendered with Helm first; findings"
+          + " name the template (Helm's '# Source:' line) and the line in the rendered"
+          + " document.",
       "",
     },
     footer = {
@@ -40,9 +42,11 @@ import picocli.CommandLine.Parameters;
       "  rootlock scan -p restricted --policy-version v1.25 deploy.yaml",
       "  kubectl get pods -n shop -o yaml | rootlock scan -",
       "  rootlock scan -f sarif -o rootlock.sarif manifests/",
+      "  rootlock scan --values prod.yaml --set image.tag=1.2 chart/",
       "",
       "Exit codes: 0 every object passes, 1 some object violates, 2 usage error or unreadable"
-          + " input (the other inputs are still scanned and reported).",
+          + " input (the other inputs are still scanned and reported), or no object evaluated"
+          + " (see --allow-empty).",
     })
 final class ScanCommand implements Callable<Integer> {
 
@@ -63,6 +67,34 @@ final class ScanCommand implements Callable<Integer> {
               + " dockerfile. Needed only for standard input that auto-detection gets wrong.")
   String inputType;
 
+  @Mixin WorkloadKindOptions workloadKinds;
+
+  @Option(
+      names = "--values",
+      paramLabel = "<file>",
+      description = "For a chart directory: a values file, as helm's --values (repeatable).")
+  List<java.nio.file.Path> valuesFiles = List.of();
+
+  @Option(
+      names = "--set",
+      paramLabel = "<key=value>",
+      description = "For a chart directory: a value, as helm's --set (repeatable).")
+  List<String> sets = List.of();
+
+  @Option(
+      names = "--release-name",
+      paramLabel = "<name>",
+      defaultValue = "release-name",
+      description = "For a chart directory: the release name to render with. Default: ${DEFAULT-VALUE}.")
+  String releaseName;
+
+  @Option(
+      names = "--allow-empty",
+      description =
+          "Pass when the inputs hold nothing to evaluate (exit 0). Without it, a run that"
+              + " evaluated no object is an error (exit 2): nothing scanned is not a pass.")
+  boolean allowEmpty;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -73,10 +105,77 @@ final class ScanCommand implements Callable<Integer> {
   public Integer call() {
     output.reportFormat(); // reject a bad --format before reading anything
     Engine engine = Engine.standard();
+    List<String> files = new java.util.ArrayList<>();
+    List<dev.rootlock.engine.TextInput> rendered = new java.util.ArrayList<>();
+    List<dev.rootlock.model.InputError> renderErrors = new java.util.ArrayList<>();
+    for (String path : paths) {
+      if (isChart(path)) {
+        renderChart(path, rendered, renderErrors);
+      } else {
+        files.add(path);
+      }
+    }
+    ScanResult scanned =
+        engine.scan(
+            new ScanRequest(
+                files, policy.levelVersion(), main.stdin, inputType(), workloadKinds.kinds()),
+            rendered);
+    List<dev.rootlock.model.InputError> errors = new java.util.ArrayList<>(renderErrors);
+    errors.addAll(scanned.errors());
     ScanResult result =
-        engine.scan(new ScanRequest(paths, policy.levelVersion(), main.stdin, inputType()));
+        new ScanResult(scanned.policy(), scanned.objects(), errors, scanned.skippedKinds());
     output.write(result, engine.rules());
+    if (result.objects().isEmpty() && result.errors().isEmpty() && !allowEmpty) {
+      spec.commandLine().getErr().println("error: no object was evaluated: " + nothingBecause(result));
+      spec.commandLine().getErr().flush();
+      return ScanResult.ERROR;
+    }
     return result.exitCode();
+  }
+
+  /** A directory with a Chart.yaml is a Helm chart, rendered before it is read (as helm does). */
+  private static boolean isChart(String path) {
+    if (path.equals("-")) {
+      return false;
+    }
+    java.nio.file.Path dir = java.nio.file.Path.of(path);
+    return java.nio.file.Files.isDirectory(dir)
+        && java.nio.file.Files.isRegularFile(dir.resolve("Chart.yaml"));
+  }
+
+  private void renderChart(
+      String chart,
+      List<dev.rootlock.engine.TextInput> rendered,
+      List<dev.rootlock.model.InputError> errors) {
+    for (String set : sets) {
+      if (set.indexOf('=') < 1) {
+        throw new ParameterException(
+            spec.commandLine(), "--set: invalid value \"" + set + "\": expected key=value");
+      }
+    }
+    try {
+      rendered.addAll(
+          ChartRenderer.render(java.nio.file.Path.of(chart), releaseName, valuesFiles, sets));
+    } catch (IllegalStateException e) {
+      errors.add(
+          new dev.rootlock.model.InputError(
+              chart, null, "helm could not render the chart: " + e.getMessage()));
+    }
+  }
+
+  /** Why nothing was evaluated: what was skipped, or that nothing was there. */
+  private static String nothingBecause(ScanResult result) {
+    String hint = "; pass --allow-empty if that is expected";
+    if (result.skippedKinds().isEmpty()) {
+      return "the inputs hold no Kubernetes object, Compose service or Dockerfile" + hint;
+    }
+    StringBuilder skipped = new StringBuilder("skipped ");
+    new java.util.TreeMap<>(result.skippedKinds())
+        .forEach(
+            (kind, count) ->
+                skipped.append(skipped.length() > "skipped ".length() ? ", " : "")
+                    .append(count).append(' ').append(kind));
+    return skipped + " (kinds without a pod template)" + hint;
   }
 
   private InputType inputType() {

@@ -17,7 +17,8 @@ final class Terminal {
     return isInteractive();
   }
 
-  private static boolean isInteractive() {
+  /** True when standard input and output are both a terminal. */
+  static boolean isInteractive() {
     Console console = System.console();
     if (console == null) {
       return false;

@@ -21,13 +21,18 @@ import picocli.CommandLine.Spec;
     description =
         "Namespace, ServiceAccount, RBAC (namespaces list/watch, pods list), a Deployment that"
             + " itself passes 'rootlock scan --profile hardened', a PodDisruptionBudget, the"
-            + " Service, and the Validating and Mutating webhook configurations (which skip the"
-            + " webhook's own namespace and kube-system).",
+            + " Service, and the Validating and Mutating webhook configurations.%n%n"
+            + "Only namespaces that opted in are sent. With rootlock's enforce label"
+            + " they go to the enforcing webhook (--failure-policy,"
+            + " default Fail); with only warn or audit labels, to an advisory one with"
+            + " failurePolicy Ignore; other namespaces, the webhook's own and kube-system never."
+            + " A webhook that is down can only hold up pods where enforcement was asked for.",
     footer = {
       "",
       "Examples:",
       "  rootlock webhook manifests --cert-manager | kubectl apply -f -",
-      "  rootlock webhook manifests --ca-bundle \"$(base64 -w0 ca.crt)\" > rootlock-webhook.yaml",
+      "  rootlock webhook manifests --ca-bundle \"$(base64 -w0 ca.crt)\" > webhook.yaml",
+      "  rootlock webhook manifests --cert-manager --shadow-psa | kubectl apply -f -",
     })
 final class WebhookManifestsCommand implements Callable<Integer> {
 
@@ -72,6 +77,13 @@ final class WebhookManifestsCommand implements Callable<Integer> {
       description = "Base64 PEM CA bundle for the webhook configurations (without cert-manager).")
   String caBundle;
 
+  @Option(
+      names = "--shadow-psa",
+      description =
+          "Also send namespaces with PSA's enforce label, and no enforce label of"
+              + " rootlock's, to the enforcing webhook.")
+  boolean shadowPsa;
+
   @Override
   public Integer call() {
     ManifestOptions options;
@@ -83,7 +95,8 @@ final class WebhookManifestsCommand implements Callable<Integer> {
               .withImage(image)
               .withReplicas(replicas)
               .withCertManager(certManager)
-              .withCaBundle(caBundle);
+              .withCaBundle(caBundle)
+              .withShadowPsa(shadowPsa);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -139,6 +139,18 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /** Helm's engine is a native library: only chart scans may load it, through one class. */
+  @Test
+  void onlyTheChartRendererSeesHelm() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("dev.rootlock.cli.ChartRenderer")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.marcnuri.helm..")
+        .check(classes);
+  }
+
   @Test
   void engineSignaturesUseOnlyJdkAndRootlockTypes() {
     methods()

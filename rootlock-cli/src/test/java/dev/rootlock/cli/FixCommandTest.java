@@ -93,4 +93,146 @@ class FixCommandTest {
     assertThat(run.err()).contains(bad.toString());
     assertThat(Files.readString(bad, StandardCharsets.UTF_8)).isEqualTo("kind: Pod\nspec: [oops\n");
   }
+
+  @Test
+  void anArgoRolloutIsFixedInItsTemplateLikeADeployment() {
+    CliRun run =
+        CliRun.withStdin(
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Rollout
+            metadata: {name: r}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: app
+                    image: example/app
+            """,
+            "fix",
+            "-");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("        readOnlyRootFilesystem: true\n");
+  }
+
+  @Test
+  void aWorkloadKindMappingIsFixedAtItsTemplatePath() {
+    String workflow =
+        """
+        apiVersion: example.com/v1
+        kind: Workflow
+        metadata: {name: wf}
+        spec:
+          runner:
+            template:
+              spec:
+                containers:
+                - name: app
+                  image: example/app
+        """;
+
+    CliRun unmapped = CliRun.withStdin(workflow, "fix", "-");
+    CliRun mapped =
+        CliRun.withStdin(
+            workflow, "fix", "--workload-kind", "Workflow.example.com=spec.runner.template", "-");
+
+    assertThat(unmapped.out()).isEqualTo(workflow);
+    assertThat(mapped.exitCode()).isEqualTo(1);
+    assertThat(mapped.out()).contains("          readOnlyRootFilesystem: true\n");
+  }
+
+  @Test
+  void aMisspelledKeyIsRenamedInPlaceNotDoubled() {
+    CliRun run =
+        CliRun.withStdin(
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: typo}
+            spec:
+              containers:
+              - name: app
+                image: example/app
+                securitycontext:
+                  readOnlyRootFileSystem: true
+            """,
+            "fix",
+            "--only",
+            "readOnlyRootFilesystem",
+            "-");
+
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: typo}
+            spec:
+              containers:
+              - name: app
+                image: example/app
+                securityContext:
+                  readOnlyRootFilesystem: true
+            """);
+    assertThat(run.err())
+        .contains(
+            "-: note: pod/typo: renamed spec.containers[0].securitycontext to securityContext"
+                + " (kubectl's strict field validation refuses the misspelling)")
+        .contains(
+            "-: note: pod/typo: renamed"
+                + " spec.containers[0].securityContext.readOnlyRootFileSystem to"
+                + " readOnlyRootFilesystem");
+  }
+
+  private static final String HELM_OUTPUT =
+      """
+      ---
+      # Source: web/templates/service.yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web}
+      ---
+      # Source: web/templates/deployment.yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        template:
+          spec:
+            containers:
+            - name: web
+              image: example/web
+              securityContext:
+                readOnlyRootFilesystem: false
+      """;
+
+  @Test
+  void withoutPathFixIsAHelmPostRendererThatExitsZero() {
+    CliRun run = CliRun.withStdin(HELM_OUTPUT, "fix", "--only", "allowPrivilegeEscalation");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .startsWith(
+            """
+            ---
+            # Source: web/templates/service.yaml
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            ---
+            # Source: web/templates/deployment.yaml
+            """)
+        .contains("          allowPrivilegeEscalation: false\n")
+        .contains("          readOnlyRootFilesystem: false\n");
+  }
+
+  @Test
+  void aPostRendererThatCannotReadItsInputFailsTheRenderWithNothingOnStandardOutput() {
+    CliRun run = CliRun.withStdin("apiVersion: v1\nkind: Pod\nspec: [\n", "fix");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("-: error: cannot be read, left untouched: ");
+  }
 }

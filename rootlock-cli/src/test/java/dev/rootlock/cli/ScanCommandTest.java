@@ -185,4 +185,146 @@ class ScanCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("error: Missing command\nSee 'rootlock --help' for usage.\n");
   }
+
+  private static final String ONLY_SERVICES =
+      """
+      apiVersion: v1
+      kind: Service
+      metadata: {name: a}
+      ---
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: b}
+      """;
+
+  @Test
+  void aRunThatEvaluatedNothingIsNotAPassAndSaysWhatWasSkipped() {
+    CliRun run = CliRun.withStdin(ONLY_SERVICES, "scan", "-");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "error: no object was evaluated: skipped 1 ConfigMap, 1 Service (kinds without a pod"
+                + " template); pass --allow-empty if that is expected\n");
+  }
+
+  @Test
+  void allowEmptyLetsAPipelineThatExpectsNothingPass() {
+    CliRun run = CliRun.withStdin(ONLY_SERVICES, "scan", "--allow-empty", "-");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .isEqualTo(
+            "0 objects scanned, none violate hardened:latest; skipped: 1 ConfigMap, 1 Service\n");
+  }
+
+  @Test
+  void anEmptyInputIsNotAPassEither() {
+    CliRun run = CliRun.withStdin("# nothing\n", "scan", "-");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "error: no object was evaluated: the inputs hold no Kubernetes object, Compose"
+                + " service or Dockerfile; pass --allow-empty if that is expected\n");
+  }
+
+  @Test
+  void aDeploymentUnderCoreV1IsAnInputErrorNotASkip() {
+    CliRun run =
+        CliRun.withStdin(
+            "apiVersion: v1\nkind: Deployment\nmetadata: {name: d}\n", "scan", "-");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out())
+        .startsWith(
+            "-:1:13: error: no matches for kind \"Deployment\" in version \"v1\": Deployment"
+                + " is served as apps/v1\n");
+  }
+
+  private static final String WORKFLOW =
+      """
+      apiVersion: example.com/v1
+      kind: Workflow
+      metadata: {name: wf}
+      spec:
+        runner:
+          template:
+            spec:
+              containers:
+              - name: app
+                image: nginx
+                securityContext: {privileged: true}
+      """;
+
+  @Test
+  void aWorkloadKindMappingMakesACustomKindScanned() {
+    CliRun run =
+        CliRun.withStdin(
+            WORKFLOW,
+            "scan",
+            "-p",
+            "baseline",
+            "--workload-kind",
+            "Workflow.example.com=spec.runner.template",
+            "-");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .isEqualTo(
+            "-:11:29 workflow/wf app privileged: container \"app\" must not set"
+                + " securityContext.privileged=true\n"
+                + "1 object scanned, 1 violates baseline:latest (1 finding)\n");
+  }
+
+  @Test
+  void aMalformedWorkloadKindIsAUsageError() {
+    CliRun run = CliRun.withStdin(WORKFLOW, "scan", "--workload-kind", "Workflow", "-");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(
+            "error: --workload-kind: invalid workload kind \"Workflow\": expected"
+                + " Kind.group=path.to.template, such as Workflow.example.com=spec.template\n");
+  }
+
+  private static final String TYPO_POD =
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: typo}
+      spec:
+        containers:
+        - name: app
+          image: nginx
+          securityContext:
+            readOnlyRootFileSystem: true
+      """;
+
+  @Test
+  void aMisspelledFieldIsAnUnknownFieldFindingAtItsKeyWithADidYouMean() {
+    CliRun run = CliRun.withStdin(TYPO_POD, "scan", "-f", "json", "-");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("\"check\": \"unknownField\"")
+        .contains(
+            "unknown field \\\"spec.containers[0].securityContext.readOnlyRootFileSystem\\\""
+                + " (did you mean \\\"readOnlyRootFilesystem\\\"?)");
+    CliRun text = CliRun.withStdin(TYPO_POD, "scan", "-");
+    assertThat(text.out())
+        .contains(
+            "-:9:7 pod/typo - unknownField: unknown field"
+                + " \"spec.containers[0].securityContext.readOnlyRootFileSystem\" (did you mean"
+                + " \"readOnlyRootFilesystem\"?)\n");
+  }
+
+  @Test
+  void unknownFieldsLeavePsaLevelsAndTheirMessagesAlone() {
+    CliRun run = CliRun.withStdin(TYPO_POD, "scan", "-p", "baseline", "-");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("1 object scanned, none violate baseline:latest\n");
+  }
 }

@@ -57,13 +57,29 @@ public final class Engine {
    * not be read; never stops at a bad file.
    */
   public ScanResult scan(ScanRequest request) {
+    return scan(request, List.of());
+  }
+
+  /**
+   * As {@link #scan(ScanRequest)}, then reads {@code texts} (documents Helm rendered, say) as
+   * Kubernetes manifests under their own names.
+   */
+  public ScanResult scan(ScanRequest request, List<TextInput> texts) {
     InputFiles.Expansion expansion = InputFiles.expand(request.inputs());
     FileScanner scanner =
         new FileScanner(
-            workloads, containers, dockerfileChecks, request.policy(), request.inputType());
+            workloads,
+            containers,
+            dockerfileChecks,
+            request.policy(),
+            request.inputType(),
+            request.kinds());
     scanner.errors.addAll(expansion.errors());
     for (InputFile file : expansion.files()) {
       scanner.scan(file, request.stdin());
+    }
+    for (TextInput text : texts) {
+      scanner.scanManifests(text.displayName(), text.text());
     }
     return new ScanResult(
         request.policy().toString(), scanner.objects, scanner.errors, scanner.skippedKinds);

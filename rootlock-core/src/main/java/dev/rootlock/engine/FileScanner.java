@@ -15,6 +15,7 @@ import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.source.InputFile;
 import dev.rootlock.source.InputFiles;
 import dev.rootlock.source.LoadedFile;
+import dev.rootlock.source.compose.ComposeEnvironment;
 import dev.rootlock.source.compose.ComposeFile;
 import dev.rootlock.source.compose.ComposeReader;
 import dev.rootlock.source.dockerfile.DockerfileException;
@@ -22,7 +23,10 @@ import dev.rootlock.source.dockerfile.DockerfileReader;
 import dev.rootlock.source.dockerfile.ParsedDockerfile;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
+import dev.rootlock.source.kube.WorkloadKinds;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +40,7 @@ import java.util.TreeMap;
  */
 final class FileScanner {
 
-  private final ManifestReader manifests = new ManifestReader();
+  private final ManifestReader manifests;
   private final WorkloadEvaluator workloads;
   private final ContainerEvaluator containers;
   private final CheckRegistry<DockerfileImage> dockerfileChecks;
@@ -52,7 +56,9 @@ final class FileScanner {
       ContainerEvaluator containers,
       CheckRegistry<DockerfileImage> dockerfileChecks,
       LevelVersion policy,
-      InputType inputType) {
+      InputType inputType,
+      WorkloadKinds kinds) {
+    this.manifests = new ManifestReader(kinds);
     this.workloads = workloads;
     this.containers = containers;
     this.dockerfileChecks = dockerfileChecks;
@@ -66,7 +72,7 @@ final class FileScanner {
       case LoadedFile.Text text -> {
         switch (typeOf(file, text.text())) {
           case DOCKERFILE -> scanDockerfile(text.displayName(), text.text());
-          case COMPOSE -> scanCompose(text.displayName(), text.text());
+          case COMPOSE -> scanCompose(file, text.displayName(), text.text());
           default -> scanManifests(text.displayName(), text.text());
         }
       }
@@ -87,7 +93,7 @@ final class FileScanner {
     return InputType.KUBERNETES;
   }
 
-  private void scanManifests(String displayName, String text) {
+  void scanManifests(String displayName, String text) {
     ReadResult read = manifests.read(displayName, text);
     errors.addAll(read.errors());
     read.skippedKinds().forEach((kind, count) -> skippedKinds.merge(kind, count, Integer::sum));
@@ -97,8 +103,15 @@ final class FileScanner {
     }
   }
 
-  private void scanCompose(String displayName, String text) {
-    ComposeFile compose = ComposeReader.read(displayName, text);
+  private void scanCompose(InputFile file, String displayName, String text) {
+    ComposeEnvironment environment;
+    try {
+      environment = composeEnvironment(file, displayName);
+    } catch (IOException | UncheckedIOException e) {
+      errors.add(new InputError(displayName, null, "cannot read the project's .env: " + e));
+      environment = ComposeEnvironment.of(System.getenv());
+    }
+    ComposeFile compose = ComposeReader.read(displayName, text, environment);
     errors.addAll(compose.errors());
     for (DockerObject service : compose.services()) {
       addProblems(displayName, service.problems(), service.locator());
@@ -124,6 +137,20 @@ final class FileScanner {
             FieldPath.root(),
             dockerfile.locator(),
             dockerfile.notes()));
+  }
+
+  /**
+   * What Compose interpolates the file with: this process's environment over the {@code .env} file
+   * beside it (the project directory's), as {@code docker compose} run there would.
+   */
+  private static ComposeEnvironment composeEnvironment(InputFile file, String displayName)
+      throws IOException {
+    if (file.isStdin()) {
+      return ComposeEnvironment.of(System.getenv());
+    }
+    Path dir = file.path().toAbsolutePath().getParent();
+    String slash = displayName.lastIndexOf('/') < 0 ? "" : displayName.substring(0, displayName.lastIndexOf('/') + 1);
+    return ComposeEnvironment.load(System.getenv(), dir.resolve(".env"), slash + ".env");
   }
 
   /**

@@ -47,18 +47,68 @@ public final class ManifestFixer {
 
   private final FixOptions options;
   private final ManifestParser parser = new ManifestParser();
-  private final ManifestReader reader = new ManifestReader();
+  private final ManifestReader reader;
 
   public ManifestFixer(FixOptions options) {
     this.options = options;
+    this.reader = new ManifestReader(options.kinds());
   }
 
   /** One workload, where its root is, and what it needs. */
   private record Planned(
       int index, Workload workload, Node root, int document, FieldPath inDocument, Plan plan) {}
 
-  /** Fixes {@code text}, read from {@code displayName} (which picks JSON or YAML). */
+  /**
+   * Fixes {@code text}, read from {@code displayName} (which picks JSON or YAML): misspelled keys
+   * are renamed first, then the renamed text is hardened, and the edits are given on {@code text}.
+   */
   public TextFix fix(String displayName, String text) {
+    // A renamed parent (securitycontext) can reveal a misspelled child, so rename until none is
+    // left; a few rounds suffice, as the schema checked is three levels deep.
+    String renamed = text;
+    List<String> notes = new ArrayList<>();
+    List<TextEdit> firstRound = List.of();
+    int rounds = 0;
+    for (; rounds < 4; rounds++) {
+      List<KeyRenames.Rename> renames = renames(displayName, renamed);
+      if (renames.isEmpty()) {
+        break;
+      }
+      List<TextEdit> edits = renames.stream().map(KeyRenames.Rename::edit).toList();
+      if (rounds == 0) {
+        firstRound = edits;
+      }
+      renames.forEach(rename -> notes.add(rename.note()));
+      renamed = TextEdit.apply(renamed, edits);
+    }
+    if (rounds == 0) {
+      return harden(displayName, text);
+    }
+    TextFix hardened = harden(displayName, renamed);
+    if (hardened.error() != null) {
+      return hardened;
+    }
+    notes.addAll(hardened.notes());
+    List<TextEdit> edits = rounds == 1 ? KeyRenames.mapBack(firstRound, hardened.edits()) : null;
+    if (edits == null) {
+      edits = List.of(KeyRenames.whole(text, hardened.fixed()));
+    }
+    return new TextFix(hardened.fixed(), edits, notes, null);
+  }
+
+  private List<KeyRenames.Rename> renames(String displayName, String text) {
+    ManifestParser.Parsed parsed = parser.parse(displayName, text);
+    ReadResult read = reader.read(displayName, text, parsed);
+    List<KeyRenames.Rename> renames = new ArrayList<>();
+    if (parsed.errors().isEmpty() && read.errors().isEmpty()) {
+      for (Workload workload : read.workloads()) {
+        renames.addAll(KeyRenames.of(workload, text));
+      }
+    }
+    return renames;
+  }
+
+  private TextFix harden(String displayName, String text) {
     ManifestParser.Parsed parsed = parser.parse(displayName, text);
     ReadResult read = reader.read(displayName, text, parsed);
     if (!parsed.errors().isEmpty() || !read.errors().isEmpty()) {

@@ -1,22 +1,28 @@
 package dev.rootlock.kube;
 
+import dev.rootlock.model.FieldPath;
+import dev.rootlock.source.kube.WorkloadKind;
+import dev.rootlock.source.kube.WorkloadKinds;
 import java.util.List;
 
 /**
- * The API resources rootlock reads, with the REST paths kubectl uses for them. Controllers come
- * before the pods they own, so owners are known before their pods are listed.
+ * The API resources rootlock lists, with the REST paths kubectl uses for them. Controllers come
+ * before the pods they own, so owners are known before their pods are listed. A workload kind's
+ * name, preferred version, plural and template path are its row of {@link WorkloadKinds}, the
+ * table the manifest reader and the webhook use too.
  */
 enum ApiKind {
-  DEPLOYMENT("apps/v1", "Deployment", "deployments"),
-  STATEFUL_SET("apps/v1", "StatefulSet", "statefulsets"),
-  DAEMON_SET("apps/v1", "DaemonSet", "daemonsets"),
-  REPLICA_SET("apps/v1", "ReplicaSet", "replicasets"),
-  REPLICATION_CONTROLLER("v1", "ReplicationController", "replicationcontrollers"),
-  CRON_JOB("batch/v1", "CronJob", "cronjobs"),
-  JOB("batch/v1", "Job", "jobs"),
-  POD_TEMPLATE("v1", "PodTemplate", "podtemplates"),
-  POD("v1", "Pod", "pods"),
-  NAMESPACE("v1", "Namespace", "namespaces");
+  DEPLOYMENT(WorkloadKinds.DEPLOYMENT),
+  STATEFUL_SET(WorkloadKinds.STATEFUL_SET),
+  DAEMON_SET(WorkloadKinds.DAEMON_SET),
+  REPLICA_SET(WorkloadKinds.REPLICA_SET),
+  REPLICATION_CONTROLLER(WorkloadKinds.REPLICATION_CONTROLLER),
+  CRON_JOB(WorkloadKinds.CRON_JOB),
+  JOB(WorkloadKinds.JOB),
+  POD_TEMPLATE(WorkloadKinds.POD_TEMPLATE),
+  POD(WorkloadKinds.POD),
+  NAMESPACE(
+      new WorkloadKind("Namespace", java.util.Set.of(""), List.of("v1"), null, "namespaces"));
 
   /** The controller kinds {@code --include-workloads} adds, in listing order. */
   static final List<ApiKind> WORKLOADS =
@@ -43,26 +49,31 @@ enum ApiKind {
           POD_TEMPLATE,
           POD);
 
-  private final String apiVersion;
-  private final String kind;
-  private final String plural;
+  private final WorkloadKind row;
 
-  ApiKind(String apiVersion, String kind, String plural) {
-    this.apiVersion = apiVersion;
-    this.kind = kind;
-    this.plural = plural;
+  ApiKind(WorkloadKind row) {
+    this.row = row;
+  }
+
+  /** The kind's row of the workload table (for a Namespace, one of its own without template). */
+  WorkloadKind row() {
+    return row;
   }
 
   String apiVersion() {
-    return apiVersion;
+    return row.preferredApiVersion();
   }
 
   String kind() {
-    return kind;
+    return row.kind();
   }
 
   String plural() {
-    return plural;
+    return row.plural();
+  }
+
+  FieldPath templatePath() {
+    return row.templatePath();
   }
 
   /**
@@ -73,9 +84,10 @@ enum ApiKind {
     if (this == NAMESPACE) {
       return "/api/v1/namespaces";
     }
+    String apiVersion = apiVersion();
     String root = apiVersion.contains("/") ? "/apis/" + apiVersion : "/api/" + apiVersion;
     return namespace == null
-        ? root + "/" + plural
-        : root + "/namespaces/" + namespace + "/" + plural;
+        ? root + "/" + plural()
+        : root + "/namespaces/" + namespace + "/" + plural();
   }
 }

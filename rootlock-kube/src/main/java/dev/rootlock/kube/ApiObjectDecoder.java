@@ -23,6 +23,7 @@ import dev.rootlock.model.pod.Volume;
 import dev.rootlock.model.pod.VolumeMount;
 import dev.rootlock.model.pod.WindowsOptions;
 import dev.rootlock.model.pod.Workload;
+import dev.rootlock.source.kube.WorkloadKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,26 +79,26 @@ final class ApiObjectDecoder {
    * their own), named {@code source} in reports.
    */
   static Workload decode(ApiKind kind, JsonNode object, SourceRef source) {
+    return decode(kind.row(), object, source);
+  }
+
+  /** The workload of {@code object}, a {@code kind} of the workload table. */
+  static Workload decode(WorkloadKind kind, JsonNode object, SourceRef source) {
     ObjectMeta meta = meta(object.path("metadata"));
-    FieldPath templatePath = templatePath(kind);
+    FieldPath templatePath = kind.templatePath();
     JsonNode template = at(object, templatePath);
     Pod pod = null;
-    if (kind == ApiKind.POD) {
+    if (templatePath.isRoot()) {
       pod = new Pod(meta, spec(object.path("spec")));
     } else if (template.isObject()) {
       pod = new Pod(meta(template.path("metadata")), spec(template.path("spec")));
     }
+    String apiVersion = kind.preferredApiVersion();
+    if (apiVersion == null) { // a user's mapping: any version; keep the object's own
+      apiVersion = text(object, "apiVersion");
+    }
     return new Workload(
-        source, kind.apiVersion(), kind.kind(), meta, templatePath, pod, List.of(), Locator.NONE);
-  }
-
-  static FieldPath templatePath(ApiKind kind) {
-    return switch (kind) {
-      case POD -> FieldPath.root();
-      case POD_TEMPLATE -> FieldPath.of("template");
-      case CRON_JOB -> FieldPath.of("spec", "jobTemplate", "spec", "template");
-      default -> FieldPath.of("spec", "template");
-    };
+        source, apiVersion, kind.kind(), meta, templatePath, pod, List.of(), Locator.NONE);
   }
 
   private static JsonNode at(JsonNode node, FieldPath path) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlock.model.SourceRef;
 import dev.rootlock.model.pod.Workload;
 import java.util.Optional;
-import java.util.Set;
+import dev.rootlock.source.kube.WorkloadKinds;
 
 /**
  * Decodes one API object already parsed by Jackson (an admission request's object, say) into a
@@ -21,17 +21,25 @@ public final class ApiObjects {
    * apiVersion is missing; the workload keeps the apiVersion the object was written with.
    */
   public static Optional<Workload> workload(JsonNode object, SourceRef source) {
+    return workload(object, source, WorkloadKinds.builtIn());
+  }
+
+  /**
+   * The object as a workload of {@code kinds} (the built-in table plus the user's mappings), or
+   * empty when its kind carries no pod template there or is not served under its apiVersion (which
+   * the API server refuses before any webhook sees it).
+   */
+  public static Optional<Workload> workload(
+      JsonNode object, SourceRef source, WorkloadKinds kinds) {
     if (object == null || !object.isObject()) {
       return Optional.empty();
     }
     String apiVersion = text(object.get("apiVersion"));
-    String kindName = text(object.get("kind"));
-    ApiKind kind = kindOf(apiVersion, kindName);
-    if (kind == null) {
+    if (!(kinds.match(apiVersion, text(object.get("kind"))) instanceof WorkloadKinds.Match.Found found)) {
       return Optional.empty();
     }
-    Workload decoded = ApiObjectDecoder.decode(kind, object, source);
-    if (apiVersion == null || apiVersion.equals(kind.apiVersion())) {
+    Workload decoded = ApiObjectDecoder.decode(found.kind(), object, source);
+    if (apiVersion == null || apiVersion.equals(decoded.apiVersion())) {
       return Optional.of(decoded);
     }
     return Optional.of(
@@ -44,33 +52,6 @@ public final class ApiObjects {
             decoded.pod(),
             decoded.problems(),
             decoded.locator()));
-  }
-
-  private static ApiKind kindOf(String apiVersion, String kindName) {
-    if (kindName == null) {
-      return null;
-    }
-    String group = apiVersion == null ? null : groupOf(apiVersion);
-    for (ApiKind kind : ApiKind.WORKLOADS_AND_PODS) {
-      if (kind.kind().equals(kindName) && (group == null || groupsOf(kind).contains(group))) {
-        return kind;
-      }
-    }
-    return null;
-  }
-
-  /** The API groups the manifest reader accepts for a kind: its own, and extensions' old ones. */
-  private static Set<String> groupsOf(ApiKind kind) {
-    String own = groupOf(kind.apiVersion());
-    return switch (kind) {
-      case DEPLOYMENT, REPLICA_SET, DAEMON_SET -> Set.of(own, "extensions");
-      default -> Set.of(own);
-    };
-  }
-
-  private static String groupOf(String apiVersion) {
-    int slash = apiVersion.indexOf('/');
-    return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
 
   private static String text(JsonNode node) {

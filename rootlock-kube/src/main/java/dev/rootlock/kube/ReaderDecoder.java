@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rootlock.model.InputError;
 import dev.rootlock.model.Locator;
 import dev.rootlock.model.SourceRef;
+import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
@@ -52,7 +53,9 @@ final class ReaderDecoder {
         read.kind(),
         read.metadata(),
         read.templatePath(),
-        read.pod(),
+        // The API server has validated the object: a field rootlock's schema lacks is newer than
+        // that schema (securityContext.cgroupOptions, say), not a misspelling.
+        read.pod() == null ? null : new Pod(read.pod().metadata(), read.pod().spec()),
         read.problems(),
         Locator.NONE);
   }

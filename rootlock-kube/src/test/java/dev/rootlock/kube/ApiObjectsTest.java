@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rootlock.model.SourceRef;
 import dev.rootlock.model.pod.Workload;
+import dev.rootlock.source.kube.WorkloadKind;
+import dev.rootlock.source.kube.WorkloadKinds;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +50,36 @@ class ApiObjectsTest {
     assertThat(workload("example.com/v1", "Pod")).isEmpty();
     assertThat(workload("v1", "Namespace")).isEmpty();
     assertThat(workload("v1", "ConfigMap")).isEmpty();
+  }
+
+  @Test
+  void theWellKnownCustomWorkloadsComeFromTheSameTableAsTheReaders() throws Exception {
+    assertThat(workload("argoproj.io/v1alpha1", "Rollout").orElseThrow().templatePath())
+        .hasToString("spec.template");
+    assertThat(workload("apps.openshift.io/v1", "DeploymentConfig")).isPresent();
+    Workload knative = workload("serving.knative.dev/v1", "Service").orElseThrow();
+    assertThat(knative.pod().spec().containers().get(0).name()).isEqualTo("app");
+    assertThat(workload("apps/v2", "Deployment")).isEmpty();
+    assertThat(workload("v1", "Service")).isEmpty();
+  }
+
+  @Test
+  void aUsersMappingServesTheWebhookAsItServesScan() throws Exception {
+    JsonNode object =
+        new ObjectMapper()
+            .readTree(
+                "{\"apiVersion\":\"example.com/v3\",\"kind\":\"Workflow\","
+                    + "\"spec\":{\"runner\":{\"template\":{\"spec\":"
+                    + "{\"containers\":[{\"name\":\"wf\"}]}}}}}");
+    WorkloadKinds mapped =
+        WorkloadKinds.builtIn()
+            .with(List.of(WorkloadKind.parse("Workflow.example.com=spec.runner.template")));
+
+    Workload workload = ApiObjects.workload(object, SOURCE, mapped).orElseThrow();
+
+    assertThat(workload.apiVersion()).isEqualTo("example.com/v3");
+    assertThat(workload.templatePath()).hasToString("spec.runner.template");
+    assertThat(workload.pod().spec().containers().get(0).name()).isEqualTo("wf");
+    assertThat(ApiObjects.workload(object, SOURCE)).isEmpty();
   }
 }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param certManager whether cert-manager issues the serving certificate and injects the CA
  * @param caBundle the base64 PEM CA bundle for the webhook configurations when cert-manager is not
  *     used, or null to leave a placeholder to fill in
+ * @param shadowPsa whether namespaces with PSA's {@code pod-security.kubernetes.io/enforce} label
+ *     (and no {@code rootlock.dev/enforce}) are also sent to the enforcing webhook
  */
 public record ManifestOptions(
     String namespace,
@@ -22,10 +24,12 @@ public record ManifestOptions(
     String image,
     int replicas,
     boolean certManager,
-    String caBundle) {
+    String caBundle,
+    boolean shadowPsa) {
 
   public static final String DEFAULT_NAMESPACE = "rootlock-system";
-  public static final String DEFAULT_IMAGE = "ghcr.io/rootlock/rootlock:0.1.0";
+  /** The tag {@code scripts/image} gives the image it builds (held to the project version by a test). */
+  public static final String DEFAULT_IMAGE = "rootlock/rootlock:0.1.0";
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@-]*");
@@ -61,32 +65,36 @@ public record ManifestOptions(
     }
   }
 
-  /** {@code rootlock-system}, {@code Fail}, two replicas, no cert-manager. */
+  /** {@code rootlock-system}, {@code Fail}, two replicas, no cert-manager, PSA's labels ignored. */
   public static ManifestOptions defaults() {
-    return new ManifestOptions(DEFAULT_NAMESPACE, "Fail", DEFAULT_IMAGE, 2, false, null);
+    return new ManifestOptions(DEFAULT_NAMESPACE, "Fail", DEFAULT_IMAGE, 2, false, null, false);
   }
 
   public ManifestOptions withNamespace(String value) {
-    return new ManifestOptions(value, failurePolicy, image, replicas, certManager, caBundle);
+    return new ManifestOptions(value, failurePolicy, image, replicas, certManager, caBundle, shadowPsa);
   }
 
   public ManifestOptions withFailurePolicy(String value) {
-    return new ManifestOptions(namespace, value, image, replicas, certManager, caBundle);
+    return new ManifestOptions(namespace, value, image, replicas, certManager, caBundle, shadowPsa);
   }
 
   public ManifestOptions withImage(String value) {
-    return new ManifestOptions(namespace, failurePolicy, value, replicas, certManager, caBundle);
+    return new ManifestOptions(namespace, failurePolicy, value, replicas, certManager, caBundle, shadowPsa);
   }
 
   public ManifestOptions withReplicas(int value) {
-    return new ManifestOptions(namespace, failurePolicy, image, value, certManager, caBundle);
+    return new ManifestOptions(namespace, failurePolicy, image, value, certManager, caBundle, shadowPsa);
   }
 
   public ManifestOptions withCertManager(boolean value) {
-    return new ManifestOptions(namespace, failurePolicy, image, replicas, value, caBundle);
+    return new ManifestOptions(namespace, failurePolicy, image, replicas, value, caBundle, shadowPsa);
   }
 
   public ManifestOptions withCaBundle(String value) {
-    return new ManifestOptions(namespace, failurePolicy, image, replicas, certManager, value);
+    return new ManifestOptions(namespace, failurePolicy, image, replicas, certManager, value, shadowPsa);
+  }
+
+  public ManifestOptions withShadowPsa(boolean value) {
+    return new ManifestOptions(namespace, failurePolicy, image, replicas, certManager, caBundle, value);
   }
 }

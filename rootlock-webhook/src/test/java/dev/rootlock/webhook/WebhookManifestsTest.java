@@ -72,13 +72,15 @@ class WebhookManifestsTest {
             "ServiceAccount",
             "ClusterRole",
             "ClusterRoleBinding",
+            "ConfigMap",
             "Service",
             "Deployment",
             "PodDisruptionBudget",
             "ValidatingWebhookConfiguration",
+            "ValidatingWebhookConfiguration",
             "MutatingWebhookConfiguration");
     assertThat(documents)
-        .filteredOn(d -> List.of("ServiceAccount", "Service", "Deployment", "PodDisruptionBudget").contains(d.get("kind")))
+        .filteredOn(d -> List.of("ServiceAccount", "ConfigMap", "Service", "Deployment", "PodDisruptionBudget").contains(d.get("kind")))
         .allMatch(d -> "rootlock-system".equals(at(d, "metadata", "namespace")));
   }
 
@@ -106,32 +108,54 @@ class WebhookManifestsTest {
   }
 
   @Test
-  void webhooksSkipTheirOwnNamespaceAndKubeSystem() {
+  void everyWebhookSkipsItsOwnNamespaceAndKubeSystem() {
     List<Map<String, Object>> documents =
         documents(
             WebhookManifests.render(
-                ManifestOptions.defaults().withNamespace("guard").withFailurePolicy("Ignore")));
-    Map<String, Object> validating = ofKind(documents, "ValidatingWebhookConfiguration");
-    Map<String, Object> mutating = ofKind(documents, "MutatingWebhookConfiguration");
+                ManifestOptions.defaults().withNamespace("guard").withShadowPsa(true)));
+    List<Map<String, Object>> webhooks = new ArrayList<>();
+    for (Map<String, Object> document : documents) {
+      if (String.valueOf(document.get("kind")).endsWith("WebhookConfiguration")) {
+        webhooks.addAll(at(document, "webhooks"));
+      }
+    }
 
-    for (Map<String, Object> webhook :
-        List.<Map<String, Object>>of(
-            at(validating, "webhooks", 0), at(validating, "webhooks", 1), at(mutating, "webhooks", 0))) {
-      assertThat(at(webhook, "namespaceSelector", "matchExpressions").toString())
-          .isEqualTo(
-              "[{key=kubernetes.io/metadata.name, operator=NotIn, values=[guard, kube-system]}]");
+    assertThat(webhooks)
+        .extracting(w -> w.get("name"))
+        .containsExactly(
+            "enforce.rootlock.dev",
+            "enforce-psa.rootlock.dev",
+            "advisory.rootlock.dev",
+            "advisory-psa.rootlock.dev",
+            "warn.rootlock.dev",
+            "audit.rootlock.dev",
+            "mutate.rootlock.dev");
+    for (Map<String, Object> webhook : webhooks) {
+      assertThat(at(webhook, "namespaceSelector", "matchExpressions", 0).toString())
+          .isEqualTo("{key=kubernetes.io/metadata.name, operator=NotIn, values=[guard, kube-system]}");
       assertThat((String) at(webhook, "clientConfig", "service", "namespace")).isEqualTo("guard");
     }
-    assertThat((String) at(validating, "webhooks", 0, "name")).isEqualTo("enforce.rootlock.dev");
-    assertThat((String) at(validating, "webhooks", 0, "failurePolicy")).isEqualTo("Ignore");
-    assertThat(at(validating, "webhooks", 0, "rules", 0, "resources").toString())
-        .isEqualTo("[pods, pods/ephemeralcontainers, namespaces]");
-    assertThat((String) at(validating, "webhooks", 1, "name")).isEqualTo("advisory.rootlock.dev");
-    assertThat((String) at(validating, "webhooks", 1, "failurePolicy")).isEqualTo("Ignore");
-    assertThat((String) at(mutating, "webhooks", 0, "clientConfig", "service", "path"))
-        .isEqualTo("/mutate");
-    assertThat(at(mutating, "webhooks", 0, "namespaceSelector", "matchLabels").toString())
-        .isEqualTo("{rootlock.dev/mutate=true}");
+    assertThat((String) at(webhooks.get(6), "clientConfig", "service", "path")).isEqualTo("/mutate");
+    assertThat(at(webhooks.get(6), "namespaceSelector", "matchExpressions", 1).toString())
+        .isEqualTo("{key=rootlock.dev/mutate, operator=In, values=[true]}");
+  }
+
+  @Test
+  void theConfigMapHoldsAConfigTheWebhookAccepts() {
+    Map<String, Object> configMap =
+        ofKind(documents(WebhookManifests.render(ManifestOptions.defaults())), "ConfigMap");
+
+    WebhookConfig config = WebhookConfig.parse(at(configMap, "data", "config.yaml"), "config.yaml");
+
+    assertThat(config).isEqualTo(WebhookConfig.DEFAULT);
+  }
+
+  @Test
+  void theDefaultImageIsTheOneScriptsImageTags() {
+    String version = System.getProperty("rootlock.projectVersion");
+    assertThat(version).as("surefire passes the project version").isNotBlank();
+
+    assertThat(ManifestOptions.DEFAULT_IMAGE).isEqualTo("rootlock/rootlock:" + version);
   }
 
   @Test

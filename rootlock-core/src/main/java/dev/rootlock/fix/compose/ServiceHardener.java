@@ -168,8 +168,61 @@ public final class ServiceHardener {
       }
       service.plan.changed(service.subject, "read_only", "false", "true");
     }
-    service.plan.set(FieldPath.of("read_only"), true);
-    return true;
+    return setScalar(service, ReadOnlyCheck.ID, "read_only", true);
+  }
+
+  /** {@code ${NAME:-default}} or {@code ${NAME-default}} as a whole value. */
+  private static final Pattern DEFAULTED =
+      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?-)([^${}]*)\\}");
+
+  /**
+   * Sets {@code key} to {@code value}, unless the service writes it with interpolation: a whole
+   * {@code ${NAME:-default}} gets the new default instead (with a note), and any other reference is
+   * left as written with a note saying what to set, since a literal would silently take the
+   * variable away from whoever sets it. Returns whether the field will hold {@code value}.
+   */
+  private static boolean setScalar(Service service, String check, String key, Object value) {
+    Node written = service.written.get(key);
+    if (!(written instanceof ScalarNode scalar)
+        || scalar.value() == null
+        || !scalar.value().contains("$")
+        || !scalar.value().replace("$$", "").contains("$")) {
+      service.plan.set(FieldPath.of(key), value);
+      return true;
+    }
+    Matcher matcher = DEFAULTED.matcher(scalar.value());
+    if (matcher.matches()) {
+      String replaced =
+          "${" + matcher.group(1) + matcher.group(2) + value + "}";
+      service.plan.set(FieldPath.of(key), replaced);
+      service.plan.note(
+          service.subject
+              + ": "
+              + key
+              + " is interpolated (\""
+              + scalar.value()
+              + "\"): changed its default to "
+              + value
+              + "; "
+              + matcher.group(1)
+              + ", when set, still wins");
+      return true;
+    }
+    Matcher name = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)").matcher(scalar.value());
+    String variable = name.find() ? name.group(1) : "the variable";
+    service.plan.cannot(
+        check,
+        service.subject
+            + ": "
+            + key
+            + " is interpolated (\""
+            + scalar.value()
+            + "\") and has no default to change; set "
+            + variable
+            + "="
+            + value
+            + " in the project's .env, or edit it by hand");
+    return false;
   }
 
   private void writablePaths(Service service, List<String> command) {
@@ -379,7 +432,7 @@ public final class ServiceHardener {
     if (config.user() != null && !config.user().isBlank()) {
       service.plan.changed(service.subject, "user", config.user(), options.user());
     }
-    service.plan.set(FieldPath.of("user"), options.user());
+    setScalar(service, UserCheck.ID, "user", options.user());
   }
 
   /** A Kubernetes quantity as a Docker size: {@code 64Mi} is {@code 64m}. */

@@ -3,6 +3,7 @@ package dev.rootlock.fix.plan;
 import dev.rootlock.model.image.DiscoveredPaths;
 import dev.rootlock.policy.Level;
 import dev.rootlock.source.image.ImageKnowledge;
+import dev.rootlock.source.kube.WorkloadKinds;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  *     knowledge base for the images they name
  * @param knowledge the knowledge base of well-known images
  * @param user the Compose {@code user} to set, or null to leave users alone
+ * @param kinds the kinds that carry a pod template: the built-in table plus the user's mappings
  * @param needs capabilities and root that trials proved images need ({@code fix --discover})
  */
 public record FixOptions(
@@ -28,6 +30,7 @@ public record FixOptions(
     List<DiscoveredPaths> discovered,
     ImageKnowledge knowledge,
     String user,
+    WorkloadKinds kinds,
     List<ProvenNeeds> needs) {
 
   public static final String DEFAULT_TMP_SIZE = "64Mi";
@@ -44,35 +47,46 @@ public record FixOptions(
           "invalid --tmp-size \"" + tmpSize + "\": give a size in Ki, Mi or Gi, such as 64Mi");
     }
     only = Set.copyOf(only);
+    kinds = kinds == null ? WorkloadKinds.builtIn() : kinds;
     discovered = List.copyOf(discovered);
     needs = List.copyOf(needs);
+  }
+
+  /** Options over the built-in workload kinds. */
+  public FixOptions(
+      Level profile,
+      Set<String> only,
+      String tmpSize,
+      List<DiscoveredPaths> discovered,
+      ImageKnowledge knowledge,
+      String user) {
+    this(profile, only, tmpSize, discovered, knowledge, user, WorkloadKinds.builtIn(), List.of());
   }
 
   /** Hardened, every check, {@code /tmp} of 64Mi, the built-in knowledge base. */
   public static FixOptions defaults() {
     return new FixOptions(
-        Level.HARDENED, Set.of(), DEFAULT_TMP_SIZE, List.of(), ImageKnowledge.builtIn(), null,
-        List.of());
+        Level.HARDENED, Set.of(), DEFAULT_TMP_SIZE, List.of(), ImageKnowledge.builtIn(), null);
   }
 
   public FixOptions withProfile(Level newProfile) {
-    return new FixOptions(newProfile, only, tmpSize, discovered, knowledge, user, needs);
+    return new FixOptions(newProfile, only, tmpSize, discovered, knowledge, user, kinds, needs);
   }
 
   public FixOptions withOnly(Set<String> checks) {
-    return new FixOptions(profile, checks, tmpSize, discovered, knowledge, user, needs);
+    return new FixOptions(profile, checks, tmpSize, discovered, knowledge, user, kinds, needs);
   }
 
   public FixOptions withTmpSize(String size) {
-    return new FixOptions(profile, only, size, discovered, knowledge, user, needs);
+    return new FixOptions(profile, only, size, discovered, knowledge, user, kinds, needs);
   }
 
   public FixOptions withDiscovered(List<DiscoveredPaths> paths) {
-    return new FixOptions(profile, only, tmpSize, paths, knowledge, user, needs);
+    return new FixOptions(profile, only, tmpSize, paths, knowledge, user, kinds, needs);
   }
 
   public FixOptions withNeeds(List<ProvenNeeds> proven) {
-    return new FixOptions(profile, only, tmpSize, discovered, knowledge, user, proven);
+    return new FixOptions(profile, only, tmpSize, discovered, knowledge, user, kinds, proven);
   }
 
   /** What a trial proved {@code image} needs, if anything. */
@@ -81,7 +95,11 @@ public record FixOptions(
   }
 
   public FixOptions withUser(String newUser) {
-    return new FixOptions(profile, only, tmpSize, discovered, knowledge, newUser, needs);
+    return new FixOptions(profile, only, tmpSize, discovered, knowledge, newUser, kinds, needs);
+  }
+
+  public FixOptions withKinds(WorkloadKinds newKinds) {
+    return new FixOptions(profile, only, tmpSize, discovered, knowledge, user, newKinds, needs);
   }
 
   /** Whether {@code check}, introduced at {@code level}, is to be fixed. */

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * Reads a Compose file into one {@link DockerObject} per service, with Compose's own rules: YAML
  * 1.2 scalars, merge keys where a written key beats a merged one, {@code extends} within the file
  * (another file's services are not followed), {@code x-} extension fields ignored, and {@code
- * ${VAR}} interpolation left as text. Positions are exact: a finding about an inherited or merged
+ * ${VAR}} interpolated as the Compose specification defines it ({@link Interpolation}). Positions are exact: a finding about an inherited or merged
  * field points where that field is written.
  */
 public final class ComposeReader {
@@ -46,11 +46,14 @@ public final class ComposeReader {
           TreeLimits.DEFAULT.maxAliasedNodes());
 
   private final String file;
+  private final ComposeEnvironment environment;
   private final List<InputError> errors = new ArrayList<>();
+  private Map<Node, Interpolation.Result> traces = Map.of();
   private final Map<String, FieldProblem> extendsWarnings = new HashMap<>();
 
-  private ComposeReader(String file) {
+  private ComposeReader(String file, ComposeEnvironment environment) {
     this.file = file;
+    this.environment = environment;
   }
 
   /**
@@ -96,9 +99,17 @@ public final class ComposeReader {
     }
   }
 
-  /** Reads {@code text}, the contents of {@code file} ({@code -} for standard input). */
+  /**
+   * Reads {@code text}, the contents of {@code file} ({@code -} for standard input), with no
+   * variables set: every {@code ${VAR}} reads as Compose reads it when {@code VAR} is unset.
+   */
   public static ComposeFile read(String file, String text) {
-    return new ComposeReader(file).readText(text);
+    return read(file, text, ComposeEnvironment.empty());
+  }
+
+  /** Reads {@code text}, interpolating it with {@code environment}. */
+  public static ComposeFile read(String file, String text, ComposeEnvironment environment) {
+    return new ComposeReader(file, environment).readText(text);
   }
 
   private ComposeFile readText(String text) {
@@ -117,7 +128,10 @@ public final class ComposeReader {
       return new ComposeFile(file, List.of(), errors);
     }
     MergeKeys merges = new MergeKeys();
-    Node root = merges.resolve(document.get());
+    TreeInterpolation interpolation = new TreeInterpolation(file, environment);
+    Node root = interpolation.apply(merges.resolve(document.get()));
+    traces = interpolation.traces();
+    errors.addAll(interpolation.errors());
     for (MergeKeys.Duplicate duplicate : merges.duplicates()) {
       errors.add(
           new InputError(
@@ -132,7 +146,20 @@ public final class ComposeReader {
       errors.add(new InputError(file, root.start(), "Top-level object must be a mapping"));
       return new ComposeFile(file, List.of(), errors);
     }
-    return new ComposeFile(file, services(top), errors);
+    MappingNode.Entry include = top.entry("include");
+    List<DockerObject> services = services(top);
+    if (include != null && !include.value().isNull() && services.isEmpty()) {
+      // Compose loads the included projects' services into this one; not following them would
+      // pass a file that holds only include: with nothing checked, so that is an input error.
+      // (With services of its own the file is judged on them; the included files are not.)
+      errors.add(
+          new InputError(
+              file,
+              include.keyNode().start(),
+              "include: is not followed yet: the included files' services are not checked; scan"
+                  + " them directly"));
+    }
+    return new ComposeFile(file, services, errors);
   }
 
   private List<DockerObject> services(MappingNode top) {
@@ -161,7 +188,7 @@ public final class ComposeReader {
     List<DockerObject> objects = new ArrayList<>();
     for (MappingNode.Entry entry : raw.values()) {
       MappingNode service = resolve(entry.key(), raw, resolved, new ArrayDeque<>());
-      DockerObject object = ServiceReader.read(file, entry.keyNode(), service);
+      DockerObject object = ServiceReader.read(file, entry.keyNode(), service, traces);
       FieldProblem warning = extendsWarnings.get(entry.key());
       if (warning != null) {
         List<FieldProblem> warnings = new ArrayList<>(object.warnings());

@@ -10,12 +10,14 @@ import dev.rootlock.source.tree.SequenceNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads typed values out of one service the way Compose casts them, collecting what Compose would
  * refuse (problems: the value is then treated as unset) and what it accepts with a word (warnings).
- * {@code ${VAR}} interpolation is never performed: a value that needs it is kept as text, or, where
- * a boolean is wanted, treated as unset with a warning.
+ * Values are already interpolated; one that was gets a warning saying what it reads and why (which
+ * variable, set where, or which default), and one only known when Compose runs (a required
+ * variable that is unset) is kept as written, or, where a boolean is wanted, treated as unset.
  */
 final class ComposeValues {
 
@@ -24,6 +26,42 @@ final class ComposeValues {
 
   final List<FieldProblem> problems = new ArrayList<>();
   final List<FieldProblem> warnings = new ArrayList<>();
+  private final Map<Node, Interpolation.Result> traces;
+
+  ComposeValues(Map<Node, Interpolation.Result> traces) {
+    this.traces = traces;
+  }
+
+  /**
+   * {@code message}, followed by how {@code node} was interpolated when it was: a value Compose
+   * refuses may be refused only because a variable is not set here.
+   */
+  String explained(Node node, String message) {
+    Interpolation.Result result = traces.get(node);
+    return result == null ? message : message + " (" + result.explanation() + ")";
+  }
+
+  /**
+   * Notes how {@code node} was interpolated, if it was; false when its value is only known when
+   * Compose runs.
+   */
+  boolean trace(Node node, FieldPath path) {
+    Interpolation.Result result = traces.get(node);
+    if (result == null) {
+      return true;
+    }
+    String raw = node instanceof ScalarNode scalar ? scalar.raw() : "";
+    String written = raw.length() >= 2 && (raw.startsWith("\"") || raw.startsWith("'"))
+        ? raw.substring(1, raw.length() - 1)
+        : raw;
+    warnings.add(
+        new FieldProblem(
+            path,
+            result.known()
+                ? "\"" + written + "\" reads \"" + result.value() + "\": " + result.explanation()
+                : "\"" + written + "\" is only known when Compose runs: " + result.explanation()));
+    return result.known();
+  }
 
   /**
    * A boolean as Compose's {@code toBoolean} reads it: a YAML boolean, or a string that is {@code
@@ -43,8 +81,9 @@ final class ComposeValues {
       return scalar.asBoolean();
     }
     String value = scalar.value();
-    if (scalar.type() == ScalarType.STRING && value.contains("${")) {
-      warnings.add(new FieldProblem(path, interpolated(value)));
+    if (!trace(scalar, path)) {
+      FieldProblem last = warnings.remove(warnings.size() - 1);
+      warnings.add(new FieldProblem(path, last.message() + "; read as unset"));
       return null;
     }
     switch (value.toLowerCase(Locale.ROOT)) {
@@ -70,6 +109,7 @@ final class ComposeValues {
       return null;
     }
     if (node instanceof ScalarNode scalar) {
+      trace(scalar, path);
       return scalar.value();
     }
     problems.add(new FieldProblem(path, "must be a string"));
@@ -86,11 +126,13 @@ final class ComposeValues {
       return items;
     }
     if (node instanceof ScalarNode scalar && stringAllowed) {
+      trace(scalar, path);
       items.add(new Item(scalar.value(), path));
     } else if (node instanceof SequenceNode sequence) {
       for (int i = 0; i < sequence.items().size(); i++) {
         Node item = sequence.items().get(i);
         if (item instanceof ScalarNode scalar && !scalar.isNull()) {
+          trace(scalar, path.index(i));
           items.add(new Item(scalar.value(), path.index(i)));
         } else {
           problems.add(new FieldProblem(path.index(i), "must be a string"));
@@ -117,9 +159,5 @@ final class ComposeValues {
 
   private static String yaml11(String value, String replacement) {
     return "\"" + value + "\" for boolean is not supported by YAML 1.2, please use " + replacement;
-  }
-
-  private static String interpolated(String value) {
-    return "\"" + value + "\" is only known after variable interpolation; read as unset";
   }
 }

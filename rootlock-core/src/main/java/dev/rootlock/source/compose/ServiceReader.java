@@ -23,6 +23,7 @@ import dev.rootlock.source.tree.ScalarNode;
 import dev.rootlock.source.tree.ScalarType;
 import dev.rootlock.source.tree.SequenceNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads one Compose service (merge keys and {@code extends} already applied) into a {@link
@@ -32,17 +33,23 @@ import java.util.List;
 final class ServiceReader {
 
   private final MappingNode service;
-  private final ComposeValues values = new ComposeValues();
+  private final ComposeValues values;
   private final ContainerConfig.Builder b;
 
-  private ServiceReader(String name, MappingNode service) {
+  private ServiceReader(
+      String name, MappingNode service, Map<Node, Interpolation.Result> traces) {
     this.service = service;
+    this.values = new ComposeValues(traces);
     this.b = ContainerConfig.builder(DockerDialect.COMPOSE, name);
   }
 
   /** Reads {@code service}, written under the key {@code key} of {@code file}'s services. */
-  static DockerObject read(String file, ScalarNode key, MappingNode service) {
-    ServiceReader reader = new ServiceReader(key.value(), service);
+  static DockerObject read(
+      String file,
+      ScalarNode key,
+      MappingNode service,
+      Map<Node, Interpolation.Result> traces) {
+    ServiceReader reader = new ServiceReader(key.value(), service, traces);
     reader.read();
     return new DockerObject(
         new SourceRef(file, key.start()),
@@ -78,12 +85,8 @@ final class ServiceReader {
     b.ipc = values.string(get(DockerField.IPC), DockerField.IPC.path());
     b.uts = values.string(get(DockerField.UTS), DockerField.UTS.path());
     b.usernsMode = values.string(get(DockerField.USERNS_MODE), DockerField.USERNS_MODE.path());
-    for (ComposeValues.Item item : list(DockerField.CAP_ADD, false)) {
-      b.capAdd.add(new Capability(item.value(), item.path()));
-    }
-    for (ComposeValues.Item item : list(DockerField.CAP_DROP, false)) {
-      b.capDrop.add(new Capability(item.value(), item.path()));
-    }
+    capabilities(DockerField.CAP_ADD, "CapAdd", b.capAdd);
+    capabilities(DockerField.CAP_DROP, "CapDrop", b.capDrop);
     for (ComposeValues.Item item : list(DockerField.SECURITY_OPT, false)) {
       b.securityOpts.add(SecurityOpt.parse(item.value(), item.path()));
     }
@@ -93,6 +96,25 @@ final class ServiceReader {
     volumes();
     devices();
     b.pathEnv = pathEnv();
+  }
+
+  /** The entries the engine accepts; the others are problems worded as the engine words them. */
+  private void capabilities(DockerField field, String engineField, List<Capability> into) {
+    for (ComposeValues.Item item : list(field, false)) {
+      Capability capability = new Capability(item.value(), item.path());
+      if (capability.isKnown()) {
+        into.add(capability);
+      } else {
+        values.problems.add(
+            new FieldProblem(
+                item.path(),
+                "invalid "
+                    + engineField
+                    + ": unknown capability: \""
+                    + capability.withPrefix()
+                    + "\""));
+      }
+    }
   }
 
   private Node get(DockerField field) {
@@ -117,10 +139,11 @@ final class ServiceReader {
       Node item = sequence.items().get(i);
       FieldPath at = path.index(i);
       if (item instanceof ScalarNode scalar && scalar.type() == ScalarType.STRING) {
+        values.trace(scalar, at);
         try {
           b.mounts.add(Mount.parseShortSyntax(scalar.value(), at));
         } catch (IllegalArgumentException e) {
-          values.problems.add(new FieldProblem(at, e.getMessage()));
+          values.problems.add(new FieldProblem(at, values.explained(scalar, e.getMessage())));
         }
       } else if (item instanceof MappingNode mapping) {
         longVolume(mapping, at);

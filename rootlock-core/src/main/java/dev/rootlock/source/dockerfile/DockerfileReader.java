@@ -89,6 +89,7 @@ public final class DockerfileReader {
   public static ParsedDockerfile read(String file, String text) throws DockerfileException {
     Map<String, String> globalArgs = new LinkedHashMap<>();
     List<Draft> drafts = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (Instruction instruction : InstructionReader.read(text)) {
       Draft current = drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
       switch (instruction.keyword()) {
@@ -101,8 +102,7 @@ public final class DockerfileReader {
         }
         case "USER" -> {
           if (current != null) {
-            current.user = Substitution.apply(instruction.arguments(), current.variables()).strip();
-            current.userPosition = instruction.position();
+            user(instruction, current, notes);
           }
         }
         case "VOLUME" -> {
@@ -121,10 +121,46 @@ public final class DockerfileReader {
     if (drafts.isEmpty()) {
       throw new DockerfileException("no FROM instruction: a Dockerfile needs a build stage", null);
     }
-    return finish(file, drafts);
+    return finish(file, drafts, notes);
   }
 
-  private static ParsedDockerfile finish(String file, List<Draft> drafts) {
+  /**
+   * {@code USER word} as the builder expands it: quotes removed, variables substituted, and a build
+   * argument declared without a default expanded to nothing (which {@code docker build} does unless
+   * given {@code --build-arg}); an empty user is root. Such an argument earns a note.
+   */
+  private static void user(Instruction instruction, Draft stage, List<String> notes) {
+    Map<String, String> variables = stage.variables();
+    List<String> unset = new ArrayList<>();
+    for (Map.Entry<String, String> variable : variables.entrySet()) {
+      if (variable.getValue() == null) {
+        unset.add(variable.getKey());
+        variable.setValue("");
+      }
+    }
+    stage.user = Substitution.word(instruction.arguments(), variables).strip();
+    stage.userPosition = instruction.position();
+    if (!stage.user.isEmpty()) {
+      return;
+    }
+    unset.stream()
+        .filter(name -> Substitution.mentions(instruction.arguments(), name))
+        .sorted()
+        .forEach(
+            name ->
+                notes.add(
+                    "USER "
+                        + instruction.arguments()
+                        + " (line "
+                        + instruction.position().line()
+                        + "): build argument "
+                        + name
+                        + " has no default; unless docker build is given --build-arg "
+                        + name
+                        + "=..., it is empty and the image runs as root"));
+  }
+
+  private static ParsedDockerfile finish(String file, List<Draft> drafts, List<String> notes) {
     Draft last = drafts.get(drafts.size() - 1);
     Deque<Draft> chain = new ArrayDeque<>();
     for (Draft d = last; d != null; d = d.parent) {
@@ -147,7 +183,6 @@ public final class DockerfileReader {
             last.baseImage,
             user,
             volumes.stream().map(Stage.Volume::path).toList());
-    List<String> notes = new ArrayList<>();
     for (Stage.Volume volume : volumes) {
       notes.add(
           "VOLUME \""

@@ -1,6 +1,7 @@
 package dev.rootlock.source.dockerfile;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Dockerfile variable substitution for the values rootlock reads ({@code USER}, {@code VOLUME},
@@ -46,6 +47,48 @@ final class Substitution {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * One word as the builder's shell lexer reads it: single quotes keep their text literally,
+   * double quotes and unquoted text are substituted, the quotes themselves are removed, and a
+   * backslash outside single quotes takes the next character literally.
+   */
+  static String word(String text, Map<String, String> known) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder pending = new StringBuilder();
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote == '\'') {
+        if (c == '\'') {
+          quote = 0;
+        } else {
+          out.append(c);
+        }
+      } else if (c == '\\' && i + 1 < text.length()) {
+        char next = text.charAt(++i);
+        // Kept escaped so that apply() writes it literally rather than substituting it.
+        pending.append(next == '$' ? "\\$" : String.valueOf(next));
+      } else if (c == '\'' && quote == 0) {
+        out.append(apply(pending.toString(), known));
+        pending.setLength(0);
+        quote = '\'';
+      } else if (c == '"') {
+        quote = quote == '"' ? 0 : '"';
+      } else {
+        pending.append(c);
+      }
+    }
+    return out.append(apply(pending.toString(), known)).toString();
+  }
+
+  /** Whether {@code text} refers to the variable {@code name} ({@code $name} or {@code ${name}}). */
+  static boolean mentions(String text, String name) {
+    String quoted = Pattern.quote(name);
+    return Pattern.compile("\\$(\\{" + quoted + "[}:]|" + quoted + "(?![A-Za-z0-9_]))")
+        .matcher(text)
+        .find();
   }
 
   /** {@code ${...}} including the braces. */

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Sorts the objects of one text: flattens Lists, decodes workload kinds and counts the rest.
@@ -26,13 +25,15 @@ final class ManifestObjects {
 
   private final String file;
   private final WorkloadDecoder decoder;
+  private final WorkloadKinds kinds;
   private final List<Workload> workloads = new ArrayList<>();
   private final List<InputError> errors = new ArrayList<>();
   private final Map<String, Integer> skippedKinds = new HashMap<>();
 
-  ManifestObjects(String file, WorkloadDecoder decoder) {
+  ManifestObjects(String file, WorkloadDecoder decoder, WorkloadKinds kinds) {
     this.file = file;
     this.decoder = decoder;
+    this.kinds = kinds;
   }
 
   /** Takes one document's root. */
@@ -59,13 +60,23 @@ final class ManifestObjects {
     } else if (kind.endsWith("List")) {
       addItems(object, apiVersion, kind.substring(0, kind.length() - "List".length()));
     } else {
-      Optional<WorkloadKind> workloadKind = WorkloadKind.of(apiVersion, kind);
-      if (workloadKind.isPresent()) {
-        workloads.add(decoder.decode(object, apiVersion, kind, workloadKind.get()));
-      } else {
-        skip(WorkloadKind.of(null, kind).isPresent() ? kind + " (" + apiVersion + ")" : kind);
+      switch (kinds.match(apiVersion, kind)) {
+        case WorkloadKinds.Match.Found found ->
+            workloads.add(decoder.decode(object, apiVersion, kind, found.kind()));
+        case WorkloadKinds.Match.Invalid invalid ->
+            errors.add(new InputError(file, where(object), invalid.message()));
+        case WorkloadKinds.Match.None none ->
+            skip(kinds.match(null, kind) instanceof WorkloadKinds.Match.Found
+                ? kind + " (" + apiVersion + ")"
+                : kind);
       }
     }
+  }
+
+  /** The apiVersion's value, where the API server's complaint points; else the object. */
+  private static dev.rootlock.model.Position where(MappingNode object) {
+    Node apiVersion = object.get("apiVersion");
+    return apiVersion == null ? object.start() : apiVersion.start();
   }
 
   private void addItems(MappingNode list, String apiVersion, String itemKind) {

@@ -7,21 +7,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads Kubernetes manifests into {@link dev.rootlock.model.pod.Workload}s: every Pod, PodTemplate,
- * ReplicationController, Deployment, ReplicaSet, DaemonSet, StatefulSet, Job and CronJob, also
- * inside Lists, with each field's exact position. Other kinds are counted, bad input is reported,
+ * Reads Kubernetes manifests into {@link dev.rootlock.model.pod.Workload}s: every object whose kind
+ * {@link WorkloadKinds} lists (Pod, the pod controllers, the well-known custom workloads and the
+ * user's mappings), also inside Lists, with each field's exact position. Other kinds are counted, bad input is reported,
  * and nothing throws.
  */
 public final class ManifestReader {
 
   private final ManifestParser parser;
+  private final WorkloadKinds kinds;
 
   public ManifestReader() {
     this(TreeLimits.DEFAULT);
   }
 
   public ManifestReader(TreeLimits limits) {
+    this(limits, WorkloadKinds.builtIn());
+  }
+
+  /** A reader that takes {@code kinds} (the built-in ones plus the user's) as workloads. */
+  public ManifestReader(WorkloadKinds kinds) {
+    this(TreeLimits.DEFAULT, kinds);
+  }
+
+  public ManifestReader(TreeLimits limits, WorkloadKinds kinds) {
     this.parser = new ManifestParser(limits);
+    this.kinds = kinds;
   }
 
   /**
@@ -40,7 +51,7 @@ public final class ManifestReader {
    */
   public ReadResult read(String displayName, String text, ManifestParser.Parsed parsed) {
     ManifestObjects objects =
-        new ManifestObjects(displayName, new WorkloadDecoder(displayName, text, parsed.syntax()));
+        new ManifestObjects(displayName, new WorkloadDecoder(displayName, text, parsed.syntax()), kinds);
     List<InputError> errors = new ArrayList<>(parsed.errors());
     for (Node document : parsed.documents()) {
       try {

@@ -47,7 +47,9 @@ final class WorkloadDecoder {
       pod =
           new Pod(
               podMetadata,
-              new PodSpecDecoder(reader).decode(template.get("spec"), templatePath.key("spec")));
+              new PodSpecDecoder(reader).decode(template.get("spec"), templatePath.key("spec")),
+              // relative to the template, as check paths are
+              UnknownFields.in(template.get("spec"), FieldPath.of("spec")));
     }
     List<FieldProblem> problems = new ArrayList<>(reader.problems());
     problems.addAll(DuplicateKeys.in(object));

@@ -1,52 +1,82 @@
 package dev.rootlock.source.kube;
 
 import dev.rootlock.model.FieldPath;
-import java.util.Arrays;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The built-in kinds that carry a pod template, with where the template is and their API groups.
+ * A kind whose objects carry a pod template: one row of {@link WorkloadKinds}.
+ *
+ * @param kind the kind's name, such as {@code Deployment}
+ * @param groups the API groups it is served in ({@code ""} for the core group)
+ * @param apiVersions the apiVersions it is served as, preferred first; empty for a mapping the
+ *     user gave, which accepts every version of its groups
+ * @param templatePath where the pod template is inside an object; the root for a Pod
+ * @param plural the resource name in REST paths, or null when not known (a user's mapping)
  */
-enum WorkloadKind {
-  POD("Pod", FieldPath.root(), ""),
-  POD_TEMPLATE("PodTemplate", FieldPath.of("template"), ""),
-  REPLICATION_CONTROLLER("ReplicationController", FieldPath.of("spec", "template"), ""),
-  DEPLOYMENT("Deployment", FieldPath.of("spec", "template"), "apps", "extensions"),
-  REPLICA_SET("ReplicaSet", FieldPath.of("spec", "template"), "apps", "extensions"),
-  DAEMON_SET("DaemonSet", FieldPath.of("spec", "template"), "apps", "extensions"),
-  STATEFUL_SET("StatefulSet", FieldPath.of("spec", "template"), "apps"),
-  JOB("Job", FieldPath.of("spec", "template"), "batch"),
-  CRON_JOB("CronJob", FieldPath.of("spec", "jobTemplate", "spec", "template"), "batch");
+public record WorkloadKind(
+    String kind,
+    Set<String> groups,
+    List<String> apiVersions,
+    FieldPath templatePath,
+    String plural) {
 
-  private final String kind;
-  private final FieldPath templatePath;
-  private final Set<String> groups;
+  private static final Pattern MAPPING =
+      Pattern.compile(
+          "([A-Za-z][A-Za-z0-9]*)\\.([a-z0-9]([a-z0-9.-]*[a-z0-9])?)"
+              + "=([A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*)");
 
-  WorkloadKind(String kind, FieldPath templatePath, String... groups) {
-    this.kind = kind;
-    this.templatePath = templatePath;
-    this.groups = Set.of(groups);
+  public WorkloadKind {
+    groups = Set.copyOf(groups);
+    apiVersions = List.copyOf(apiVersions);
   }
 
-  /** Where the pod template is inside the object; the root for a Pod. */
-  FieldPath templatePath() {
-    return templatePath;
+  /** A kind served in the given apiVersions (preferred first), its groups taken from them. */
+  static WorkloadKind served(String kind, FieldPath templatePath, String plural, String... versions) {
+    Set<String> groups = new java.util.LinkedHashSet<>();
+    for (String version : versions) {
+      groups.add(groupOf(version));
+    }
+    return new WorkloadKind(kind, groups, List.of(versions), templatePath, plural);
   }
 
   /**
-   * The workload kind of an object, if it is one. A kind of another API group (a custom resource
-   * that happens to be called {@code Job}, say) is none; an object without apiVersion is matched by
-   * kind alone.
+   * A mapping as {@code --workload-kind} (and later {@code .rootlock.yaml}) writes it: {@code
+   * Kind.group=path.to.template}, e.g. {@code Workflow.example.com=spec.template}. It accepts every
+   * version of the group, as a CRD may serve several.
+   *
+   * @throws IllegalArgumentException when the mapping is not of that form
    */
-  static Optional<WorkloadKind> of(String apiVersion, String kind) {
-    String group = apiVersion == null ? null : groupOf(apiVersion);
-    return Arrays.stream(values())
-        .filter(k -> k.kind.equals(kind) && (group == null || k.groups.contains(group)))
-        .findFirst();
+  public static WorkloadKind parse(String mapping) {
+    var matcher = MAPPING.matcher(mapping);
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException(
+          "invalid workload kind \""
+              + mapping
+              + "\": expected Kind.group=path.to.template, such as"
+              + " Workflow.example.com=spec.template");
+    }
+    return new WorkloadKind(
+        matcher.group(1),
+        Set.of(matcher.group(2)),
+        List.of(),
+        FieldPath.of(matcher.group(4).split("\\.")),
+        null);
   }
 
-  private static String groupOf(String apiVersion) {
+  /** The preferred apiVersion, such as {@code apps/v1}; null for a user's mapping. */
+  public String preferredApiVersion() {
+    return apiVersions.isEmpty() ? null : apiVersions.get(0);
+  }
+
+  /** Whether {@code apiVersion} (of one of this kind's groups) is one this kind is served as. */
+  boolean serves(String apiVersion) {
+    return apiVersions.isEmpty() ? groups.contains(groupOf(apiVersion)) : apiVersions.contains(apiVersion);
+  }
+
+  /** {@code apps} of {@code apps/v1}; {@code ""} (the core group) of {@code v1}. */
+  static String groupOf(String apiVersion) {
     int slash = apiVersion.indexOf('/');
     return slash < 0 ? "" : apiVersion.substring(0, slash);
   }

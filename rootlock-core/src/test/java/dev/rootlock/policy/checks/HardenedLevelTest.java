@@ -62,6 +62,7 @@ class HardenedLevelTest {
             "readOnlyRootFilesystem",
             "sensitiveHostPaths",
             "unboundedMemoryVolumes",
+            "unknownField",
             "writableSystemPaths");
   }
 

@@ -51,6 +51,7 @@ class RestrictedChecksTest {
             "readOnlyRootFilesystem",
             "sensitiveHostPaths",
             "unboundedMemoryVolumes",
+            "unknownField",
             "writableSystemPaths");
     assertThat(RestrictedChecks.all())
         .allMatch(check -> check.definition().level() == Level.RESTRICTED)

@@ -21,7 +21,10 @@ class CapabilitiesRestrictedCheckTest {
     return Stream.of(
         Arguments.of("drop ALL", service(s -> s.capDrop("ALL")), null),
         Arguments.of("drop all, lower case", service(s -> s.capDrop("all")), null),
-        Arguments.of("drop CAP_ALL", service(s -> s.capDrop("CAP_ALL")), null),
+        Arguments.of(
+            "drop CAP_ALL, which the engine refuses",
+            service(s -> s.capDrop("CAP_ALL")),
+            "service \"api\" must set cap_drop: [ALL]"),
         Arguments.of(
             "drop ALL, add NET_BIND_SERVICE back",
             service(s -> s.capDrop("ALL").capAdd("cap_net_bind_service")),

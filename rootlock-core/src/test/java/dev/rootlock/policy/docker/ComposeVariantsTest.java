@@ -112,7 +112,10 @@ class ComposeVariantsTest {
             "volumes:\n  - {type: volume, source: bin, target: /usr/local/bin}",
             "writable system paths (service \"api\" must mount \"/usr/local/bin\" read-only)"),
         ok("cap_drop: [all]\ncap_add: [NET_BIND_SERVICE]"),
-        ok("cap_drop:\n  - CAP_ALL\ncap_add:\n  - cap_net_bind_service"),
+        ok("cap_drop:\n  - All\ncap_add:\n  - cap_net_bind_service"),
+        bad(
+            "cap_drop:\n  - CAP_ALL\ncap_add:\n  - cap_net_bind_service",
+            "unrestricted capabilities (service \"api\" must set cap_drop: [ALL])"),
         bad(
             "cap_drop: [NET_RAW]",
             "unrestricted capabilities (service \"api\" must set cap_drop: [ALL])"),

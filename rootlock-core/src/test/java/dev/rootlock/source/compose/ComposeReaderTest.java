@@ -68,7 +68,17 @@ class ComposeReaderTest {
         variant("user: app", ContainerConfig::user, "app"),
         variant("user: 1000", ContainerConfig::user, "1000"),
         variant("user: \"1000:1000\"", ContainerConfig::user, "1000:1000"),
-        variant("user: ${UID:-1000}", ContainerConfig::user, "${UID:-1000}"),
+        variant("user: ${UID:-1000}", ContainerConfig::user, "1000"),
+        variant("user: \"${APP_UID:-0}\"", ContainerConfig::user, "0"),
+        variant("user: $${UID}", ContainerConfig::user, "${UID}"),
+        variant("read_only: \"${RO:-true}\"", readOnly, true),
+        variant("privileged: \"${P:-true}\"", ContainerConfig::privileged, true),
+        variant("network_mode: \"${NET:-host}\"", ContainerConfig::networkMode, "host"),
+        variant("pid: ${PID-host}", ContainerConfig::pid, "host"),
+        variant(
+            "volumes: [\"cfg:${T:-/etc}\"]",
+            mounts,
+            List.of(new Mount(MountType.VOLUME, "cfg", "/etc", false, VOLUMES.index(0)))),
         variant("tmpfs: /tmp", tmpfs, List.of(TmpfsMount.parse("/tmp", TMPFS))),
         variant(
             "tmpfs: /tmp:rw,noexec,nosuid,size=64m",
@@ -158,7 +168,8 @@ class ComposeReaderTest {
   void readsEachSyntax(String body, Function<ContainerConfig, Object> field, Object expected) {
     DockerObject api = api(body);
     assertThat(api.problems()).isEmpty();
-    assertThat(api.warnings()).isEmpty();
+    // An interpolated value (not an escaped $${...}) gets one note saying what it reads.
+    assertThat(api.warnings()).hasSize(body.matches("(?s).*(?<!\\$)\\$\\{.*") ? 1 : 0);
     assertThat(field.apply(api.config())).isEqualTo(expected);
   }
 
@@ -189,16 +200,98 @@ class ComposeReaderTest {
   }
 
   @Test
-  void leavesAnInterpolatedBooleanUnsetWithAWarning() {
-    DockerObject api = api("read_only: ${READ_ONLY:-true}");
-    assertThat(api.config().readOnly()).isNull();
+  void saysWhichValueAnInterpolatedFieldTook() {
+    DockerObject api = api("read_only: ${READ_ONLY:-true}\nuser: \"${APP_UID:-0}\"");
+    assertThat(api.config().readOnly()).isTrue();
     assertThat(api.problems()).isEmpty();
     assertThat(api.warnings())
         .containsExactly(
             new FieldProblem(
                 FieldPath.of("read_only"),
-                "\"${READ_ONLY:-true}\" is only known after variable interpolation; read as"
-                    + " unset"));
+                "\"${READ_ONLY:-true}\" reads \"true\": READ_ONLY is not set, so its default"
+                    + " \"true\" applies"),
+            new FieldProblem(
+                FieldPath.of("user"),
+                "\"${APP_UID:-0}\" reads \"0\": APP_UID is not set, so its default \"0\""
+                    + " applies"));
+  }
+
+  @Test
+  void takesValuesFromTheEnvironmentItIsGiven() {
+    ComposeFile read =
+        ComposeReader.read(
+            "compose.yaml",
+            file("user: ${APP_UID:-0}\nprivileged: ${P}"),
+            ComposeEnvironment.of(java.util.Map.of("APP_UID", "10001", "P", "false")));
+    DockerObject api = read.services().get(0);
+    assertThat(api.config().user()).isEqualTo("10001");
+    assertThat(api.config().privileged()).isFalse();
+    assertThat(api.warnings())
+        .containsExactly(
+            new FieldProblem(
+                FieldPath.of("privileged"),
+                "\"${P}\" reads \"false\": P=false from the environment"),
+            new FieldProblem(
+                FieldPath.of("user"),
+                "\"${APP_UID:-0}\" reads \"10001\": APP_UID=10001 from the environment"));
+  }
+
+  @Test
+  void leavesARequiredButUnsetVariableUnknown() {
+    DockerObject api = api("read_only: ${RO:?set RO}\nuser: ${U:?set U}");
+    assertThat(api.config().readOnly()).isNull();
+    assertThat(api.config().user()).isEqualTo("${U:?set U}");
+    assertThat(api.warnings())
+        .containsExactly(
+            new FieldProblem(
+                FieldPath.of("read_only"),
+                "\"${RO:?set RO}\" is only known when Compose runs: RO must be set when Compose"
+                    + " runs (set RO); its value is unknown here; read as unset"),
+            new FieldProblem(
+                FieldPath.of("user"),
+                "\"${U:?set U}\" is only known when Compose runs: U must be set when Compose runs"
+                    + " (set U); its value is unknown here"));
+  }
+
+  @Test
+  void reportsAnInterpolationComposeRefuses() {
+    ComposeFile read = ComposeReader.read("compose.yaml", file("user: $1"));
+    assertThat(read.errors())
+        .containsExactly(
+            new InputError(
+                "compose.yaml",
+                at(file("user: $1"), 4, 11),
+                "invalid interpolation format in \"$1\": you may need to escape any $ with"
+                    + " another $"));
+  }
+
+  @Test
+  void anIncludeThatIsNotFollowedIsAnErrorNotASilentPass() {
+    String text = "include:\n  - other/compose.yaml\n";
+    ComposeFile read = ComposeReader.read("compose.yaml", text);
+    assertThat(read.services()).isEmpty();
+    assertThat(read.errors())
+        .containsExactly(
+            new InputError(
+                "compose.yaml",
+                at(text, 1, 1),
+                "include: is not followed yet: the included files' services are not checked;"
+                    + " scan them directly"));
+  }
+
+  @Test
+  void refusesCapabilitiesTheEngineRefuses() {
+    DockerObject api = api("cap_drop: [CAP_ALL, net_raw]\ncap_add: [cap_foo]");
+    assertThat(api.config().capDrop()).extracting(c -> c.name()).containsExactly("net_raw");
+    assertThat(api.config().capAdd()).isEmpty();
+    assertThat(api.problems())
+        .containsExactly(
+            new FieldProblem(
+                FieldPath.of("cap_add").index(0),
+                "invalid CapAdd: unknown capability: \"CAP_FOO\""),
+            new FieldProblem(
+                FieldPath.of("cap_drop").index(0),
+                "invalid CapDrop: unknown capability: \"CAP_ALL\""));
   }
 
   @Test

@@ -52,9 +52,21 @@ class DockerfileReaderTest {
             "ARG UID=1000\nFROM alpine\nUSER ${UID:-root}\n",
             "root"),
         Arguments.of(
-            "an ARG without default stays as written",
+            "an ARG without default is empty, as docker build leaves it",
             "FROM alpine\nARG UID\nUSER ${UID}\n",
-            "${UID}"),
+            ""),
+        Arguments.of(
+            "an ARG without default takes the :- word",
+            "FROM alpine\nARG UID\nUSER ${UID:-1000}\n",
+            "1000"),
+        Arguments.of("an empty quoted USER is empty", "FROM alpine\nUSER \"\"\n", ""),
+        Arguments.of(
+            "an empty USER replaces an inherited one",
+            "FROM alpine AS a\nUSER 1000\nFROM a\nUSER \"\"\n",
+            ""),
+        Arguments.of("double quotes are removed", "FROM alpine\nUSER \"app\"\n", "app"),
+        Arguments.of(
+            "single quotes keep a dollar", "FROM alpine\nARG b=x\nUSER 'a$b'\n", "a$b"),
         Arguments.of(
             "ENV wins over ARG and is inherited",
             "FROM alpine AS a\nARG U=0\nENV U=app\nFROM a\nUSER $U\n",
@@ -105,6 +117,25 @@ class DockerfileReaderTest {
   @MethodSource("volumes")
   void findsEveryVolumePath(String name, String text, List<String> paths) throws Exception {
     assertThat(read(text).image().volumes()).isEqualTo(paths);
+  }
+
+  @Test
+  void numbersStagesWhoseFirstLineIsALowerCaseUser() throws Exception {
+    ParsedDockerfile parsed =
+        read("FROM alpine AS a\nuser 1000\nfrom a AS b\nuser root\nFROM b\nuser app\n");
+    assertThat(parsed.stages()).extracting(Stage::index).containsExactly(0, 1, 2);
+    assertThat(parsed.stages()).extracting(Stage::user).containsExactly("1000", "root", "app");
+    assertThat(parsed.image().stageIndex()).isEqualTo(2);
+    assertThat(parsed.image().user()).isEqualTo("app");
+    assertThat(parsed.locator().locate(DockerfileImage.USER)).isEqualTo(new Position(6, 1, 56));
+  }
+
+  @Test
+  void notesABuildArgumentThatLeavesUserEmpty() throws Exception {
+    assertThat(read("FROM alpine\nARG UID\nUSER ${UID}\n").notes())
+        .containsExactly(
+            "USER ${UID} (line 3): build argument UID has no default; unless docker build is"
+                + " given --build-arg UID=..., it is empty and the image runs as root");
   }
 
   @Test

@@ -487,4 +487,92 @@ class ManifestReaderTest {
     assertThat(ManifestParser.syntaxOf("X.JSON", "a: 1"))
         .isEqualTo(dev.rootlock.source.tree.Syntax.JSON);
   }
+
+  @Test
+  void theWellKnownCustomWorkloadsAreReadFromTheirTemplates() {
+    ReadResult result =
+        read(
+            """
+            apiVersion: apps.openshift.io/v1
+            kind: DeploymentConfig
+            metadata: {name: dc}
+            spec: {template: {spec: {containers: [{name: c-dc}]}}}
+            ---
+            apiVersion: argoproj.io/v1alpha1
+            kind: Rollout
+            metadata: {name: rollout}
+            spec: {template: {spec: {containers: [{name: c-rollout}]}}}
+            ---
+            apiVersion: serving.knative.dev/v1
+            kind: Service
+            metadata: {name: ksvc}
+            spec: {template: {spec: {containers: [{name: c-ksvc}]}}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: plain}
+            """);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.skippedKinds()).containsExactly(Map.entry("Service", 1));
+    assertThat(result.workloads())
+        .extracting(Workload::apiVersion, Workload::kind, w -> containerNames(w).get(0))
+        .containsExactly(
+            tuple("apps.openshift.io/v1", "DeploymentConfig", "c-dc"),
+            tuple("argoproj.io/v1alpha1", "Rollout", "c-rollout"),
+            tuple("serving.knative.dev/v1", "Service", "c-ksvc"));
+  }
+
+  @Test
+  void aUsersMappingMakesAnyKindAWorkloadAtItsTemplatePath() {
+    String text =
+        """
+        apiVersion: example.com/v2
+        kind: Workflow
+        metadata: {name: wf}
+        spec: {runner: {template: {spec: {containers: [{name: c-wf}]}}}}
+        """;
+    ManifestReader mapped =
+        new ManifestReader(
+            WorkloadKinds.builtIn()
+                .with(List.of(WorkloadKind.parse("Workflow.example.com=spec.runner.template"))));
+
+    ReadResult result = mapped.read("test.yaml", text);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.workloads())
+        .extracting(w -> w.templatePath().toString(), w -> containerNames(w).get(0))
+        .containsExactly(tuple("spec.runner.template", "c-wf"));
+    assertThat(read(text).skippedKinds()).containsExactly(Map.entry("Workflow", 1));
+  }
+
+  @Test
+  void aKindUnderAVersionTheApiServerDoesNotServeIsAnInputErrorAtItsApiVersion() {
+    ReadResult result =
+        read(
+            """
+            apiVersion: v1
+            kind: Deployment
+            metadata: {name: wrong-group}
+            spec: {template: {spec: {containers: [{name: c, securityContext: {privileged: true}}]}}}
+            ---
+            apiVersion: apps/v2
+            kind: Deployment
+            metadata: {name: unknown-version}
+            """);
+
+    assertThat(result.workloads()).isEmpty();
+    assertThat(result.skippedKinds()).isEmpty();
+    assertThat(result.errors())
+        .extracting(InputError::position, InputError::message)
+        .containsExactly(
+            tuple(
+                new Position(1, 13, 12),
+                "no matches for kind \"Deployment\" in version \"v1\": Deployment is served as"
+                    + " apps/v1"),
+            tuple(
+                new Position(6, 13, 167),
+                "no matches for kind \"Deployment\" in version \"apps/v2\": Deployment is"
+                    + " served as apps/v1"));
+  }
 }

@@ -88,6 +88,7 @@ class SharedManifestsTest {
                     "Pod", 131,
                     "ReplicaSet", 1,
                     "ReplicationController", 38,
+                    "Rollout", 25,
                     "StatefulSet", 56)));
     assertThat(skipped).containsEntry("Service", 568).containsEntry("ConfigMap", 131);
   }

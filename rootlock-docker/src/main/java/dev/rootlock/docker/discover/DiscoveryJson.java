@@ -1,13 +1,12 @@
 package dev.rootlock.docker.discover;
 
-import dev.rootlock.docker.trial.RefusedWrite;
-import dev.rootlock.docker.trial.RefusedWriteParser;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rootlock.docker.FileChange;
 import dev.rootlock.docker.discover.DiscoveryReport.RefusedPath;
 import dev.rootlock.docker.discover.DiscoveryReport.Trial;
 import dev.rootlock.docker.discover.DiscoveryReport.WritablePath;
+import dev.rootlock.docker.trial.RefusedWrite;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,7 +1,5 @@
 package dev.rootlock.docker.discover;
 
-import dev.rootlock.docker.trial.RefusedWrite;
-import dev.rootlock.docker.trial.RefusedWriteParser;
 import dev.rootlock.docker.ContainerSpec;
 import dev.rootlock.docker.DockerEngine;
 import dev.rootlock.docker.HostProc;
@@ -14,6 +12,8 @@ import dev.rootlock.docker.discover.DiscoveryReport.StaticFindings;
 import dev.rootlock.docker.discover.DiscoveryReport.Trial;
 import dev.rootlock.docker.discover.DiscoveryReport.WritablePath;
 import dev.rootlock.docker.trial.RefusedOperation;
+import dev.rootlock.docker.trial.RefusedWrite;
+import dev.rootlock.docker.trial.RefusedWriteParser;
 import dev.rootlock.docker.trial.TmpfsMount;
 import dev.rootlock.docker.trial.TrialJanitor;
 import dev.rootlock.docker.trial.TrialOutcome;

@@ -1,8 +1,7 @@
 package dev.rootlock.docker.discover;
 
-import dev.rootlock.docker.trial.RefusedWrite;
-import dev.rootlock.docker.trial.RefusedWriteParser;
 import dev.rootlock.docker.FileChange;
+import dev.rootlock.docker.trial.RefusedWrite;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.rootlock.docker.discover;
 
-import dev.rootlock.docker.trial.RefusedWrite;
 import dev.rootlock.docker.trial.RefusedWriteParser;
 import java.util.List;
 import java.util.Optional;

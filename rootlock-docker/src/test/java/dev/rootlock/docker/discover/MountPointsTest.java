@@ -1,10 +1,9 @@
 package dev.rootlock.docker.discover;
 
-import dev.rootlock.docker.trial.RefusedWrite;
-import dev.rootlock.docker.trial.RefusedWriteParser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.docker.FileChange;
+import dev.rootlock.docker.trial.RefusedWrite;
 import dev.rootlock.docker.trial.RefusedWrite.Kind;
 import java.util.List;
 import java.util.Map;

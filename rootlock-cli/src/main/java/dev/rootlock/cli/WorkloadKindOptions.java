@@ -1,0 +1,39 @@
+package dev.rootlock.cli;
+
+import dev.rootlock.source.kube.WorkloadKind;
+import dev.rootlock.source.kube.WorkloadKinds;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code --workload-kind}: the user's custom kinds that carry a pod template, for scan and fix. */
+final class WorkloadKindOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(
+      names = "--workload-kind",
+      paramLabel = "<Kind.group=path>",
+      description =
+          "Also read this custom kind's pod template at this path, e.g."
+              + " Workflow.example.com=spec.template (repeatable). DeploymentConfig, Argo Rollout"
+              + " and Knative Service are built in.")
+  List<String> mappings = List.of();
+
+  /** The built-in table with the user's mappings added. */
+  WorkloadKinds kinds() {
+    List<WorkloadKind> parsed = new ArrayList<>();
+    for (String mapping : mappings) {
+      try {
+        parsed.add(WorkloadKind.parse(mapping));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--workload-kind: " + e.getMessage());
+      }
+    }
+    return WorkloadKinds.builtIn().with(parsed);
+  }
+}

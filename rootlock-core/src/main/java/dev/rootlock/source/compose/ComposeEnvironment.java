@@ -1,0 +1,65 @@
+package dev.rootlock.source.compose;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The variables Compose interpolates a project with: the shell's environment over the project's
+ * {@code .env} file (or the {@code --env-file} given instead), each with where it was set, so that
+ * a finding can say which value made a field fail.
+ */
+public final class ComposeEnvironment {
+
+  /** A variable's value and where it was set: {@code the environment} or {@code .env:3}. */
+  public record Binding(String value, String origin) {}
+
+  private static final ComposeEnvironment EMPTY = new ComposeEnvironment(Map.of());
+
+  private final Map<String, Binding> bindings;
+
+  private ComposeEnvironment(Map<String, Binding> bindings) {
+    this.bindings = Map.copyOf(bindings);
+  }
+
+  /** No variables at all: every reference is unset. */
+  public static ComposeEnvironment empty() {
+    return EMPTY;
+  }
+
+  /** {@code variables}, as if set in the shell's environment. */
+  public static ComposeEnvironment of(Map<String, String> variables) {
+    Map<String, Binding> bindings = new HashMap<>();
+    variables.forEach((name, value) -> bindings.put(name, new Binding(value, "the environment")));
+    return new ComposeEnvironment(bindings);
+  }
+
+  /**
+   * {@code shell} over the variables of {@code envFile} (named {@code displayName} in messages),
+   * as Compose layers them; a missing file adds nothing.
+   */
+  public static ComposeEnvironment load(Map<String, String> shell, Path envFile, String displayName)
+      throws IOException {
+    Map<String, Binding> bindings = new HashMap<>();
+    if (envFile != null && Files.isRegularFile(envFile)) {
+      bindings.putAll(
+          DotEnv.parse(Files.readString(envFile, StandardCharsets.UTF_8), displayName));
+    }
+    shell.forEach((name, value) -> bindings.put(name, new Binding(value, "the environment")));
+    return new ComposeEnvironment(bindings);
+  }
+
+  /** The binding of {@code name}, or null when it is not set. */
+  public Binding get(String name) {
+    return bindings.get(name);
+  }
+
+  /** Names of every variable, for messages and tests. */
+  List<String> names() {
+    return bindings.keySet().stream().sorted().toList();
+  }
+}
