@@ -1,15 +1,23 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.docker.DockerEngine;
+import dev.rootlock.docker.client.DockerJavaEngine;
+import dev.rootlock.docker.prove.TrialProver;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.fix.FileResult;
 import dev.rootlock.fix.FixReport;
 import dev.rootlock.fix.Fixer;
 import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.fix.prove.Discovered;
+import dev.rootlock.fix.prove.Proof;
+import dev.rootlock.fix.prove.Proofs;
 import dev.rootlock.policy.Level;
 import dev.rootlock.source.image.DiscoveredPathsReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,14 +57,15 @@ import picocli.CommandLine.Spec;
       "  rootlock fix --only readOnlyRootFilesystem --write web.yaml",
       "  rootlock docker discover nginx:1.27 --paths-out paths.json",
       "  rootlock fix --paths-from paths.json --write k8s/nginx.yaml",
+      "  rootlock fix --prove --write k8s/web.yaml  # and run it in Docker",
       "  helm install web chart/ --post-renderer rootlock --post-renderer-args fix",
       "",
       "Without PATH, fix is a Helm post-renderer: it reads manifests on standard input, writes"
           + " the fixed ones to standard output and exits 0 (2 when they cannot be read or"
           + " fixed, with nothing on standard output).",
       "",
-      "Exit codes: 0 nothing to change, 1 changes made or proposed, 2 an error (other files are"
-          + " still fixed).",
+      "Exit codes: 0 nothing to change, 1 changes made or proposed (or, with --prove, a"
+          + " container failed), 2 an error (other files are still fixed).",
     })
 final class FixCommand implements Callable<Integer> {
 
@@ -91,6 +100,32 @@ final class FixCommand implements Callable<Integer> {
           "Fix only these checks (comma-separated); explicit values you set are changed only for"
               + " checks named here.")
   List<String> only = List.of();
+
+  @Option(
+      names = "--prove",
+      description =
+          "Run each fixed container on the local Docker engine exactly as the fixed manifest"
+              + " says (never pulls; removes what it starts) and report it proven, failed (with"
+              + " what was refused) or not provable (why).")
+  boolean prove;
+
+  @Option(
+      names = "--discover",
+      description =
+          "With --prove: for each container that failed, find by trial the paths it writes, the"
+              + " capabilities and the user it needs, write them into the manifest (emptyDir"
+              + " with a sizeLimit and a volumeMount) and prove the result again.")
+  boolean discover;
+
+  @Option(
+      names = "--prove-for",
+      paramLabel = "<duration>",
+      defaultValue = "15s",
+      converter = GoDuration.class,
+      description =
+          "Longest time a container is watched; a steady one is proven sooner."
+              + " Default: ${DEFAULT-VALUE}.")
+  Duration proveFor;
 
   @Option(
       names = "--tmp-size",
@@ -141,6 +176,30 @@ final class FixCommand implements Callable<Integer> {
     List<String> inputs = postRenderer ? List.of("-") : paths;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (discover && !prove) {
+      throw new ParameterException(spec.commandLine(), "--discover needs --prove");
+    }
+    if (prove && inputs.contains("-")) {
+      throw new ParameterException(
+          spec.commandLine(), "--prove: standard input cannot be proven; give a file");
+    }
+    List<Proof> proofs = List.of();
+    if (prove) {
+      try (DockerEngine docker = DockerJavaEngine.fromEnvironment();
+          TrialProver prover = new TrialProver(docker, proveFor)) {
+        FixReport planned = Engine.standard().fix(paths, options, false, followSymlinks, null);
+        proofs = Proofs.of(planned, prover);
+        if (discover && Proofs.exitCode(proofs) != 0) {
+          List<Discovered> found = new ArrayList<>();
+          options = Proofs.discover(proofs, prover, options, found);
+          for (Discovered discovered : found) {
+            err.println("discover: " + Proofs.line(discovered));
+          }
+          planned = Engine.standard().fix(paths, options, false, followSymlinks, null);
+          proofs = Proofs.of(planned, prover);
+        }
+      }
+    }
     FixReport report;
     try (SignalStop stop = SignalStop.install()) {
       report =
@@ -160,6 +219,16 @@ final class FixCommand implements Callable<Integer> {
         return report.exitCode();
       }
     }
+    int exit = report.exitCode();
+    if (prove) {
+      for (Proof proof : proofs) {
+        err.println("prove: " + Proofs.line(proof));
+        if (!proof.ran().isEmpty()) {
+          err.println("  ran: " + proof.ran());
+        }
+      }
+      exit = Math.max(exit, Proofs.exitCode(proofs));
+    }
     report
         .inputErrors()
         .forEach(
@@ -170,10 +239,10 @@ final class FixCommand implements Callable<Integer> {
                         : error.file() + ":" + error.position() + ": error: " + error.message()));
     out.flush();
     err.flush();
-    if (postRenderer && report.exitCode() == FixReport.CHANGED) {
+    if (postRenderer && exit == FixReport.CHANGED) {
       return FixReport.UNCHANGED; // Helm takes any other code as a failed render
     }
-    return report.exitCode();
+    return exit;
   }
 
   /** One file's outcome, printed (and flushed) as soon as the file is done. */

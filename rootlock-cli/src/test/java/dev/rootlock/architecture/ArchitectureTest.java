@@ -113,6 +113,20 @@ class ArchitectureTest {
   }
 
   @Test
+  void fixReachesTheDockerEngineOnlyThroughItsProverPort() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rootlock.docker..")
+        .and()
+        .resideOutsideOfPackage("dev.rootlock.docker.prove..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.rootlock.fix..")
+        .because("docker.prove implements fix's Prover port; the rest of the adapter stays apart")
+        .check(classes);
+  }
+
+  @Test
   void coreDoesNotUseContainerPlatformClients() {
     noClasses()
         .that()

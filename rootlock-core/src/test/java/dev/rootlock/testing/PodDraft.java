@@ -88,6 +88,12 @@ public final class PodDraft {
     return this;
   }
 
+  /** Adds a hostPath volume of the given host path. */
+  public PodDraft hostPath(String name, String path) {
+    volumes.add(new Volume(volumes.size(), name, List.of("hostPath"), null, path));
+    return this;
+  }
+
   /** Adds an emptyDir volume. */
   public PodDraft emptyDir(String name, String medium, String sizeLimit) {
     volumes.add(new Volume(volumes.size(), name, List.of("emptyDir"), new EmptyDir(medium, sizeLimit)));

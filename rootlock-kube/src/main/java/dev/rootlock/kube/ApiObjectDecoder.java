@@ -252,7 +252,14 @@ final class ApiObjectDecoder {
           emptyDir.isObject()
               ? new EmptyDir(text(emptyDir, "medium"), text(emptyDir, "sizeLimit"))
               : null;
-      volumes.add(new Volume(index++, name(volume, "name"), sources, dir));
+      JsonNode hostPath = volume.path("hostPath");
+      volumes.add(
+          new Volume(
+              index++,
+              name(volume, "name"),
+              sources,
+              dir,
+              hostPath.isObject() ? text(hostPath, "path") : null));
     }
     return volumes;
   }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param knowledge the knowledge base of well-known images
  * @param user the Compose {@code user} to set, or null to leave users alone
  * @param kinds the kinds that carry a pod template: the built-in table plus the user's mappings
+ * @param needs capabilities and root that trials proved images need ({@code fix --discover})
  */
 public record FixOptions(
     Level profile,
@@ -29,7 +30,8 @@ public record FixOptions(
     List<DiscoveredPaths> discovered,
     ImageKnowledge knowledge,
     String user,
-    WorkloadKinds kinds) {
+    WorkloadKinds kinds,
+    List<ProvenNeeds> needs) {
 
   public static final String DEFAULT_TMP_SIZE = "64Mi";
 
@@ -47,6 +49,7 @@ public record FixOptions(
     only = Set.copyOf(only);
     kinds = kinds == null ? WorkloadKinds.builtIn() : kinds;
     discovered = List.copyOf(discovered);
+    needs = List.copyOf(needs);
   }
 
   /** Options over the built-in workload kinds. */
@@ -57,7 +60,7 @@ public record FixOptions(
       List<DiscoveredPaths> discovered,
       ImageKnowledge knowledge,
       String user) {
-    this(profile, only, tmpSize, discovered, knowledge, user, WorkloadKinds.builtIn());
+    this(profile, only, tmpSize, discovered, knowledge, user, WorkloadKinds.builtIn(), List.of());
   }
 
   /** Hardened, every check, {@code /tmp} of 64Mi, the built-in knowledge base. */
@@ -67,27 +70,36 @@ public record FixOptions(
   }
 
   public FixOptions withProfile(Level newProfile) {
-    return new FixOptions(newProfile, only, tmpSize, discovered, knowledge, user, kinds);
+    return new FixOptions(newProfile, only, tmpSize, discovered, knowledge, user, kinds, needs);
   }
 
   public FixOptions withOnly(Set<String> checks) {
-    return new FixOptions(profile, checks, tmpSize, discovered, knowledge, user, kinds);
+    return new FixOptions(profile, checks, tmpSize, discovered, knowledge, user, kinds, needs);
   }
 
   public FixOptions withTmpSize(String size) {
-    return new FixOptions(profile, only, size, discovered, knowledge, user, kinds);
+    return new FixOptions(profile, only, size, discovered, knowledge, user, kinds, needs);
   }
 
   public FixOptions withDiscovered(List<DiscoveredPaths> paths) {
-    return new FixOptions(profile, only, tmpSize, paths, knowledge, user, kinds);
+    return new FixOptions(profile, only, tmpSize, paths, knowledge, user, kinds, needs);
+  }
+
+  public FixOptions withNeeds(List<ProvenNeeds> proven) {
+    return new FixOptions(profile, only, tmpSize, discovered, knowledge, user, kinds, proven);
+  }
+
+  /** What a trial proved {@code image} needs, if anything. */
+  public java.util.Optional<ProvenNeeds> needsOf(String image) {
+    return needs.stream().filter(n -> n.appliesTo(image)).findFirst();
   }
 
   public FixOptions withUser(String newUser) {
-    return new FixOptions(profile, only, tmpSize, discovered, knowledge, newUser, kinds);
+    return new FixOptions(profile, only, tmpSize, discovered, knowledge, newUser, kinds, needs);
   }
 
   public FixOptions withKinds(WorkloadKinds newKinds) {
-    return new FixOptions(profile, only, tmpSize, discovered, knowledge, user, newKinds);
+    return new FixOptions(profile, only, tmpSize, discovered, knowledge, user, newKinds, needs);
   }
 
   /** Whether {@code check}, introduced at {@code level}, is to be fixed. */

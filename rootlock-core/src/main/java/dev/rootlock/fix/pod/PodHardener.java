@@ -10,7 +10,9 @@ import static dev.rootlock.fix.pod.FixableChecks.SECCOMP;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.fix.plan.PlanBuilder;
+import dev.rootlock.fix.plan.ProvenNeeds;
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.image.KnownImage;
 import dev.rootlock.model.pod.Capabilities;
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.Pod;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -65,6 +68,8 @@ public final class PodHardener {
                   + " refuses these Linux fields)"));
     }
     PodSpec spec = pod.spec();
+    Map<String, String> rootStarters = rootStarters(spec);
+    Map<String, List<String>> heldBack = new LinkedHashMap<>();
     List<Container> readOnlyNow = new ArrayList<>();
     if (plan.fixes(MISPLACED_READ_ONLY_ROOT)) {
       moveMisplacedReadOnlyRoot(spec, plan);
@@ -79,17 +84,87 @@ public final class PodHardener {
         allowPrivilegeEscalation(container, plan);
       }
       if (plan.fixes(CAPABILITIES)) {
-        capabilities(container, plan);
+        Optional<ProvenNeeds> needs = options.needsOf(container.image());
+        if (needs.isPresent() && !needs.get().capabilities().isEmpty()) {
+          capabilities(container, plan, needs.get().capabilities());
+        } else if (holdsBack(container, rootStarters, CAPABILITIES, plan)) {
+          heldBack.computeIfAbsent(container.name(), k -> new ArrayList<>()).add("capabilities.drop: [ALL]");
+        } else {
+          capabilities(container, plan);
+        }
       }
     }
     if (plan.fixes(RUN_AS_NON_ROOT)) {
-      runAsNonRoot(spec, plan);
+      runAsNonRoot(spec, plan, rootStarters, heldBack);
     }
+    heldBack.forEach(
+        (name, fields) ->
+            plan.note(
+                "container \""
+                    + name
+                    + "\": "
+                    + rootStarters.get(name)
+                    + ", so "
+                    + String.join(" and ", fields)
+                    + " would stop it from starting and "
+                    + (fields.size() == 1 ? "was" : "were")
+                    + " not added"
+                    + (rootStarters.get(name).startsWith("a trial")
+                        ? ""
+                        : "; not proven either way: `rootlock fix --prove` runs it, or set a"
+                            + " numeric runAsUser the image can run as")));
     if (plan.fixes(SECCOMP)) {
       seccomp(spec, plan);
     }
     new WritableMounts(spec, plan, commands).add(readOnlyNow);
     return plan.build();
+  }
+
+  /**
+   * The containers whose image the knowledge base says starts as root and needs to, by name, with
+   * their entry; a container (or pod) that sets a non-root runAsUser has chosen otherwise and is
+   * left out.
+   */
+  private Map<String, String> rootStarters(PodSpec spec) {
+    Map<String, String> starters = new LinkedHashMap<>();
+    Long podUser = spec.securityContext().runAsUser();
+    for (Container container : spec.allContainers()) {
+      Long user = container.securityContext().runAsUser();
+      Long effective = user != null ? user : podUser;
+      if (container.image() == null || (effective != null && effective != 0)) {
+        continue;
+      }
+      if (options.needsOf(container.image()).filter(ProvenNeeds::root).isPresent()) {
+        starters.put(
+            container.name(), "a trial proved that its image must start as root (fix --discover)");
+        continue;
+      }
+      options
+          .knowledge()
+          .lookup(container.image(), commands.apply(container))
+          .filter(KnownImage::startsAsRoot)
+          .ifPresent(
+              entry ->
+                  starters.put(
+                      container.name(),
+                      "its image starts as root and needs to (known image \""
+                          + entry.id()
+                          + "\")"));
+    }
+    return starters;
+  }
+
+  /**
+   * Whether {@code check} is held back for this container because its image must start as root;
+   * naming the check with {@code --only} applies it anyway.
+   */
+  private static boolean holdsBack(
+      Container container, Map<String, String> rootStarters, String check, PlanBuilder plan) {
+    if (!rootStarters.containsKey(container.name()) || plan.options().overrides(check)) {
+      return false;
+    }
+    plan.decline(check);
+    return true;
   }
 
   private static String subject(Container container) {
@@ -193,6 +268,44 @@ public final class PodHardener {
     return adds && !removed;
   }
 
+  /**
+   * {@code drop: [ALL]} plus the capabilities a trial proved the image needs back. Any but
+   * NET_BIND_SERVICE leaves capabilities_restricted failing, which a note names.
+   */
+  private static void capabilities(Container container, PlanBuilder plan, List<String> needed) {
+    Capabilities capabilities = container.securityContext().capabilities();
+    FieldPath path = container.securityContextPath("capabilities");
+    if (capabilities == null || !capabilities.drop().contains("ALL")) {
+      if (capabilities != null && !capabilities.drop().isEmpty()) {
+        plan.append(path.key("drop"), "ALL");
+      } else {
+        plan.set(path.key("drop"), List.of("ALL"));
+      }
+    }
+    List<String> written = capabilities == null ? List.of() : capabilities.add();
+    List<String> missing =
+        needed.stream()
+            .filter(c -> !written.contains(c) && !written.contains("CAP_" + c))
+            .toList();
+    if (!missing.isEmpty()) {
+      if (written.isEmpty()) {
+        plan.set(path.key("add"), missing);
+      } else {
+        missing.forEach(c -> plan.append(path.key("add"), c));
+      }
+    }
+    List<String> beyond = needed.stream().filter(c -> !c.equals(NET_BIND_SERVICE)).toList();
+    if (!beyond.isEmpty()) {
+      plan.cannot(
+          CAPABILITIES,
+          subject(container)
+              + ": a trial proved it needs capabilities.add ["
+              + String.join(", ", needed)
+              + "] (fix --discover); capabilities_restricted still fails, since restricted allows"
+              + " only NET_BIND_SERVICE");
+    }
+  }
+
   private static void capabilities(Container container, PlanBuilder plan) {
     Capabilities capabilities = container.securityContext().capabilities();
     FieldPath path = container.securityContextPath("capabilities");
@@ -231,7 +344,11 @@ public final class PodHardener {
         kept.isEmpty() ? "nothing" : "[" + String.join(", ", kept) + "]");
   }
 
-  private static void runAsNonRoot(PodSpec spec, PlanBuilder plan) {
+  private static void runAsNonRoot(
+      PodSpec spec,
+      PlanBuilder plan,
+      Map<String, String> rootStarters,
+      Map<String, List<String>> heldBack) {
     PodSecurityContext pod = spec.securityContext();
     Setting podSetting =
         Setting.of(pod.runAsNonRoot(), pod.unrecognized().get("runAsNonRoot"), true);
@@ -259,7 +376,11 @@ public final class PodHardener {
         case WANTED -> {}
         case MISTYPED_WANTED -> plan.set(field, true);
         case UNSET -> {
-          if (!podTrue) {
+          if (!podTrue && holdsBack(container, rootStarters, RUN_AS_NON_ROOT, plan)) {
+            heldBack
+                .computeIfAbsent(container.name(), k -> new ArrayList<>())
+                .add("runAsNonRoot: true");
+          } else if (!podTrue) {
             plan.set(field, true);
             if (context.runAsUser() == null && pod.runAsUser() == null) {
               withoutUser.add(container.displayName());

@@ -16,13 +16,27 @@ import java.util.regex.Pattern;
  *     image name says nothing ({@code gunicorn}, {@code org.springframework.boot.loader})
  * @param paths the directories to make writable, persistent ones included (those become notes)
  * @param notes advice that is not a mount: what to reconfigure, what must not be mounted over
+ * @param startsAsRoot whether the image's entrypoint starts as root and needs to (it chowns its
+ *     directories, switches user or binds a port below 1024), so that a non-root user or dropping
+ *     ALL capabilities stops it from starting
  */
 public record KnownImage(
     String id,
     List<String> images,
     List<String> commandWords,
     List<WritablePath> paths,
-    List<String> notes) {
+    List<String> notes,
+    boolean startsAsRoot) {
+
+  /** An entry whose image does not need to start as root. */
+  public KnownImage(
+      String id,
+      List<String> images,
+      List<String> commandWords,
+      List<WritablePath> paths,
+      List<String> notes) {
+    this(id, images, commandWords, paths, notes, false);
+  }
 
   public KnownImage {
     images = List.copyOf(images);

@@ -17,6 +17,7 @@ public final class HardenedChecks {
         new ReadOnlyRootFilesystemCheck(),
         new UnboundedMemoryVolumesCheck(),
         new WritableSystemPathsCheck(),
-        new UnknownFieldCheck());
+        new UnknownFieldCheck(),
+        new SensitiveHostPathsCheck());
   }
 }

@@ -25,7 +25,8 @@ public final class DockerChecks {
         new HostNamespacesCheck(),
         new CapabilitiesBaselineCheck(),
         new SecurityOptCheck(),
-        new DevicesCheck());
+        new DevicesCheck(),
+        new RuntimeSocketCheck());
   }
 
   /** Restricted-only: drop ALL capabilities, no-new-privileges, an explicit non-root user. */
@@ -36,7 +37,11 @@ public final class DockerChecks {
   /** Hardened-only: read-only root, bounded noexec tmpfs, no writable system paths or binds. */
   public static List<Check<ContainerConfig>> hardened() {
     return List.of(
-        new ReadOnlyCheck(), new TmpfsCheck(), new SystemPathMountsCheck(), new BindMountsCheck());
+        new ReadOnlyCheck(),
+        new TmpfsCheck(),
+        new SystemPathMountsCheck(),
+        new BindMountsCheck(),
+        new SensitiveHostPathsCheck());
   }
 
   public static List<Check<ContainerConfig>> all() {

@@ -131,7 +131,8 @@ public final class ImageKnowledge {
                 strings(entry.get("images"), at + ": images"),
                 strings(entry.get("commands"), at + ": commands"),
                 paths,
-                strings(entry.get("notes"), at + ": notes")));
+                strings(entry.get("notes"), at + ": notes"),
+                flag(entry.get("startsAsRoot"), at + ": startsAsRoot")));
       }
       return entries;
     }
@@ -188,6 +189,14 @@ public final class ImageKnowledge {
         strings.add(string(item, what));
       }
       return strings;
+    }
+
+    /** An optional boolean: absent is false. */
+    static boolean flag(Object value, String what) {
+      if (value == null || value instanceof Boolean) {
+        return Boolean.TRUE.equals(value);
+      }
+      throw new IllegalArgumentException(what + " must be true or false");
     }
 
     static String string(Object value, String what) {

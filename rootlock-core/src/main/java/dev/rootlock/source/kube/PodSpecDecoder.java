@@ -11,6 +11,8 @@ import dev.rootlock.model.pod.Volume;
 import dev.rootlock.source.tree.CollectionStyle;
 import dev.rootlock.source.tree.MappingNode;
 import dev.rootlock.source.tree.Node;
+import dev.rootlock.source.tree.ScalarNode;
+import dev.rootlock.source.tree.ScalarType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,9 +96,22 @@ final class PodSpecDecoder {
               i,
               reader.requiredString(volume.get("name"), itemPath.key("name"), true),
               sources,
-              emptyDir == null ? null : emptyDir(emptyDir, itemPath.key("emptyDir"))));
+              emptyDir == null ? null : emptyDir(emptyDir, itemPath.key("emptyDir")),
+              hostPath(volume.get("hostPath"))));
     }
     return volumes;
+  }
+
+  /**
+   * {@code hostPath.path} when it is a string, else null. Read quietly: baseline already fails any
+   * hostPath, and a wrongly typed one is the API server's to reject, not a new problem to report.
+   */
+  private static String hostPath(Node hostPath) {
+    return hostPath instanceof MappingNode mapping
+            && mapping.get("path") instanceof ScalarNode path
+            && path.type() == ScalarType.STRING
+        ? path.value()
+        : null;
   }
 
   private EmptyDir emptyDir(MappingNode emptyDir, FieldPath path) {

@@ -223,4 +223,52 @@ class PodHardenerTest {
             Map.of("name", "var-run", "emptyDir", Map.of("medium", "Memory", "sizeLimit", "16Mi")),
             Map.of("name", "var-run", "mountPath", "/var/run"));
   }
+
+  private static final String ROOT_STARTER_NOTE =
+      "container \"web\": its image starts as root and needs to (known image \"nginx\"), so"
+          + " capabilities.drop: [ALL] and runAsNonRoot: true would stop it from starting and were"
+          + " not added; not proven either way: `rootlock fix --prove` runs it, or set a numeric"
+          + " runAsUser the image can run as";
+
+  @Test
+  void anImageThatMustStartAsRootKeepsItsCapabilitiesAndUser() {
+    Plan plan = plan(pod(p -> p.container("web", c -> c.image = "nginx:1.27")));
+
+    assertThat(plan.changes())
+        .extracting(Change::path)
+        .doesNotContain(
+            C0.keys("securityContext", "capabilities", "drop"),
+            C0.keys("securityContext", "runAsNonRoot"))
+        .contains(C0.keys("securityContext", "readOnlyRootFilesystem"));
+    assertThat(plan.targetChecks()).doesNotContain("capabilities_restricted", "runAsNonRoot");
+    assertThat(plan.notes()).contains(ROOT_STARTER_NOTE);
+  }
+
+  @Test
+  void aNonRootUserIsTheUsersChoiceAndGetsEverything() {
+    Plan plan =
+        plan(pod(p -> p.container("web", c -> {
+          c.image = "docker.io/library/nginx";
+          c.runAsUser = 101L;
+        })));
+
+    assertThat(plan.changes())
+        .contains(
+            new SetField(C0.keys("securityContext", "capabilities", "drop"), List.of("ALL")),
+            new SetField(C0.keys("securityContext", "runAsNonRoot"), true));
+    assertThat(plan.notes()).doesNotContain(ROOT_STARTER_NOTE);
+  }
+
+  @Test
+  void namingTheCheckAppliesItAnyway() {
+    Plan plan =
+        plan(
+            pod(p -> p.container("web", c -> c.image = "nginx")),
+            FixOptions.defaults().withOnly(Set.of("capabilities_restricted")));
+
+    assertThat(plan.changes())
+        .containsExactly(
+            new SetField(C0.keys("securityContext", "capabilities", "drop"), List.of("ALL")));
+    assertThat(plan.targetChecks()).containsExactly("capabilities_restricted");
+  }
 }

@@ -60,6 +60,7 @@ class HardenedLevelTest {
         .containsExactly(
             "misplacedReadOnlyRootFilesystem",
             "readOnlyRootFilesystem",
+            "sensitiveHostPaths",
             "unboundedMemoryVolumes",
             "unknownField",
             "writableSystemPaths");

@@ -49,6 +49,7 @@ class RestrictedChecksTest {
             "seccompProfile_restricted",
             "misplacedReadOnlyRootFilesystem",
             "readOnlyRootFilesystem",
+            "sensitiveHostPaths",
             "unboundedMemoryVolumes",
             "unknownField",
             "writableSystemPaths");

@@ -38,12 +38,14 @@ class DockerChecksTest {
             "devices",
             "hostNamespaces",
             "privileged",
+            "runtimeSocket",
             "securityOpt",
             "capabilities_restricted",
             "noNewPrivileges",
             "user",
             "bindMounts",
             "readOnly",
+            "sensitiveHostPaths",
             "systemPathMounts",
             "tmpfs");
   }

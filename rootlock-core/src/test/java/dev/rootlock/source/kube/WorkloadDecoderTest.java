@@ -219,7 +219,7 @@ class WorkloadDecoderTest {
             new Volume(1, "data", List.of("persistentVolumeClaim"), null),
             new Volume(2, "bare", List.of(), null),
             new Volume(3, "nulled", List.of(), null),
-            new Volume(4, "host", List.of("hostPath"), null));
+            new Volume(4, "host", List.of("hostPath"), null, "/etc"));
   }
 
   private static final String WRONG_TYPES =

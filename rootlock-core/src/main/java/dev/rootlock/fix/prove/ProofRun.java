@@ -1,0 +1,79 @@
+package dev.rootlock.fix.prove;
+
+import java.util.List;
+
+/**
+ * One container's fixed settings, translated to what a container engine runs, in JDK types only so
+ * that core stays free of Docker. The engine side ({@code dev.rootlock.docker.prove}) turns it into
+ * its own run spec without choosing anything: every decision about the translation is made here,
+ * from the manifest as the API server reads it.
+ *
+ * @param object the object, as reports name it: {@code deployment/web}
+ * @param container the container's name
+ * @param image the image as written
+ * @param user {@code uid} or {@code uid:gid} from runAsUser/runAsGroup; empty keeps the image's
+ * @param runAsNonRoot {@code runAsNonRoot: true} (container or pod): the kubelet refuses to start
+ *     the container when its user is root, or a name it cannot check
+ * @param readOnlyRoot {@code readOnlyRootFilesystem: true}
+ * @param scratch emptyDir mounts, each a tmpfs in the engine
+ * @param data PVC, configMap, secret, projected and downwardAPI mounts, each an anonymous volume
+ * @param dropAllCapabilities whether {@code capabilities.drop} holds {@code ALL}
+ * @param capAdd {@code capabilities.add}, as written
+ * @param noNewPrivileges {@code allowPrivilegeEscalation: false}
+ * @param entrypoint {@code command}; empty keeps the image's
+ * @param cmd {@code args}; empty keeps the image's (or none, when {@code command} is set)
+ * @param env literal {@code NAME=value} entries
+ * @param service whether it must stay up (a regular container of anything but a Job); an init
+ *     container or a Job's container must exit 0 instead
+ * @param unprovable why this container cannot be run as written here; empty when it can
+ */
+public record ProofRun(
+    String object,
+    String container,
+    String image,
+    String user,
+    boolean runAsNonRoot,
+    boolean readOnlyRoot,
+    List<Scratch> scratch,
+    List<Data> data,
+    boolean dropAllCapabilities,
+    List<String> capAdd,
+    boolean noNewPrivileges,
+    List<String> entrypoint,
+    List<String> cmd,
+    List<String> env,
+    boolean service,
+    List<String> unprovable) {
+
+  public ProofRun {
+    scratch = List.copyOf(scratch);
+    data = List.copyOf(data);
+    capAdd = List.copyOf(capAdd);
+    entrypoint = List.copyOf(entrypoint);
+    cmd = List.copyOf(cmd);
+    env = List.copyOf(env);
+    unprovable = List.copyOf(unprovable);
+  }
+
+  /** Whether the run can be tried at all. */
+  public boolean provable() {
+    return unprovable.isEmpty();
+  }
+
+  /**
+   * An emptyDir mounted at {@code path}: a tmpfs of {@code sizeBytes} (0 when the emptyDir sets no
+   * sizeLimit). Kubernetes mounts emptyDirs without noexec or nosuid, and so does the trial.
+   *
+   * @param memory {@code medium: Memory}; false for a disk-backed emptyDir, which the trial still
+   *     runs as a tmpfs (empty at start and bounded, as the emptyDir is)
+   */
+  public record Scratch(String path, long sizeBytes, boolean memory) {}
+
+  /**
+   * A volume whose content the cluster supplies: mounted at {@code path}, {@code readOnly} as the
+   * kubelet mounts it (always for configMap, secret, projected and downwardAPI).
+   *
+   * @param source what the cluster mounts there: {@code persistentVolumeClaim "data"}
+   */
+  public record Data(String path, boolean readOnly, String source) {}
+}

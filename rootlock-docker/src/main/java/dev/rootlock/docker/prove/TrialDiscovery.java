@@ -1,0 +1,128 @@
+package dev.rootlock.docker.prove;
+
+import dev.rootlock.docker.DockerEngine;
+import dev.rootlock.docker.DockerEngineException;
+import dev.rootlock.docker.trial.RefusedOperation;
+import dev.rootlock.docker.trial.RefusedWrite;
+import dev.rootlock.docker.trial.TmpfsMount;
+import dev.rootlock.docker.trial.TrialOutcome;
+import dev.rootlock.docker.trial.TrialRunner;
+import dev.rootlock.docker.trial.TrialSpec;
+import dev.rootlock.docker.trial.Watch;
+import dev.rootlock.fix.prove.Proof;
+import dev.rootlock.fix.prove.ProofRun;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The seeds' loop for one container whose proof failed: run it as fixed, read what was refused,
+ * add a writable mount for each refused write and give back each refused capability, run again,
+ * until it stays up or nothing new is learnt. Every trial runs through the trial engine exactly as
+ * the manifest will say (an emptyDir is a tmpfs without noexec, as the kubelet mounts it).
+ */
+final class TrialDiscovery {
+
+  /** Size of each discovered emptyDir: pid, lock and temp files, not data. */
+  static final long SIZE_MIB = 16;
+
+  private static final int MAX_TRIALS = 6;
+
+  /** What the loop found, and the last trial's outcome as a proof. */
+  record Found(List<String> paths, List<String> capabilities, boolean root, Proof proof) {}
+
+  private TrialDiscovery() {}
+
+  static Found discover(
+      DockerEngine engine, TrialRunner runner, ProofRun run, Proof failed, Duration duration) {
+    boolean root = failed.detail().startsWith("the kubelet refuses to start it");
+    Set<String> paths = new LinkedHashSet<>();
+    Set<String> capabilities = new LinkedHashSet<>(run.capAdd());
+    TrialSpec spec = TrialTranslation.spec(run);
+    Proof last = failed;
+    for (int trial = 0; trial < MAX_TRIALS; trial++) {
+      TrialOutcome outcome;
+      try {
+        outcome = runner.run(spec, Watch.upTo(duration));
+      } catch (DockerEngineException e) {
+        return new Found(
+            List.copyOf(paths),
+            List.copyOf(capabilities),
+            root,
+            Proof.notProvable(run, "the engine failed during discovery: " + e.getMessage()));
+      }
+      List<String> refused = TrialProver.refused(outcome);
+      if (outcome.proves(run.service())) {
+        return new Found(
+            List.copyOf(paths),
+            List.copyOf(capabilities),
+            root,
+            new Proof(run, Proof.Status.PROVEN, outcome.state(), refused, spec.dockerRunLine()));
+      }
+      last = new Proof(run, Proof.Status.FAILED, outcome.state(), refused, spec.dockerRunLine());
+      boolean learnt = false;
+      for (RefusedWrite write : outcome.refusedWrites()) {
+        Optional<String> mount = mountFor(write);
+        if (mount.isPresent() && covered(mount.get(), spec) == null && paths.add(mount.get())) {
+          learnt = true;
+        }
+      }
+      for (RefusedOperation operation : outcome.refusedOperations()) {
+        Optional<String> capability = operation.kind().capability();
+        if (capability.isPresent() && capabilities.add(capability.get())) {
+          learnt = true;
+        }
+      }
+      if (!learnt) {
+        break;
+      }
+      List<TmpfsMount> tmpfs = new ArrayList<>(spec.tmpfs());
+      for (String path : paths) {
+        if (covered(path, spec) == null) {
+          tmpfs.add(new TmpfsMount(path, SIZE_MIB << 20, false, false, false, -1, -1, -1));
+        }
+      }
+      spec =
+          spec.withTmpfs(tmpfs)
+              .withCapabilities(spec.dropAllCapabilities(), List.copyOf(capabilities));
+    }
+    return new Found(List.copyOf(paths), List.copyOf(capabilities), root, last);
+  }
+
+  /**
+   * Where to mount for a refused write: the directory that holds a refused file, or in which a
+   * directory could not be made (its parent). EACCES counts too: under a read-only root the kernel
+   * checks permissions before it reports EROFS, so a root process without DAC_OVERRIDE sees EACCES
+   * for a log file it does not own; inside a trial's own mount the caller finds it covered and
+   * learns nothing. Nothing for a refusal that a mount does not cure.
+   */
+  static Optional<String> mountFor(RefusedWrite write) {
+    if (write.path() == null || !write.path().startsWith("/")) {
+      return Optional.empty();
+    }
+    return switch (write.kind()) {
+      case READ_ONLY, MISSING_PARENT, PERMISSION_DENIED -> {
+        String parent = parent(write.path());
+        yield parent.equals("/") ? Optional.empty() : Optional.of(parent);
+      }
+      default -> Optional.empty();
+    };
+  }
+
+  private static TmpfsMount covered(String path, TrialSpec spec) {
+    for (TmpfsMount mount : spec.tmpfs()) {
+      if (path.equals(mount.path()) || path.startsWith(mount.path() + "/")) {
+        return mount;
+      }
+    }
+    return null;
+  }
+
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash <= 0 ? "/" : path.substring(0, slash);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.rootlock.docker.prove;
+
+import dev.rootlock.docker.trial.TmpfsMount;
+import dev.rootlock.docker.trial.TrialSpec;
+import dev.rootlock.docker.trial.VolumeMount;
+import dev.rootlock.fix.prove.ProofRun;
+
+/**
+ * A {@link ProofRun} as a {@link TrialSpec}, field for field: the run already decided everything
+ * (core's {@code ManifestRuns}); this only names it in the trial engine's terms.
+ *
+ * <ul>
+ *   <li>readOnlyRootFilesystem: {@code --read-only};
+ *   <li>an emptyDir: {@code --tmpfs PATH:rw[,size=...]}, without noexec or nosuid, as the kubelet
+ *       mounts it; a disk-backed emptyDir too, because Docker's volumes start with the image's
+ *       files copied in and an emptyDir starts empty;
+ *   <li>PVC and cluster-supplied volumes: an anonymous volume ({@code -v PATH[:ro]}), removed with
+ *       the trial container;
+ *   <li>the user, capabilities, no-new-privileges, command, args and literal env as they are; the
+ *       seccomp profile is the engine's default (RuntimeDefault).
+ * </ul>
+ */
+public final class TrialTranslation {
+
+  private TrialTranslation() {}
+
+  public static TrialSpec spec(ProofRun run) {
+    return TrialSpec.hardened(run.image())
+        .withReadOnlyRoot(run.readOnlyRoot())
+        .withUser(run.user())
+        .withTmpfs(
+            run.scratch().stream()
+                .map(s -> new TmpfsMount(s.path(), s.sizeBytes(), false, false, false, -1, -1, -1))
+                .toList())
+        .withVolumes(
+            run.data().stream().map(d -> new VolumeMount("", d.path(), d.readOnly())).toList())
+        .withCapabilities(run.dropAllCapabilities(), run.capAdd())
+        .withNoNewPrivileges(run.noNewPrivileges())
+        .withEntrypoint(run.entrypoint())
+        .withCmd(run.cmd())
+        .withEnv(run.env());
+  }
+}
