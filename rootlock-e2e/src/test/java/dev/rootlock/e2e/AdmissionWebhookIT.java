@@ -228,13 +228,13 @@ class AdmissionWebhookIT {
       "would violate PodSecurity \"restricted:latest\": " + RESTRICTED_FINDINGS;
   /**
    * What {@code rootlock fix} adds to {@link #barePod} (see {@code rootlock fix - < bare.yaml}),
-   * as kubectl's jsonpath prints it. Not yet seen from a real server: the v1.20 binary built with
-   * the vendored reflect2 1.0.1 dies on any mutating patch (see scripts/kube-apiserver).
+   * as kubectl's jsonpath prints it, read back from the real v1.20 server (built with Debian's
+   * reflect2 1.0.2; the vendored 1.0.1 dies on any mutating patch, see scripts/kube-apiserver).
    */
   static final String MUTATED_CONTAINER_SECURITY_CONTEXT =
       "{\"allowPrivilegeEscalation\":false,\"capabilities\":{\"drop\":[\"ALL\"]},"
           + "\"readOnlyRootFilesystem\":true,\"runAsNonRoot\":true}";
   static final String MUTATED_ANNOTATION =
-      "allowPrivilegeEscalation,capabilities_restricted,readOnlyRootFilesystem,runAsNonRoot,"
-          + "seccompProfile_restricted";
+      "allowPrivilegeEscalation,capabilities_restricted,misplacedReadOnlyRootFilesystem,"
+          + "readOnlyRootFilesystem,runAsNonRoot,seccompProfile_restricted";
 }
