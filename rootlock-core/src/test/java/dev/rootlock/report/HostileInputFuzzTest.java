@@ -24,10 +24,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xml.sax.InputSource;
 
 /**
@@ -44,7 +45,7 @@ class HostileInputFuzzTest {
   /** Mutants per property; 3 properties, kept well under two minutes on a loaded 2-core box. */
   static final int TRIES = 400;
 
-  private static final String SEED = "15015015";
+  private static final long SEED = 15015015L;
   private static final List<String> LEVELS =
       List.of("baseline:latest", "restricted:latest", "hardened:latest", "restricted:v1.22");
   private static final List<Path> SEEDS = seeds();
@@ -75,7 +76,7 @@ class HostileInputFuzzTest {
     }
   }
 
-  @AfterContainer
+  @AfterAll
   static void removeWorkDir() throws IOException {
     try (Stream<Path> files = Files.walk(WORK)) {
       for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -96,10 +97,20 @@ class HostileInputFuzzTest {
     return Files.writeString(dir.resolve(target), mutated, StandardCharsets.UTF_8);
   }
 
-  @Property(tries = TRIES, seed = SEED)
-  void everyReaderAndReportSurvivesAMutant(
-      @ForAll long seed, @ForAll @IntRange(min = 0, max = 999) int seedIndex,
-      @ForAll @IntRange(min = 1, max = 6) int steps)
+  /**
+   * {@link #TRIES} mutants drawn from one fixed seed: a mutation seed, which golden document to
+   * start from, and how many mutation steps. The same inputs on every run, so a failure replays.
+   */
+  static Stream<Arguments> mutants() {
+    Random random = new Random(SEED);
+    return Stream.generate(
+            () -> Arguments.of(random.nextLong(), random.nextInt(1000), 1 + random.nextInt(6)))
+        .limit(TRIES);
+  }
+
+  @ParameterizedTest(name = "mutant {index}: seed {0}, document {1}, {2} steps")
+  @MethodSource("mutants")
+  void everyReaderAndReportSurvivesAMutant(long seed, int seedIndex, int steps)
       throws Exception {
     Path file = mutant(seed, seedIndex, steps);
     LevelVersion level = LevelVersion.parse(LEVELS.get(Math.floorMod(seed, LEVELS.size())));
@@ -134,10 +145,10 @@ class HostileInputFuzzTest {
                 + 1);
   }
 
-  @Property(tries = TRIES, seed = SEED)
+  @ParameterizedTest(name = "mutant {index}: seed {0}, document {1}, {2} steps")
+  @MethodSource("mutants")
   void theFixerChangesAFileOnlyWhenItSaysSoAndKeepsEveryComment(
-      @ForAll long seed, @ForAll @IntRange(min = 0, max = 999) int seedIndex,
-      @ForAll @IntRange(min = 1, max = 6) int steps)
+      long seed, int seedIndex, int steps)
       throws Exception {
     Path file = mutant(seed, seedIndex, steps);
     byte[] before = Files.readAllBytes(file);
@@ -163,10 +174,10 @@ class HostileInputFuzzTest {
     }
   }
 
-  @Property(tries = TRIES, seed = SEED)
-  void theDockerfileReaderSurvivesAMutant(
-      @ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int steps) throws Exception {
-    java.util.Random random = new java.util.Random(seed);
+  @ParameterizedTest(name = "mutant {index}: seed {0}, {2} steps")
+  @MethodSource("mutants")
+  void theDockerfileReaderSurvivesAMutant(long seed, int unused, int steps) throws Exception {
+    Random random = new Random(seed);
     List<String> lines =
         new java.util.ArrayList<>(
             List.of(
