@@ -1,6 +1,7 @@
 package dev.rootlock.model.pod;
 
 import dev.rootlock.model.FieldPath;
+import java.util.Objects;
 
 /**
  * A field the API server's schema does not have, which kubectl's strict field validation refuses.
@@ -10,6 +11,10 @@ import dev.rootlock.model.FieldPath;
  *     small edit), or null
  */
 public record UnknownField(FieldPath path, String suggestion) {
+
+  public UnknownField {
+    Objects.requireNonNull(path, "path");
+  }
 
   /** The misspelled key as written. */
   public String name() {

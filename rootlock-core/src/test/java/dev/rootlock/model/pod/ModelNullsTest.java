@@ -60,7 +60,9 @@ class ModelNullsTest {
           "SecurityContext.windowsOptions",
           "SecurityContext.procMount",
           "Sysctl.value",
+          "UnknownField.suggestion",
           "Volume.emptyDir",
+          "Volume.hostPath",
           "VolumeMount.subPath",
           "Workload.apiVersion",
           "Workload.pod");
