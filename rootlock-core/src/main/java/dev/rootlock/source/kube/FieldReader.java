@@ -235,8 +235,8 @@ final class FieldReader {
     };
   }
 
-  /** A value short enough to quote in a one-line message. */
-  private static String clip(String value) {
+  /** A value short enough to quote in a one-line message (or to use as a report's key). */
+  static String clip(String value) {
     return value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "…";
   }
 

@@ -66,9 +66,11 @@ final class ManifestObjects {
         case WorkloadKinds.Match.Invalid invalid ->
             errors.add(new InputError(file, where(object), invalid.message()));
         case WorkloadKinds.Match.None none ->
+            // Kinds and versions are short identifiers; a hostile 100,000-character one must not
+            // become a report key (JSON readers cap key lengths, and nobody reads such a line).
             skip(kinds.match(null, kind) instanceof WorkloadKinds.Match.Found
-                ? kind + " (" + apiVersion + ")"
-                : kind);
+                ? kind + " (" + FieldReader.clip(String.valueOf(apiVersion)) + ")"
+                : FieldReader.clip(kind));
       }
     }
   }

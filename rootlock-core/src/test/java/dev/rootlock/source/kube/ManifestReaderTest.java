@@ -196,6 +196,17 @@ class ManifestReaderTest {
   }
 
   @Test
+  void aHugeKindIsCountedUnderItsFirst64Characters() {
+    // Found by the fuzz suite: a 100,000-character kind became a JSON report key that JSON
+    // readers refuse (Jackson caps names at 50,000 characters).
+    String kind = "X".repeat(100_000);
+
+    ReadResult result = read("apiVersion: v1\nkind: " + kind + "\n");
+
+    assertThat(result.skippedKinds()).containsExactly(Map.entry("X".repeat(64) + "…", 1));
+  }
+
+  @Test
   void theItemsOfAListAreReadAsObjects() {
     ReadResult result =
         read(
