@@ -64,7 +64,9 @@ class HelmChartScanTest {
     CliRun run = CliRun.of("scan", chart.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out()).contains(chart + ": error: helm could not render the chart: ");
-    assertThat(run.out()).contains("name is required");
+    // Text-format input errors go to stderr (issue 15); the summary stays on stdout.
+    assertThat(run.err()).contains(chart + ": error: helm could not render the chart: ");
+    assertThat(run.err()).contains("name is required");
+    assertThat(run.out()).isEqualTo("0 objects scanned, none violate hardened:latest; 1 file could not be read\n");
   }
 }

@@ -239,10 +239,13 @@ class ScanCommandTest {
             "apiVersion: v1\nkind: Deployment\nmetadata: {name: d}\n", "scan", "-");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out())
-        .startsWith(
+    // Text-format input errors go to stderr (issue 15); the summary stays on stdout.
+    assertThat(run.err())
+        .isEqualTo(
             "-:1:13: error: no matches for kind \"Deployment\" in version \"v1\": Deployment"
                 + " is served as apps/v1\n");
+    assertThat(run.out())
+        .isEqualTo("0 objects scanned, none violate hardened:latest; 1 file could not be read\n");
   }
 
   private static final String WORKFLOW =
