@@ -82,7 +82,8 @@ final class Validator {
     if (request.group().isEmpty() && resource.equals("namespaces")) {
       return namespace(request, timeout);
     }
-    if (POD_CONTROLLERS.contains(resource)) {
+    if (POD_CONTROLLERS.contains(resource)
+        || objects.isCustomWorkload(request.group(), request.object())) {
       return podController(request);
     }
     return AdmissionResponse.ALLOWED;
