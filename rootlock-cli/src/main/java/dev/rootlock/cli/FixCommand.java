@@ -182,13 +182,13 @@ final class FixCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     FixOptions options = options();
     boolean postRenderer = paths.isEmpty() && !check;
-    if (postRenderer && (mode.write || Terminal.isInteractive())) {
+    if (paths.isEmpty() && (mode.write || Terminal.isInteractive())) {
       throw new ParameterException(
           spec.commandLine(),
           "Missing PATH: name files or directories, or pipe manifests in ('-' or no PATH, as a"
               + " Helm post-renderer)");
     }
-    List<String> inputs = postRenderer ? List.of("-") : paths;
+    List<String> inputs = paths.isEmpty() ? List.of("-") : paths;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (check && mode.write) {

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  rootlock kube audit -A",
       "  rootlock kube audit -n shop -o wide --include-workloads",
-      "  rootlock kube audit -A --workload-kind Workflow.example.com=spec.runner.template",
+      "  rootlock kube audit -A \\",
+      "      --workload-kind Workflow.example.com=spec.runner.template",
       "  rootlock kube audit -A --profile restricted -o sarif > cluster.sarif",
       "",
       "Exit codes: 0 nothing violates, 1 something violates, 2 usage error, unreachable server or"

@@ -372,4 +372,13 @@ class FixCommandTest {
                 + "\nfix: 1 file to fix, 1 object to harden;"
                 + " notes: 1 runAsNonRoot needs a numeric user\n");
   }
+
+  @Test
+  void checkReadsStandardInputWithoutPathAndNamesItDash() {
+    CliRun run = CliRun.withStdin(POD, "fix", "--check");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo("-\n");
+    assertThat(run.err()).isEmpty();
+  }
 }
