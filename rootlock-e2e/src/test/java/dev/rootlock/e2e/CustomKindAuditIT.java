@@ -23,38 +23,12 @@ class CustomKindAuditIT {
   @AfterEach
   void cleanUp() {
     Kubectl.admin("delete", "namespace", namespace, "--wait=false", "--ignore-not-found");
-    Kubectl.admin("delete", "crd", "workflows." + group, "--wait=false", "--ignore-not-found");
-  }
-
-  private String crd() {
-    String version =
-        """
-            - name: %s
-              served: true
-              storage: %s
-              schema:
-                openAPIV3Schema:
-                  type: object
-                  x-kubernetes-preserve-unknown-fields: true
-        """;
-    return """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: workflows.%1$s
-        spec:
-          group: %1$s
-          scope: Namespaced
-          names: {plural: workflows, singular: workflow, kind: Workflow, listKind: WorkflowList}
-          versions:
-        %2$s%3$s"""
-        .formatted(group, version.formatted("v1", "false"), version.formatted("v2", "true"));
+    WorkflowCrd.delete(group);
   }
 
   @Test
   void aCrdsObjectsAreFoundByDiscoveryAndJudgedAtTheMappedTemplate() throws Exception {
-    Kubectl.apply(crd());
-    Kubectl.must("wait", "--for=condition=Established", "--timeout=60s", "crd/workflows." + group);
+    WorkflowCrd.create(group);
     Kubectl.apply(
         """
         apiVersion: v1
