@@ -66,13 +66,33 @@ final class WebhookServeCommand implements Callable<Integer> {
       description = "Where to read namespace labels from. Default: the in-cluster service account.")
   Path kubeconfig;
 
+  @Option(
+      names = "--bind-address",
+      paramLabel = "<ip>",
+      defaultValue = "0.0.0.0",
+      description = "The address to listen on. Default: ${DEFAULT-VALUE} (every address).")
+  String bindAddress;
+
+  @Option(
+      names = "--shadow-psa",
+      description =
+          "Read PSA's pod-security.kubernetes.io/* labels for any mode (enforce, audit, warn) a"
+              + " namespace has no rootlock.dev/* label for, as 'webhook manifests --shadow-psa'"
+              + " routes such namespaces here.")
+  boolean shadowPsa;
+
   @Override
   public Integer call() throws Exception {
     WebhookOptions options =
         WebhookOptions.of(certFile, keyFile)
             .withSecurePort(port)
             .withConfigFile(config)
-            .withKubeconfig(kubeconfig);
+            .withKubeconfig(kubeconfig)
+            .withShadowPsa(shadowPsa)
+            .withBindAddress(bindAddress);
+    if (new java.net.InetSocketAddress(bindAddress, 0).isUnresolved()) {
+      throw new UserException("--bind-address: cannot resolve \"" + bindAddress + "\"");
+    }
     WebhookServer server;
     try {
       server = WebhookServer.start(options);

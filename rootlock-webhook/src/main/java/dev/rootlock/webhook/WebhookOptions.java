@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param bindAddress the address to listen on, {@code 0.0.0.0} by default
  * @param certificateCheckInterval how often the TLS files are checked for a new pair
  * @param shutdownGracePeriod how long {@link WebhookServer#close()} waits for reviews in flight
+ * @param shadowPsa {@code --shadow-psa}: a mode a namespace has no {@code rootlock.dev/*} label
+ *     for is read from PSA's {@code pod-security.kubernetes.io/*} labels
  */
 public record WebhookOptions(
     Path tlsCertFile,
@@ -26,7 +28,8 @@ public record WebhookOptions(
     Path kubeconfig,
     String bindAddress,
     Duration certificateCheckInterval,
-    Duration shutdownGracePeriod) {
+    Duration shutdownGracePeriod,
+    boolean shadowPsa) {
 
   public static final int DEFAULT_SECURE_PORT = 8443;
 
@@ -51,42 +54,49 @@ public record WebhookOptions(
         null,
         "0.0.0.0",
         Duration.ofSeconds(10),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        false);
   }
 
   public WebhookOptions withSecurePort(int port) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, port, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, shadowPsa);
   }
 
   public WebhookOptions withConfigFile(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, file, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, shadowPsa);
   }
 
   public WebhookOptions withKubeconfig(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, file, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, shadowPsa);
   }
 
   public WebhookOptions withBindAddress(String address) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, address,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, shadowPsa);
   }
 
   public WebhookOptions withCertificateCheckInterval(Duration interval) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        interval, shutdownGracePeriod);
+        interval, shutdownGracePeriod, shadowPsa);
   }
 
   public WebhookOptions withShutdownGracePeriod(Duration period) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, period);
+        certificateCheckInterval, period, shadowPsa);
+  }
+
+  public WebhookOptions withShadowPsa(boolean shadow) {
+    return new WebhookOptions(
+        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
+        certificateCheckInterval, shutdownGracePeriod, shadow);
   }
 }
