@@ -84,7 +84,8 @@ final class WebhookManifestsCommand implements Callable<Integer> {
       names = "--shadow-psa",
       description =
           "Also send namespaces with PSA's enforce label, and no enforce label of"
-              + " rootlock's, to the enforcing webhook.")
+              + " rootlock's, to the enforcing webhook, which then judges them by PSA's"
+              + " labels (it runs 'webhook serve --shadow-psa').")
   boolean shadowPsa;
 
   @Mixin WorkloadKindOptions workloadKinds;

@@ -71,6 +71,21 @@ final class WebhookServeCommand implements Callable<Integer> {
 
   @Mixin WorkloadKindOptions workloadKinds;
 
+  @Option(
+      names = "--bind-address",
+      paramLabel = "<ip>",
+      defaultValue = "0.0.0.0",
+      description = "The address to listen on. Default: ${DEFAULT-VALUE} (every address).")
+  String bindAddress;
+
+  @Option(
+      names = "--shadow-psa",
+      description =
+          "Read PSA's pod-security.kubernetes.io/* labels for any mode (enforce, audit, warn) a"
+              + " namespace has no rootlock.dev/* label for, as 'webhook manifests --shadow-psa'"
+              + " routes such namespaces here.")
+  boolean shadowPsa;
+
   @Override
   public Integer call() throws Exception {
     WebhookOptions options =
@@ -78,7 +93,12 @@ final class WebhookServeCommand implements Callable<Integer> {
             .withSecurePort(port)
             .withConfigFile(config)
             .withKubeconfig(kubeconfig)
-            .withKinds(workloadKinds.kinds());
+            .withKinds(workloadKinds.kinds())
+            .withShadowPsa(shadowPsa)
+            .withBindAddress(bindAddress);
+    if (new java.net.InetSocketAddress(bindAddress, 0).isUnresolved()) {
+      throw new UserException("--bind-address: cannot resolve \"" + bindAddress + "\"");
+    }
     WebhookServer server;
     try {
       server = WebhookServer.start(options);

@@ -29,12 +29,16 @@ final class WebhookProcess implements AutoCloseable {
     this.client = client;
   }
 
-  /** Starts the webhook with a certificate issued into {@code dir} and waits for /readyz. */
-  static WebhookProcess start(Path dir) throws Exception {
-    return start(dir, List.of());
+  /**
+   * Starts the webhook with a certificate issued into {@code dir} and waits for /readyz.
+   *
+   * @param extraFlags more {@code webhook serve} flags, e.g. {@code --shadow-psa}
+   */
+  static WebhookProcess start(Path dir, String... extraFlags) throws Exception {
+    return start(dir, List.of(extraFlags));
   }
 
-  /** {@link #start(Path)} with more flags for {@code webhook serve}. */
+  /** {@link #start(Path, String...)} with the flags as a list. */
   static WebhookProcess start(Path dir, List<String> flags) throws Exception {
     Tls.issueServingCertificate(dir);
     int port = freePort();

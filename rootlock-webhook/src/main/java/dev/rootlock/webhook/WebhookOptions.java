@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param shutdownGracePeriod how long {@link WebhookServer#close()} waits for reviews in flight
  * @param kinds the workload kind table: reviews of a custom kind in it are judged at its pod
  *     template's path, like a Deployment's
+ * @param shadowPsa {@code --shadow-psa}: a mode a namespace has no {@code rootlock.dev/*} label
+ *     for is read from PSA's {@code pod-security.kubernetes.io/*} labels
  */
 public record WebhookOptions(
     Path tlsCertFile,
@@ -30,7 +32,8 @@ public record WebhookOptions(
     String bindAddress,
     Duration certificateCheckInterval,
     Duration shutdownGracePeriod,
-    WorkloadKinds kinds) {
+    WorkloadKinds kinds,
+    boolean shadowPsa) {
 
   public static final int DEFAULT_SECURE_PORT = 8443;
 
@@ -57,49 +60,56 @@ public record WebhookOptions(
         "0.0.0.0",
         Duration.ofSeconds(10),
         Duration.ofSeconds(10),
-        WorkloadKinds.builtIn());
+        WorkloadKinds.builtIn(),
+        false);
   }
 
   public WebhookOptions withSecurePort(int port) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, port, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, kinds);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa);
   }
 
   public WebhookOptions withConfigFile(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, file, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, kinds);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa);
   }
 
   public WebhookOptions withKubeconfig(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, file, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, kinds);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa);
   }
 
   public WebhookOptions withBindAddress(String address) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, address,
-        certificateCheckInterval, shutdownGracePeriod, kinds);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa);
   }
 
   public WebhookOptions withCertificateCheckInterval(Duration interval) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        interval, shutdownGracePeriod, kinds);
+        interval, shutdownGracePeriod, kinds, shadowPsa);
   }
 
   public WebhookOptions withShutdownGracePeriod(Duration period) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, period, kinds);
+        certificateCheckInterval, period, kinds, shadowPsa);
   }
 
   /** With {@code newKinds}, the table the CLI builds from {@code --workload-kind}. */
   public WebhookOptions withKinds(WorkloadKinds newKinds) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, newKinds);
+        certificateCheckInterval, shutdownGracePeriod, newKinds, shadowPsa);
+  }
+
+  public WebhookOptions withShadowPsa(boolean shadow) {
+    return new WebhookOptions(
+        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadow);
   }
 }
