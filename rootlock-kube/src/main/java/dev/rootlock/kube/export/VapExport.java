@@ -19,7 +19,10 @@ public final class VapExport {
 
   /** Exported checks, in the engine's message order (sorted by ID). */
   static final List<CelValidation> VALIDATIONS = 
-      List.of(ReadOnlyRootFilesystemCel.validation(), UnboundedMemoryVolumesCel.validation());
+      List.of(
+          ReadOnlyRootFilesystemCel.validation(),
+          UnboundedMemoryVolumesCel.validation(),
+          WritableSystemPathsCel.validation());
 
   /** Hardened checks not exported, and why; written as comments and listed in docs/vap.md. */
   static final List<String> NOT_EXPORTED =
@@ -27,8 +30,19 @@ public final class VapExport {
           "misplacedReadOnlyRootFilesystem: nothing to check in admission; the API server drops"
               + " spec.securityContext.readOnlyRootFilesystem and rejects non-boolean values"
               + " before any policy sees the object.",
-          "writableSystemPaths: not exported yet (needs path normalisation in CEL; not yet"
-              + " proven equal).");
+          "unknownField: nothing to check in admission; the API server drops unknown fields"
+              + " (or refuses them under strict field validation) before any policy sees the"
+              + " object.",
+          "sensitiveHostPaths: not exported yet (needs the engine's host path classification in"
+              + " CEL; not yet proven equal).");
+
+  /** Where an exported check differs from the engine, on purpose; written as comments. */
+  static final List<String> LIMITS =
+      List.of(
+          "writableSystemPaths: a writable mount path with '..' and more than "
+              + WritableSystemPathsCel.MAX_SEGMENTS
+              + " segments is refused unresolved, shown as '?' and the path as written (rootlock"
+              + " scan resolves it).");
 
   private VapExport() {}
 
@@ -57,6 +71,9 @@ public final class VapExport {
     for (String line : NOT_EXPORTED) {
       out.append("# Not in this policy: ").append(line).append('\n');
     }
+    for (String line : LIMITS) {
+      out.append("# Limit: ").append(line).append('\n');
+    }
     out.append("apiVersion: admissionregistration.k8s.io/v1\n");
     out.append("kind: ValidatingAdmissionPolicy\n");
     out.append("metadata:\n");
@@ -80,6 +97,8 @@ public final class VapExport {
     variable(out, "memoryVolumes", UnboundedMemoryVolumesCel.MEMORY_VOLUMES);
     variable(out, "unboundedVolumes", UnboundedMemoryVolumesCel.UNBOUNDED_VOLUMES);
     variable(out, "unboundedWriters", UnboundedMemoryVolumesCel.UNBOUNDED_WRITERS);
+    variable(out, "readOnlyVolumes", WritableSystemPathsCel.READ_ONLY_VOLUMES);
+    variable(out, "systemMounts", WritableSystemPathsCel.SYSTEM_MOUNTS);
     out.append("  validations:\n");
     for (CelValidation validation : VALIDATIONS) {
       out.append("    # rootlock check ").append(validation.checkId()).append('\n');

@@ -74,8 +74,11 @@ class CelEquivalenceTest {
         corpus.objects,
         corpus.failing,
         corpus.failingByCheck);
-    // Every exported check must fail somewhere in the corpus, or its comparison proves little.
-    assertThat(corpus.failingByCheck.keySet()).containsExactlyElementsOf(policy.checkIds());
+    // Every exported check must fail somewhere in the corpus, or its comparison proves little;
+    // no corpus object mounts a system path writable, so writableSystemPaths is held to the
+    // engine by the cases and the generated paths below.
+    assertThat(corpus.failingByCheck.keySet())
+        .containsExactly(ReadOnlyRootFilesystemCel.ID, UnboundedMemoryVolumesCel.ID);
     assertThat(fixtures.objects).isGreaterThan(100);
     assertThat(corpus.objects).isGreaterThan(1000);
     // Both verdicts must occur, or the comparison proves little.
@@ -206,6 +209,153 @@ class CelEquivalenceTest {
                 + " container \"init\" must set resources.limits.memory)");
   }
 
+  /** A pod whose containers are read-only and mount what {@code mounts} lists, per container. */
+  private static String podMounting(String volumes, String... mounts) {
+    StringBuilder yaml =
+        new StringBuilder("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n");
+    yaml.append("  volumes: ").append(volumes).append('\n');
+    yaml.append("  initContainers:\n");
+    yaml.append("    - {name: init, image: x, securityContext: {readOnlyRootFilesystem: true},")
+        .append(" volumeMounts: ").append(mounts[0]).append("}\n");
+    yaml.append("  containers:\n");
+    for (int i = 1; i < mounts.length; i++) {
+      yaml.append("    - {name: c").append(i).append(", image: x,")
+          .append(" securityContext: {readOnlyRootFilesystem: true}, volumeMounts: ")
+          .append(mounts[i]).append("}\n");
+    }
+    return yaml.toString();
+  }
+
+  @Test
+  void everySystemPathIsRefusedWritableHoweverItIsSpelled() throws Exception {
+    String volumes = "[{name: v, emptyDir: {}}]";
+    for (String path : WritableSystemPathsCel.SYSTEM_PATHS) {
+      assertThat(compare(podMounting(volumes, "[]", "[{name: v, mountPath: '" + path + "'}]")))
+          .isEqualTo(
+              "writable system path (container \"c1\" must not mount volume \"v\" writable at \""
+                  + path + "\")");
+      assertThat(compare(podMounting(volumes, "[]",
+              "[{name: v, mountPath: '" + path + "', readOnly: true}]")))
+          .isEmpty();
+    }
+    Map<String, String> spellings =
+        Map.of(
+            "//usr/./bin/", "/usr/bin",
+            "/usr/lib/../bin", "/usr/bin",
+            "/../etc", "/etc",
+            "etc", "/etc",
+            "/a/../../b/../etc/", "/etc",
+            "/etc/..", "/",
+            "/.", "/",
+            "./usr/local/./sbin//", "/usr/local/sbin");
+    for (var spelling : spellings.entrySet()) {
+      assertThat(compare(podMounting(volumes, "[]",
+              "[{name: v, mountPath: '" + spelling.getKey() + "'}]")))
+          .as(spelling.getKey())
+          .isEqualTo(
+              "writable system path (container \"c1\" must not mount volume \"v\" writable at \""
+                  + spelling.getValue() + "\")");
+    }
+    for (String other : List.of("/usr/local", "/etc/app", "/usr/lib/../local", "/tmp", "/lib/x")) {
+      assertThat(compare(podMounting(volumes, "[]", "[{name: v, mountPath: '" + other + "'}]")))
+          .as(other)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void readOnlySourcesAreAllowedAnywhereAndTheFirstVolumeOfANameDecides() throws Exception {
+    for (String source :
+        List.of("configMap: {name: c}", "secret: {secretName: s}", "downwardAPI: {}",
+            "projected: {sources: []}")) {
+      assertThat(compare(podMounting("[{name: v, " + source + "}]", "[]",
+              "[{name: v, mountPath: /etc}]")))
+          .as(source)
+          .isEmpty();
+    }
+    // Two sources, one of them writable: not always read-only.
+    assertThat(compare(podMounting("[{name: v, configMap: {name: c}, emptyDir: {}}]", "[]",
+            "[{name: v, mountPath: /etc}]")))
+        .startsWith("writable system path (container \"c1\"");
+    // A mount of a volume the pod does not have.
+    assertThat(compare(podMounting("[{name: v, configMap: {name: c}}]", "[]",
+            "[{name: w, mountPath: /bin}]")))
+        .isEqualTo(
+            "writable system path (container \"c1\" must not mount volume \"w\" writable at"
+                + " \"/bin\")");
+    assertThat(compare(podMounting("[{name: v, configMap: {name: c}}, {name: v, emptyDir: {}}]",
+            "[]", "[{name: v, mountPath: /etc}]")))
+        .isEmpty();
+    assertThat(compare(podMounting("[{name: v, emptyDir: {}}, {name: v, configMap: {name: c}}]",
+            "[]", "[{name: v, mountPath: /etc}]")))
+        .startsWith("writable system path (container \"c1\"");
+  }
+
+  @Test
+  void severalMountsNameTheContainersInVisitingOrderAndThePathsSorted() throws Exception {
+    String pod =
+        podMounting(
+            "[{name: v, emptyDir: {}}, {name: w, emptyDir: {}}]",
+            "[{name: v, mountPath: /}]",
+            "[{name: w, mountPath: /usr/bin}, {name: v, mountPath: /etc}, {name: v, mountPath: /x}]",
+            "[{name: v, mountPath: /data}]",
+            "[{name: w, mountPath: '/etc/'}]");
+    assertThat(compare(pod))
+        .isEqualTo(
+            "writable system path (containers \"init\", \"c1\", \"c3\" must not mount writable"
+                + " volumes at \"/\", \"/etc\", \"/usr/bin\")");
+    // Windows pods are not exempt from this check.
+    assertThat(compare(pod.replace("spec:\n", "spec:\n  os: {name: windows}\n")))
+        .startsWith("writable system path (containers \"init\", \"c1\", \"c3\"");
+  }
+
+  @Test
+  void generatedMountPathsNormaliseAsTheEngineDoes() throws Exception {
+    // Seeded, so a failure names a case that can be re-run.
+    java.util.Random random = new java.util.Random(16);
+    List<String> segments = List.of("", ".", "..", "..", "usr", "bin", "etc", "lib", "local", "x");
+    int failing = 0;
+    for (int i = 0; i < 1500; i++) {
+      StringBuilder path = new StringBuilder(random.nextBoolean() ? "/" : "");
+      int length = 1 + random.nextInt(9);
+      for (int s = 0; s < length; s++) {
+        path.append(s == 0 ? "" : "/").append(segments.get(random.nextInt(segments.size())));
+      }
+      if (path.isEmpty()) {
+        continue;
+      }
+      String message =
+          compare(podMounting("[{name: v, emptyDir: {}}]", "[]",
+              "[{name: v, mountPath: '" + path + "'}]"));
+      failing += message.isEmpty() ? 0 : 1;
+    }
+    // Both verdicts must occur often, or the comparison proves little.
+    System.out.printf("writableSystemPaths: 1500 generated mount paths, %d refused%n", failing);
+    assertThat(failing).isBetween(150, 1350);
+  }
+
+  @Test
+  void aPathWithDotDotBeyondTheIndexListIsRefusedUnresolved() throws Exception {
+    String path = "/a/..".repeat(40) + "/tmp";
+    String yaml = podMounting("[{name: v, emptyDir: {}}]", "[]",
+        "[{name: v, mountPath: '" + path + "'}]");
+    JsonNode api = asTheApiServerReturnsIt(new YAMLMapper().readTree(yaml));
+    Pod pod = ApiObjects.workload(api, SourceRef.of("cluster:test")).orElseThrow().pod();
+    // The engine resolves it to /tmp and allows it ...
+    assertThat(engineResult(WritableSystemPathsCel.ID, pod).allowed()).isTrue();
+    // ... the export cannot resolve 81 segments with its 16 indices, and refuses it, saying so.
+    ExportedPolicy.Outcome cel =
+        policy.evaluate(toCel(api), Map.of()).stream()
+            .filter(o -> o.checkId().equals(WritableSystemPathsCel.ID))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cel.allowed()).isFalse();
+    assertThat(cel.message())
+        .isEqualTo(
+            "writable system path (container \"c1\" must not mount volume \"v\" writable at \"?"
+                + path + "\")");
+  }
+
   @Test
   void aPodOfFiftyContainersStaysFarBelowKubernetesCostLimit() throws Exception {
     StringBuilder containers = new StringBuilder();
@@ -221,6 +371,22 @@ class CelEquivalenceTest {
     // Kubernetes allows 1,000,000 cost units per expression and 10,000,000 per policy; even at
     // ten units a node this policy uses under a hundredth of the per-expression limit.
     assertThat(nodes).isBetween(50L * 3, 10_000L);
+
+    // The worst case for writableSystemPaths: every container mounts a path with '..' in it, of
+    // the most segments the export resolves; each costs a walk quadratic in its segments.
+    int pairs = (WritableSystemPathsCel.MAX_SEGMENTS - 1) / 2;
+    String deep = "/x/..".repeat(pairs) + "/etc";
+    String[] mounts = new String[51];
+    java.util.Arrays.fill(mounts, "[{name: v, mountPath: '" + deep + "'}]");
+    String worst = podMounting("[{name: v, emptyDir: {}}]", mounts);
+    assertThat(compare(worst)).startsWith("writable system path (containers \"init\", \"c1\"");
+    long worstNodes =
+        policy.evaluatedNodes(toCel(asTheApiServerReturnsIt(new YAMLMapper().readTree(worst))));
+    System.out.printf(
+        "CEL cost: %d expression nodes evaluated for 51 containers with %d-segment '..' mounts%n",
+        worstNodes,
+        2 * pairs + 1);
+    assertThat(worstNodes).isBetween(51L * (2 * pairs + 1) * (2 * pairs + 1), 250_000L);
   }
 
   /**
@@ -318,9 +484,12 @@ class CelEquivalenceTest {
   }
 
   private static String prefixOf(String id) {
-    return id.equals(ReadOnlyRootFilesystemCel.ID)
-        ? "readOnlyRootFilesystem != true"
-        : "unbounded memory volume";
+    return switch (id) {
+      case ReadOnlyRootFilesystemCel.ID -> "readOnlyRootFilesystem != true";
+      case UnboundedMemoryVolumesCel.ID -> "unbounded memory volume";
+      case WritableSystemPathsCel.ID -> "writable system path";
+      default -> throw new IllegalArgumentException(id);
+    };
   }
 
   /** The check's newest implementation; the hardened checks have one, from v1.0. */

@@ -42,7 +42,7 @@ final class ExportedPolicy {
           .addVar("params", SimpleType.DYN)
           .addVar("namespaceObject", SimpleType.DYN)
           .addVar("variables", MapType.create(SimpleType.STRING, SimpleType.DYN))
-          .addCompilerLibraries(CelExtensions.strings())
+          .addCompilerLibraries(CelExtensions.strings(), CelExtensions.bindings())
           .addRuntimeLibraries(CelExtensions.strings())
           .build();
 
@@ -125,8 +125,10 @@ final class ExportedPolicy {
       bound.put(variable.name(), variable.program().trace(activation, (e, v) -> nodes[0]++));
     }
     for (int i = 0; i < validations.size(); i++) {
-      validations.get(i).program().trace(activation, (e, v) -> nodes[0]++);
-      messages.get(i).program().trace(activation, (e, v) -> nodes[0]++);
+      // As the API server: the message is evaluated only when the validation fails.
+      if (!(Boolean) validations.get(i).program().trace(activation, (e, v) -> nodes[0]++)) {
+        messages.get(i).program().trace(activation, (e, v) -> nodes[0]++);
+      }
     }
     return nodes[0];
   }
