@@ -1,8 +1,14 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.kube.export.ExportExemptions;
 import dev.rootlock.kube.export.VapExport;
 import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.webhook.Exemptions;
+import dev.rootlock.webhook.InvalidConfigException;
+import dev.rootlock.webhook.WebhookConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,12 +37,19 @@ import picocli.CommandLine.Spec;
           + " tests. Checks not exported"
           + " are named in comments at the top of the output. Pair it with Pod Security"
           + " Admission's restricted level, which the API server already has.",
+      "",
+      "Exemptions: --config takes the same file as 'rootlock webhook serve'; its usernames"
+          + " and runtimeClasses become the policy's matchConditions, its namespaces are"
+          + " skipped by the bindings. An object annotated rootlock.dev/exempt:"
+          + " \"<check>[,<check>]: reason\" (or its pod template) is not judged on those"
+          + " checks, unless --no-exemptions.",
     },
     footer = {
       "",
       "Examples:",
       "  rootlock policy export | kubectl apply -f -",
       "  rootlock policy export -o rootlock-vap.yaml",
+      "  rootlock policy export --config podsecurity.yaml | kubectl apply -f -",
       "  kubectl label namespace team rootlock.dev/warn=hardened",
       "",
       "Exit status: 0 written, 2 usage error or file not writable.",
@@ -60,6 +73,18 @@ final class PolicyExportCommand implements Callable<Integer> {
       description = "Output format; only vap (ValidatingAdmissionPolicy) for now.")
   String format;
 
+  @Option(
+      names = "--config",
+      paramLabel = "<file>",
+      description =
+          "The webhook's PodSecurityConfiguration-shaped file; only its exemptions are used.")
+  Path config;
+
+  @Option(
+      names = "--no-exemptions",
+      description = "Ignore the rootlock.dev/exempt annotation: judge every object fully.")
+  boolean noExemptions;
+
   @Override
   public Integer call() {
     if (!format.equals("vap")) {
@@ -69,7 +94,7 @@ final class PolicyExportCommand implements Callable<Integer> {
     LevelVersion levelVersion = policy.levelVersion();
     String yaml;
     try {
-      yaml = VapExport.yaml(levelVersion);
+      yaml = VapExport.yaml(levelVersion, exemptions());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
     }
@@ -81,5 +106,26 @@ final class PolicyExportCommand implements Callable<Integer> {
       AtomicFiles.writeText(output, yaml);
     }
     return 0;
+  }
+
+  private ExportExemptions exemptions() {
+    Exemptions configured = Exemptions.NONE;
+    if (config != null) {
+      try {
+        configured = WebhookConfig.load(config).exemptions();
+      } catch (NoSuchFileException e) {
+        throw new UserException("--config: no such file: " + config);
+      } catch (IOException e) {
+        throw new UserException("--config: cannot read " + config + ": " + e.getMessage());
+      } catch (InvalidConfigException e) {
+        throw new UserException(
+            "--config: " + config + ": invalid configuration: " + String.join("; ", e.problems()));
+      }
+    }
+    return new ExportExemptions(
+        configured.usernames(),
+        configured.runtimeClasses(),
+        configured.namespaces(),
+        !noExemptions);
   }
 }

@@ -515,7 +515,7 @@ class CelEquivalenceTest {
    * Through fabric8's typed model and back, which drops unknown fields and refuses wrongly typed
    * ones as the API server does; null when the API server would refuse the object.
    */
-  private static JsonNode asTheApiServerReturnsIt(JsonNode document) {
+  static JsonNode asTheApiServerReturnsIt(JsonNode document) {
     if (document == null || !document.isObject()) {
       return null;
     }
