@@ -1,6 +1,7 @@
 package dev.rootlock.cli;
 
 import dev.rootlock.kube.export.ExportExemptions;
+import dev.rootlock.kube.export.MutatingExport;
 import dev.rootlock.kube.export.VapExport;
 import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.webhook.Exemptions;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Spec;
       "  rootlock policy export | kubectl apply -f -",
       "  rootlock policy export -o rootlock-vap.yaml",
       "  rootlock policy export --config podsecurity.yaml | kubectl apply -f -",
+      "  rootlock policy export --mutating | kubectl apply -f -",
       "  kubectl label namespace team rootlock.dev/warn=hardened",
       "",
       "Exit status: 0 written, 2 usage error or file not writable.",
@@ -85,6 +87,13 @@ final class PolicyExportCommand implements Callable<Integer> {
       description = "Ignore the rootlock.dev/exempt annotation: judge every object fully.")
   boolean noExemptions;
 
+  @Option(
+      names = "--mutating",
+      description =
+          "Also write a MutatingAdmissionPolicy (v1beta1, Kubernetes 1.34+) that gives new pods"
+              + " in namespaces labelled rootlock.dev/mutate=true read-only roots and a /tmp.")
+  boolean mutating;
+
   @Override
   public Integer call() {
     if (!format.equals("vap")) {
@@ -94,7 +103,11 @@ final class PolicyExportCommand implements Callable<Integer> {
     LevelVersion levelVersion = policy.levelVersion();
     String yaml;
     try {
-      yaml = VapExport.yaml(levelVersion, exemptions());
+      ExportExemptions exemptions = exemptions();
+      yaml = VapExport.yaml(levelVersion, exemptions);
+      if (mutating) {
+        yaml += MutatingExport.yaml(exemptions);
+      }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
     }

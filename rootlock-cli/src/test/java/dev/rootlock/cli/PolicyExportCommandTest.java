@@ -3,6 +3,7 @@ package dev.rootlock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.kube.export.ExportExemptions;
+import dev.rootlock.kube.export.MutatingExport;
 import dev.rootlock.kube.export.VapExport;
 import dev.rootlock.policy.LevelVersion;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,14 @@ class PolicyExportCommandTest {
     CliRun none = CliRun.of("policy", "export", "--config", missing.toString());
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err()).isEqualTo("error: --config: no such file: " + missing + "\n");
+  }
+
+  @Test
+  void dashDashMutatingAddsTheMutatingAdmissionPolicy() {
+    CliRun run = CliRun.of("policy", "export", "--mutating");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo(HARDENED + MutatingExport.yaml(ExportExemptions.DEFAULT));
+    assertThat(run.out()).contains("kind: MutatingAdmissionPolicyBinding");
   }
 
   @Test
