@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
           + " rootlock.dev/enforce=hardened deny pods, rootlock.dev/warn=hardened warn and"
           + " rootlock.dev/audit=hardened audit every pod-template kind. kube-system is skipped.",
       "",
-      "Exported so far: readOnlyRootFilesystem (every init, regular and ephemeral container;"
-          + " Windows pods exempt) and unboundedMemoryVolumes, held equal to 'rootlock scan' by"
-          + " tests. Checks not exported"
+      "Exported: readOnlyRootFilesystem (every init, regular and ephemeral container;"
+          + " Windows pods exempt), sensitiveHostPaths, unboundedMemoryVolumes and"
+          + " writableSystemPaths, held equal to 'rootlock scan' by tests. Checks not exported"
           + " are named in comments at the top of the output. Pair it with Pod Security"
           + " Admission's restricted level, which the API server already has.",
       "",

@@ -22,6 +22,7 @@ public final class VapExport {
   static final List<CelValidation> VALIDATIONS = 
       List.of(
           ReadOnlyRootFilesystemCel.validation(),
+          SensitiveHostPathsCel.validation(),
           UnboundedMemoryVolumesCel.validation(),
           WritableSystemPathsCel.validation());
 
@@ -33,9 +34,7 @@ public final class VapExport {
               + " before any policy sees the object.",
           "unknownField: nothing to check in admission; the API server drops unknown fields"
               + " (or refuses them under strict field validation) before any policy sees the"
-              + " object.",
-          "sensitiveHostPaths: not exported yet (needs the engine's host path classification in"
-              + " CEL; not yet proven equal).");
+              + " object.");
 
   /** Where an exported check differs from the engine, on purpose; written as comments. */
   static final List<String> LIMITS =
@@ -43,7 +42,11 @@ public final class VapExport {
           "writableSystemPaths: a writable mount path with '..' and more than "
               + WritableSystemPathsCel.MAX_SEGMENTS
               + " segments is refused unresolved, shown as '?' and the path as written (rootlock"
-              + " scan resolves it).");
+              + " scan resolves it).",
+          "sensitiveHostPaths: a hostPath with '..' and more than "
+              + WritableSystemPathsCel.MAX_SEGMENTS
+              + " segments is refused unresolved, named '(unresolved)' (rootlock scan resolves"
+              + " it).");
 
   private VapExport() {}
 
@@ -126,6 +129,7 @@ public final class VapExport {
     variable(out, "unboundedWriters", UnboundedMemoryVolumesCel.UNBOUNDED_WRITERS);
     variable(out, "readOnlyVolumes", WritableSystemPathsCel.READ_ONLY_VOLUMES);
     variable(out, "systemMounts", WritableSystemPathsCel.SYSTEM_MOUNTS);
+    variable(out, "sensitiveVolumes", SensitiveHostPathsCel.SENSITIVE_VOLUMES);
     if (exemptions.annotations()) {
       variable(out, "exemptChecks", ExemptionsCel.EXEMPT_CHECKS);
     }

@@ -78,7 +78,8 @@ class CelEquivalenceTest {
     // no corpus object mounts a system path writable, so writableSystemPaths is held to the
     // engine by the cases and the generated paths below.
     assertThat(corpus.failingByCheck.keySet())
-        .containsExactly(ReadOnlyRootFilesystemCel.ID, UnboundedMemoryVolumesCel.ID);
+        .containsExactly(
+            ReadOnlyRootFilesystemCel.ID, SensitiveHostPathsCel.ID, UnboundedMemoryVolumesCel.ID);
     assertThat(fixtures.objects).isGreaterThan(100);
     assertThat(corpus.objects).isGreaterThan(1000);
     // Both verdicts must occur, or the comparison proves little.
@@ -310,6 +311,49 @@ class CelEquivalenceTest {
   }
 
   @Test
+  void sensitiveHostPathsAreRefusedAsTheEngineRefusesThem() throws Exception {
+    String volumes =
+        "[{name: sock, hostPath: {path: '//var/run/./docker.sock'}},"
+            + " {name: root, hostPath: {path: '/etc/..'}},"
+            + " {name: proc, hostPath: {path: /proc/sys}},"
+            + " {name: dev, hostPath: {path: /dev}},"
+            + " {name: crio, hostPath: {path: /run/crio/}},"
+            + " {name: data, hostPath: {path: /data}},"
+            + " {name: rel, hostPath: {path: var/run/docker.sock}},"
+            + " {name: cfg, configMap: {name: c}}]";
+    // proc is mounted read-only, dev writable; sock, root and crio fail however mounted or not.
+    String pod =
+        podMounting(
+            volumes,
+            "[{name: proc, mountPath: /p, readOnly: true}]",
+            "[{name: dev, mountPath: /d}, {name: sock, mountPath: /s, readOnly: true}]",
+            "[{name: data, mountPath: /data}]");
+    assertThat(compare(pod))
+        .isEqualTo(
+            "sensitive host paths (volume \"sock\" mounts host path \"//var/run/./docker.sock\""
+                + " (container runtime socket), volume \"root\" mounts host path \"/etc/..\""
+                + " (host root), volume \"dev\" mounts host path \"/dev\" writable,"
+                + " volume \"crio\" mounts host path \"/run/crio/\" (container runtime"
+                + " socket))");
+    // Writable /proc fails too; nothing sensitive passes.
+    assertThat(compare(pod.replace("{name: proc, mountPath: /p, readOnly: true}",
+            "{name: proc, mountPath: /p}")))
+        .contains("volume \"proc\" mounts host path \"/proc/sys\" writable");
+    assertThat(compare(podMounting(
+            "[{name: data, hostPath: {path: /data}}, {name: rel, hostPath: {path: proc}},"
+                + " {name: run2, hostPath: {path: /run2}}, {name: sys, hostPath: {path: /sys}}]",
+            "[{name: rel, mountPath: /r}]", "[{name: sys, mountPath: /s, readOnly: true}]")))
+        .isEmpty();
+    for (String path : List.of("/var/lib/../../run/containerd", "/x/../var/run/crio.sock",
+        "/a/b/../../podman.sock", "/run/podman", "/var/run/containerd/containerd.sock")) {
+      assertThat(compare(podMounting("[{name: v, hostPath: {path: '" + path + "'}}]", "[]", "[]")))
+          .as(path)
+          .isEqualTo("sensitive host paths (volume \"v\" mounts host path \"" + path
+              + "\" (container runtime socket))");
+    }
+  }
+
+  @Test
   void generatedMountPathsNormaliseAsTheEngineDoes() throws Exception {
     // Seeded, so a failure names a case that can be re-run.
     java.util.Random random = new java.util.Random(16);
@@ -488,6 +532,7 @@ class CelEquivalenceTest {
       case ReadOnlyRootFilesystemCel.ID -> "readOnlyRootFilesystem != true";
       case UnboundedMemoryVolumesCel.ID -> "unbounded memory volume";
       case WritableSystemPathsCel.ID -> "writable system path";
+      case SensitiveHostPathsCel.ID -> "sensitive host paths";
       default -> throw new IllegalArgumentException(id);
     };
   }
