@@ -22,6 +22,8 @@ import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.VolumeMount;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.SharedData;
+import dev.rootlock.testing.SharedDataPresent;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1beta1.MutatingAdmissionPolicy;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1beta1.MutatingAdmissionPolicyBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -40,6 +42,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The exported MutatingAdmissionPolicy: golden, strictly decoded by fabric8's v1beta1 model, and
@@ -52,10 +55,10 @@ import org.junit.jupiter.api.Test;
  * Object.spec.containers{name: ...}}) are read as map literals ({@code {'name': ...}}); the rest of
  * each expression is evaluated as printed.
  */
+@ExtendWith(SharedDataPresent.class)
 class MutatingExportTest {
 
-  private static final Path SHARED =
-      Path.of(System.getProperty("rootlock.repo", ".."), "..", "shared");
+  private static final Path SHARED = SharedData.root();
   private static final KubernetesSerialization FABRIC8 = new KubernetesSerialization();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String EXPORT = MutatingExport.yaml(ExportExemptions.DEFAULT);
@@ -162,7 +165,8 @@ class MutatingExportTest {
           volumes: [{name: t, emptyDir: {}}]
         """;
     Map<String, Object> mutated = mutate(object(pod));
-    assertThat((JsonNode) JSON.valueToTree(mutated))
+    JsonNode mutatedTree = JSON.valueToTree(mutated);
+    assertThat(mutatedTree)
         .isEqualTo(
             JSON.readTree(
                 """
