@@ -358,6 +358,25 @@ class CelEquivalenceTest {
   }
 
   @Test
+  void aHostPathWithDotDotBeyondTheIndexListIsRefusedUnresolved() throws Exception {
+    String path = "/a/..".repeat(10) + "/data";
+    String yaml = podMounting("[{name: v, hostPath: {path: '" + path + "'}}]", "[]", "[]");
+    JsonNode api = asTheApiServerReturnsIt(new YAMLMapper().readTree(yaml));
+    Pod pod = ApiObjects.workload(api, SourceRef.of("cluster:test")).orElseThrow().pod();
+    // The engine resolves it to /data and allows it; the export refuses it, saying why.
+    assertThat(engineResult(SensitiveHostPathsCel.ID, pod).allowed()).isTrue();
+    ExportedPolicy.Outcome cel =
+        policy.evaluate(toCel(api), Map.of()).stream()
+            .filter(o -> o.checkId().equals(SensitiveHostPathsCel.ID))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cel.allowed()).isFalse();
+    assertThat(cel.message())
+        .isEqualTo("sensitive host paths (volume \"v\" mounts host path \"" + path
+            + "\" (unresolved))");
+  }
+
+  @Test
   void generatedMountPathsNormaliseAsTheEngineDoes() throws Exception {
     // Seeded, so a failure names a case that can be re-run.
     java.util.Random random = new java.util.Random(16);
