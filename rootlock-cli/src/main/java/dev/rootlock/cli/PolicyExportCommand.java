@@ -41,9 +41,11 @@ import picocli.CommandLine.Spec;
       "",
       "Exemptions: --config takes the same file as 'rootlock webhook serve'; its usernames"
           + " and runtimeClasses become the policy's matchConditions, its namespaces are"
-          + " skipped by the bindings. An object annotated rootlock.dev/exempt:"
-          + " \"<check>[,<check>]: reason\" (or its pod template) is not judged on those"
-          + " checks, unless --no-exemptions.",
+          + " skipped by the bindings.",
+      "",
+      "An object, or its pod template, with the annotation",
+      "  rootlock.dev/exempt: \"<check>[,<check>]: reason\"",
+      "is not judged on those checks, unless --no-exemptions.",
     },
     footer = {
       "",
