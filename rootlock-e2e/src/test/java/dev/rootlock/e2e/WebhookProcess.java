@@ -31,17 +31,25 @@ final class WebhookProcess implements AutoCloseable {
 
   /** Starts the webhook with a certificate issued into {@code dir} and waits for /readyz. */
   static WebhookProcess start(Path dir) throws Exception {
+    return start(dir, List.of());
+  }
+
+  /** {@link #start(Path)} with more flags for {@code webhook serve}. */
+  static WebhookProcess start(Path dir, List<String> flags) throws Exception {
     Tls.issueServingCertificate(dir);
     int port = freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
     Path log = dir.resolve("webhook.log");
-    Process process =
-        new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+    List<String> command =
+        new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "dev.rootlock.cli.Main", "webhook", "serve",
                 "--tls-cert-file=" + dir.resolve("tls.crt"),
                 "--tls-private-key-file=" + dir.resolve("tls.key"),
                 "--secure-port=" + port,
-                "--kubeconfig=" + RealApiServer.admin()))
+                "--kubeconfig=" + RealApiServer.admin()));
+    command.addAll(flags);
+    Process process =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();

@@ -6,6 +6,7 @@ import dev.rootlock.model.ObjectResult;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.source.kube.WorkloadKinds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +83,9 @@ final class Validator {
     if (request.group().isEmpty() && resource.equals("namespaces")) {
       return namespace(request, timeout);
     }
-    if (POD_CONTROLLERS.contains(resource)) {
+    // A custom group's "jobs" is not batch's: Kubernetes' controllers are known by their groups.
+    if ((WorkloadKinds.isKubernetesGroup(request.group()) && POD_CONTROLLERS.contains(resource))
+        || objects.isCustomWorkload(request.group(), request.object())) {
       return podController(request);
     }
     return AdmissionResponse.ALLOWED;

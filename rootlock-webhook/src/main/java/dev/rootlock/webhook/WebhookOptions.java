@@ -1,5 +1,6 @@
 package dev.rootlock.webhook;
 
+import dev.rootlock.source.kube.WorkloadKinds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param bindAddress the address to listen on, {@code 0.0.0.0} by default
  * @param certificateCheckInterval how often the TLS files are checked for a new pair
  * @param shutdownGracePeriod how long {@link WebhookServer#close()} waits for reviews in flight
+ * @param kinds the workload kind table: reviews of a custom kind in it are judged at its pod
+ *     template's path, like a Deployment's
  */
 public record WebhookOptions(
     Path tlsCertFile,
@@ -26,7 +29,8 @@ public record WebhookOptions(
     Path kubeconfig,
     String bindAddress,
     Duration certificateCheckInterval,
-    Duration shutdownGracePeriod) {
+    Duration shutdownGracePeriod,
+    WorkloadKinds kinds) {
 
   public static final int DEFAULT_SECURE_PORT = 8443;
 
@@ -36,6 +40,7 @@ public record WebhookOptions(
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(certificateCheckInterval, "certificateCheckInterval");
     Objects.requireNonNull(shutdownGracePeriod, "shutdownGracePeriod");
+    Objects.requireNonNull(kinds, "kinds");
     if (securePort < 0 || securePort > 65535) {
       throw new IllegalArgumentException("--secure-port must be 0-65535, got " + securePort);
     }
@@ -51,42 +56,50 @@ public record WebhookOptions(
         null,
         "0.0.0.0",
         Duration.ofSeconds(10),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        WorkloadKinds.builtIn());
   }
 
   public WebhookOptions withSecurePort(int port) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, port, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, kinds);
   }
 
   public WebhookOptions withConfigFile(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, file, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, kinds);
   }
 
   public WebhookOptions withKubeconfig(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, file, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, kinds);
   }
 
   public WebhookOptions withBindAddress(String address) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, address,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, kinds);
   }
 
   public WebhookOptions withCertificateCheckInterval(Duration interval) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        interval, shutdownGracePeriod);
+        interval, shutdownGracePeriod, kinds);
   }
 
   public WebhookOptions withShutdownGracePeriod(Duration period) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, period);
+        certificateCheckInterval, period, kinds);
+  }
+
+  /** With {@code newKinds}, the table the CLI builds from {@code --workload-kind}. */
+  public WebhookOptions withKinds(WorkloadKinds newKinds) {
+    return new WebhookOptions(
+        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
+        certificateCheckInterval, shutdownGracePeriod, newKinds);
   }
 }

@@ -115,7 +115,7 @@ public final class WebhookServer implements AutoCloseable {
     this.cache = new NamespaceCache(client, Clock.systemUTC());
     WebhookMetrics metrics = new WebhookMetrics(cache::age, cache::watching);
     Engine engine = Engine.standard();
-    AdmissionObjects objects = new AdmissionObjects();
+    AdmissionObjects objects = new AdmissionObjects(options.kinds());
     Validator validator =
         new Validator(engine, config, cache, objects, new ClusterPods(client), metrics);
     Mutator mutator = new Mutator(engine, objects, config, cache, metrics);
