@@ -51,31 +51,64 @@ class FixProveCommandIT {
     CliRun first = CliRun.of("fix", "--prove", "--discover", "--write", file.toString());
 
     String fixed = Files.readString(file);
-    // CHOWN alone: the trial engine reads what nginx prints, not its error.log on the trial's
-    // tmpfs, where the workers' setgid(33) refusals go (docs/fix.md, "Known gap"). When the
-    // trial engine reads those too, SETUID and SETGID join this line.
+    // SETGID and SETUID come from nginx's error.log on the trial's tmpfs (its master prints
+    // nothing and stays up while the workers fail): the trial engine reads log files on its mounts.
     assertThat(first.err())
         .contains(
             "discover: deployment/web container \"nginx\": writes /var/lib/nginx,"
-                + " /var/log/nginx, /run; needs capabilities CHOWN; must start as root;"
-                + " last trial proven: stayed up\n")
+                + " /var/log/nginx, /run; needs capabilities CHOWN, SETGID, SETUID; must start"
+                + " as root; last trial proven: stayed up\n")
         .contains("prove: deployment/web container \"nginx\": proven: stayed up\n")
         .contains(
             "  ran: docker run -d --read-only --tmpfs /tmp:rw,size=64m"
                 + " --tmpfs /var/lib/nginx:rw,size=16m --tmpfs /var/log/nginx:rw,size=16m"
-                + " --tmpfs /run:rw,size=16m --cap-drop ALL --cap-add CHOWN"
-                + " --security-opt no-new-privileges rootlock-test/nginx\n");
+                + " --tmpfs /run:rw,size=16m --cap-drop ALL --cap-add CHOWN --cap-add SETGID"
+                + " --cap-add SETUID --security-opt no-new-privileges rootlock-test/nginx\n");
     assertThat(first.exitCode()).isEqualTo(1);
     assertThat(fixed)
-        .startsWith(NGINX_DEPLOYMENT)
-        .contains(
-            "            capabilities:\n"
-                + "              drop:\n"
-                + "                - ALL\n"
-                + "              add:\n"
-                + "                - CHOWN\n")
-        .contains("            - name: var-log-nginx\n              mountPath: /var/log/nginx\n")
-        .doesNotContain("runAsNonRoot");
+        .isEqualTo(
+            NGINX_DEPLOYMENT
+                + """
+                          securityContext:
+                            readOnlyRootFilesystem: true
+                            allowPrivilegeEscalation: false
+                            capabilities:
+                              drop:
+                                - ALL
+                              add:
+                                - CHOWN
+                                - SETGID
+                                - SETUID
+                          volumeMounts:
+                            - name: tmp
+                              mountPath: /tmp
+                            - name: var-lib-nginx
+                              mountPath: /var/lib/nginx
+                            - name: var-log-nginx
+                              mountPath: /var/log/nginx
+                            - name: run
+                              mountPath: /run
+                      securityContext:
+                        seccompProfile:
+                          type: RuntimeDefault
+                      volumes:
+                        - name: tmp
+                          emptyDir:
+                            medium: Memory
+                            sizeLimit: 64Mi
+                        - name: var-lib-nginx
+                          emptyDir:
+                            medium: Memory
+                            sizeLimit: 16Mi
+                        - name: var-log-nginx
+                          emptyDir:
+                            medium: Memory
+                            sizeLimit: 16Mi
+                        - name: run
+                          emptyDir:
+                            medium: Memory
+                            sizeLimit: 16Mi
+                """);
 
     CliRun second = CliRun.of("fix", "--prove", "--discover", "--write", file.toString());
 

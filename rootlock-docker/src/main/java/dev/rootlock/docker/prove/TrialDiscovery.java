@@ -29,7 +29,11 @@ final class TrialDiscovery {
   /** Size of each discovered emptyDir: pid, lock and temp files, not data. */
   static final long SIZE_MIB = 16;
 
-  private static final int MAX_TRIALS = 6;
+  /**
+   * Debian nginx stops at its first [emerg], so it teaches one thing per trial: three paths, then
+   * CHOWN, SETGID and SETUID (the last two from its error.log) take six, and one more proves.
+   */
+  private static final int MAX_TRIALS = 8;
 
   /** What the loop found, and the last trial's outcome as a proof. */
   record Found(List<String> paths, List<String> capabilities, boolean root, Proof proof) {}
