@@ -34,6 +34,13 @@ class DiscoverInterruptIT {
               + Pattern.quote(DISCOVER_LABEL)
               + "=([0-9a-f]+)\\)");
 
+  private static final Pattern LEFT_BEHIND =
+      Pattern.compile(
+          "; left behind: container\\(s\\) ([0-9a-f, ]+) \\(remove them with: (docker rm -f -v"
+              + " \\$\\(docker ps -aq --filter label="
+              + Pattern.quote(DISCOVER_LABEL)
+              + "=[0-9a-f]+\\))\\)\n");
+
   /** An image tag of this test's own, so its containers are told apart from other runs'. */
   private final String image = "rl-pk-interrupt-" + ProcessHandle.current().pid() + ":latest";
 
@@ -123,11 +130,18 @@ class DiscoverInterruptIT {
 
         assertThat(discover.waitFor(120, TimeUnit.SECONDS)).as("discover ended").isTrue();
         String stderr = Files.readString(err);
-        System.err.println("ENGINE GONE exit " + discover.exitValue() + ": " + stderr);
         assertThat(discover.exitValue()).isEqualTo(2);
         assertThat(stderr).doesNotContain("\tat ", "Exception");
-        assertThat(stderr.strip().lines()).hasSize(1);
-        assertThat(stderr).contains(running.substring(0, 12));
+        assertThat(stderr.lines()).hasSize(1);
+        Matcher left = LEFT_BEHIND.matcher(stderr);
+        assertThat(left.find()).as(stderr).isTrue();
+        assertThat(List.of(left.group(1).split(", "))).contains(running.substring(0, 12));
+        assertThat(stderr).startsWith("error: no Docker engine answers at " + proxy.dockerHost());
+
+        // The engine is back (the real socket): the printed command removes what was left.
+        Shell removal = Shell.bash(left.group(2));
+        assertThat(removal.exitCode()).as(removal.out()).isZero();
+        assertThat(Shell.docker("ps", "-aq", "--filter", "ancestor=" + image)).isEmpty();
       } finally {
         discover.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }
