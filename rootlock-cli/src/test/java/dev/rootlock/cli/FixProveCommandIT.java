@@ -7,6 +7,7 @@ import dev.rootlock.docker.RealEngine;
 import dev.rootlock.docker.client.DockerJavaEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,6 +65,21 @@ class FixProveCommandIT {
                 + " --tmpfs /var/lib/nginx:rw,size=16m --tmpfs /var/log/nginx:rw,size=16m"
                 + " --tmpfs /run:rw,size=16m --cap-drop ALL --cap-add CHOWN --cap-add SETGID"
                 + " --cap-add SETUID --security-opt no-new-privileges rootlock-test/nginx\n");
+    String alternative =
+        "docker run -d --read-only --tmpfs /tmp:rw,size=64m,uid=33,gid=33"
+            + " --tmpfs /var/lib/nginx:rw,size=16m,uid=33,gid=33"
+            + " --tmpfs /var/log/nginx:rw,size=16m,uid=33,gid=33"
+            + " --tmpfs /run:rw,size=16m,uid=33,gid=33 --cap-drop ALL"
+            + " --security-opt no-new-privileges --user 33:33 rootlock-test/nginx";
+    assertThat(first.err())
+        .contains(
+            "\n  note (not written into the manifest): a non-root alternative (runAsUser: 33,"
+                + " runAsGroup: 33, fsGroup: 33, no capabilities.add) proven: stayed up; it"
+                + " listens on port(s) [80], which Docker lets a non-root user bind"
+                + " (ip_unprivileged_port_start=0) and a cluster may not; ran: "
+                + alternative
+                + "\n");
+    assertStaysUpWithoutErrors(alternative);
     assertThat(first.exitCode()).isEqualTo(1);
     assertThat(fixed)
         .isEqualTo(
@@ -117,6 +133,29 @@ class FixProveCommandIT {
         .contains("prove: deployment/web container \"nginx\": proven: stayed up\n")
         .doesNotContain("fixed " + file);
     assertThat(second.exitCode()).isZero();
+  }
+
+  /**
+   * Runs {@code line} through bash exactly as printed: it stays up read-only, and nginx's
+   * error.log on its tmpfs holds no [emerg] (its master stays up even when its workers die).
+   */
+  private static void assertStaysUpWithoutErrors(String line) throws InterruptedException {
+    Shell started = Shell.bash(line);
+    assertThat(started.exitCode()).as(line + "\n" + started.out()).isZero();
+    String id = started.out().lines().reduce((a, b) -> b).orElseThrow();
+    try {
+      Thread.sleep(3000);
+      assertThat(Shell.stateOf(id)).startsWith("true true 0");
+      assertThat(Shell.docker("exec", id, "cat", "/var/log/nginx/error.log"))
+          .doesNotContain("[emerg]");
+      // The master and its workers (one per core), all as 33.
+      List<String> processes =
+          Shell.docker("top", id, "-o", "pid,uid,comm").lines().skip(1).toList();
+      assertThat(processes).hasSizeGreaterThanOrEqualTo(2)
+          .allSatisfy(p -> assertThat(p.split("\\s+")).endsWith("33", "nginx"));
+    } finally {
+      Shell.docker("rm", "-f", id);
+    }
   }
 
   @Test

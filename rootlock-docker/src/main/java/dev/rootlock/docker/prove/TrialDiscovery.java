@@ -35,8 +35,21 @@ final class TrialDiscovery {
    */
   private static final int MAX_TRIALS = 8;
 
-  /** What the loop found, and the last trial's outcome as a proof. */
-  record Found(List<String> paths, List<String> capabilities, boolean root, Proof proof) {}
+  /**
+   * What the loop found, the last trial's outcome as a proof, and the non-root alternative (empty
+   * when none was tried).
+   */
+  record Found(
+      List<String> paths, List<String> capabilities, boolean root, Proof proof,
+      String alternative) {
+
+    Found(List<String> paths, List<String> capabilities, boolean root, Proof proof) {
+      this(paths, capabilities, root, proof, "");
+    }
+  }
+
+  /** The capabilities that say a root-started image changes user or owner itself. */
+  private static final Set<String> IDENTITY_CAPABILITIES = Set.of("CHOWN", "SETUID", "SETGID");
 
   private TrialDiscovery() {}
 
@@ -64,7 +77,8 @@ final class TrialDiscovery {
             List.copyOf(paths),
             List.copyOf(capabilities),
             root,
-            new Proof(run, Proof.Status.PROVEN, outcome.state(), refused, spec.dockerRunLine()));
+            new Proof(run, Proof.Status.PROVEN, outcome.state(), refused, spec.dockerRunLine()),
+            nonRootAlternative(runner, run, spec, outcome, duration));
       }
       last = new Proof(run, Proof.Status.FAILED, outcome.state(), refused, spec.dockerRunLine());
       boolean learnt = false;
@@ -94,6 +108,51 @@ final class TrialDiscovery {
               .withCapabilities(spec.dropAllCapabilities(), List.copyOf(capabilities));
     }
     return new Found(List.copyOf(paths), List.copyOf(capabilities), root, last);
+  }
+
+  /**
+   * For an image proven to start as root and change user or owner itself (CHOWN, SETUID or SETGID
+   * given back): the same run as the uid:gid its other processes ran as, every tmpfs owned by it,
+   * no capabilities, tried once. Worded for a note: proven with the line that ran, or why not.
+   * Empty when there is nothing to try (no such capability, or no process ran as another user).
+   */
+  static String nonRootAlternative(
+      TrialRunner runner, ProofRun run, TrialSpec proven, TrialOutcome outcome,
+      Duration duration) {
+    if (proven.capAdd().stream().noneMatch(IDENTITY_CAPABILITIES::contains)) {
+      return "";
+    }
+    Optional<long[]> worker = outcome.processIds().stream().filter(p -> p[1] > 0).findFirst();
+    if (worker.isEmpty()) {
+      return "";
+    }
+    long uid = worker.get()[1];
+    long gid = worker.get()[2];
+    TrialSpec spec =
+        proven
+            .withUser(uid + ":" + gid)
+            .withCapabilities(proven.dropAllCapabilities(), List.of())
+            .withTmpfs(proven.tmpfs().stream().map(m -> m.withOwner(uid, gid)).toList());
+    String as =
+        "a non-root alternative (runAsUser: " + uid + ", runAsGroup: " + gid + ", fsGroup: " + gid
+            + ", no capabilities.add)";
+    try {
+      TrialOutcome alternative = runner.run(spec, Watch.upTo(duration));
+      if (alternative.proves(run.service())) {
+        List<Integer> low =
+            alternative.listeningPorts().stream().filter(p -> p < 1024).sorted().toList();
+        return as + " proven: " + alternative.state()
+            + (low.isEmpty() ? "" : "; it listens on port(s) " + low + ", which Docker lets a"
+                + " non-root user bind (ip_unprivileged_port_start=0) and a cluster may not")
+            + "; ran: " + spec.dockerRunLine();
+      }
+      List<String> refused = TrialProver.refused(alternative);
+      return as + " not proven: " + alternative.state()
+          + (refused.isEmpty() ? "" : ", refused " + String.join("; ", refused))
+          + "; ran: " + spec.dockerRunLine();
+    } catch (DockerEngineException e) {
+      return as + " not proven: the engine failed: " + e.getMessage();
+    }
   }
 
   /**

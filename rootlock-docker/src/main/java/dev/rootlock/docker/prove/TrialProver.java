@@ -132,7 +132,8 @@ public final class TrialProver implements Prover, AutoCloseable {
         TrialDiscovery.SIZE_MIB,
         found.capabilities(),
         found.root(),
-        found.proof());
+        found.proof(),
+        found.alternative());
   }
 
   /** Removes every trial container still there. */
