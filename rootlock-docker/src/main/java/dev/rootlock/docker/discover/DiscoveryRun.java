@@ -131,7 +131,7 @@ final class DiscoveryRun {
       List<String> added = learn(outcome.refusedWrites(), outcome.refusedOperations(),
           outcome.mountStats(), notes);
       added.addAll(learnCapabilities(outcome, caps, notes));
-      List<String> lost = lostProcesses(observed, outcome);
+      List<String> lost = lostProcesses(service, observed, outcome);
       if (!lost.isEmpty()) {
         notes.add("processes that ran as uid:gid " + String.join(", ", lost) + " in the writable"
             + " run are gone (workers that died; the main process stayed up)");
@@ -208,7 +208,7 @@ final class DiscoveryRun {
    * while its workers fail (and log only to a file) is not a running service. Empty when either run
    * was not visible in the host's /proc, or for a job.
    */
-  private List<String> lostProcesses(TrialOutcome observed, TrialOutcome trial) {
+  static List<String> lostProcesses(boolean service, TrialOutcome observed, TrialOutcome trial) {
     if (!service || !trial.stayedUp() || observed.processIds().isEmpty()
         || trial.processIds().isEmpty()) {
       return List.of();
