@@ -135,6 +135,101 @@ class FixProveCommandIT {
     assertThat(second.exitCode()).isZero();
   }
 
+  @Test
+  void discoverCarriesTheUserOwnsItsTmpfsAndNeverMountsEtc() throws Exception {
+    String app =
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: app
+        spec:
+          selector:
+            matchLabels: {app: app}
+          template:
+            metadata:
+              labels: {app: app}
+            spec:
+              securityContext:
+                runAsUser: 1000
+                runAsGroup: 1000
+              containers:
+                - name: app  # writes /run, /tmp and /etc/app.conf
+                  image: rootlock-test/busybox-app
+        """;
+    Path file = dir.resolve("app.yaml");
+    Files.writeString(file, app);
+
+    CliRun first = CliRun.of("fix", "--prove", "--discover", "--write", file.toString());
+
+    // The user runs every trial (--user 1000:1000) and owns each emptyDir's tmpfs, as the
+    // kubelet's 0777 emptyDir lets it write; /etc is refused, so the proof names the write.
+    String ran =
+        "  ran: docker run -d --read-only --tmpfs /tmp:rw,size=64m,uid=1000,gid=1000"
+            + " --tmpfs /run:rw,size=16m,uid=1000,gid=1000 --cap-drop ALL"
+            + " --security-opt no-new-privileges --user 1000:1000 rootlock-test/busybox-app\n";
+    assertThat(first.err())
+        .isEqualTo(
+            "discover: deployment/app container \"app\": writes /run; last trial failed: stayed"
+                + " up\n"
+                + "fixed " + file + "\n"
+                + "prove: deployment/app container \"app\": failed: stayed up; refused: write to"
+                + " /etc/app.conf (read-only file system)\n"
+                + ran);
+    assertThat(first.exitCode()).isEqualTo(1);
+    String fixed = Files.readString(file);
+    assertThat(fixed)
+        .isEqualTo(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: app
+            spec:
+              selector:
+                matchLabels: {app: app}
+              template:
+                metadata:
+                  labels: {app: app}
+                spec:
+                  securityContext:
+                    runAsUser: 1000
+                    runAsGroup: 1000
+                    seccompProfile:
+                      type: RuntimeDefault
+                  containers:
+                    - name: app  # writes /run, /tmp and /etc/app.conf
+                      image: rootlock-test/busybox-app
+                      securityContext:
+                        readOnlyRootFilesystem: true
+                        allowPrivilegeEscalation: false
+                        capabilities:
+                          drop:
+                            - ALL
+                        runAsNonRoot: true
+                      volumeMounts:
+                        - name: tmp
+                          mountPath: /tmp
+                        - name: run
+                          mountPath: /run
+                  volumes:
+                    - name: tmp
+                      emptyDir:
+                        medium: Memory
+                        sizeLimit: 64Mi
+                    - name: run
+                      emptyDir:
+                        medium: Memory
+                        sizeLimit: 16Mi
+            """);
+
+    CliRun second = CliRun.of("fix", "--prove", "--discover", "--write", file.toString());
+
+    assertThat(Files.readString(file)).isEqualTo(fixed);
+    assertThat(second.err()).doesNotContain("fixed ").endsWith(ran);
+    assertThat(second.exitCode()).isEqualTo(1);
+  }
+
   /**
    * Runs {@code line} through bash exactly as printed: it stays up read-only, and nginx's
    * error.log on its tmpfs holds no [emerg] (its master stays up even when its workers die).

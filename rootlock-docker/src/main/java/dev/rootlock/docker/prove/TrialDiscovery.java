@@ -2,6 +2,7 @@ package dev.rootlock.docker.prove;
 
 import dev.rootlock.docker.DockerEngine;
 import dev.rootlock.docker.DockerEngineException;
+import dev.rootlock.docker.discover.PathPolicy;
 import dev.rootlock.docker.trial.RefusedOperation;
 import dev.rootlock.docker.trial.RefusedWrite;
 import dev.rootlock.docker.trial.TmpfsMount;
@@ -48,6 +49,9 @@ final class TrialDiscovery {
     }
   }
 
+  /** docker discover's refusals, with Docker's default PATH (a manifest does not say the image's). */
+  private static final PathPolicy REFUSED = new PathPolicy(null, Set.of());
+
   /** The capabilities that say a root-started image changes user or owner itself. */
   private static final Set<String> IDENTITY_CAPABILITIES = Set.of("CHOWN", "SETUID", "SETGID");
 
@@ -84,7 +88,10 @@ final class TrialDiscovery {
       boolean learnt = false;
       for (RefusedWrite write : outcome.refusedWrites()) {
         Optional<String> mount = mountFor(write);
-        if (mount.isPresent() && covered(mount.get(), spec) == null && paths.add(mount.get())) {
+        // Never a mount where docker discover refuses one (/etc, PATH and system dirs): the
+        // refused write stays in the report instead, and the fixer keeps its own check.
+        if (mount.isPresent() && REFUSED.refusal(mount.get()).isEmpty()
+            && covered(mount.get(), spec) == null && paths.add(mount.get())) {
           learnt = true;
         }
       }
@@ -100,7 +107,10 @@ final class TrialDiscovery {
       List<TmpfsMount> tmpfs = new ArrayList<>(spec.tmpfs());
       for (String path : paths) {
         if (covered(path, spec) == null) {
-          tmpfs.add(new TmpfsMount(path, SIZE_MIB << 20, false, false, false, -1, -1, -1));
+          tmpfs.add(
+              TrialTranslation.owned(
+                  new TmpfsMount(path, SIZE_MIB << 20, false, false, false, -1, -1, -1),
+                  run.user()));
         }
       }
       spec =
