@@ -41,14 +41,29 @@ class DiscoverInterruptIT {
               + Pattern.quote(DISCOVER_LABEL)
               + "=[0-9a-f]+\\))\\)\n");
 
-  /** An image tag of this test's own, so its containers are told apart from other runs'. */
-  private final String image = "rl-pk-interrupt-" + ProcessHandle.current().pid() + ":latest";
+  /**
+   * An image of this test's own: busybox-app plus a label unique to this test, so it has its own
+   * image id and {@code ancestor=} finds only this test's containers (a mere tag would share the
+   * id, and the filter, with every other run of busybox-app on the shared engine).
+   */
+  private final String image =
+      "rl-pk-interrupt-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ":latest";
 
   @TempDir Path dir;
 
   @BeforeEach
-  void tagImage() {
-    Shell.docker("tag", "rootlock-test/busybox-app:latest", image);
+  void buildImage() {
+    Shell build =
+        Shell.bash(
+            "printf 'FROM rootlock-test/busybox-app:latest\\nLABEL dev.rootlock.test=%s\\n' '"
+                + image
+                + "' | docker build -q -t '"
+                + image
+                + "' -");
+    assertThat(build.exitCode()).as(build.out()).isZero();
+    assertThat(Shell.docker("image", "inspect", "-f", "{{.Id}}", image))
+        .isNotEqualTo(
+            Shell.docker("image", "inspect", "-f", "{{.Id}}", "rootlock-test/busybox-app:latest"));
   }
 
   @AfterEach
