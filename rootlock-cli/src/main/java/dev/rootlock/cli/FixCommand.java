@@ -213,6 +213,9 @@ final class FixCommand implements Callable<Integer> {
           options = Proofs.discover(proofs, prover, options, found);
           for (Discovered discovered : found) {
             err.println("discover: " + Proofs.line(discovered));
+            if (!discovered.alternative().isEmpty()) {
+              err.println("  note (not written into the manifest): " + discovered.alternative());
+            }
           }
           planned = Engine.standard().fix(paths, options, false, followSymlinks, null);
           proofs = Proofs.of(planned, prover);
