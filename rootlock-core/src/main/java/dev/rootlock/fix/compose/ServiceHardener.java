@@ -3,6 +3,7 @@ package dev.rootlock.fix.compose;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.fix.plan.PlanBuilder;
+import dev.rootlock.fix.plan.ProvenNeeds;
 import dev.rootlock.fix.plan.WritablePaths;
 import dev.rootlock.fix.yaml.PlainTree;
 import dev.rootlock.model.FieldPath;
@@ -76,8 +77,12 @@ public final class ServiceHardener {
     PlanBuilder plan =
         new PlanBuilder(FieldPath.of("services").key(config.name()), options, FIXABLE);
     Service service = new Service(config, written, plan);
-    if (plan.fixes(ReadOnlyCheck.ID) && readOnly(service)) {
-      writablePaths(service, command);
+    if (plan.fixes(ReadOnlyCheck.ID)) {
+      if (readOnly(service)) {
+        writablePaths(service, command);
+      } else if (Boolean.TRUE.equals(config.readOnly())) {
+        discoveredPaths(service);
+      }
     }
     if (plan.fixes(TmpfsCheck.ID)) {
       existingTmpfs(service);
@@ -269,6 +274,19 @@ public final class ServiceHardener {
   }
 
   /**
+   * A service already read-only gets only what discovery found for its image ({@code fix
+   * --discover}, {@code --paths-from}) and it does not mount yet: the knowledge base's guesses are
+   * for services being made read-only now, while discovery's paths were proven to be needed.
+   */
+  private void discoveredPaths(Service service) {
+    String image = service.config.image() == null ? "" : service.config.image();
+    if (options.discovered().stream().noneMatch(d -> d.appliesTo(image))) {
+      return;
+    }
+    writablePaths(service, List.of());
+  }
+
+  /**
    * Whether the policy counts a writable mount at {@code path} as a system path (under {@code
    * /usr}, a {@code PATH} directory, ...): asked of the check itself, so the two never disagree.
    */
@@ -346,10 +364,16 @@ public final class ServiceHardener {
     }
   }
 
-  private static void capabilities(Service service) {
+  private void capabilities(Service service) {
     ContainerConfig config = service.config;
     if (config.capDrop().stream().noneMatch(Capability::isAll)) {
       service.add("cap_drop", "ALL");
+    }
+    List<String> needed =
+        options.needsOf(config.image()).map(ProvenNeeds::capabilities).orElse(List.of());
+    if (!needed.isEmpty()) {
+      provenCapabilities(service, needed);
+      return;
     }
     List<String> extra = new ArrayList<>();
     List<String> kept = new ArrayList<>();
@@ -386,6 +410,31 @@ public final class ServiceHardener {
         kept.isEmpty() ? "nothing" : "[" + String.join(", ", kept) + "]");
   }
 
+  /**
+   * {@code cap_add} gets each capability a trial proved the image needs back after {@code cap_drop:
+   * [ALL]} ({@code fix --discover}); any but NET_BIND_SERVICE leaves capabilities_restricted
+   * failing, which a note names.
+   */
+  private static void provenCapabilities(Service service, List<String> needed) {
+    List<String> written =
+        service.config.capAdd().stream().map(Capability::canonical).toList();
+    for (String capability : needed) {
+      if (!written.contains(capability)) {
+        service.add("cap_add", capability);
+      }
+    }
+    List<String> beyond = needed.stream().filter(c -> !c.equals("NET_BIND_SERVICE")).toList();
+    if (!beyond.isEmpty()) {
+      service.plan.cannot(
+          CapabilitiesRestrictedCheck.ID,
+          service.subject
+              + ": a trial proved it needs cap_add ["
+              + String.join(", ", needed)
+              + "] (fix --discover); capabilities_restricted still fails, since restricted allows"
+              + " only NET_BIND_SERVICE");
+    }
+  }
+
   private static void noNewPrivileges(Service service) {
     Boolean set = service.config.securityOpts().noNewPrivileges();
     if (Boolean.TRUE.equals(set)) {
@@ -416,6 +465,16 @@ public final class ServiceHardener {
   private void user(Service service) {
     ContainerConfig config = service.config;
     if (config.hasNonRootUser()) {
+      return;
+    }
+    if (options.user() != null && options.needsOf(config.image()).filter(ProvenNeeds::root)
+        .isPresent()) {
+      service.plan.cannot(
+          UserCheck.ID,
+          service.subject
+              + ": a trial proved that its image must start as root (fix --discover); user not"
+              + " set to "
+              + options.user());
       return;
     }
     if (options.user() == null) {

@@ -19,6 +19,9 @@ import dev.rootlock.fix.prove.ProofRun;
  *   <li>the user, capabilities, no-new-privileges, command, args and literal env as they are; the
  *       seccomp profile is the engine's default (RuntimeDefault).
  * </ul>
+ *
+ * <p>A Compose service's run (core's {@code ComposeRuns}) goes through the same translation: its
+ * tmpfs entries carry their own options, a bind mount its host path, and its working directory.
  */
 public final class TrialTranslation {
 
@@ -30,14 +33,19 @@ public final class TrialTranslation {
         .withUser(run.user())
         .withTmpfs(
             run.scratch().stream()
-                .map(s -> new TmpfsMount(s.path(), s.sizeBytes(), false, false, false, -1, -1, -1))
+                .map(
+                    s ->
+                        new TmpfsMount(
+                            s.path(), s.sizeBytes(), s.noexec(), s.nosuid(), s.nodev(), s.mode(),
+                            s.uid(), s.gid()))
                 .toList())
         .withVolumes(
-            run.data().stream().map(d -> new VolumeMount("", d.path(), d.readOnly())).toList())
+            run.data().stream().map(d -> new VolumeMount(d.hostPath(), d.path(), d.readOnly())).toList())
         .withCapabilities(run.dropAllCapabilities(), run.capAdd())
         .withNoNewPrivileges(run.noNewPrivileges())
         .withEntrypoint(run.entrypoint())
         .withCmd(run.cmd())
-        .withEnv(run.env());
+        .withEnv(run.env())
+        .withWorkingDir(run.workingDir());
   }
 }
