@@ -201,6 +201,17 @@ public final class ComposeRuns {
       unprovable.add("tmpfs " + tmpfs.target() + " size " + tmpfs.size());
       return;
     }
+    // The trial's tmpfs options can only add noexec, nosuid and nodev to the engine's defaults,
+    // which already hold all three; a mount that lifts one would run stricter in the trial.
+    if (tmpfs.exec() || tmpfs.suid() || tmpfs.options().contains("dev")) {
+      unprovable.add(
+          "tmpfs "
+              + tmpfs.target()
+              + " allows "
+              + (tmpfs.exec() ? "exec" : tmpfs.suid() ? "suid" : "dev")
+              + " (the trial engine mounts every tmpfs noexec,nosuid,nodev)");
+      return;
+    }
     int mode = -1;
     long uid = -1;
     long gid = -1;
@@ -217,8 +228,6 @@ public final class ComposeRuns {
           uid = Long.parseLong(o.substring(4));
         } else if (o.startsWith("gid=")) {
           gid = Long.parseLong(o.substring(4));
-        } else if (o.equals("dev")) {
-          nodev = false;
         } else if (o.equals("nodev")) {
           nodev = true;
         }
@@ -230,7 +239,7 @@ public final class ComposeRuns {
     long bytes = tmpfs.sizeBytes() == null ? 0 : tmpfs.sizeBytes();
     scratch.add(
         new ProofRun.Scratch(
-            tmpfs.target(), bytes, true, !tmpfs.exec(), !tmpfs.suid(), nodev, mode, uid, gid));
+            tmpfs.target(), bytes, true, true, true, nodev, mode, uid, gid));
   }
 
   private static void data(
