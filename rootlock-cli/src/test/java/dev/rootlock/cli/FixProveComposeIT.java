@@ -21,7 +21,7 @@ class FixProveComposeIT {
 
   private static final String COMPOSE =
       """
-      # three services, none hardened
+      # four services, none hardened
       services:
         app:
           image: rootlock-test/busybox-app  # pid file in /run, temp file, wants /etc/app.conf
@@ -31,6 +31,10 @@ class FixProveComposeIT {
           restart: unless-stopped
         chown:
           image: rootlock-test/busybox-chown  # chowns its cache, then drops to app
+          restart: unless-stopped
+        worker:
+          image: rootlock-test/busybox-app  # the same app as a user, whose mounts it must own
+          user: "1000:1000"
           restart: unless-stopped
       """;
 
@@ -62,7 +66,7 @@ class FixProveComposeIT {
                 + " rootlock-test/busybox-chown\n");
     assertThat(first.exitCode()).isEqualTo(1);
     assertThat(fixed)
-        .startsWith("# three services, none hardened\nservices:\n")
+        .startsWith("# four services, none hardened\nservices:\n")
         .contains(
             """
               app:
@@ -104,6 +108,20 @@ class FixProveComposeIT {
                 - SETUID
                 security_opt:
                 - no-new-privileges:true
+            """,
+            """
+              worker:
+                image: rootlock-test/busybox-app  # the same app as a user, whose mounts it must own
+                user: "1000:1000"
+                restart: unless-stopped
+                read_only: true
+                tmpfs:
+                - /tmp:rw,noexec,nosuid,size=64m,uid=1000,gid=1000
+                - /run:rw,noexec,nosuid,size=16m,uid=1000,gid=1000
+                cap_drop:
+                - ALL
+                security_opt:
+                - no-new-privileges:true
             """)
         .doesNotContain("privileged");
 
@@ -140,20 +158,23 @@ class FixProveComposeIT {
       assertThat(up.exitCode()).as(up.out()).isZero();
       Thread.sleep(3000);
       List<String> ids = new ArrayList<>();
-      for (String service : List.of("app", "web", "chown")) {
+      for (String service : List.of("app", "web", "chown", "worker")) {
         String id = Shell.run(dir, concat(base, "ps", "-q", service)).out();
         assertThat(id).as(service).isNotEmpty();
         ids.add(id);
+        String owner = service.equals("worker") ? ",uid=1000,gid=1000" : "";
         assertThat(Shell.docker("inspect", "-f", "{{index .HostConfig.Tmpfs \"/tmp\"}}", id))
-            .isEqualTo("rw,noexec,nosuid,size=64m");
+            .isEqualTo("rw,noexec,nosuid,size=64m" + owner);
         assertThat(Shell.docker("exec", id, "grep", " /tmp ", "/proc/mounts"))
             .as(service)
-            .isEqualTo("tmpfs /tmp tmpfs rw,nosuid,nodev,noexec,relatime,size=65536k 0 0");
+            .isEqualTo(
+                "tmpfs /tmp tmpfs rw,nosuid,nodev,noexec,relatime,size=65536k" + owner + " 0 0");
       }
       Thread.sleep(5000); // a crash-looping service would have restarted by now
       for (String id : ids) {
-        // running, read-only, never restarted; no user set, as the images have none
-        assertThat(Shell.stateOf(id)).as(Shell.docker("logs", id)).isEqualTo("true true 0");
+        // running, read-only, never restarted, as the user the file names (the images name none)
+        String user = id.equals(ids.get(3)) ? " 1000:1000" : "";
+        assertThat(Shell.stateOf(id)).as(Shell.docker("logs", id)).isEqualTo("true true 0" + user);
       }
     } finally {
       Shell.run(dir, concat(base, "down", "-v", "-t", "1"));
