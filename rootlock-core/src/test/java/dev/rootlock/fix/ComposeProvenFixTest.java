@@ -157,4 +157,40 @@ class ComposeProvenFixTest {
             "service \"web\": a trial proved that its image must start as root (fix --discover);"
                 + " user not set to 1000");
   }
+
+  @Test
+  void servicesOfOneImageRunningAsANumericUserOwnTheirDiscoveredMounts() {
+    String text =
+        """
+        services:
+          web:
+            image: example/web:1
+          worker:
+            image: example/web:1
+            user: "1000:1000"
+          mode:
+            image: example/web:1
+            user: "1001"
+            tmpfs: ["/var/lib/web:rw,noexec,nosuid,size=8m,mode=1777"]
+          plain:
+            image: example/plain:1
+            user: "1000"
+        """;
+
+    TextFix fix = new ComposeFixer(proven(List.of(), false)).fix("c.yaml", text);
+
+    assertThat(fix.error()).isNull();
+    assertThat(fix.fixed())
+        .contains(
+            "  web:\n    image: example/web:1\n    read_only: true\n    tmpfs:\n"
+                + "    - /tmp:rw,noexec,nosuid,size=64m\n"
+                + "    - /var/lib/web:rw,noexec,nosuid,size=16m\n",
+            "    user: \"1000:1000\"\n    read_only: true\n    tmpfs:\n"
+                + "    - /tmp:rw,noexec,nosuid,size=64m,uid=1000,gid=1000\n"
+                + "    - /var/lib/web:rw,noexec,nosuid,size=16m,uid=1000,gid=1000\n",
+            "    tmpfs: [\"/var/lib/web:rw,noexec,nosuid,size=8m,mode=1777\","
+                + " \"/tmp:rw,noexec,nosuid,size=64m,uid=1001\"]\n",
+            "  plain:\n    image: example/plain:1\n    user: \"1000\"\n    read_only: true\n"
+                + "    tmpfs:\n    - /tmp:rw,noexec,nosuid,size=64m\n");
+  }
 }

@@ -261,7 +261,7 @@ public final class ServiceHardener {
           path.tmpfsOptions() != null
               ? path.tmpfsOptions()
               : "rw,noexec,nosuid,size=" + dockerSize(WritablePaths.sizeOf(path, this.options));
-      service.add("tmpfs", path.path() + ":" + options);
+      service.add("tmpfs", path.path() + ":" + ownedBy(service, options));
       if (path.medium() == Medium.DISK) {
         service.plan.note(
             service.subject
@@ -271,6 +271,32 @@ public final class ServiceHardener {
                 + " mount a volume there instead if it must hold more");
       }
     }
+  }
+
+  /** A numeric non-root {@code uid[:gid]}. */
+  private static final Pattern NUMERIC_USER = Pattern.compile("([0-9]{1,9})(?::([0-9]{1,9}))?");
+
+  /**
+   * Tmpfs options for a service whose image discovery ran on ({@code --discover}, {@code
+   * --paths-from}) and that runs as a numeric non-root user: owned by that user, unless they
+   * already set an owner or mode. A tmpfs mounted over an image directory takes that directory's
+   * mode, often 0755 root, which such a user cannot write; {@code fix --prove} then proves the
+   * result. Knowledge-base paths alone are left as they always were.
+   */
+  private String ownedBy(Service service, String tmpfsOptions) {
+    String image = service.config.image() == null ? "" : service.config.image();
+    String user = service.config.user() == null ? "" : service.config.user().strip();
+    Matcher numeric = NUMERIC_USER.matcher(user);
+    if (!numeric.matches()
+        || Long.parseLong(numeric.group(1)) == 0
+        || options.discovered().stream().noneMatch(d -> d.appliesTo(image))
+        || tmpfsOptions.matches("(^|.*,)(uid|mode)=.*")) {
+      return tmpfsOptions;
+    }
+    return tmpfsOptions
+        + ",uid="
+        + numeric.group(1)
+        + (numeric.group(2) == null ? "" : ",gid=" + numeric.group(2));
   }
 
   /**

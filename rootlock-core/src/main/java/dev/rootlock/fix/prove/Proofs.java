@@ -85,29 +85,20 @@ public final class Proofs {
       found.add(discovered);
       ImageReference image = ImageReference.parse(proof.run().image());
       boolean compose = proof.run().noun().equals("service");
-      long[] owner = compose ? owner(proof.run().user()) : null;
       List<WritablePath> writable = new ArrayList<>();
       for (ProofRun.Scratch scratch : proof.run().scratch()) {
-        ProofRun.Scratch mount = owner != null ? owned(scratch, owner) : scratch;
         writable.add(
             new WritablePath(
-                mount.path(),
-                mount.memory() ? Medium.MEMORY : Medium.DISK,
-                mount.sizeBytes() == 0 ? null : (mount.sizeBytes() >> 20) + "Mi",
+                scratch.path(),
+                scratch.memory() ? Medium.MEMORY : Medium.DISK,
+                scratch.sizeBytes() == 0 ? null : (scratch.sizeBytes() >> 20) + "Mi",
                 "mounted before discovery",
-                compose ? tmpfsOptions(mount) : null));
+                compose ? tmpfsOptions(scratch) : null));
       }
       for (String path : discovered.paths()) {
-        ProofRun.Scratch mount =
-            new ProofRun.Scratch(path, discovered.sizeMiB() << 20, true, true, true, false, -1,
-                -1, -1);
         writable.add(
             new WritablePath(
-                path,
-                Medium.MEMORY,
-                discovered.sizeMiB() + "Mi",
-                "proven by fix --discover",
-                compose ? tmpfsOptions(owner != null ? owned(mount, owner) : mount) : null));
+                path, Medium.MEMORY, discovered.sizeMiB() + "Mi", "proven by fix --discover"));
       }
       paths.add(new DiscoveredPaths(image, writable, List.of()));
       if (!discovered.capabilities().isEmpty() || discovered.root()) {
@@ -115,31 +106,6 @@ public final class Proofs {
       }
     }
     return options.withDiscovered(paths).withNeeds(needs);
-  }
-
-  /**
-   * The numeric non-root {@code uid[:gid]} a Compose service runs as ({@code gid} -1 when not
-   * given), or null. A tmpfs mounted over an image directory takes that directory's mode (often
-   * 0755 root), which such a user cannot write; owning the mount is what lets it.
-   */
-  static long[] owner(String user) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("([0-9]{1,9})(?::([0-9]{1,9}))?").matcher(user);
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      return null;
-    }
-    long gid = m.group(2) == null ? -1 : Long.parseLong(m.group(2));
-    return new long[] {Long.parseLong(m.group(1)), gid};
-  }
-
-  /** {@code scratch} owned by {@code owner}, unless its mode or owner is already chosen. */
-  private static ProofRun.Scratch owned(ProofRun.Scratch scratch, long[] owner) {
-    if (scratch.uid() >= 0 || scratch.mode() >= 0) {
-      return scratch;
-    }
-    return new ProofRun.Scratch(
-        scratch.path(), scratch.sizeBytes(), scratch.memory(), scratch.noexec(), scratch.nosuid(),
-        scratch.nodev(), -1, owner[0], owner[1]);
   }
 
   /** A Compose tmpfs's options as written back: {@code rw,noexec,nosuid,size=64m,uid=101}. */
