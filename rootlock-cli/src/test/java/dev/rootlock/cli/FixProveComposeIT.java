@@ -79,7 +79,8 @@ class FixProveComposeIT {
             "prove: " + file + " service \"worker\": failed: stayed up; refused: write to"
                 + " /etc/app.conf (read-only file system)\n",
             "  ran: docker run -d --read-only"
-                + " --tmpfs /tmp:rw,noexec,nosuid,size=64m,uid=1000,gid=1000 --tmpfs /run:rw,noexec,nosuid,size=16m,uid=1000,gid=1000 --cap-drop ALL"
+                + " --tmpfs /tmp:rw,noexec,nosuid,size=64m,uid=1000,gid=1000"
+                + " --tmpfs /run:rw,noexec,nosuid,size=16m,uid=1000,gid=1000 --cap-drop ALL"
                 + " --security-opt no-new-privileges --user 1000:1000 rootlock-test/busybox-app\n");
     assertThat(first.exitCode()).isEqualTo(1);
     assertThat(fixed)
