@@ -60,6 +60,7 @@ import picocli.CommandLine.Spec;
       "  rootlock docker discover nginx:1.27 --paths-out paths.json",
       "  rootlock fix --paths-from paths.json --write k8s/nginx.yaml",
       "  rootlock fix --prove --write k8s/web.yaml  # and run it in Docker",
+      "  rootlock fix --prove --discover --write compose.yaml",
       "  helm install web chart/ --post-renderer rootlock --post-renderer-args fix",
       "",
       "Without PATH, fix is a Helm post-renderer: it reads manifests on standard input, writes"
@@ -119,17 +120,18 @@ final class FixCommand implements Callable<Integer> {
   @Option(
       names = "--prove",
       description =
-          "Run each fixed container on the local Docker engine exactly as the fixed manifest"
-              + " says (never pulls; removes what it starts) and report it proven, failed (with"
-              + " what was refused) or not provable (why).")
+          "Run each fixed container (or Compose service) on the local Docker engine exactly as"
+              + " the fixed file says (never pulls; removes what it starts) and report it proven,"
+              + " failed (with what was refused) or not provable (why).")
   boolean prove;
 
   @Option(
       names = "--discover",
       description =
           "With --prove: for each container that failed, find by trial the paths it writes, the"
-              + " capabilities and the user it needs, write them into the manifest (emptyDir"
-              + " with a sizeLimit and a volumeMount) and prove the result again.")
+              + " capabilities and the user it needs, write them into the file (an emptyDir"
+              + " with a sizeLimit and a volumeMount; for Compose a sized tmpfs and cap_add) and"
+              + " prove the result again.")
   boolean discover;
 
   @Option(

@@ -23,6 +23,9 @@ import dev.rootlock.fix.prove.ProofRun;
  *   <li>the user, capabilities, no-new-privileges, command, args and literal env as they are; the
  *       seccomp profile is the engine's default (RuntimeDefault).
  * </ul>
+ *
+ * <p>A Compose service's run (core's {@code ComposeRuns}) goes through the same translation: its
+ * tmpfs entries carry their own options, a bind mount its host path, and its working directory.
  */
 public final class TrialTranslation {
 
@@ -38,21 +41,38 @@ public final class TrialTranslation {
     return mount.withOwner(Long.parseLong(ids[0]), gid);
   }
 
+  /**
+   * A Kubernetes emptyDir is 0777 under the kubelet, so a non-root user may write it; a tmpfs that
+   * Docker mounts keeps the image directory's owner and mode, so the trial gives it to the user. A
+   * Compose tmpfs runs as written: its file states its own {@code uid}/{@code gid}.
+   */
+  private static TmpfsMount kubeletOwnership(ProofRun run, TmpfsMount mount) {
+    return run.noun().equals("container") ? owned(mount, run.user()) : mount;
+  }
+
   public static TrialSpec spec(ProofRun run) {
     return TrialSpec.hardened(run.image())
         .withReadOnlyRoot(run.readOnlyRoot())
         .withUser(run.user())
         .withTmpfs(
             run.scratch().stream()
-                .map(s -> owned(new TmpfsMount(s.path(), s.sizeBytes(), false, false, false, -1,
-                    -1, -1), run.user()))
+                .map(
+                    s ->
+                        kubeletOwnership(
+                            run,
+                            new TmpfsMount(
+                                s.path(), s.sizeBytes(), s.noexec(), s.nosuid(), s.nodev(),
+                                s.mode(), s.uid(), s.gid())))
                 .toList())
         .withVolumes(
-            run.data().stream().map(d -> new VolumeMount("", d.path(), d.readOnly())).toList())
+            run.data().stream()
+                .map(d -> new VolumeMount(d.hostPath(), d.path(), d.readOnly()))
+                .toList())
         .withCapabilities(run.dropAllCapabilities(), run.capAdd())
         .withNoNewPrivileges(run.noNewPrivileges())
         .withEntrypoint(run.entrypoint())
         .withCmd(run.cmd())
-        .withEnv(run.env());
+        .withEnv(run.env())
+        .withWorkingDir(run.workingDir());
   }
 }
