@@ -176,7 +176,8 @@ class FixProveCommandIT {
                 + "fixed " + file + "\n"
                 + "prove: deployment/app container \"app\": failed: stayed up; refused: write to"
                 + " /etc/app.conf (read-only file system)\n"
-                + ran);
+                + ran
+                + "fix: 1 file fixed, 1 object hardened\n");
     assertThat(first.exitCode()).isEqualTo(1);
     String fixed = Files.readString(file);
     assertThat(fixed)
@@ -227,7 +228,7 @@ class FixProveCommandIT {
     CliRun second = CliRun.of("fix", "--prove", "--discover", "--write", file.toString());
 
     assertThat(Files.readString(file)).isEqualTo(fixed);
-    assertThat(second.err()).doesNotContain("fixed ").endsWith(ran);
+    assertThat(second.err()).doesNotContain("fixed ").contains(ran);
     assertThat(second.exitCode()).isEqualTo(1);
   }
 

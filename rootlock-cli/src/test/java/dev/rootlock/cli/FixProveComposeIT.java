@@ -52,13 +52,13 @@ class FixProveComposeIT {
     assertThat(first.err())
         .contains(
             "discover: " + file + " service \"app\": writes /run",
-            "discover: " + file + " service \"chown\": writes /var/cache; needs capabilities"
+            "discover: " + file + " service \"chown\": writes /var/cache/app; needs capabilities"
                 + " CHOWN, SETGID, SETUID; last trial proven: stayed up\n",
             "fixed " + file + "\n",
             "prove: " + file + " service \"web\": proven: stayed up\n",
             "prove: " + file + " service \"chown\": proven: stayed up\n",
             "  ran: docker run -d --read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m"
-                + " --tmpfs /var/cache:rw,noexec,nosuid,size=16m --cap-drop ALL --cap-add CHOWN"
+                + " --tmpfs /var/cache/app:rw,noexec,nosuid,size=16m --cap-drop ALL --cap-add CHOWN"
                 + " --cap-add SETGID --cap-add SETUID --security-opt no-new-privileges"
                 + " rootlock-test/busybox-chown\n");
     // The app carries on without /etc/app.conf, but a refused write is a failed proof. (Under
@@ -117,7 +117,7 @@ class FixProveComposeIT {
                 read_only: true
                 tmpfs:
                 - /tmp:rw,noexec,nosuid,size=64m
-                - /var/cache:rw,noexec,nosuid,size=16m
+                - /var/cache/app:rw,noexec,nosuid,size=16m
                 cap_drop:
                 - ALL
                 cap_add:

@@ -87,11 +87,8 @@ final class TrialDiscovery {
       last = new Proof(run, Proof.Status.FAILED, outcome.state(), refused, spec.dockerRunLine());
       boolean learnt = false;
       for (RefusedWrite write : outcome.refusedWrites()) {
-        Optional<String> mount = mountFor(write);
-        // Never a mount where docker discover refuses one (/etc, PATH and system dirs): the
-        // refused write stays in the report instead, and the fixer keeps its own check.
-        if (mount.isPresent() && REFUSED.refusal(mount.get()).isEmpty()
-            && covered(mount.get(), spec) == null && paths.add(mount.get())) {
+        Optional<String> mount = allowedMountFor(write);
+        if (mount.isPresent() && covered(mount.get(), spec) == null && paths.add(mount.get())) {
           learnt = true;
         }
       }
@@ -172,6 +169,23 @@ final class TrialDiscovery {
    * for a log file it does not own; inside a trial's own mount the caller finds it covered and
    * learns nothing. Nothing for a refusal that a mount does not cure.
    */
+  /**
+   * Where a mount for this refused write may go, by docker discover's rules: never where it refuses
+   * one (/etc, PATH and system dirs; the refused write then stays in the report, and the fixer
+   * keeps its own check), and below a broad parent the written path itself, as docker discover
+   * mounts /var/cache/app, never /var/cache.
+   */
+  static Optional<String> allowedMountFor(RefusedWrite write) {
+    Optional<String> parent = mountFor(write);
+    if (parent.isEmpty() || REFUSED.refusal(parent.get()).isEmpty()) {
+      return parent;
+    }
+    if (PathPolicy.isBroad(parent.get()) && REFUSED.refusal(write.path()).isEmpty()) {
+      return Optional.of(write.path());
+    }
+    return Optional.empty();
+  }
+
   static Optional<String> mountFor(RefusedWrite write) {
     if (write.path() == null || !write.path().startsWith("/")) {
       return Optional.empty();
