@@ -24,8 +24,16 @@ final class Interpolation {
    * @param value the text Compose would use, or the text as written when not {@link #known()}
    * @param known false when a required variable is unset, so only the run knows the value
    * @param uses how each variable was read, in order, for messages
+   * @param setBy the binding that alone decided the value (one variable read, and its value, or
+   *     the word its being set selects, used): the {@code .env} line a finding points at; null
+   *     otherwise
    */
-  record Result(String value, boolean known, List<String> uses) {
+  record Result(String value, boolean known, List<String> uses, ComposeEnvironment.Binding setBy) {
+
+    Result(String value, boolean known, List<String> uses) {
+      this(value, known, uses, null);
+    }
+
 
     Result {
       uses = List.copyOf(uses);
@@ -45,6 +53,7 @@ final class Interpolation {
   private final String text;
   private final ComposeEnvironment environment;
   private final List<String> uses = new ArrayList<>();
+  private final List<ComposeEnvironment.Binding> deciding = new ArrayList<>();
   private boolean known = true;
 
   private Interpolation(String text, ComposeEnvironment environment) {
@@ -64,8 +73,12 @@ final class Interpolation {
     }
     Interpolation interpolation = new Interpolation(text, environment);
     String value = interpolation.substitute(text);
+    ComposeEnvironment.Binding setBy =
+        interpolation.uses.size() == 1 && interpolation.deciding.size() == 1
+            ? interpolation.deciding.get(0)
+            : null;
     return interpolation.known
-        ? new Result(value, true, interpolation.uses)
+        ? new Result(value, true, interpolation.uses, setBy)
         : new Result(text, false, interpolation.uses);
   }
 
@@ -136,6 +149,7 @@ final class Interpolation {
       return "";
     }
     uses.add(describe(name, binding));
+    deciding.add(binding);
     return binding.value();
   }
 
@@ -167,6 +181,7 @@ final class Interpolation {
       case '-' -> {
         if (!missing) {
           uses.add(describe(name, binding));
+          deciding.add(binding);
           yield binding.value();
         }
         String fallback = substitute(word, true);
@@ -179,11 +194,13 @@ final class Interpolation {
           yield "";
         }
         uses.add(describe(name, binding) + ", so \"" + word + "\" is used");
+        deciding.add(binding);
         yield substitute(word, true);
       }
       case '?' -> {
         if (!missing) {
           uses.add(describe(name, binding));
+          deciding.add(binding);
           yield binding.value();
         }
         known = false;
