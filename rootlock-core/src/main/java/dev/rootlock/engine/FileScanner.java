@@ -260,8 +260,10 @@ final class FileScanner {
       if (composeEnvFile != null) {
         Path envFile = Path.of(composeEnvFile);
         if (!java.nio.file.Files.isRegularFile(envFile)) {
-          errors.add(
-              new InputError(composeEnvFile, null, "--env-file: no such file"));
+          InputError missing = new InputError(composeEnvFile, null, "--env-file: no such file");
+          if (!errors.contains(missing)) { // once, not once per Compose file
+            errors.add(missing);
+          }
           return ComposeEnvironment.of(System.getenv());
         }
         return ComposeEnvironment.load(System.getenv(), envFile, composeEnvFile);
