@@ -187,4 +187,52 @@ class ComposeProjectScanTest {
             "compose.yaml:5:16: error: cap_drop[0]: invalid CapDrop: unknown capability:"
                 + " \"CAP_ALL\"");
   }
+
+  @Test
+  void aVariableWithNoValueHereIsEvaluatedBothWaysAndTheFindingSaysWhichValueFails()
+      throws Exception {
+    Path compose = project.resolve("compose.yaml");
+    Files.writeString(
+        compose,
+        "services:\n  api:\n    image: example/api:1\n"
+            + HARDENED
+            + "    user: \"10001\"\n"
+            + "    network_mode: \"${RL_CR_NET}\"\n"
+            + "    pid: \"${RL_CR_DEBUG:+host}\"\n");
+
+    CliRun run = CliRun.of("scan", "--color=never", compose.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "compose.yaml:8:5 service/api api hostNamespaces: service \"api\" must not set"
+                + " network_mode: host when RL_CR_NET is set to \"host\" (RL_CR_NET is not set"
+                + " here and no default is written)",
+            "compose.yaml:9:5 service/api api hostNamespaces: service \"api\" must not set"
+                + " pid: host when RL_CR_DEBUG is set to \"true\" (RL_CR_DEBUG is not set here"
+                + " and no default is written)",
+            "1 object scanned, 1 violates hardened:latest (2 findings)");
+  }
+
+  @Test
+  void aWrittenDefaultThatPassesIsTheValueAndTheOtherWayIsANote() throws Exception {
+    Path compose = project.resolve("compose.yaml");
+    Files.writeString(
+        compose,
+        "services:\n  api:\n    image: example/api:1\n"
+            + "    read_only: \"${RL_CR_RO:-true}\"\n"
+            + "    cap_drop: [ALL]\n"
+            + "    security_opt: [no-new-privileges:true]\n"
+            + "    user: \"${RL_CR_UID:-10001}\"\n");
+
+    CliRun run = CliRun.of("scan", "--color=never", compose.toString());
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.out())
+        .contains(
+            "service/api note: read_only: readOnly would fail when RL_CR_RO is set"
+                + " to \"false\"",
+            "service/api note: user: user would fail when RL_CR_UID is set to \"0\"",
+            "1 object scanned, none violate hardened:latest");
+  }
 }

@@ -154,11 +154,11 @@ final class FileScanner {
     }
     ComposeEnvironment environment = composeEnvironment(file, displayName);
     InputFile override = foundInDirectory ? overrideOf(file) : null;
-    ComposeFile compose =
+    java.util.function.Function<ComposeEnvironment, ComposeFile> reader =
         override != null
-            ? ComposeReader.readProject(List.of(file, override), environment)
-            : ComposeReader.read(displayName, file.path(), text, environment);
-    addCompose(compose);
+            ? env -> ComposeReader.readProject(List.of(file, override), env)
+            : env -> ComposeReader.read(displayName, file.path(), text, env);
+    addCompose(reader, environment);
   }
 
   /**
@@ -177,22 +177,42 @@ final class FileScanner {
       return;
     }
     addCompose(
-        ComposeReader.readProject(inputs, composeEnvironment(inputs.get(0), files.get(0))));
+        env -> ComposeReader.readProject(inputs, env),
+        composeEnvironment(inputs.get(0), files.get(0)));
   }
 
-  private void addCompose(ComposeFile compose) {
+  /**
+   * Reads a Compose project with {@code environment} and evaluates its services; then, for each
+   * variable the project reads that is not set here, reads it again with the variable set to each
+   * of {@link UnsetVariables#PROBES} and reports what that would make fail.
+   */
+  private void addCompose(
+      java.util.function.Function<ComposeEnvironment, ComposeFile> reader,
+      ComposeEnvironment environment) {
+    ComposeFile compose = reader.apply(environment);
     errors.addAll(compose.errors());
+    java.util.Map<String, ObjectResult> results = new java.util.LinkedHashMap<>();
     for (DockerObject service : compose.services()) {
       String displayName = service.source().file();
       addProblems(displayName, service.problems(), service.locator());
       try {
-        objects.add(containers.evaluate(service, policy));
+        results.put(service.config().name(), containers.evaluate(service, policy));
       } catch (RuntimeException e) {
         errors.add(
             new InputError(
                 displayName, service.source().position(), "cannot evaluate this object: " + brief(e)));
       }
     }
+    UnsetVariables probes = new UnsetVariables(results);
+    probes.probe(compose, variable -> safely(reader, environment, variable), containers, policy);
+    objects.addAll(probes.results());
+  }
+
+  private static java.util.function.Function<String, ComposeFile> safely(
+      java.util.function.Function<ComposeEnvironment, ComposeFile> reader,
+      ComposeEnvironment environment,
+      String variable) {
+    return value -> reader.apply(environment.with(variable, value));
   }
 
   /** The first override file beside {@code file} that Compose would load with it, or null. */

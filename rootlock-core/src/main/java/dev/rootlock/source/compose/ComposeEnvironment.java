@@ -65,6 +65,16 @@ public final class ComposeEnvironment {
     return new ComposeEnvironment(bindings);
   }
 
+  /**
+   * These variables with {@code name} set to {@code value}: how the value a project has when a
+   * variable unset here is set at run time is found.
+   */
+  public ComposeEnvironment with(String name, String value) {
+    Map<String, Binding> more = new HashMap<>(bindings);
+    more.put(name, new Binding(value, "a value tried for it"));
+    return new ComposeEnvironment(more);
+  }
+
   /** The binding of {@code name}, or null when it is not set. */
   public Binding get(String name) {
     return bindings.get(name);

@@ -76,6 +76,8 @@ public final class ComposeReader {
     final Map<String, FieldProblem> extendsWarnings = new HashMap<>();
     final Map<String, Scope> extendedFiles = new HashMap<>();
     final Deque<Path> including = new ArrayDeque<>();
+    final java.util.Set<String> unknown = new java.util.TreeSet<>();
+    final java.util.Set<String> defaulted = new java.util.TreeSet<>();
     int filesRead;
   }
 
@@ -224,7 +226,12 @@ public final class ComposeReader {
       }
       objects.add(object);
     }
-    return new ComposeFile(file, objects, shared.errors);
+    return new ComposeFile(
+        file,
+        objects,
+        shared.errors,
+        List.copyOf(shared.unknown),
+        shared.defaulted.stream().filter(name -> !shared.unknown.contains(name)).toList());
   }
 
   /**
@@ -337,6 +344,8 @@ public final class ComposeReader {
         .forEach(
             (node, result) -> {
               shared.traces.put(node, result);
+              shared.unknown.addAll(result.unset().unknown());
+              shared.defaulted.addAll(result.unset().defaulted());
               if (result.setBy() != null && result.setBy().file() != null) {
                 shared.origins.place(
                     node, new NodeOrigins.Place(result.setBy().file(), result.setBy().position()));
