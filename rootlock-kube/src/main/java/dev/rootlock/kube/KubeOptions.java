@@ -3,6 +3,7 @@ package dev.rootlock.kube;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.policy.PolicyVersion;
+import dev.rootlock.source.kube.WorkloadKinds;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param includeWorkloads also audit Deployments, StatefulSets, DaemonSets, ReplicaSets,
  *     ReplicationControllers, Jobs, CronJobs and PodTemplates, grouping owned pods under them
  * @param wide the audit table's wide form (USER, PRIVESC, CAPS, SECCOMP, WRITABLE MOUNTS)
+ * @param kinds the workload kind table: Kubernetes' kinds, the built-in custom ones and the user's
+ *     {@code --workload-kind} mappings; the custom kinds are listed through API discovery
  */
 public record KubeOptions(
     String namespace,
@@ -30,7 +33,8 @@ public record KubeOptions(
     Level level,
     PolicyVersion version,
     boolean includeWorkloads,
-    boolean wide) {
+    boolean wide,
+    WorkloadKinds kinds) {
 
   /** How many objects one list request asks for: kubectl's default {@code --chunk-size}. */
   public static final long DEFAULT_PAGE_SIZE = 500;
@@ -38,12 +42,21 @@ public record KubeOptions(
   public KubeOptions {
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(kinds, "kinds");
   }
 
   /** The defaults: the context's namespace, current context, {@code hardened:latest}. */
   public static KubeOptions defaults() {
     return new KubeOptions(
-        null, false, null, null, Level.HARDENED, PolicyVersion.LATEST, false, false);
+        null,
+        false,
+        null,
+        null,
+        Level.HARDENED,
+        PolicyVersion.LATEST,
+        false,
+        false,
+        WorkloadKinds.builtIn());
   }
 
   /** The level and version to evaluate, e.g. {@code hardened:latest}. */
@@ -53,11 +66,12 @@ public record KubeOptions(
 
   public KubeOptions withNamespace(String newNamespace) {
     return new KubeOptions(
-        newNamespace, false, context, kubeconfig, level, version, includeWorkloads, wide);
+        newNamespace, false, context, kubeconfig, level, version, includeWorkloads, wide, kinds);
   }
 
   public KubeOptions withAllNamespaces() {
-    return new KubeOptions(null, true, context, kubeconfig, level, version, includeWorkloads, wide);
+    return new KubeOptions(
+        null, true, context, kubeconfig, level, version, includeWorkloads, wide, kinds);
   }
 
   public KubeOptions withContext(String newContext, Path newKubeconfig) {
@@ -69,7 +83,8 @@ public record KubeOptions(
         level,
         version,
         includeWorkloads,
-        wide);
+        wide,
+        kinds);
   }
 
   public KubeOptions withLevel(Level newLevel, PolicyVersion newVersion) {
@@ -81,16 +96,39 @@ public record KubeOptions(
         newLevel,
         newVersion,
         includeWorkloads,
-        wide);
+        wide,
+        kinds);
   }
 
   public KubeOptions withIncludeWorkloads(boolean include) {
     return new KubeOptions(
-        namespace, allNamespaces, context, kubeconfig, level, version, include, wide);
+        namespace, allNamespaces, context, kubeconfig, level, version, include, wide, kinds);
+  }
+
+  /** With {@code newKinds}, the table the CLI builds from {@code --workload-kind}. */
+  public KubeOptions withKinds(WorkloadKinds newKinds) {
+    return new KubeOptions(
+        namespace,
+        allNamespaces,
+        context,
+        kubeconfig,
+        level,
+        version,
+        includeWorkloads,
+        wide,
+        newKinds);
   }
 
   public KubeOptions withWide(boolean newWide) {
     return new KubeOptions(
-        namespace, allNamespaces, context, kubeconfig, level, version, includeWorkloads, newWide);
+        namespace,
+        allNamespaces,
+        context,
+        kubeconfig,
+        level,
+        version,
+        includeWorkloads,
+        newWide,
+        kinds);
   }
 }

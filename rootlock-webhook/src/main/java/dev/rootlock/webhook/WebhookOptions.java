@@ -1,5 +1,6 @@
 package dev.rootlock.webhook;
 
+import dev.rootlock.source.kube.WorkloadKinds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +18,10 @@ import java.util.Objects;
  * @param bindAddress the address to listen on, {@code 0.0.0.0} by default
  * @param certificateCheckInterval how often the TLS files are checked for a new pair
  * @param shutdownGracePeriod how long {@link WebhookServer#close()} waits for reviews in flight
+ * @param kinds the workload kind table: reviews of a custom kind in it are judged at its pod
+ *     template's path, like a Deployment's
+ * @param shadowPsa {@code --shadow-psa}: a mode a namespace has no {@code rootlock.dev/*} label
+ *     for is read from PSA's {@code pod-security.kubernetes.io/*} labels
  */
 public record WebhookOptions(
     Path tlsCertFile,
@@ -26,7 +31,9 @@ public record WebhookOptions(
     Path kubeconfig,
     String bindAddress,
     Duration certificateCheckInterval,
-    Duration shutdownGracePeriod) {
+    Duration shutdownGracePeriod,
+    WorkloadKinds kinds,
+    boolean shadowPsa) {
 
   public static final int DEFAULT_SECURE_PORT = 8443;
 
@@ -36,6 +43,7 @@ public record WebhookOptions(
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(certificateCheckInterval, "certificateCheckInterval");
     Objects.requireNonNull(shutdownGracePeriod, "shutdownGracePeriod");
+    Objects.requireNonNull(kinds, "kinds");
     if (securePort < 0 || securePort > 65535) {
       throw new IllegalArgumentException("--secure-port must be 0-65535, got " + securePort);
     }
@@ -51,42 +59,57 @@ public record WebhookOptions(
         null,
         "0.0.0.0",
         Duration.ofSeconds(10),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        WorkloadKinds.builtIn(),
+        false);
   }
 
   public WebhookOptions withSecurePort(int port) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, port, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa);
   }
 
   public WebhookOptions withConfigFile(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, file, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa);
   }
 
   public WebhookOptions withKubeconfig(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, file, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa);
   }
 
   public WebhookOptions withBindAddress(String address) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, address,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa);
   }
 
   public WebhookOptions withCertificateCheckInterval(Duration interval) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        interval, shutdownGracePeriod);
+        interval, shutdownGracePeriod, kinds, shadowPsa);
   }
 
   public WebhookOptions withShutdownGracePeriod(Duration period) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, period);
+        certificateCheckInterval, period, kinds, shadowPsa);
+  }
+
+  /** With {@code newKinds}, the table the CLI builds from {@code --workload-kind}. */
+  public WebhookOptions withKinds(WorkloadKinds newKinds) {
+    return new WebhookOptions(
+        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
+        certificateCheckInterval, shutdownGracePeriod, newKinds, shadowPsa);
+  }
+
+  public WebhookOptions withShadowPsa(boolean shadow) {
+    return new WebhookOptions(
+        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadow);
   }
 }
