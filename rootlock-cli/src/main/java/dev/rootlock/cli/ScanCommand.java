@@ -43,6 +43,7 @@ import picocli.CommandLine.Parameters;
       "  kubectl get pods -n shop -o yaml | rootlock scan -",
       "  rootlock scan -f sarif -o rootlock.sarif manifests/",
       "  rootlock scan --values prod.yaml --set image.tag=1.2 chart/",
+      "  rootlock scan --compose-file compose.yaml --compose-file prod.yaml",
       "",
       "Exit codes: 0 every object passes, 1 some object violates, 2 usage error or unreadable"
           + " input (the other inputs are still scanned and reported), or no object evaluated"
@@ -89,6 +90,22 @@ final class ScanCommand implements Callable<Integer> {
   String releaseName;
 
   @Option(
+      names = "--compose-file",
+      paramLabel = "<file>",
+      description =
+          "A Compose file of one project, as docker compose -f (repeatable: the files are"
+              + " merged in order). Here -f is --format.")
+  List<String> composeFiles = List.of();
+
+  @Option(
+      names = "--env-file",
+      paramLabel = "<file>",
+      description =
+          "Compose variables from this file instead of the .env beside each Compose file,"
+              + " as docker compose --env-file.")
+  String envFile;
+
+  @Option(
       names = "--allow-empty",
       description =
           "Pass when the inputs hold nothing to evaluate (exit 0). Without it, a run that"
@@ -101,14 +118,18 @@ final class ScanCommand implements Callable<Integer> {
   boolean followSymlinks;
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "PATH",
       description = "Files or directories to scan; '-' reads standard input.")
-  List<String> paths;
+  List<String> paths = List.of();
 
   @Override
   public Integer call() {
     output.reportFormat(); // reject a bad --format before reading anything
+    if (paths.isEmpty() && composeFiles.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(), "Missing required parameter: 'PATH' (or --compose-file)");
+    }
     Engine engine = Engine.standard();
     List<String> files = new java.util.ArrayList<>();
     List<dev.rootlock.engine.TextInput> rendered = new java.util.ArrayList<>();
@@ -128,7 +149,8 @@ final class ScanCommand implements Callable<Integer> {
                 main.stdin,
                 inputType(),
                 workloadKinds.kinds(),
-                followSymlinks),
+                followSymlinks,
+                new dev.rootlock.engine.ComposeOptions(composeFiles, envFile)),
             rendered);
     List<dev.rootlock.model.InputError> errors = new java.util.ArrayList<>(renderErrors);
     errors.addAll(scanned.errors());

@@ -73,10 +73,16 @@ public final class Engine {
             dockerfileChecks,
             request.policy(),
             request.inputType(),
-            request.kinds());
+            request.kinds(),
+            request.compose().envFile());
     scanner.errors.addAll(expansion.errors());
+    if (!request.compose().files().isEmpty()) {
+      scanner.scanComposeProject(request.compose().files());
+    }
     for (InputFile file : expansion.files()) {
-      scanner.scan(file, request.stdin());
+      // A file found under a directory is read as docker compose run there reads it: with the
+      // override file beside it. A file named on its own is read alone, as docker compose -f.
+      scanner.scan(file, request.stdin(), !request.inputs().contains(file.displayName()));
     }
     for (TextInput text : texts) {
       scanner.scanManifests(text.displayName(), text.text());

@@ -46,6 +46,7 @@ final class FileScanner {
   private final CheckRegistry<DockerfileImage> dockerfileChecks;
   private final LevelVersion policy;
   private final InputType inputType;
+  private final String composeEnvFile;
 
   final List<ObjectResult> objects = new ArrayList<>();
   final List<InputError> errors = new ArrayList<>();
@@ -58,6 +59,22 @@ final class FileScanner {
       LevelVersion policy,
       InputType inputType,
       WorkloadKinds kinds) {
+    this(workloads, containers, dockerfileChecks, policy, inputType, kinds, null);
+  }
+
+  /**
+   * @param composeEnvFile the file Compose projects take their variables from ({@code
+   *     --env-file}), or null for the {@code .env} beside each Compose file
+   */
+  FileScanner(
+      WorkloadEvaluator workloads,
+      ContainerEvaluator containers,
+      CheckRegistry<DockerfileImage> dockerfileChecks,
+      LevelVersion policy,
+      InputType inputType,
+      WorkloadKinds kinds,
+      String composeEnvFile) {
+    this.composeEnvFile = composeEnvFile;
     this.manifests = new ManifestReader(kinds);
     this.workloads = workloads;
     this.containers = containers;
@@ -71,20 +88,29 @@ final class FileScanner {
    * into a lost run) becomes an input error for the file, and the run goes on.
    */
   void scan(InputFile file, InputStream stdin) {
+    scan(file, stdin, false);
+  }
+
+  /**
+   * As {@link #scan(InputFile, InputStream)}; {@code foundInDirectory} says the file was found
+   * under a directory the user named, so a Compose file there is read with its override file, as
+   * {@code docker compose} run in that directory reads it.
+   */
+  void scan(InputFile file, InputStream stdin, boolean foundInDirectory) {
     try {
-      scanFile(file, stdin);
+      scanFile(file, stdin, foundInDirectory);
     } catch (RuntimeException | StackOverflowError e) {
       errors.add(new InputError(file.displayName(), null, "cannot scan this file: " + brief(e)));
     }
   }
 
-  private void scanFile(InputFile file, InputStream stdin) {
+  private void scanFile(InputFile file, InputStream stdin, boolean foundInDirectory) {
     switch (InputFiles.read(file, stdin)) {
       case LoadedFile.Unreadable unreadable -> errors.add(unreadable.error());
       case LoadedFile.Text text -> {
         switch (typeOf(file, text.text())) {
           case DOCKERFILE -> scanDockerfile(text.displayName(), text.text());
-          case COMPOSE -> scanCompose(file, text.displayName(), text.text());
+          case COMPOSE -> scanCompose(file, text.displayName(), text.text(), foundInDirectory);
           default -> scanManifests(text.displayName(), text.text());
         }
       }
@@ -121,26 +147,106 @@ final class FileScanner {
     }
   }
 
-  private void scanCompose(InputFile file, String displayName, String text) {
-    ComposeEnvironment environment;
-    try {
-      environment = composeEnvironment(file, displayName);
-    } catch (IOException | UncheckedIOException e) {
-      errors.add(new InputError(displayName, null, "cannot read the project's .env: " + e));
-      environment = ComposeEnvironment.of(System.getenv());
+  private void scanCompose(
+      InputFile file, String displayName, String text, boolean foundInDirectory) {
+    if (foundInDirectory && isMergedOverride(file)) {
+      return; // read with the Compose file it overrides, as one project
     }
-    ComposeFile compose = ComposeReader.read(displayName, text, environment);
+    ComposeEnvironment environment = composeEnvironment(file, displayName);
+    InputFile override = foundInDirectory ? overrideOf(file) : null;
+    java.util.function.Function<ComposeEnvironment, ComposeFile> reader =
+        override != null
+            ? env -> ComposeReader.readProject(List.of(file, override), env)
+            : env -> ComposeReader.read(displayName, file.path(), text, env);
+    addCompose(reader, environment);
+  }
+
+  /**
+   * Reads the Compose files {@code files} as one project, merged in order, as {@code docker
+   * compose -f a -f b} reads them; variables come from {@code --env-file} or the {@code .env}
+   * beside the first file.
+   */
+  void scanComposeProject(List<String> files) {
+    List<InputFile> inputs = new ArrayList<>();
+    for (String name : files) {
+      inputs.add(
+          name.equals(InputFile.STDIN) ? InputFile.stdin() : new InputFile(name, Path.of(name)));
+    }
+    if (inputs.stream().anyMatch(InputFile::isStdin)) {
+      errors.add(new InputError("-", null, "--compose-file: standard input cannot be part of a project"));
+      return;
+    }
+    addCompose(
+        env -> ComposeReader.readProject(inputs, env),
+        composeEnvironment(inputs.get(0), files.get(0)));
+  }
+
+  /**
+   * Reads a Compose project with {@code environment} and evaluates its services; then, for each
+   * variable the project reads that is not set here, reads it again with the variable set to each
+   * of {@link UnsetVariables#PROBES} and reports what that would make fail.
+   */
+  private void addCompose(
+      java.util.function.Function<ComposeEnvironment, ComposeFile> reader,
+      ComposeEnvironment environment) {
+    ComposeFile compose = reader.apply(environment);
     errors.addAll(compose.errors());
+    java.util.Map<String, ObjectResult> results = new java.util.LinkedHashMap<>();
     for (DockerObject service : compose.services()) {
+      String displayName = service.source().file();
       addProblems(displayName, service.problems(), service.locator());
       try {
-        objects.add(containers.evaluate(service, policy));
+        results.put(service.config().name(), containers.evaluate(service, policy));
       } catch (RuntimeException e) {
         errors.add(
             new InputError(
                 displayName, service.source().position(), "cannot evaluate this object: " + brief(e)));
       }
     }
+    UnsetVariables probes = new UnsetVariables(results);
+    probes.probe(compose, variable -> safely(reader, environment, variable), containers, policy);
+    objects.addAll(probes.results());
+  }
+
+  private static java.util.function.Function<String, ComposeFile> safely(
+      java.util.function.Function<ComposeEnvironment, ComposeFile> reader,
+      ComposeEnvironment environment,
+      String variable) {
+    return value -> reader.apply(environment.with(variable, value));
+  }
+
+  /** The first override file beside {@code file} that Compose would load with it, or null. */
+  private static InputFile overrideOf(InputFile file) {
+    if (file.isStdin()) {
+      return null;
+    }
+    for (String name : ComposeReader.overrideNamesFor(baseName(file.path()))) {
+      Path override = file.path().resolveSibling(name);
+      if (java.nio.file.Files.isRegularFile(override)) {
+        String display = file.displayName();
+        int slash = display.lastIndexOf('/');
+        return new InputFile(display.substring(0, slash + 1) + name, override);
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code file} is an override file that is read with a Compose file beside it. */
+  private static boolean isMergedOverride(InputFile file) {
+    if (file.isStdin()) {
+      return false;
+    }
+    for (String base :
+        List.of("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")) {
+      Path basePath = file.path().resolveSibling(base);
+      if (java.nio.file.Files.isRegularFile(basePath)) {
+        InputFile override = overrideOf(new InputFile(base, basePath));
+        if (override != null && override.path().equals(file.path())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void scanDockerfile(String displayName, String text) {
@@ -164,17 +270,37 @@ final class FileScanner {
   }
 
   /**
-   * What Compose interpolates the file with: this process's environment over the {@code .env} file
-   * beside it (the project directory's), as {@code docker compose} run there would.
+   * What Compose interpolates the file with: this process's environment over {@code --env-file}
+   * when given, else over the {@code .env} file beside it (the project directory's), as {@code
+   * docker compose} run there would. A file that cannot be read is an error; the scan goes on
+   * with the environment alone.
    */
-  private static ComposeEnvironment composeEnvironment(InputFile file, String displayName)
-      throws IOException {
-    if (file.isStdin()) {
+  private ComposeEnvironment composeEnvironment(InputFile file, String displayName) {
+    try {
+      if (composeEnvFile != null) {
+        Path envFile = Path.of(composeEnvFile);
+        if (!java.nio.file.Files.isRegularFile(envFile)) {
+          InputError missing = new InputError(composeEnvFile, null, "--env-file: no such file");
+          if (!errors.contains(missing)) { // once, not once per Compose file
+            errors.add(missing);
+          }
+          return ComposeEnvironment.of(System.getenv());
+        }
+        return ComposeEnvironment.load(System.getenv(), envFile, composeEnvFile);
+      }
+      if (file.isStdin()) {
+        return ComposeEnvironment.of(System.getenv());
+      }
+      Path dir = file.path().toAbsolutePath().getParent();
+      String slash =
+          displayName.lastIndexOf('/') < 0
+              ? ""
+              : displayName.substring(0, displayName.lastIndexOf('/') + 1);
+      return ComposeEnvironment.load(System.getenv(), dir.resolve(".env"), slash + ".env");
+    } catch (IOException | UncheckedIOException e) {
+      errors.add(new InputError(displayName, null, "cannot read the project's .env: " + e));
       return ComposeEnvironment.of(System.getenv());
     }
-    Path dir = file.path().toAbsolutePath().getParent();
-    String slash = displayName.lastIndexOf('/') < 0 ? "" : displayName.substring(0, displayName.lastIndexOf('/') + 1);
-    return ComposeEnvironment.load(System.getenv(), dir.resolve(".env"), slash + ".env");
   }
 
   /**
@@ -183,9 +309,12 @@ final class FileScanner {
    */
   private void addProblems(String displayName, List<FieldProblem> problems, Locator locator) {
     for (FieldProblem problem : problems) {
+      String file = locator.fileOf(problem.path());
       errors.add(
           new InputError(
-              displayName, locator.locate(problem.path()), problem.path() + ": " + problem.message()));
+              file == null ? displayName : file,
+              locator.locate(problem.path()),
+              problem.path() + ": " + problem.message()));
     }
   }
 

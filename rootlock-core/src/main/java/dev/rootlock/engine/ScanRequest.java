@@ -14,6 +14,7 @@ import java.util.List;
  * @param inputType what the inputs hold; {@code AUTO} decides per file
  * @param kinds the kinds that carry a pod template: the built-in table plus the user's mappings
  * @param followSymlinks read symbolic links under a directory that lead out of it
+ * @param compose how Compose projects are read: {@code -f} files and {@code --env-file}
  */
 public record ScanRequest(
     List<String> inputs,
@@ -21,11 +22,24 @@ public record ScanRequest(
     InputStream stdin,
     InputType inputType,
     WorkloadKinds kinds,
-    boolean followSymlinks) {
+    boolean followSymlinks,
+    ComposeOptions compose) {
 
   public ScanRequest {
     inputs = List.copyOf(inputs);
     kinds = kinds == null ? WorkloadKinds.builtIn() : kinds;
+    compose = compose == null ? ComposeOptions.DEFAULT : compose;
+  }
+
+  /** A request that reads each Compose file as its own project, with the {@code .env} beside it. */
+  public ScanRequest(
+      List<String> inputs,
+      LevelVersion policy,
+      InputStream stdin,
+      InputType inputType,
+      WorkloadKinds kinds,
+      boolean followSymlinks) {
+    this(inputs, policy, stdin, inputType, kinds, followSymlinks, ComposeOptions.DEFAULT);
   }
 
   /** A request that stays inside the directories it is given. */

@@ -36,7 +36,7 @@ final class Verdicts {
     List<Finding.Located> others = new ArrayList<>();
     for (FieldPath field : fields.subList(Math.min(1, fields.size()), fields.size())) {
       FieldPath path = prefix.append(field);
-      others.add(new Finding.Located(path, locator.locate(path)));
+      others.add(new Finding.Located(path, locator.locate(path), locator.fileOf(path)));
     }
     return new Finding(
         ref,
@@ -47,6 +47,7 @@ final class Verdicts {
         failure.result().detail(),
         first,
         locator.locate(first),
-        others);
+        others,
+        locator.fileOf(first));
   }
 }

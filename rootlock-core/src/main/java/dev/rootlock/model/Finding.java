@@ -14,6 +14,8 @@ import java.util.List;
  * @param path the first offending field, relative to the object's root
  * @param position where {@code path} (or its nearest written parent) is in the file
  * @param otherPaths further offending fields, each with its position
+ * @param file the file {@code position} is in when it is not the object's own (a Compose service
+ *     that inherits the field from another file, or a value set in {@code .env}); null otherwise
  */
 public record Finding(
     ObjectRef object,
@@ -24,13 +26,48 @@ public record Finding(
     String detail,
     FieldPath path,
     Position position,
-    List<Located> otherPaths) {
+    List<Located> otherPaths,
+    String file) {
 
-  /** A field and where it is. */
-  public record Located(FieldPath path, Position position) {}
+  /**
+   * A field and where it is.
+   *
+   * @param file the file {@code position} is in when it is not the object's own; null otherwise
+   */
+  public record Located(FieldPath path, Position position, String file) {
+
+    /** A field in the object's own file. */
+    public Located(FieldPath path, Position position) {
+      this(path, position, null);
+    }
+
+    /** The file {@code position} is in: {@code file}, or the object's own. */
+    public String fileOr(String objectFile) {
+      return file == null ? objectFile : file;
+    }
+  }
 
   public Finding {
     containers = List.copyOf(containers);
     otherPaths = List.copyOf(otherPaths);
+  }
+
+  /** A finding whose fields are all in the object's own file. */
+  public Finding(
+      ObjectRef object,
+      String check,
+      String level,
+      List<String> containers,
+      String reason,
+      String detail,
+      FieldPath path,
+      Position position,
+      List<Located> otherPaths) {
+    this(object, check, level, containers, reason, detail, path, position, otherPaths, null);
+  }
+
+  /** The file {@code position} is in: {@code file}, or the object's own. */
+  public String positionFile() {
+    return file == null ? object.source().file() : file;
   }
 }

@@ -75,7 +75,7 @@ public final class JsonReporter implements Reporter {
         ObjectRef ref = finding.object();
         json.writeStartObject();
         json.writeNumberField("object", index);
-        json.writeStringField("file", ref.source().file());
+        json.writeStringField("file", finding.positionFile());
         lineAndColumn(json, finding.position());
         writeIdentity(json, ref);
         json.writeArrayFieldStart("containers");
@@ -92,6 +92,9 @@ public final class JsonReporter implements Reporter {
         for (Finding.Located other : finding.otherPaths()) {
           json.writeStartObject();
           json.writeStringField("path", other.path().toString());
+          if (other.file() != null) {
+            json.writeStringField("file", other.file());
+          }
           lineAndColumn(json, other.position());
           json.writeEndObject();
         }

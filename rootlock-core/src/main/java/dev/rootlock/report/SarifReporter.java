@@ -175,7 +175,7 @@ public final class SarifReporter implements Reporter {
     json.writeArrayFieldStart("locations");
     json.writeStartObject();
     if (isFile(file)) {
-      writePhysicalLocation(json, file, finding.position());
+      writePhysicalLocation(json, finding.positionFile(), finding.position());
     }
     writeLogicalLocation(json, object);
     writePathMessage(json, finding.path());
@@ -187,7 +187,7 @@ public final class SarifReporter implements Reporter {
       for (Finding.Located other : finding.otherPaths()) {
         json.writeStartObject();
         json.writeNumberField("id", id++);
-        writePhysicalLocation(json, file, other.position());
+        writePhysicalLocation(json, other.fileOr(file), other.position());
         writePathMessage(json, other.path());
         json.writeEndObject();
       }

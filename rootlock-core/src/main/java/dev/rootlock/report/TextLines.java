@@ -18,7 +18,7 @@ final class TextLines {
     String containers =
         finding.containers().isEmpty() ? "-" : String.join(",", finding.containers());
     String text = finding.detail().isEmpty() ? finding.reason() : finding.detail();
-    return ansi.bold(safe(object.source().file()) + ":" + finding.position())
+    return ansi.bold(safe(finding.positionFile()) + ":" + finding.position())
         + " "
         + safe(object.displayName())
         + " "

@@ -1,5 +1,6 @@
 package dev.rootlock.source.compose;
 
+import dev.rootlock.model.Position;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +16,19 @@ import java.util.Map;
  */
 public final class ComposeEnvironment {
 
-  /** A variable's value and where it was set: {@code the environment} or {@code .env:3}. */
-  public record Binding(String value, String origin) {}
+  /**
+   * A variable's value and where it was set: {@code the environment} or {@code .env:3}.
+   *
+   * @param file the env file that set it, as named in messages; null for the shell's environment
+   * @param position where its line starts in that file; null for the shell's environment
+   */
+  public record Binding(String value, String origin, String file, Position position) {
+
+    /** A variable set in the shell's environment (or anywhere without a line to point at). */
+    public Binding(String value, String origin) {
+      this(value, origin, null, null);
+    }
+  }
 
   private static final ComposeEnvironment EMPTY = new ComposeEnvironment(Map.of());
 
@@ -53,9 +65,34 @@ public final class ComposeEnvironment {
     return new ComposeEnvironment(bindings);
   }
 
+  /**
+   * These variables with {@code name} set to {@code value}: how the value a project has when a
+   * variable unset here is set at run time is found.
+   */
+  public ComposeEnvironment with(String name, String value) {
+    Map<String, Binding> more = new HashMap<>(bindings);
+    more.put(name, new Binding(value, "a value tried for it"));
+    return new ComposeEnvironment(more);
+  }
+
   /** The binding of {@code name}, or null when it is not set. */
   public Binding get(String name) {
     return bindings.get(name);
+  }
+
+  /**
+   * These variables over those of {@code envFile}: what an included project is interpolated with.
+   * Compose (compose-go's include) gives the including project's variables precedence and lets the
+   * included env file only fill in the ones it lacks. A missing file adds nothing.
+   */
+  ComposeEnvironment withFileBelow(Path envFile, String displayName) throws IOException {
+    if (envFile == null || !Files.isRegularFile(envFile)) {
+      return this;
+    }
+    Map<String, Binding> merged =
+        new HashMap<>(DotEnv.parse(Files.readString(envFile, StandardCharsets.UTF_8), displayName));
+    merged.putAll(bindings);
+    return new ComposeEnvironment(merged);
   }
 
   /** Names of every variable, for messages and tests. */

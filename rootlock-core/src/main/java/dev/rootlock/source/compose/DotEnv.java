@@ -1,5 +1,6 @@
 package dev.rootlock.source.compose;
 
+import dev.rootlock.model.Position;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,8 +15,11 @@ final class DotEnv {
 
   static Map<String, ComposeEnvironment.Binding> parse(String text, String displayName) {
     Map<String, ComposeEnvironment.Binding> out = new LinkedHashMap<>();
-    String[] lines = text.split("\r?\n", -1);
+    String[] lines = text.split("\n", -1);
+    int offset = 0;
     for (int i = 0; i < lines.length; i++) {
+      int lineStart = offset;
+      offset += lines[i].length() + 1;
       String line = lines[i].strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
@@ -31,7 +35,10 @@ final class DotEnv {
       out.put(
           name,
           new ComposeEnvironment.Binding(
-              value(line.substring(equals + 1).strip()), displayName + ":" + (i + 1)));
+              value(line.substring(equals + 1).strip()),
+              displayName + ":" + (i + 1),
+              displayName,
+              new Position(i + 1, 1, lineStart)));
     }
     return out;
   }

@@ -24,11 +24,28 @@ final class Interpolation {
    * @param value the text Compose would use, or the text as written when not {@link #known()}
    * @param known false when a required variable is unset, so only the run knows the value
    * @param uses how each variable was read, in order, for messages
+   * @param setBy the binding that alone decided the value (one variable read, and its value, or
+   *     the word its being set selects, used): the {@code .env} line a finding points at; null
+   *     otherwise
    */
-  record Result(String value, boolean known, List<String> uses) {
+  record Result(
+      String value,
+      boolean known,
+      List<String> uses,
+      ComposeEnvironment.Binding setBy,
+      Unset unset) {
+
+    Result(String value, boolean known, List<String> uses) {
+      this(value, known, uses, null, Unset.NONE);
+    }
+
 
     Result {
       uses = List.copyOf(uses);
+    }
+
+    Result(String value, boolean known, List<String> uses, ComposeEnvironment.Binding setBy) {
+      this(value, known, uses, setBy, Unset.NONE);
     }
 
     /** Whether any variable was read. */
@@ -42,9 +59,26 @@ final class Interpolation {
     }
   }
 
+  /**
+   * The variables a text reads that are not set: {@code unknown} where no default is written
+   * ({@code ${VAR}}, {@code ${VAR:+alt}}), so the value depends on an environment the scan does not
+   * see; {@code defaulted} where the written default applies ({@code ${VAR:-d}}).
+   */
+  record Unset(java.util.Set<String> unknown, java.util.Set<String> defaulted) {
+    static final Unset NONE = new Unset(java.util.Set.of(), java.util.Set.of());
+
+    Unset {
+      unknown = java.util.Set.copyOf(unknown);
+      defaulted = java.util.Set.copyOf(defaulted);
+    }
+  }
+
   private final String text;
   private final ComposeEnvironment environment;
+  private final java.util.Set<String> unknown = new java.util.TreeSet<>();
+  private final java.util.Set<String> defaulted = new java.util.TreeSet<>();
   private final List<String> uses = new ArrayList<>();
+  private final List<ComposeEnvironment.Binding> deciding = new ArrayList<>();
   private boolean known = true;
 
   private Interpolation(String text, ComposeEnvironment environment) {
@@ -64,9 +98,14 @@ final class Interpolation {
     }
     Interpolation interpolation = new Interpolation(text, environment);
     String value = interpolation.substitute(text);
+    ComposeEnvironment.Binding setBy =
+        interpolation.uses.size() == 1 && interpolation.deciding.size() == 1
+            ? interpolation.deciding.get(0)
+            : null;
+    Unset unset = new Unset(interpolation.unknown, interpolation.defaulted);
     return interpolation.known
-        ? new Result(value, true, interpolation.uses)
-        : new Result(text, false, interpolation.uses);
+        ? new Result(value, true, interpolation.uses, setBy, unset)
+        : new Result(text, false, interpolation.uses, null, unset);
   }
 
   private String substitute(String part) {
@@ -132,10 +171,12 @@ final class Interpolation {
   private String plain(String name) {
     ComposeEnvironment.Binding binding = environment.get(name);
     if (binding == null) {
+      unknown.add(name);
       uses.add(name + " is not set, so it reads as an empty string");
       return "";
     }
     uses.add(describe(name, binding));
+    deciding.add(binding);
     return binding.value();
   }
 
@@ -167,7 +208,11 @@ final class Interpolation {
       case '-' -> {
         if (!missing) {
           uses.add(describe(name, binding));
+          deciding.add(binding);
           yield binding.value();
+        }
+        if (binding == null) {
+          defaulted.add(name);
         }
         String fallback = substitute(word, true);
         uses.add(name + state + ", so its default \"" + fallback + "\" applies");
@@ -175,15 +220,20 @@ final class Interpolation {
       }
       case '+' -> {
         if (missing) {
+          if (binding == null) {
+            unknown.add(name);
+          }
           uses.add(name + state + ", so \"" + word + "\" is not used");
           yield "";
         }
         uses.add(describe(name, binding) + ", so \"" + word + "\" is used");
+        deciding.add(binding);
         yield substitute(word, true);
       }
       case '?' -> {
         if (!missing) {
           uses.add(describe(name, binding));
+          deciding.add(binding);
           yield binding.value();
         }
         known = false;

@@ -18,7 +18,6 @@ import dev.rootlock.model.docker.SecurityOpt;
 import dev.rootlock.model.docker.TmpfsMount;
 import dev.rootlock.source.tree.MappingNode;
 import dev.rootlock.source.tree.Node;
-import dev.rootlock.source.tree.NodeLocator;
 import dev.rootlock.source.tree.ScalarNode;
 import dev.rootlock.source.tree.ScalarType;
 import dev.rootlock.source.tree.SequenceNode;
@@ -36,43 +35,97 @@ final class ServiceReader {
   private final ComposeValues values;
   private final ContainerConfig.Builder b;
 
+  private final Map<String, String> envFileVariables;
+
   private ServiceReader(
-      String name, MappingNode service, Map<Node, Interpolation.Result> traces) {
+      String name,
+      MappingNode service,
+      Map<Node, Interpolation.Result> traces,
+      Map<String, String> envFileVariables) {
     this.service = service;
+    this.envFileVariables = envFileVariables;
     this.values = new ComposeValues(traces);
     this.b = ContainerConfig.builder(DockerDialect.COMPOSE, name);
   }
 
-  /** Reads {@code service}, written under the key {@code key} of {@code file}'s services. */
+  /**
+   * Reads {@code service}, written under the key {@code key} of {@code file}'s services; {@code
+   * origins} says which file each of its nodes was written in (it may be assembled from several),
+   * and {@code envFileVariables} are what its {@code env_file}s set.
+   */
   static DockerObject read(
       String file,
       ScalarNode key,
       MappingNode service,
-      Map<Node, Interpolation.Result> traces) {
-    ServiceReader reader = new ServiceReader(key.value(), service, traces);
+      Map<Node, Interpolation.Result> traces,
+      NodeOrigins origins,
+      Map<String, String> envFileVariables) {
+    ServiceReader reader = new ServiceReader(key.value(), service, traces, envFileVariables);
     reader.read();
     return new DockerObject(
         new SourceRef(file, key.start()),
         reader.b.build(),
         reader.values.problems,
         reader.values.warnings,
-        locator(key.start(), service));
+        new ServiceLocator(file, key.start(), service, origins));
   }
 
   /**
    * Positions by path, with anything the service does not write placed at the service's key (where
-   * a fix would add it) rather than at its first field.
+   * a fix would add it) rather than at its first field; a field written in another file (an
+   * override, an extended or included file) is placed there, and a value that a variable from an
+   * env file alone decided is placed at that variable's line.
    */
-  private static Locator locator(Position key, MappingNode service) {
-    NodeLocator nodes = new NodeLocator(service);
-    return path -> {
+  private record ServiceLocator(
+      String file, Position key, MappingNode service, NodeOrigins origins) implements Locator {
+
+    @Override
+    public Position locate(FieldPath path) {
+      return place(path).position();
+    }
+
+    @Override
+    public String fileOf(FieldPath path) {
+      String placed = place(path).file();
+      return placed.equals(file) ? null : placed;
+    }
+
+    private NodeOrigins.Place place(FieldPath path) {
       if (path.isRoot()
           || !(path.segments().get(0) instanceof String field)
           || service.get(field) == null) {
-        return key;
+        return new NodeOrigins.Place(file, key);
       }
-      return nodes.locate(path);
-    };
+      Node node = service;
+      Node found = service;
+      boolean whole = true;
+      for (Object segment : path.segments()) {
+        if (segment instanceof String name && node instanceof MappingNode mapping) {
+          MappingNode.Entry entry = mapping.entry(name);
+          if (entry == null) {
+            whole = false;
+            break;
+          }
+          found = entry.keyNode();
+          node = entry.value();
+        } else if (segment instanceof Integer index
+            && node instanceof SequenceNode sequence
+            && index >= 0
+            && index < sequence.items().size()) {
+          node = sequence.items().get(index);
+          found = node;
+        } else {
+          whole = false;
+          break;
+        }
+      }
+      NodeOrigins.Place fromEnvFile = whole && origins != null ? origins.placeOf(node) : null;
+      if (fromEnvFile != null) {
+        return fromEnvFile;
+      }
+      NodeOrigins.Origin origin = origins == null ? null : origins.of(found);
+      return new NodeOrigins.Place(origin == null ? file : origin.file(), found.start());
+    }
   }
 
   private void read() {
@@ -240,9 +293,15 @@ final class ServiceReader {
   }
 
   /**
-   * {@code PATH} from {@code environment}, written as a mapping or as a list of {@code KEY=VALUE}.
+   * {@code PATH} from {@code environment}, written as a mapping or as a list of {@code KEY=VALUE},
+   * or else from the service's {@code env_file}s.
    */
   private String pathEnv() {
+    String written = writtenPathEnv();
+    return written != null ? written : envFileVariables.get("PATH");
+  }
+
+  private String writtenPathEnv() {
     Node node = get(DockerField.ENVIRONMENT);
     if (node instanceof MappingNode mapping) {
       Node value = mapping.get("PATH");

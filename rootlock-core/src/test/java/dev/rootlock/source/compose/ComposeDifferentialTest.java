@@ -101,7 +101,7 @@ class ComposeDifferentialTest {
     return tests.stream();
   }
 
-  private static void requireDockerCompose() {
+  static void requireDockerCompose() {
     boolean present;
     try {
       present = new ProcessBuilder("docker-compose", "version").start().waitFor() == 0;

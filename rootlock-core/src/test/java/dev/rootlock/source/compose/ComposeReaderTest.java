@@ -275,8 +275,8 @@ class ComposeReaderTest {
             new InputError(
                 "compose.yaml",
                 at(text, 1, 1),
-                "include: is not followed yet: the included files' services are not checked;"
-                    + " scan them directly"));
+                "include: is not followed in a file read from standard input: the included"
+                    + " files' services are not checked; scan the file by its path"));
   }
 
   @Test
@@ -412,7 +412,8 @@ class ComposeReaderTest {
         .containsExactly(
             new FieldProblem(
                 FieldPath.of("extends", "file"),
-                "extends from \"common.yml\" is not followed; what it adds is not checked"));
+                "extends from \"common.yml\" is not followed when the file is read from standard"
+                    + " input; what it adds is not checked"));
   }
 
   static Stream<Arguments> badFiles() {
