@@ -73,13 +73,15 @@ public final class Engine {
             dockerfileChecks,
             request.policy(),
             request.inputType(),
-            request.kinds());
+            request.kinds(),
+            request.exemptions(),
+            checkIds());
     scanner.errors.addAll(expansion.errors());
     for (InputFile file : expansion.files()) {
       scanner.scan(file, request.stdin());
     }
     for (TextInput text : texts) {
-      scanner.scanManifests(text.displayName(), text.text());
+      scanner.scanManifests(null, text.displayName(), text.text());
     }
     return new ScanResult(
         request.policy().toString(), scanner.objects, scanner.errors, scanner.skippedKinds);
@@ -130,6 +132,35 @@ public final class Engine {
   /** Evaluates one Docker container configuration (a Compose service, a run line, a container). */
   public ObjectResult evaluate(DockerObject container, LevelVersion policy) {
     return containers.evaluate(container, policy);
+  }
+
+  /** Every check ID this engine knows, for validating exemptions. */
+  public java.util.Set<String> checkIds() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (CheckDefinition<?> rule : rules()) {
+      ids.add(rule.id());
+    }
+    return java.util.Collections.unmodifiableSet(ids);
+  }
+
+  /**
+   * As {@link #evaluate(Workload, LevelVersion)}, then marks exempt the findings that {@code
+   * exemptions} (and, when enabled, the object's own annotations) cover. The message stays PSA's.
+   */
+  public ObjectResult evaluate(Workload workload, LevelVersion policy, ExemptionRules exemptions) {
+    return new ExemptionApplier(checkIds())
+        .apply(
+            workloads.evaluate(workload, policy),
+            workload,
+            exemptions.forFile(null),
+            exemptions.enabled());
+  }
+
+  /** As {@link #evaluate(DockerObject, LevelVersion)}, with {@code exemptions} applied. */
+  public ObjectResult evaluate(
+      DockerObject container, LevelVersion policy, ExemptionRules exemptions) {
+    return new ExemptionApplier(checkIds())
+        .apply(containers.evaluate(container, policy), container, exemptions.forFile(null), List.of());
   }
 
   /** Evaluates one workload (from a file, a cluster or an admission request) at {@code policy}. */

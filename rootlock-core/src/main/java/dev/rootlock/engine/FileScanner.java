@@ -46,6 +46,8 @@ final class FileScanner {
   private final CheckRegistry<DockerfileImage> dockerfileChecks;
   private final LevelVersion policy;
   private final InputType inputType;
+  private final ExemptionRules exemptionRules;
+  private final ExemptionApplier exemptions;
 
   final List<ObjectResult> objects = new ArrayList<>();
   final List<InputError> errors = new ArrayList<>();
@@ -57,13 +59,17 @@ final class FileScanner {
       CheckRegistry<DockerfileImage> dockerfileChecks,
       LevelVersion policy,
       InputType inputType,
-      WorkloadKinds kinds) {
+      WorkloadKinds kinds,
+      ExemptionRules exemptionRules,
+      java.util.Set<String> knownChecks) {
     this.manifests = new ManifestReader(kinds);
     this.workloads = workloads;
     this.containers = containers;
     this.dockerfileChecks = dockerfileChecks;
     this.policy = policy;
     this.inputType = inputType;
+    this.exemptionRules = exemptionRules;
+    this.exemptions = new ExemptionApplier(knownChecks);
   }
 
   /**
@@ -83,9 +89,9 @@ final class FileScanner {
       case LoadedFile.Unreadable unreadable -> errors.add(unreadable.error());
       case LoadedFile.Text text -> {
         switch (typeOf(file, text.text())) {
-          case DOCKERFILE -> scanDockerfile(text.displayName(), text.text());
+          case DOCKERFILE -> scanDockerfile(pathOf(file), text.displayName(), text.text());
           case COMPOSE -> scanCompose(file, text.displayName(), text.text());
-          default -> scanManifests(text.displayName(), text.text());
+          default -> scanManifests(pathOf(file), text.displayName(), text.text());
         }
       }
     }
@@ -105,14 +111,21 @@ final class FileScanner {
     return InputType.KUBERNETES;
   }
 
-  void scanManifests(String displayName, String text) {
+  private static Path pathOf(InputFile file) {
+    return file.isStdin() ? null : file.path();
+  }
+
+  void scanManifests(Path path, String displayName, String text) {
+    dev.rootlock.policy.exempt.Exemptions rules = exemptionRules.forFile(path);
     ReadResult read = manifests.read(displayName, text);
     errors.addAll(read.errors());
     read.skippedKinds().forEach((kind, count) -> skippedKinds.merge(kind, count, Integer::sum));
     for (Workload workload : read.workloads()) {
       addProblems(displayName, workload.problems(), workload.locator());
       try {
-        objects.add(workloads.evaluate(workload, policy));
+        objects.add(
+            exemptions.apply(
+                workloads.evaluate(workload, policy), workload, rules, exemptionRules.enabled()));
       } catch (RuntimeException e) {
         errors.add(
             new InputError(
@@ -129,12 +142,14 @@ final class FileScanner {
       errors.add(new InputError(displayName, null, "cannot read the project's .env: " + e));
       environment = ComposeEnvironment.of(System.getenv());
     }
+    dev.rootlock.policy.exempt.Exemptions rules = exemptionRules.forFile(pathOf(file));
     ComposeFile compose = ComposeReader.read(displayName, text, environment);
     errors.addAll(compose.errors());
     for (DockerObject service : compose.services()) {
       addProblems(displayName, service.problems(), service.locator());
       try {
-        objects.add(containers.evaluate(service, policy));
+        objects.add(
+            exemptions.apply(containers.evaluate(service, policy), service, rules, List.of()));
       } catch (RuntimeException e) {
         errors.add(
             new InputError(
@@ -143,7 +158,7 @@ final class FileScanner {
     }
   }
 
-  private void scanDockerfile(String displayName, String text) {
+  private void scanDockerfile(Path path, String displayName, String text) {
     ParsedDockerfile dockerfile;
     try {
       dockerfile = DockerfileReader.read(displayName, text);
@@ -155,12 +170,14 @@ final class FileScanner {
         new ObjectRef(
             SourceRef.of(displayName), null, "Dockerfile", null, dockerfile.image().displayName());
     objects.add(
-        Verdicts.of(
-            ref,
-            dockerfileChecks.evaluate(policy, dockerfile.image()),
-            FieldPath.root(),
-            dockerfile.locator(),
-            dockerfile.notes()));
+        exemptions.apply(
+            Verdicts.of(
+                ref,
+                dockerfileChecks.evaluate(policy, dockerfile.image()),
+                FieldPath.root(),
+                dockerfile.locator(),
+                dockerfile.notes()),
+            exemptionRules.forFile(path)));
   }
 
   /**

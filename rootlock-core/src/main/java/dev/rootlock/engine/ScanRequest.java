@@ -14,6 +14,7 @@ import java.util.List;
  * @param inputType what the inputs hold; {@code AUTO} decides per file
  * @param kinds the kinds that carry a pod template: the built-in table plus the user's mappings
  * @param followSymlinks read symbolic links under a directory that lead out of it
+ * @param exemptions which exemptions to honour; in-object ones only, judged today, when not given
  */
 public record ScanRequest(
     List<String> inputs,
@@ -21,11 +22,27 @@ public record ScanRequest(
     InputStream stdin,
     InputType inputType,
     WorkloadKinds kinds,
-    boolean followSymlinks) {
+    boolean followSymlinks,
+    ExemptionRules exemptions) {
 
   public ScanRequest {
     inputs = List.copyOf(inputs);
     kinds = kinds == null ? WorkloadKinds.builtIn() : kinds;
+    exemptions =
+        exemptions == null
+            ? ExemptionRules.of(List.of(), java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+            : exemptions;
+  }
+
+  /** A request that honours the exemptions written in the objects themselves. */
+  public ScanRequest(
+      List<String> inputs,
+      LevelVersion policy,
+      InputStream stdin,
+      InputType inputType,
+      WorkloadKinds kinds,
+      boolean followSymlinks) {
+    this(inputs, policy, stdin, inputType, kinds, followSymlinks, null);
   }
 
   /** A request that stays inside the directories it is given. */
