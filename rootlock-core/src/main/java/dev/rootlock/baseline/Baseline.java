@@ -49,7 +49,7 @@ public record Baseline(int version, List<Fingerprint> entries) {
    */
   public ScanResult apply(ScanResult result, UnaryOperator<String> fileKey, String source) {
     List<Fingerprint> unmatched = new ArrayList<>(entries);
-    Exempt why = new Exempt("in the baseline: accepted when the baseline was written", source);
+    Exempt why = new Exempt("accepted in the baseline", source);
     List<ObjectResult> objects = new ArrayList<>();
     for (ObjectResult object : result.objects()) {
       List<Finding> findings = new ArrayList<>();

@@ -79,7 +79,7 @@ class ConfigReaderTest {
           no such day           | 'exemptions:\\n  - checks: [privileged]\\n    reason: x\\n    expires: 2027-02-30' | .rootlock.yaml:4:14: exemptions[0].expires: "2027-02-30" is not a date: no such day
           checks not a list     | 'exemptions:\\n  - checks: privileged\\n    reason: x'                  | .rootlock.yaml:2:13: exemptions[0].checks: must be a list of check IDs, got string privileged
           exemptions a mapping  | 'exemptions:\\n  checks: [privileged]'                                  | .rootlock.yaml:2:3: exemptions: must be a list, got a mapping
-          not YAML              | 'level: "unterminated'                                                | .rootlock.yaml:1:21: found unexpected end of stream
+          not YAML              | 'level: "unterminated'                                                | .rootlock.yaml:1:21: found unexpected end of stream (while scanning a quoted scalar at 1:8)
           """)
   void badInputIsOneLineNamingFileLineAndField(String what, String text, String message) {
     ConfigException e =
