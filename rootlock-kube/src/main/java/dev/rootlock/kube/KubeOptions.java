@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param includeWorkloads also audit Deployments, StatefulSets, DaemonSets, ReplicaSets,
  *     ReplicationControllers, Jobs, CronJobs and PodTemplates, grouping owned pods under them
  * @param wide the audit table's wide form (USER, PRIVESC, CAPS, SECCOMP, WRITABLE MOUNTS)
+ * @param exemptions which exemptions mark findings exempt (the config file's and the objects'
+ *     own annotations); {@link ExemptionRules#OFF} for none
  */
 public record KubeOptions(
     String namespace,
@@ -30,7 +32,8 @@ public record KubeOptions(
     Level level,
     PolicyVersion version,
     boolean includeWorkloads,
-    boolean wide) {
+    boolean wide,
+    dev.rootlock.engine.ExemptionRules exemptions) {
 
   /** How many objects one list request asks for: kubectl's default {@code --chunk-size}. */
   public static final long DEFAULT_PAGE_SIZE = 500;
@@ -38,12 +41,34 @@ public record KubeOptions(
   public KubeOptions {
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(exemptions, "exemptions");
+  }
+
+  public KubeOptions withExemptions(dev.rootlock.engine.ExemptionRules newExemptions) {
+    return new KubeOptions(
+        namespace,
+        allNamespaces,
+        context,
+        kubeconfig,
+        level,
+        version,
+        includeWorkloads,
+        wide,
+        newExemptions);
   }
 
   /** The defaults: the context's namespace, current context, {@code hardened:latest}. */
   public static KubeOptions defaults() {
     return new KubeOptions(
-        null, false, null, null, Level.HARDENED, PolicyVersion.LATEST, false, false);
+        null,
+        false,
+        null,
+        null,
+        Level.HARDENED,
+        PolicyVersion.LATEST,
+        false,
+        false,
+        dev.rootlock.engine.ExemptionRules.OFF);
   }
 
   /** The level and version to evaluate, e.g. {@code hardened:latest}. */
@@ -53,11 +78,11 @@ public record KubeOptions(
 
   public KubeOptions withNamespace(String newNamespace) {
     return new KubeOptions(
-        newNamespace, false, context, kubeconfig, level, version, includeWorkloads, wide);
+        newNamespace, false, context, kubeconfig, level, version, includeWorkloads, wide, exemptions);
   }
 
   public KubeOptions withAllNamespaces() {
-    return new KubeOptions(null, true, context, kubeconfig, level, version, includeWorkloads, wide);
+    return new KubeOptions(null, true, context, kubeconfig, level, version, includeWorkloads, wide, exemptions);
   }
 
   public KubeOptions withContext(String newContext, Path newKubeconfig) {
@@ -69,7 +94,8 @@ public record KubeOptions(
         level,
         version,
         includeWorkloads,
-        wide);
+        wide,
+        exemptions);
   }
 
   public KubeOptions withLevel(Level newLevel, PolicyVersion newVersion) {
@@ -81,16 +107,17 @@ public record KubeOptions(
         newLevel,
         newVersion,
         includeWorkloads,
-        wide);
+        wide,
+        exemptions);
   }
 
   public KubeOptions withIncludeWorkloads(boolean include) {
     return new KubeOptions(
-        namespace, allNamespaces, context, kubeconfig, level, version, include, wide);
+        namespace, allNamespaces, context, kubeconfig, level, version, include, wide, exemptions);
   }
 
   public KubeOptions withWide(boolean newWide) {
     return new KubeOptions(
-        namespace, allNamespaces, context, kubeconfig, level, version, includeWorkloads, newWide);
+        namespace, allNamespaces, context, kubeconfig, level, version, includeWorkloads, newWide, exemptions);
   }
 }
