@@ -33,6 +33,11 @@ public record ExemptionRules(
     return new ExemptionRules(true, today, path -> copy);
   }
 
+  /** The same rules judged on {@code day}: a long-running server re-judges expiry each day. */
+  public ExemptionRules on(LocalDate day) {
+    return day.equals(today) ? this : new ExemptionRules(enabled, day, configFor);
+  }
+
   /** The config's exemptions for objects read from {@code file} (null: standard input, live). */
   Exemptions forFile(Path file) {
     return enabled ? new Exemptions(configFor.apply(file), today) : Exemptions.NONE;

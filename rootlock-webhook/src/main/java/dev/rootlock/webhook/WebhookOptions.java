@@ -26,7 +26,8 @@ public record WebhookOptions(
     Path kubeconfig,
     String bindAddress,
     Duration certificateCheckInterval,
-    Duration shutdownGracePeriod) {
+    Duration shutdownGracePeriod,
+    dev.rootlock.engine.ExemptionRules exemptions) {
 
   public static final int DEFAULT_SECURE_PORT = 8443;
 
@@ -36,6 +37,7 @@ public record WebhookOptions(
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(certificateCheckInterval, "certificateCheckInterval");
     Objects.requireNonNull(shutdownGracePeriod, "shutdownGracePeriod");
+    Objects.requireNonNull(exemptions, "exemptions");
     if (securePort < 0 || securePort > 65535) {
       throw new IllegalArgumentException("--secure-port must be 0-65535, got " + securePort);
     }
@@ -51,42 +53,54 @@ public record WebhookOptions(
         null,
         "0.0.0.0",
         Duration.ofSeconds(10),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        dev.rootlock.engine.ExemptionRules.OFF);
   }
 
   public WebhookOptions withSecurePort(int port) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, port, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, exemptions);
   }
 
   public WebhookOptions withConfigFile(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, file, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, exemptions);
   }
 
   public WebhookOptions withKubeconfig(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, file, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, exemptions);
   }
 
   public WebhookOptions withBindAddress(String address) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, address,
-        certificateCheckInterval, shutdownGracePeriod);
+        certificateCheckInterval, shutdownGracePeriod, exemptions);
   }
 
   public WebhookOptions withCertificateCheckInterval(Duration interval) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        interval, shutdownGracePeriod);
+        interval, shutdownGracePeriod, exemptions);
   }
 
   public WebhookOptions withShutdownGracePeriod(Duration period) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, period);
+        certificateCheckInterval, period, exemptions);
+  }
+
+  /**
+   * The exemptions of a {@code .rootlock.yaml} ({@code webhook serve --rootlock-config}), beside
+   * the PSA-shaped configuration: a review whose findings they all cover is allowed and counted as
+   * exempt.
+   */
+  public WebhookOptions withExemptions(dev.rootlock.engine.ExemptionRules rules) {
+    return new WebhookOptions(
+        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
+        certificateCheckInterval, shutdownGracePeriod, rules);
   }
 }

@@ -117,7 +117,8 @@ public final class WebhookServer implements AutoCloseable {
     Engine engine = Engine.standard();
     AdmissionObjects objects = new AdmissionObjects();
     Validator validator =
-        new Validator(engine, config, cache, objects, new ClusterPods(client), metrics);
+        new Validator(
+            engine, config, cache, objects, new ClusterPods(client), metrics, options.exemptions());
     Mutator mutator = new Mutator(engine, objects, config, cache, metrics);
 
     SSLContext tls = SSLContext.getInstance("TLS");
