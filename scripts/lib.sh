@@ -68,3 +68,21 @@ _java_on_path_home() {
   java=$(readlink -f "$java")
   printf '%s\n' "${java%/bin/java}"
 }
+
+# Exports JAVA_HOME as a JDK $1+ (default 21) for the project's scripts, and sets ROOTLOCK_JAVA_OPTS
+# to the flags a `java` of that JDK needs. On JDK 24+ that is --sun-misc-unsafe-memory-access=allow:
+# Maven's Guice and Netty call sun.misc.Unsafe, which those JDKs warn about on every run; the flag
+# is also added to MAVEN_OPTS. Older JDKs refuse the flag, so it is set only when it applies.
+rootlock_use_java() {
+  rootlock_find_java "${1:-21}" || return 1
+  export JAVA_HOME=$ROOTLOCK_JAVA_HOME
+  ROOTLOCK_JAVA_OPTS=""
+  _jdk_major "$JAVA_HOME"
+  if [ "$REPLY" -ge 24 ]; then
+    ROOTLOCK_JAVA_OPTS="--sun-misc-unsafe-memory-access=allow"
+    case " ${MAVEN_OPTS:-} " in
+      *" $ROOTLOCK_JAVA_OPTS "*) ;;
+      *) export MAVEN_OPTS="${MAVEN_OPTS:-} $ROOTLOCK_JAVA_OPTS" ;;
+    esac
+  fi
+}

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
       DockerAuditCommand.class,
       DockerDiscoverCommand.class,
       DockerVerifyCommand.class,
-      CommandLine.HelpCommand.class
+      HelpCommand.class
     },
     footer = {
       "",

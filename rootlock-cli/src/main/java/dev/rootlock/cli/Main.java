@@ -61,7 +61,7 @@ public final class Main implements Runnable {
     VERBS.put("docker", DockerCommand.class);
     VERBS.put("webhook", WebhookCommand.class);
     VERBS.put("policy", PolicyCommand.class);
-    VERBS.put("help", CommandLine.HelpCommand.class);
+    VERBS.put("help", HelpCommand.class);
   }
 
   @Option(

@@ -1,5 +1,8 @@
 package dev.rootlock.engine;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.rootlock.testing.SharedDataPresent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.ObjectResult;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.TestFactory;
  * the text PSA's test expects for the check the file is named after. The pods go through the same
  * reader and engine as {@code rootlock scan}.
  */
+@ExtendWith(SharedDataPresent.class)
 class PsaConformanceTest {
 
   /** PSA's expected substring per check, keyed by the lower-cased check ID of the file name. */

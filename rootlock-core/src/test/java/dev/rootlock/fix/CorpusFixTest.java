@@ -1,5 +1,8 @@
 package dev.rootlock.fix;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.rootlock.testing.SharedDataPresent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.engine.Engine;
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.TestFactory;
  * untouched); the fixed text re-scans with none of the checks the plan set out to fix failing; and
  * fixing the fixed text changes nothing.
  */
+@ExtendWith(SharedDataPresent.class)
 class CorpusFixTest {
 
   private static final Path CORPUS =

@@ -1,5 +1,9 @@
 package dev.rootlock.kube;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.rootlock.testing.SharedDataPresent;
+import dev.rootlock.testing.SharedData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,10 +29,10 @@ import org.junit.jupiter.api.Test;
  * API server does, and written back as JSON), must decode to the same workload and the same verdict
  * at every level through both.
  */
+@ExtendWith(SharedDataPresent.class)
 class DecoderEquivalenceTest {
 
-  private static final Path SHARED =
-      Path.of(System.getProperty("rootlock.repo", ".."), "..", "shared");
+  private static final Path SHARED = SharedData.root();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final KubernetesSerialization FABRIC8 = new KubernetesSerialization();
   private static final Engine ENGINE = Engine.standard();

@@ -1,5 +1,8 @@
 package dev.rootlock.source.compose;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.rootlock.testing.SharedDataPresent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -18,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * variables unset (a volume {@code ${CONFIG}:/etc/app.yml} reads {@code :/etc/app.yml}), and each
  * must say which variable.
  */
+@ExtendWith(SharedDataPresent.class)
 class ComposeCorpusTest {
 
   static Path corpus() {

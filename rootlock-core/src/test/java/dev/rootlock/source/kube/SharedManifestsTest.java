@@ -1,5 +1,8 @@
 package dev.rootlock.source.kube;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.rootlock.testing.SharedDataPresent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.InputError;
@@ -19,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Reads the shared PSA fixtures and real-world corpus (../shared, never copied into the repo). */
+@ExtendWith(SharedDataPresent.class)
 class SharedManifestsTest {
 
   private static final Path SHARED = SharedData.root();

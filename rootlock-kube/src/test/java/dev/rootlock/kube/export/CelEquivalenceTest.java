@@ -1,5 +1,9 @@
 package dev.rootlock.kube.export;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.rootlock.testing.SharedDataPresent;
+import dev.rootlock.testing.SharedData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,10 +36,10 @@ import org.junit.jupiter.api.Test;
  * and the engine's words ({@code reason (detail)}) for the same check, on every pod and pod
  * template of PSA's fixtures and of the shared corpus, and on cases written here.
  */
+@ExtendWith(SharedDataPresent.class)
 class CelEquivalenceTest {
 
-  private static final Path SHARED =
-      Path.of(System.getProperty("rootlock.repo", ".."), "..", "shared");
+  private static final Path SHARED = SharedData.root();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final KubernetesSerialization FABRIC8 = new KubernetesSerialization();
   private static final List<String> KINDS =
