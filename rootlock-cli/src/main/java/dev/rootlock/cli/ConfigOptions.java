@@ -35,8 +35,8 @@ final class ConfigOptions {
   @Option(
       names = "--no-exemptions",
       description =
-          "Honour no exemption (config file, annotations, x-rootlock, Dockerfile comments):"
-              + " every finding shows and counts.")
+          "Honour no exemption (config file, rootlock.dev/exempt annotations): every finding"
+              + " shows and counts.")
   boolean noExemptions;
 
   private final Map<Path, RootlockConfig> byFile = new HashMap<>();
