@@ -28,3 +28,28 @@ files when the kubelet updates the mounted Secret. With cert-manager nothing is 
 {{- include "rootlock.tls" . -}}
 {{ .Values.rootlockTls.ca }}
 {{- end -}}
+
+{{/* webhook serve's --workload-kind flags, one list item per entry of .Values.workloadKinds. */}}
+{{- define "rootlock.workloadKindArgs" -}}
+{{- range .Values.workloadKinds }}
+- {{ printf "--workload-kind=%s" . | quote }}
+{{- end }}
+{{- end -}}
+
+{{/*
+One webhook rule per group of .Values.workloadKinds (Kind.group=path), for every resource of the
+group: a mapping names the kind, not its plural. The webhook judges the mapped kinds and allows
+the group's other kinds unjudged.
+*/}}
+{{- define "rootlock.workloadKindRules" -}}
+{{- $groups := list }}
+{{- range .Values.workloadKinds }}
+{{- $groups = append $groups (regexReplaceAll "^[A-Za-z][A-Za-z0-9]*\\.([^=]+)=.*$" . "${1}") }}
+{{- end }}
+{{- range ($groups | uniq | sortAlpha) }}
+- apiGroups: [{{ . | quote }}]
+  apiVersions: ["*"]
+  operations: ["CREATE", "UPDATE"]
+  resources: ["*"]
+{{- end }}
+{{- end -}}

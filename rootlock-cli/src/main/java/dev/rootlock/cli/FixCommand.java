@@ -6,6 +6,7 @@ import dev.rootlock.docker.prove.TrialProver;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.fix.FileResult;
 import dev.rootlock.fix.FixReport;
+import dev.rootlock.fix.FixSummary;
 import dev.rootlock.fix.Fixer;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.prove.Discovered;
@@ -48,24 +49,31 @@ import picocli.CommandLine.Spec;
             + " text: comments, order, quoting, indentation and line endings stay as they were."
             + " Each result is re-parsed and re-checked before anything is written; a file that"
             + " fails that is left untouched. Without --write, prints a unified diff and changes"
-            + " nothing.",
+            + " nothing; --check lists the files that need fixing, for CI.",
     footer = {
       "",
       "Examples:",
       "  rootlock fix deploy/                  # show the diff",
       "  rootlock fix --write deploy/          # apply it",
+      "  rootlock fix --check deploy/          # in CI: exit 1 if anything needs fixing",
       "  rootlock fix --only readOnlyRootFilesystem --write web.yaml",
       "  rootlock docker discover nginx:1.27 --paths-out paths.json",
       "  rootlock fix --paths-from paths.json --write k8s/nginx.yaml",
       "  rootlock fix --prove --write k8s/web.yaml  # and run it in Docker",
+      "  rootlock fix --prove --discover --write compose.yaml",
       "  helm install web chart/ --post-renderer rootlock --post-renderer-args fix",
       "",
       "Without PATH, fix is a Helm post-renderer: it reads manifests on standard input, writes"
           + " the fixed ones to standard output and exits 0 (2 when they cannot be read or"
           + " fixed, with nothing on standard output).",
       "",
-      "Exit codes: 0 nothing to change, 1 changes made or proposed (or, with --prove, a"
-          + " container failed), 2 an error (other files are still fixed).",
+      "Notes said in several files are printed once, with the count and the first files;"
+          + " the last line sums up the run on standard error. A Dockerfile found in a"
+          + " directory is skipped with a note ('rootlock scan' reports on it).",
+      "",
+      "Exit codes: 0 nothing to change, or --write wrote every change; 1 changes needed"
+          + " (--check, --diff) or, with --prove, a container failed; 2 an error (other files"
+          + " are still fixed).",
     })
 final class FixCommand implements Callable<Integer> {
 
@@ -86,6 +94,14 @@ final class FixCommand implements Callable<Integer> {
   Mode mode = new Mode();
 
   @Option(
+      names = "--check",
+      description =
+          "Write nothing; list the files that need fixing and exit 1 if any do (0 if none), as"
+              + " gofmt -l and terraform fmt -check do. With --diff, print the diff instead and"
+              + " name each file on standard error.")
+  boolean check;
+
+  @Option(
       names = {"-p", "--profile"},
       paramLabel = "<level>",
       defaultValue = "hardened",
@@ -104,17 +120,18 @@ final class FixCommand implements Callable<Integer> {
   @Option(
       names = "--prove",
       description =
-          "Run each fixed container on the local Docker engine exactly as the fixed manifest"
-              + " says (never pulls; removes what it starts) and report it proven, failed (with"
-              + " what was refused) or not provable (why).")
+          "Run each fixed container (or Compose service) on the local Docker engine exactly as"
+              + " the fixed file says (never pulls; removes what it starts) and report it proven,"
+              + " failed (with what was refused) or not provable (why).")
   boolean prove;
 
   @Option(
       names = "--discover",
       description =
           "With --prove: for each container that failed, find by trial the paths it writes, the"
-              + " capabilities and the user it needs, write them into the manifest (emptyDir"
-              + " with a sizeLimit and a volumeMount) and prove the result again.")
+              + " capabilities and the user it needs, write them into the file (an emptyDir"
+              + " with a sizeLimit and a volumeMount; for Compose a sized tmpfs and cap_add) and"
+              + " prove the result again.")
   boolean discover;
 
   @Option(
@@ -166,16 +183,20 @@ final class FixCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     FixOptions options = options();
-    boolean postRenderer = paths.isEmpty();
-    if (postRenderer && (mode.write || Terminal.isInteractive())) {
+    boolean postRenderer = paths.isEmpty() && !check;
+    if (paths.isEmpty() && (mode.write || Terminal.isInteractive())) {
       throw new ParameterException(
           spec.commandLine(),
           "Missing PATH: name files or directories, or pipe manifests in ('-' or no PATH, as a"
               + " Helm post-renderer)");
     }
-    List<String> inputs = postRenderer ? List.of("-") : paths;
+    List<String> inputs = paths.isEmpty() ? List.of("-") : paths;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (check && mode.write) {
+      throw new ParameterException(
+          spec.commandLine(), "--check and --write exclude each other: --check writes nothing");
+    }
     if (discover && !prove) {
       throw new ParameterException(spec.commandLine(), "--discover needs --prove");
     }
@@ -194,6 +215,9 @@ final class FixCommand implements Callable<Integer> {
           options = Proofs.discover(proofs, prover, options, found);
           for (Discovered discovered : found) {
             err.println("discover: " + Proofs.line(discovered));
+            if (!discovered.alternative().isEmpty()) {
+              err.println("  note (not written into the manifest): " + discovered.alternative());
+            }
           }
           planned = Engine.standard().fix(paths, options, false, followSymlinks, null);
           proofs = Proofs.of(planned, prover);
@@ -213,6 +237,7 @@ final class FixCommand implements Callable<Integer> {
                   file -> print(file, out, err),
                   stop::requested);
       if (stop.requested()) {
+        FixSummary.noteLines(report.files()).forEach(err::println);
         err.println("fix: stopped by a signal after " + report.files().size() + " file(s)");
         out.flush();
         err.flush();
@@ -220,6 +245,7 @@ final class FixCommand implements Callable<Integer> {
       }
     }
     int exit = report.exitCode();
+    FixSummary.noteLines(report.files()).forEach(err::println);
     if (prove) {
       for (Proof proof : proofs) {
         err.println("prove: " + Proofs.line(proof));
@@ -237,6 +263,9 @@ final class FixCommand implements Callable<Integer> {
                     error.position() == null
                         ? error.file() + ": error: " + error.message()
                         : error.file() + ":" + error.position() + ": error: " + error.message()));
+    if (!inputs.equals(List.of("-"))) {
+      err.println(FixSummary.summary(report));
+    }
     out.flush();
     err.flush();
     if (postRenderer && exit == FixReport.CHANGED) {
@@ -245,17 +274,25 @@ final class FixCommand implements Callable<Integer> {
     return exit;
   }
 
-  /** One file's outcome, printed (and flushed) as soon as the file is done. */
+  /**
+   * One file's outcome, printed (and flushed) as soon as the file is done; its notes wait for the
+   * end of the run, where notes that repeat across files are grouped.
+   */
   private void print(FileResult file, PrintWriter out, PrintWriter err) {
-    if (file.file().equals("-") && file.fixed() != null) {
+    boolean changed = file.status() == FileResult.Status.CHANGED;
+    if (check) {
+      if (changed && mode.diff) {
+        out.print(file.diff());
+        err.println("would fix " + file.file());
+      } else if (changed) {
+        out.println(file.file());
+      }
+    } else if (file.file().equals("-") && file.fixed() != null) {
       out.print(file.fixed());
     } else if (!mode.write) {
       out.print(file.diff());
-    } else if (file.status() == FileResult.Status.CHANGED) {
+    } else if (changed) {
       err.println("fixed " + file.file());
-    }
-    for (String note : file.notes()) {
-      err.println(file.file() + ": note: " + note);
     }
     if (file.error() != null) {
       err.println(file.file() + ": error: " + file.error());

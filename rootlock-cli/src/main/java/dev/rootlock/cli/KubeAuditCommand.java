@@ -32,13 +32,17 @@ import picocli.CommandLine.Spec;
         "Lists pods page by page (and with --include-workloads every Deployment, StatefulSet,"
             + " DaemonSet, ReplicaSet, ReplicationController, Job, CronJob and PodTemplate, with"
             + " the pods they own grouped under them) and evaluates each with the same checks as"
-            + " 'rootlock scan'. READONLY shows 'unset (writable)' where kubectl's custom-columns"
+            + " 'rootlock scan'. A --workload-kind is listed too, at the version and under the"
+            + " name the API server's discovery gives (as are DeploymentConfig, Argo Rollout and"
+            + " Knative Service with --include-workloads, where served). READONLY shows 'unset (writable)' where kubectl's custom-columns"
             + " would print <none>.",
     footer = {
       "",
       "Examples:",
       "  rootlock kube audit -A",
       "  rootlock kube audit -n shop -o wide --include-workloads",
+      "  rootlock kube audit -A \\",
+      "      --workload-kind Workflow.example.com=spec.runner.template",
       "  rootlock kube audit -A --profile restricted -o sarif > cluster.sarif",
       "",
       "Exit codes: 0 nothing violates, 1 something violates, 2 usage error, unreachable server or"
@@ -59,6 +63,8 @@ final class KubeAuditCommand implements Callable<Integer> {
       description = "Also evaluate the workload objects, grouping owned pods under them.")
   boolean includeWorkloads;
 
+  @Mixin WorkloadKindOptions workloadKinds;
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "<format>",
@@ -77,7 +83,8 @@ final class KubeAuditCommand implements Callable<Integer> {
             .withLevel(levelVersion.level(), levelVersion.version())
             .withExemptions(config.rules(checks))
             .withIncludeWorkloads(includeWorkloads)
-            .withWide("wide".equals(output));
+            .withWide("wide".equals(output))
+            .withKinds(workloadKinds.kinds());
     PrintWriter out = spec.commandLine().getOut();
     if (output.equals("text") || output.equals("wide")) {
       AuditReport report = KubeAudit.run(options);

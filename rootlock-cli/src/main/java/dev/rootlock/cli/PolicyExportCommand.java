@@ -1,8 +1,15 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.kube.export.ExportExemptions;
+import dev.rootlock.kube.export.MutatingExport;
 import dev.rootlock.kube.export.VapExport;
 import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.webhook.Exemptions;
+import dev.rootlock.webhook.InvalidConfigException;
+import dev.rootlock.webhook.WebhookConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,17 +33,27 @@ import picocli.CommandLine.Spec;
           + " rootlock.dev/enforce=hardened deny pods, rootlock.dev/warn=hardened warn and"
           + " rootlock.dev/audit=hardened audit every pod-template kind. kube-system is skipped.",
       "",
-      "Exported so far: readOnlyRootFilesystem (every init, regular and ephemeral container;"
-          + " Windows pods exempt) and unboundedMemoryVolumes, held equal to 'rootlock scan' by"
-          + " tests. Checks not exported"
+      "Exported: readOnlyRootFilesystem (every init, regular and ephemeral container;"
+          + " Windows pods exempt), sensitiveHostPaths, unboundedMemoryVolumes and"
+          + " writableSystemPaths, held equal to 'rootlock scan' by tests. Checks not exported"
           + " are named in comments at the top of the output. Pair it with Pod Security"
           + " Admission's restricted level, which the API server already has.",
+      "",
+      "Exemptions: --config takes the same file as 'rootlock webhook serve'; its usernames"
+          + " and runtimeClasses become the policy's matchConditions, its namespaces are"
+          + " skipped by the bindings.",
+      "",
+      "An object, or its pod template, with the annotation",
+      "  rootlock.dev/exempt: \"<check>[,<check>]: reason\"",
+      "is not judged on those checks, unless --no-exemptions.",
     },
     footer = {
       "",
       "Examples:",
       "  rootlock policy export | kubectl apply -f -",
       "  rootlock policy export -o rootlock-vap.yaml",
+      "  rootlock policy export --config podsecurity.yaml | kubectl apply -f -",
+      "  rootlock policy export --mutating | kubectl apply -f -",
       "  kubectl label namespace team rootlock.dev/warn=hardened",
       "",
       "Exit status: 0 written, 2 usage error or file not writable.",
@@ -60,6 +77,25 @@ final class PolicyExportCommand implements Callable<Integer> {
       description = "Output format; only vap (ValidatingAdmissionPolicy) for now.")
   String format;
 
+  @Option(
+      names = "--config",
+      paramLabel = "<file>",
+      description =
+          "The webhook's PodSecurityConfiguration-shaped file; only its exemptions are used.")
+  Path config;
+
+  @Option(
+      names = "--no-exemptions",
+      description = "Ignore the rootlock.dev/exempt annotation: judge every object fully.")
+  boolean noExemptions;
+
+  @Option(
+      names = "--mutating",
+      description =
+          "Also write a MutatingAdmissionPolicy (v1beta1, Kubernetes 1.34+) that gives new pods"
+              + " in namespaces labelled rootlock.dev/mutate=true read-only roots and a /tmp.")
+  boolean mutating;
+
   @Override
   public Integer call() {
     if (!format.equals("vap")) {
@@ -69,7 +105,11 @@ final class PolicyExportCommand implements Callable<Integer> {
     LevelVersion levelVersion = policy.levelVersion();
     String yaml;
     try {
-      yaml = VapExport.yaml(levelVersion);
+      ExportExemptions exemptions = exemptions();
+      yaml = VapExport.yaml(levelVersion, exemptions);
+      if (mutating) {
+        yaml += MutatingExport.yaml(exemptions);
+      }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
     }
@@ -81,5 +121,26 @@ final class PolicyExportCommand implements Callable<Integer> {
       AtomicFiles.writeText(output, yaml);
     }
     return 0;
+  }
+
+  private ExportExemptions exemptions() {
+    Exemptions configured = Exemptions.NONE;
+    if (config != null) {
+      try {
+        configured = WebhookConfig.load(config).exemptions();
+      } catch (NoSuchFileException e) {
+        throw new UserException("--config: no such file: " + config);
+      } catch (IOException e) {
+        throw new UserException("--config: cannot read " + config + ": " + e.getMessage());
+      } catch (InvalidConfigException e) {
+        throw new UserException(
+            "--config: " + config + ": invalid configuration: " + String.join("; ", e.problems()));
+      }
+    }
+    return new ExportExemptions(
+        configured.usernames(),
+        configured.runtimeClasses(),
+        configured.namespaces(),
+        !noExemptions);
   }
 }

@@ -213,6 +213,15 @@ final class ScanCommand implements Callable<Integer> {
             spec.commandLine(), "--set: invalid value \"" + set + "\": expected key=value");
       }
     }
+    if (!helmIsPresent()) {
+      errors.add(
+          new dev.rootlock.model.InputError(
+              chart,
+              null,
+              "Helm rendering is not in this image (it leaves helm-java out); render the chart"
+                  + " with 'helm template' and scan its output"));
+      return;
+    }
     try {
       rendered.addAll(
           ChartRenderer.render(java.nio.file.Path.of(chart), releaseName, valuesFiles, sets));
@@ -220,6 +229,19 @@ final class ScanCommand implements Callable<Integer> {
       errors.add(
           new dev.rootlock.model.InputError(
               chart, null, "helm could not render the chart: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * rootlock's own image leaves helm-java (27 MB of native code) out of its class path: the webhook
+   * never renders charts. Asked by name, so that nothing but ChartRenderer links against Helm.
+   */
+  private static boolean helmIsPresent() {
+    try {
+      Class.forName("com.marcnuri.helm.Helm", false, ScanCommand.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
     }
   }
 

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
       "  rootlock webhook manifests --cert-manager | kubectl apply -f -",
       "  rootlock webhook manifests --ca-bundle \"$(base64 -w0 ca.crt)\" > webhook.yaml",
       "  rootlock webhook manifests --cert-manager --shadow-psa | kubectl apply -f -",
+      "  rootlock webhook manifests --cert-manager \\",
+      "      --workload-kind Workflow.example.com=spec.runner.template",
     })
 final class WebhookManifestsCommand implements Callable<Integer> {
 
@@ -81,8 +84,11 @@ final class WebhookManifestsCommand implements Callable<Integer> {
       names = "--shadow-psa",
       description =
           "Also send namespaces with PSA's enforce label, and no enforce label of"
-              + " rootlock's, to the enforcing webhook.")
+              + " rootlock's, to the enforcing webhook, which then judges them by PSA's"
+              + " labels (it runs 'webhook serve --shadow-psa').")
   boolean shadowPsa;
+
+  @Mixin WorkloadKindOptions workloadKinds;
 
   @Override
   public Integer call() {
@@ -96,7 +102,8 @@ final class WebhookManifestsCommand implements Callable<Integer> {
               .withReplicas(replicas)
               .withCertManager(certManager)
               .withCaBundle(caBundle)
-              .withShadowPsa(shadowPsa);
+              .withShadowPsa(shadowPsa)
+              .withWorkloadKinds(workloadKinds.mappings());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

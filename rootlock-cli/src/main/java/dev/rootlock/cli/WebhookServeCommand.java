@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,7 +21,9 @@ import picocli.CommandLine.Spec;
     description =
         "Serves /validate (also /), /mutate, /healthz, /readyz (ready once the namespace cache has"
             + " synced) and /metrics on the secure port. The certificate and key are reloaded when"
-            + " their files change. SIGTERM finishes the reviews in flight, then exits.",
+            + " their files change. SIGTERM finishes the reviews in flight, then exits. An object"
+            + " of a --workload-kind (or of DeploymentConfig, Argo Rollout, Knative Service) is"
+            + " judged at its pod template like a Deployment: warned about and audited.",
     footer = {
       "",
       "Example:",
@@ -74,13 +77,36 @@ final class WebhookServeCommand implements Callable<Integer> {
       description = "Where to read namespace labels from. Default: the in-cluster service account.")
   Path kubeconfig;
 
+  @Mixin WorkloadKindOptions workloadKinds;
+
+  @Option(
+      names = "--bind-address",
+      paramLabel = "<ip>",
+      defaultValue = "0.0.0.0",
+      description = "The address to listen on. Default: ${DEFAULT-VALUE} (every address).")
+  String bindAddress;
+
+  @Option(
+      names = "--shadow-psa",
+      description =
+          "Read PSA's pod-security.kubernetes.io/* labels for any mode (enforce, audit, warn) a"
+              + " namespace has no rootlock.dev/* label for, as 'webhook manifests --shadow-psa'"
+              + " routes such namespaces here.")
+  boolean shadowPsa;
+
   @Override
   public Integer call() throws Exception {
     WebhookOptions options =
         WebhookOptions.of(certFile, keyFile)
             .withSecurePort(port)
             .withConfigFile(config)
-            .withKubeconfig(kubeconfig);
+            .withKubeconfig(kubeconfig)
+            .withKinds(workloadKinds.kinds())
+            .withShadowPsa(shadowPsa)
+            .withBindAddress(bindAddress);
+    if (new java.net.InetSocketAddress(bindAddress, 0).isUnresolved()) {
+      throw new UserException("--bind-address: cannot resolve \"" + bindAddress + "\"");
+    }
     if (rootlockConfig != null) {
       java.util.Set<String> checks = dev.rootlock.engine.Engine.standard().checkIds();
       dev.rootlock.config.RootlockConfig read;

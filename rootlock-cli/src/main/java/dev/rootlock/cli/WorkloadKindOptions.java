@@ -9,7 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --workload-kind}: the user's custom kinds that carry a pod template, for scan and fix. */
+/**
+ * {@code --workload-kind}: the user's custom kinds that carry a pod template, for scan, fix, kube
+ * audit and the webhook. {@link #kinds()} is the one place the table is built from options; a
+ * configuration file's mappings belong there too.
+ */
 final class WorkloadKindOptions {
 
   @Spec(Spec.Target.MIXEE)
@@ -26,6 +30,11 @@ final class WorkloadKindOptions {
 
   /** The built-in table with the user's mappings added. */
   WorkloadKinds kinds() {
+    return WorkloadKinds.builtIn().with(mappings());
+  }
+
+  /** The user's mappings alone, in the order given. */
+  List<WorkloadKind> mappings() {
     List<WorkloadKind> parsed = new ArrayList<>();
     for (String mapping : mappings) {
       try {
@@ -34,6 +43,6 @@ final class WorkloadKindOptions {
         throw new ParameterException(spec.commandLine(), "--workload-kind: " + e.getMessage());
       }
     }
-    return WorkloadKinds.builtIn().with(parsed);
+    return parsed;
   }
 }

@@ -168,6 +168,21 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /** The exported policies are text: they never evaluate, so nothing of the engine's is used. */
+  @Test
+  void policyExportOnlyWritesText() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rootlock.kube.export..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.rootlock.engine..", "dev.rootlock.policy.checks..", "dev.rootlock.source..",
+            "io.fabric8..")
+        .because("CEL equivalence is proven in tests, not by calling the engine at export time")
+        .check(classes);
+  }
+
   /** Helm's engine is a native library: only chart scans may load it, through one class. */
   @Test
   void onlyTheChartRendererSeesHelm() {

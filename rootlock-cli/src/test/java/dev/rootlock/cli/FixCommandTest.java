@@ -51,8 +51,9 @@ class FixCommandTest {
     CliRun again = CliRun.of("fix", "--write", file.toString());
     CliRun scan = CliRun.of("scan", file.toString());
 
-    assertThat(fixed.exitCode()).isEqualTo(1);
-    assertThat(fixed.err()).startsWith("fixed " + file + "\n");
+    assertThat(fixed.exitCode()).isZero(); // it wrote what it planned
+    assertThat(fixed.err())
+        .isEqualTo("fixed " + file + "\nfix: 1 file fixed, 1 object hardened\n");
     assertThat(after).startsWith("# the web pod\n").contains("name: web   # keep me\n");
     assertThat(again.exitCode()).isZero();
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(after);
@@ -234,5 +235,150 @@ class FixCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).startsWith("-: error: cannot be read, left untouched: ");
+  }
+
+  private static final String BARE_POD =
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: %s
+      spec:
+        containers:
+          - name: app
+            image: ghcr.io/example/app:1
+      """;
+
+  private static final String NON_ROOT_NOTE =
+      "runAsNonRoot: true stops the kubelet from starting an image whose user is root or a name;"
+          + " set runAsUser to a numeric non-root user if the image does not run as one";
+
+  @Test
+  void checkListsTheFilesThatNeedFixingWritesNothingAndExitsOne() throws IOException {
+    Path needs = Files.writeString(dir.resolve("a.yaml"), POD);
+    Path fixed = dir.resolve("b.yaml");
+    Files.writeString(fixed, POD);
+    CliRun.of("fix", "--write", fixed.toString());
+    String fixedText = Files.readString(fixed);
+
+    CliRun check = CliRun.of("fix", "--check", dir.toString());
+
+    assertThat(check.exitCode()).isEqualTo(1);
+    assertThat(check.out()).isEqualTo(needs + "\n");
+    assertThat(check.err()).isEqualTo("fix: 1 file to fix, 1 object to harden; 1 unchanged\n");
+    assertThat(Files.readString(needs)).isEqualTo(POD);
+    assertThat(Files.readString(fixed)).isEqualTo(fixedText);
+  }
+
+  @Test
+  void checkExitsZeroWithNothingOnStandardOutputWhenNothingNeedsFixing() throws IOException {
+    Path file = Files.writeString(dir.resolve("pod.yaml"), POD);
+    CliRun.of("fix", "--write", file.toString());
+
+    CliRun check = CliRun.of("fix", "--check", file.toString());
+
+    assertThat(check.exitCode()).isZero();
+    assertThat(check.out()).isEmpty();
+    assertThat(check.err()).isEqualTo("fix: 0 files to fix, 0 objects to harden; 1 unchanged\n");
+  }
+
+  @Test
+  void checkWithDiffPrintsThePatchAndNamesEachFileOnStandardError() throws IOException {
+    Path file = Files.writeString(dir.resolve("pod.yaml"), POD);
+    String diff = CliRun.of("fix", file.toString()).out();
+
+    CliRun check = CliRun.of("fix", "--check", "--diff", file.toString());
+
+    assertThat(check.exitCode()).isEqualTo(1);
+    assertThat(check.out()).isEqualTo(diff).startsWith("--- " + file + "\n");
+    assertThat(check.err())
+        .isEqualTo("would fix " + file + "\nfix: 1 file to fix, 1 object to harden\n");
+    assertThat(Files.readString(file)).isEqualTo(POD);
+  }
+
+  @Test
+  void checkAndWriteExcludeEachOther() {
+    CliRun run = CliRun.of("fix", "--check", "--write", "x.yaml");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("error: --check and --write exclude each other: --check writes nothing\n");
+  }
+
+  @Test
+  void aDockerfileInADirectoryGetsANoteNotAnError() throws IOException {
+    Path file = Files.writeString(dir.resolve("pod.yaml"), POD);
+    Path dockerfile = Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\n");
+
+    CliRun run = CliRun.of("fix", "--write", dir.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err())
+        .isEqualTo(
+            "fixed "
+                + file
+                + "\n"
+                + dockerfile
+                + ": note: not fixed: a Dockerfile (fix rewrites Kubernetes manifests and Compose"
+                + " files); `rootlock scan` reports its findings\n"
+                + "fix: 1 file fixed, 1 object hardened; 1 skipped; notes: 1 Dockerfile not fixed\n");
+    assertThat(Files.readString(dockerfile)).isEqualTo("FROM busybox\n");
+  }
+
+  @Test
+  void aNoteSaidInSeveralFilesIsPrintedOnceWithItsCountAndFiles() throws IOException {
+    Path a = Files.writeString(dir.resolve("a.yaml"), BARE_POD.formatted("a"));
+    Path b = Files.writeString(dir.resolve("b.yaml"), BARE_POD.formatted("b"));
+    Path c = Files.writeString(dir.resolve("c.yaml"), BARE_POD.formatted("c"));
+    Path d = Files.writeString(dir.resolve("d.yaml"), BARE_POD.formatted("d"));
+
+    CliRun run = CliRun.of("fix", "--write", dir.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err())
+        .isEqualTo(
+            "fixed "
+                + a
+                + "\nfixed "
+                + b
+                + "\nfixed "
+                + c
+                + "\nfixed "
+                + d
+                + "\n"
+                + a
+                + ", "
+                + b
+                + ", "
+                + c
+                + " and 1 more file: note (4 times): "
+                + NON_ROOT_NOTE
+                + "\nfix: 4 files fixed, 4 objects hardened;"
+                + " notes: 4 runAsNonRoot needs a numeric user\n");
+  }
+
+  @Test
+  void aNoteSaidInOneFileKeepsItsObjectAndContainer() throws IOException {
+    Path a = Files.writeString(dir.resolve("a.yaml"), BARE_POD.formatted("a"));
+
+    CliRun run = CliRun.of("fix", "--check", a.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            a
+                + ": note: pod/a: container \"app\": "
+                + NON_ROOT_NOTE
+                + "\nfix: 1 file to fix, 1 object to harden;"
+                + " notes: 1 runAsNonRoot needs a numeric user\n");
+  }
+
+  @Test
+  void checkReadsStandardInputWithoutPathAndNamesItDash() {
+    CliRun run = CliRun.withStdin(POD, "fix", "--check");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo("-\n");
+    assertThat(run.err()).isEmpty();
   }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,5 +72,52 @@ class HelmChartScanTest {
     assertThat(run.err()).contains(chart + ": error: helm could not render the chart: ");
     assertThat(run.err()).contains("name is required");
     assertThat(run.out()).isEqualTo("0 objects scanned, none violate hardened:latest; 1 file could not be read\n");
+  }
+
+  /**
+   * rootlock's image leaves helm-java out (scripts/image): a fresh JVM on the CLI's class path
+   * without helm-java's jars is what a user of the image runs. The chart is an input error, and
+   * the manifest next to it is still scanned.
+   */
+  @Test
+  void withoutHelmJavaOnTheClassPathAChartIsAnInputErrorAndTheRestIsScanned() throws Exception {
+    Path pod = dir.resolve("pod.yaml");
+    Files.writeString(
+        pod,
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n"
+            + "  - name: c\n    image: busybox\n");
+    String withoutHelm =
+        Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+            .filter(entry -> !entry.contains("helm-java") && !entry.contains("jna-jpms")
+                && !entry.contains("jna-platform-jpms"))
+            .collect(Collectors.joining(java.io.File.pathSeparator));
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process scan =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    withoutHelm,
+                    Main.class.getName(),
+                    "scan",
+                    "-p",
+                    "baseline",
+                    WEB,
+                    pod.toString()))
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+
+    assertThat(scan.waitFor(60, TimeUnit.SECONDS)).as("the CLI finished").isTrue();
+    assertThat(Files.readString(err))
+        .isEqualTo(
+            WEB
+                + ": error: Helm rendering is not in this image (it leaves helm-java out); render"
+                + " the chart with 'helm template' and scan its output\n");
+    assertThat(Files.readString(out))
+        .isEqualTo("1 object scanned, none violate baseline:latest; 1 file could not be read\n");
+    assertThat(scan.exitValue()).isEqualTo(2);
   }
 }

@@ -2,11 +2,14 @@ package dev.rootlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.kube.export.ExportExemptions;
+import dev.rootlock.kube.export.MutatingExport;
 import dev.rootlock.kube.export.VapExport;
 import dev.rootlock.policy.LevelVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +57,66 @@ class PolicyExportCommandTest {
     CliRun version = CliRun.of("policy", "export", "--policy-version", "2");
     assertThat(version.exitCode()).isEqualTo(2);
     assertThat(version.err()).startsWith("error: --policy-version: ");
+  }
+
+  @Test
+  void theWebhooksConfigFileGivesTheExemptions(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("podsecurity.yaml");
+    Files.writeString(
+        config,
+        """
+        apiVersion: pod-security.admission.config.k8s.io/v1
+        kind: PodSecurityConfiguration
+        defaults: {enforce: hardened}
+        exemptions:
+          usernames: ["system:serviceaccount:ci:deployer"]
+          runtimeClasses: [kata]
+          namespaces: [legacy]
+        """);
+    ExportExemptions expected =
+        new ExportExemptions(
+            Set.of("system:serviceaccount:ci:deployer"), Set.of("kata"), Set.of("legacy"), true);
+    CliRun run = CliRun.of("policy", "export", "--config", config.toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .isEqualTo(VapExport.yaml(LevelVersion.parse("hardened:latest"), expected))
+        .contains("name: not-exempt-username", "values: [\"kube-system\", \"legacy\"]");
+
+    CliRun off = CliRun.of("policy", "export", "--config", config.toString(), "--no-exemptions");
+    assertThat(off.exitCode()).isZero();
+    assertThat(off.out())
+        .isEqualTo(
+            VapExport.yaml(LevelVersion.parse("hardened:latest"), expected.withoutAnnotations()))
+        .doesNotContain("exemptChecks");
+  }
+
+  @Test
+  void aBadOrMissingConfigFileIsAnInputError(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("bad.yaml");
+    Files.writeString(
+        config,
+        "apiVersion: rootlock.dev/v1alpha1\nkind: PodSecurityConfiguration\n"
+            + "exemptions: {namespaces: [Bad_NS]}\n");
+    CliRun bad = CliRun.of("policy", "export", "--config", config.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.out()).isEmpty();
+    assertThat(bad.err()).startsWith("error: --config: " + config + ": invalid configuration:"
+        + " exemptions.namespaces[0]: Invalid value: \"Bad_NS\"");
+    assertThat(bad.err().lines()).hasSize(1);
+
+    Path missing = dir.resolve("missing.yaml");
+    CliRun none = CliRun.of("policy", "export", "--config", missing.toString());
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).isEqualTo("error: --config: no such file: " + missing + "\n");
+  }
+
+  @Test
+  void dashDashMutatingAddsTheMutatingAdmissionPolicy() {
+    CliRun run = CliRun.of("policy", "export", "--mutating");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo(HARDENED + MutatingExport.yaml(ExportExemptions.DEFAULT));
+    assertThat(run.out()).contains("kind: MutatingAdmissionPolicyBinding");
   }
 
   @Test

@@ -100,7 +100,7 @@ public final class ComposeFixer {
     }
     return fixed.equals(text)
         ? TextFix.unchanged(text, notes)
-        : new TextFix(fixed, edits, notes, null);
+        : new TextFix(fixed, edits, notes, null, plans.size());
   }
 
   private static String verify(

@@ -15,7 +15,7 @@ public record FixReport(List<FileResult> files, List<InputError> inputErrors, bo
   /** Nothing needed changing. */
   public static final int UNCHANGED = 0;
 
-  /** Changes were made or proposed. */
+  /** Changes are needed: proposed, not written. */
   public static final int CHANGED = 1;
 
   /** A file or argument could not be handled; every other file was still fixed. */
@@ -26,11 +26,17 @@ public record FixReport(List<FileResult> files, List<InputError> inputErrors, bo
     inputErrors = List.copyOf(inputErrors);
   }
 
-  /** 2 on any error, else 1 when anything changed, else 0. */
+  /**
+   * 2 on any error; else, when the changes were written, 0 (the run did what it planned); else 1
+   * when anything needs changing ({@code --check}, {@code --diff}), else 0.
+   */
   public int exitCode() {
     if (!inputErrors.isEmpty()
         || files.stream().anyMatch(f -> f.status() == FileResult.Status.ERROR)) {
       return ERROR;
+    }
+    if (written) {
+      return UNCHANGED;
     }
     return files.stream().anyMatch(f -> f.status() == FileResult.Status.CHANGED)
         ? CHANGED

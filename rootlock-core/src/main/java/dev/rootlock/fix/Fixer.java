@@ -7,6 +7,7 @@ import dev.rootlock.model.InputError;
 import dev.rootlock.source.InputFile;
 import dev.rootlock.source.InputFiles;
 import dev.rootlock.source.LoadedFile;
+import dev.rootlock.source.dockerfile.DockerfileReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,10 @@ public final class Fixer {
       }
       FileResult result;
       try {
-        result = fixFile(file, followSymlinks, write);
+        result =
+            foundDockerfile(file, paths)
+                ? FileResult.skipped(file.displayName(), DOCKERFILE_NOTE)
+                : fixFile(file, followSymlinks, write);
       } catch (RuntimeException | StackOverflowError e) {
         String reason =
             e.getMessage() == null
@@ -121,6 +125,23 @@ public final class Fixer {
     }
     return new FixReport(results, expansion.errors(), write);
   }
+
+  /**
+   * Whether {@code file} is a Dockerfile found under a directory the user named. Such a file is
+   * skipped with a note, so that {@code rootlock fix deploy/} works on a repository that keeps its
+   * Dockerfile beside its manifests; a Dockerfile named on its own is still an error, since the
+   * user asked for something fix cannot do.
+   */
+  private static boolean foundDockerfile(InputFile file, List<String> paths) {
+    return !file.isStdin()
+        && !paths.contains(file.displayName())
+        && DockerfileReader.isDockerfileName(file.path().getFileName().toString());
+  }
+
+  /** What a Dockerfile found under a directory gets instead of a fix. */
+  static final String DOCKERFILE_NOTE =
+      "not fixed: a Dockerfile (fix rewrites Kubernetes manifests and Compose files);"
+          + " `rootlock scan` reports its findings";
 
   private FileResult fixFile(InputFile file, boolean followSymlinks, boolean write) {
     String name = file.displayName();
@@ -201,7 +222,8 @@ public final class Fixer {
         return FileResult.error(name, e.getMessage(), fix.notes());
       }
     }
-    return new FileResult(name, FileResult.Status.CHANGED, diff, fix.notes(), null, fix.fixed());
+    return new FileResult(
+        name, FileResult.Status.CHANGED, diff, fix.notes(), null, fix.fixed(), fix.hardened());
   }
 
   private static String linkTarget(Path link) {

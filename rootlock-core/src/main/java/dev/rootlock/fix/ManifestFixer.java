@@ -93,7 +93,7 @@ public final class ManifestFixer {
     if (edits == null) {
       edits = List.of(KeyRenames.whole(text, hardened.fixed()));
     }
-    return new TextFix(hardened.fixed(), edits, notes, null);
+    return new TextFix(hardened.fixed(), edits, notes, null, hardened.hardened());
   }
 
   private List<KeyRenames.Rename> renames(String displayName, String text) {
@@ -167,7 +167,7 @@ public final class ManifestFixer {
     if (fixed.equals(text)) {
       return TextFix.unchanged(text, notes);
     }
-    return new TextFix(fixed, edits, notes, null);
+    return new TextFix(fixed, edits, notes, null, planned.size());
   }
 
   private String verify(

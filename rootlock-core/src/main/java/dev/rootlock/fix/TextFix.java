@@ -10,12 +10,19 @@ import java.util.List;
  * @param edits the splices that turn the original into {@code fixed}
  * @param notes what the user should know, each prefixed with the object it is about
  * @param error why the text was left untouched, or null
+ * @param hardened how many objects (workloads, Compose services) the edits harden
  */
-public record TextFix(String fixed, List<TextEdit> edits, List<String> notes, String error) {
+public record TextFix(
+    String fixed, List<TextEdit> edits, List<String> notes, String error, int hardened) {
 
   public TextFix {
     edits = List.copyOf(edits);
     notes = List.copyOf(notes);
+  }
+
+  /** A fix that hardens no object (nothing changed, an error, or only keys renamed). */
+  public TextFix(String fixed, List<TextEdit> edits, List<String> notes, String error) {
+    this(fixed, edits, notes, error, 0);
   }
 
   static TextFix unchanged(String text, List<String> notes) {

@@ -131,7 +131,7 @@ class FixerTest {
 
     FixReport report = fixer().apply(List.of(file.toString()), false);
 
-    assertThat(report.exitCode()).isEqualTo(FixReport.CHANGED);
+    assertThat(report.exitCode()).isEqualTo(FixReport.UNCHANGED);
     assertThat(report.written()).isTrue();
     assertThat(Files.readString(file)).isEqualTo(POD_FIXED);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -167,7 +167,7 @@ class FixerTest {
 
     FixReport followed = fixer().apply(List.of(link.toString()), true);
 
-    assertThat(followed.exitCode()).isEqualTo(FixReport.CHANGED);
+    assertThat(followed.exitCode()).isEqualTo(FixReport.UNCHANGED);
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(Files.readString(target)).isEqualTo(POD_FIXED);
   }
@@ -255,7 +255,7 @@ class FixerTest {
 
     FixReport report = fixer.apply(List.of("-"), false);
 
-    assertThat(report.exitCode()).isEqualTo(FixReport.CHANGED);
+    assertThat(report.exitCode()).isEqualTo(FixReport.UNCHANGED);
     assertThat(report.files().get(0).file()).isEqualTo("-");
     assertThat(report.files().get(0).fixed()).isEqualTo(POD_FIXED);
     assertThat(report.files().get(0).diff()).startsWith("--- -\n+++ -\n@@ -6,3 +6,21 @@\n");
@@ -395,5 +395,55 @@ class FixerTest {
     } catch (InterruptedException e) {
       throw new IOException(e);
     }
+  }
+
+  @Test
+  void aWrittenRunExitsZeroAndSaysHowManyObjectsItHardened() throws IOException {
+    Path file = write("pod.yaml", POD);
+
+    FixReport written = fixer().apply(List.of(file.toString()), false);
+
+    assertThat(written.exitCode()).isEqualTo(FixReport.UNCHANGED);
+    assertThat(written.files().get(0).status()).isEqualTo(Status.CHANGED);
+    assertThat(written.files().get(0).hardened()).isEqualTo(1);
+  }
+
+  @Test
+  void aDockerfileFoundInADirectoryIsSkippedWithANoteAndTheRestIsFixed() throws IOException {
+    write("Dockerfile", "FROM busybox\n");
+    Path pod = write("pod.yaml", POD);
+
+    FixReport report = fixer().apply(List.of(dir.toString()), false);
+
+    assertThat(report.exitCode()).isEqualTo(FixReport.UNCHANGED);
+    assertThat(report.files())
+        .extracting(FileResult::file, FileResult::status, FileResult::notes)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                dir.resolve("Dockerfile").toString(),
+                Status.SKIPPED,
+                List.of(
+                    "not fixed: a Dockerfile (fix rewrites Kubernetes manifests and Compose"
+                        + " files); `rootlock scan` reports its findings")),
+            org.assertj.core.groups.Tuple.tuple(
+                pod.toString(),
+                Status.CHANGED,
+                List.of(
+                    "pod/web: container \"app\": runAsNonRoot: true stops the kubelet from"
+                        + " starting an image whose user is root or a name; set runAsUser to a"
+                        + " numeric non-root user if the image does not run as one")));
+    assertThat(Files.readString(dir.resolve("Dockerfile"))).isEqualTo("FROM busybox\n");
+    assertThat(Files.readString(pod)).isEqualTo(POD_FIXED);
+  }
+
+  @Test
+  void aDockerfileNamedOnItsOwnIsStillAnError() throws IOException {
+    Path dockerfile = write("Dockerfile", "FROM busybox\n");
+
+    FixReport report = fixer().plan(List.of(dockerfile.toString()), false);
+
+    assertThat(report.exitCode()).isEqualTo(FixReport.ERROR);
+    assertThat(report.files().get(0).error())
+        .isEqualTo("is a Dockerfile; rootlock fix changes Kubernetes manifests and Compose files");
   }
 }

@@ -166,6 +166,67 @@ public final class HostProc {
     return paths;
   }
 
+  /**
+   * The text of the log files under {@code dir} inside the container of {@code pid}, by path as
+   * the container sees it: regular files named {@code *.log} or {@code *.err}, or anywhere below a
+   * directory named {@code log} or {@code logs} (at most {@code maxFiles} files, four levels deep,
+   * the last {@code maxBytes} of each; files with a NUL byte there are data, not logs, and left
+   * out). Read through /proc/PID/root because that is the container's own mount namespace: a
+   * tmpfs's contents are visible only there ({@code docker cp} shows the image's files beneath
+   * it). Symbolic links are never followed, so a link the image plants cannot point the read at
+   * a host file.
+   */
+  public java.util.SortedMap<String, String> logFiles(long pid, String dir, int maxFiles,
+      int maxBytes) {
+    java.util.SortedMap<String, String> logs = new java.util.TreeMap<>();
+    Path root = procRoot.resolve(pid + "/root");
+    Path inside = procRoot.resolve(pid + "/root" + dir);
+    if (!Files.isDirectory(inside, LinkOption.NOFOLLOW_LINKS)) {
+      return logs;
+    }
+    try (Stream<Path> files = Files.walk(inside, 4)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (logs.size() >= maxFiles) {
+          break;
+        }
+        String path = "/" + root.relativize(file);
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && logName(path)) {
+          tail(file, maxBytes).ifPresent(text -> logs.put(path, text));
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // The container stopped while we walked: what was read so far is all there is.
+    }
+    return logs;
+  }
+
+  private static boolean logName(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.endsWith(".log") || name.endsWith(".err") || path.contains("/log/")
+        || path.contains("/logs/");
+  }
+
+  private static Optional<String> tail(Path file, int maxBytes) {
+    try (var channel = Files.newByteChannel(file, java.nio.file.StandardOpenOption.READ,
+        LinkOption.NOFOLLOW_LINKS)) {
+      long size = channel.size();
+      channel.position(Math.max(0, size - maxBytes));
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(size, maxBytes));
+      while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+        // read until the buffer is full or the file ends (it may shrink while we read)
+      }
+      byte[] bytes = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+      for (byte b : bytes) {
+        if (b == 0) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException | UnsupportedOperationException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Whether a process with these ids may create entries in a directory with this entry's bits. */
   public static boolean canWrite(PathEntry dir, long uid, List<Long> gids) {
     if (uid == 0) {

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The webhook as a real kube-apiserver (v1.20) calls it: registered through
- * admissionregistration.k8s.io/v1 with a caBundle, routed by namespaceSelector, and driven by
- * Debian's kubectl exactly as a user would. The last test kills the webhook.
+ * admissionregistration.k8s.io/v1 with the configurations {@code rootlock webhook manifests
+ * --shadow-psa} prints (only the Service reference swapped for the loopback URL, see {@link
+ * ShippedConfigurations}), started with the Deployment's {@code --shadow-psa}, routed by
+ * namespaceSelector, and driven by Debian's kubectl exactly as a user would. The last test kills
+ * the webhook.
  */
 @ExtendWith(RealApiServer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,9 +36,13 @@ class AdmissionWebhookIT {
   private final String audited = "e2e-audit-" + run;
   private final String mutated = "e2e-mutate-" + run;
   private final String unlabelled = "e2e-plain-" + run;
+  /** Labelled for PSA alone (this server has no PSA: only rootlock's shadow judges it). */
+  private final String psaEnforced = "e2e-psa-" + run;
+  private final String psaWarnedOnly = "e2e-psawarn-" + run;
 
   private Path dir;
   private WebhookProcess webhook;
+  private ShippedConfigurations configurations;
 
   @BeforeAll
   void startWebhookAndRegisterIt() throws Exception {
@@ -44,19 +51,24 @@ class AdmissionWebhookIT {
         + "---\n" + namespace(warned, "rootlock.dev/warn: restricted")
         + "---\n" + namespace(audited, "rootlock.dev/audit: restricted")
         + "---\n" + namespace(mutated, "rootlock.dev/enforce: hardened\n    rootlock.dev/mutate: \"true\"")
-        + "---\n" + namespace(unlabelled, "e2e: plain"));
-    webhook = WebhookProcess.start(dir);
-    Kubectl.apply(RoutingConfigurations.yaml(webhook, Tls.caBundle()));
+        + "---\n" + namespace(unlabelled, "e2e: plain")
+        + "---\n" + namespace(psaEnforced, "pod-security.kubernetes.io/enforce: restricted\n"
+            + "    pod-security.kubernetes.io/enforce-version: v1.24")
+        + "---\n" + namespace(psaWarnedOnly, "pod-security.kubernetes.io/warn: restricted"));
+    webhook = WebhookProcess.start(dir, "--shadow-psa");
+    configurations = ShippedConfigurations.of(webhook, Tls.caBundle(), "--shadow-psa");
+    Kubectl.apply(configurations.yaml());
     awaitConfigurationsActive();
   }
 
   @AfterAll
   void unregisterAndStop() throws Exception {
+    if (configurations != null) {
+      for (String[] object : configurations.deletions()) {
+        Kubectl.admin("delete", object[0], object[1], "--ignore-not-found");
+      }
+    }
     if (webhook != null) {
-      Kubectl.admin("delete", "validatingwebhookconfiguration", RoutingConfigurations.ENFORCING,
-          RoutingConfigurations.ADVISORY, "--ignore-not-found");
-      Kubectl.admin("delete", "mutatingwebhookconfiguration", RoutingConfigurations.MUTATING,
-          "--ignore-not-found");
       webhook.close();
     }
   }
@@ -128,6 +140,28 @@ class AdmissionWebhookIT {
     assertThat(createBarePod(enforcing, "routing").exitCode()).isEqualTo(1);
     assertThat(awaitReviewsAnswered(before + 3)).as("an enforcing namespace is sent once")
         .isEqualTo(before + 3);
+
+    assertThat(createBarePod(psaEnforced, "routing").exitCode()).isEqualTo(1);
+    assertThat(awaitReviewsAnswered(before + 4)).as("a PSA-enforced namespace is sent once")
+        .isEqualTo(before + 4);
+
+    // PSA's warn label alone opts nothing in, shadowing or not: not sent, so the count stays.
+    assertThat(createBarePod(psaWarnedOnly, "routing").exitCode()).isEqualTo(0);
+    assertThat(createBarePod(unlabelled, "routing-last").exitCode()).isEqualTo(0);
+    assertThat(awaitReviewsAnswered(before + 5)).as("nothing more was sent").isEqualTo(before + 4);
+  }
+
+  @Test
+  @Order(3)
+  void shadowingPsaJudgesAPsaOnlyNamespaceAtItsPsaLevelAndVersion() {
+    Kubectl.Result result = Kubectl.adminWithStdin(barePod(), "apply", "-n", psaEnforced, "-f", "-");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo(
+        "Error from server (Forbidden): error when creating \"STDIN\": admission webhook"
+            + " \"enforce-psa.rootlock.dev\" denied the request: pods \"bare\" is forbidden:"
+            + " violates PodSecurity \"restricted:v1.24\": " + RESTRICTED_FINDINGS);
   }
 
   @Test
@@ -140,13 +174,18 @@ class AdmissionWebhookIT {
     assertThat(enforced.err()).isEqualTo(
         "Error from server (InternalError): error when creating \"STDIN\": Internal error"
             + " occurred: failed calling webhook \"enforce.rootlock.dev\": Post \""
-            + webhook.url("/validate") + "?timeout=5s\": dial tcp 127.0.0.1:" + webhook.port()
+            + webhook.url("/validate") + "?timeout=3s\": dial tcp 127.0.0.1:" + webhook.port()
             + ": connect: connection refused");
 
-    // Mutation is Ignore, but the namespace also enforces: the Fail webhook still refuses.
+    // Mutation follows --failure-policy (Fail) and the namespace also enforces: refused.
     assertThat(createBarePod(mutated, "after-kill").exitCode()).isEqualTo(1);
 
-    for (String open : new String[] {warned, audited, unlabelled}) {
+    Kubectl.Result psa = createBarePod(psaEnforced, "after-kill");
+    assertThat(psa.exitCode()).isEqualTo(1);
+    assertThat(psa.err()).contains(
+        "failed calling webhook \"enforce-psa.rootlock.dev\"", "connection refused");
+
+    for (String open : new String[] {warned, audited, unlabelled, psaWarnedOnly}) {
       Kubectl.Result result = createBarePod(open, "after-kill");
       assertThat(result.exitCode()).as(open + ": " + result.err()).isEqualTo(0);
       assertThat(result.out()).isEqualTo("pod/after-kill created");

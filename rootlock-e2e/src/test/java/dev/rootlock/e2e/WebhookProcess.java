@@ -29,19 +29,31 @@ final class WebhookProcess implements AutoCloseable {
     this.client = client;
   }
 
-  /** Starts the webhook with a certificate issued into {@code dir} and waits for /readyz. */
-  static WebhookProcess start(Path dir) throws Exception {
+  /**
+   * Starts the webhook with a certificate issued into {@code dir} and waits for /readyz.
+   *
+   * @param extraFlags more {@code webhook serve} flags, e.g. {@code --shadow-psa}
+   */
+  static WebhookProcess start(Path dir, String... extraFlags) throws Exception {
+    return start(dir, List.of(extraFlags));
+  }
+
+  /** {@link #start(Path, String...)} with the flags as a list. */
+  static WebhookProcess start(Path dir, List<String> flags) throws Exception {
     Tls.issueServingCertificate(dir);
     int port = freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
     Path log = dir.resolve("webhook.log");
-    Process process =
-        new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+    List<String> command =
+        new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "dev.rootlock.cli.Main", "webhook", "serve",
                 "--tls-cert-file=" + dir.resolve("tls.crt"),
                 "--tls-private-key-file=" + dir.resolve("tls.key"),
                 "--secure-port=" + port,
-                "--kubeconfig=" + RealApiServer.admin()))
+                "--kubeconfig=" + RealApiServer.admin()));
+    command.addAll(flags);
+    Process process =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();

@@ -4,25 +4,28 @@ import dev.rootlock.model.FieldPath;
 import dev.rootlock.source.kube.WorkloadKind;
 import dev.rootlock.source.kube.WorkloadKinds;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The API resources rootlock lists, with the REST paths kubectl uses for them. Controllers come
- * before the pods they own, so owners are known before their pods are listed. A workload kind's
- * name, preferred version, plural and template path are its row of {@link WorkloadKinds}, the
- * table the manifest reader and the webhook use too.
+ * An API resource rootlock lists, with the REST paths kubectl uses for it. A workload kind's name,
+ * version, plural and template path are its row of {@link WorkloadKinds}, the table the manifest
+ * reader and the webhook use too. Kubernetes' own kinds are constants; a custom kind (a user's
+ * {@code --workload-kind}, an Argo Rollout) becomes one once the API server's discovery has told
+ * its served version and plural ({@link CustomKinds}). Controllers come before the pods they own,
+ * so owners are known before their pods are listed.
  */
-enum ApiKind {
-  DEPLOYMENT(WorkloadKinds.DEPLOYMENT),
-  STATEFUL_SET(WorkloadKinds.STATEFUL_SET),
-  DAEMON_SET(WorkloadKinds.DAEMON_SET),
-  REPLICA_SET(WorkloadKinds.REPLICA_SET),
-  REPLICATION_CONTROLLER(WorkloadKinds.REPLICATION_CONTROLLER),
-  CRON_JOB(WorkloadKinds.CRON_JOB),
-  JOB(WorkloadKinds.JOB),
-  POD_TEMPLATE(WorkloadKinds.POD_TEMPLATE),
-  POD(WorkloadKinds.POD),
-  NAMESPACE(
-      new WorkloadKind("Namespace", java.util.Set.of(""), List.of("v1"), null, "namespaces"));
+final class ApiKind {
+  static final ApiKind DEPLOYMENT = new ApiKind(WorkloadKinds.DEPLOYMENT);
+  static final ApiKind STATEFUL_SET = new ApiKind(WorkloadKinds.STATEFUL_SET);
+  static final ApiKind DAEMON_SET = new ApiKind(WorkloadKinds.DAEMON_SET);
+  static final ApiKind REPLICA_SET = new ApiKind(WorkloadKinds.REPLICA_SET);
+  static final ApiKind REPLICATION_CONTROLLER = new ApiKind(WorkloadKinds.REPLICATION_CONTROLLER);
+  static final ApiKind CRON_JOB = new ApiKind(WorkloadKinds.CRON_JOB);
+  static final ApiKind JOB = new ApiKind(WorkloadKinds.JOB);
+  static final ApiKind POD_TEMPLATE = new ApiKind(WorkloadKinds.POD_TEMPLATE);
+  static final ApiKind POD = new ApiKind(WorkloadKinds.POD);
+  static final ApiKind NAMESPACE =
+      new ApiKind(new WorkloadKind("Namespace", Set.of(""), List.of("v1"), null, "namespaces"));
 
   /** The controller kinds {@code --include-workloads} adds, in listing order. */
   static final List<ApiKind> WORKLOADS =
@@ -51,8 +54,42 @@ enum ApiKind {
 
   private final WorkloadKind row;
 
-  ApiKind(WorkloadKind row) {
+  private ApiKind(WorkloadKind row) {
     this.row = row;
+  }
+
+  /**
+   * A custom kind as this API server serves it: {@code row}'s kind and template path, at the
+   * {@code apiVersion} and {@code plural} discovery named.
+   */
+  static ApiKind served(WorkloadKind row, String apiVersion, String plural) {
+    return new ApiKind(
+        new WorkloadKind(row.kind(), row.groups(), List.of(apiVersion), row.templatePath(), plural));
+  }
+
+  /** Kubernetes' kinds, the namespace last. */
+  static List<ApiKind> values() {
+    List<ApiKind> all = new java.util.ArrayList<>(WORKLOADS_AND_PODS);
+    all.add(NAMESPACE);
+    return all;
+  }
+
+  /**
+   * The order rows print in: Kubernetes' controllers as listed, then custom kinds by name, then
+   * pods.
+   */
+  static final java.util.Comparator<ApiKind> ORDER =
+      java.util.Comparator.comparingInt(ApiKind::rank).thenComparing(ApiKind::kind);
+
+  private int rank() {
+    int index = WORKLOADS.indexOf(this);
+    if (index >= 0) {
+      return index;
+    }
+    if (this == POD) {
+      return WORKLOADS.size() + 1;
+    }
+    return this == NAMESPACE ? WORKLOADS.size() + 2 : WORKLOADS.size();
   }
 
   /** The kind's row of the workload table (for a Namespace, one of its own without template). */
@@ -89,5 +126,10 @@ enum ApiKind {
     return namespace == null
         ? root + "/" + plural()
         : root + "/namespaces/" + namespace + "/" + plural();
+  }
+
+  @Override
+  public String toString() {
+    return row.kind() + "." + apiVersion();
   }
 }

@@ -100,7 +100,7 @@ final class AuditRows implements AuditSink {
             .thenComparing(g -> g.owner().equals(ContainerFacts.NONE))
             .thenComparing(Grouped::owner)
             .thenComparing(g -> !g.template())
-            .thenComparing(g -> g.object().kind())
+            .thenComparing(g -> g.object().kind(), ApiKind.ORDER)
             .thenComparing(g -> g.object().name()));
     List<AuditRow> rows = new ArrayList<>();
     for (Grouped entry : grouped) {

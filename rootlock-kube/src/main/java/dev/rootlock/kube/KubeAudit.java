@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code rootlock kube audit}: every pod (and with {@code --include-workloads} every controller)
- * the options select, evaluated with the same engine as {@code rootlock scan}. Objects are listed a
+ * {@code rootlock kube audit}: every pod (and with {@code --include-workloads} every controller,
+ * with {@code --workload-kind} every object of the user's custom kinds) the options select, evaluated with the same engine as {@code rootlock scan}. Objects are listed a
  * page at a time, evaluated, reduced to what the report needs, and dropped.
  *
  * <pre>{@code
@@ -83,12 +83,20 @@ public final class KubeAudit {
       Decoding decoding)
       throws KubeException {
     LevelVersion policy = options.levelVersion();
-    ClusterWalk walk = new ClusterWalk(new PagedLister(client, pageSize));
+    PagedLister lister = new PagedLister(client, pageSize);
+    ClusterWalk walk = new ClusterWalk(lister);
     String namespace = scopeNamespace(client, options);
     List<ApiKind> kinds = new ArrayList<>();
     if (options.includeWorkloads()) {
       kinds.addAll(ApiKind.WORKLOADS);
     }
+    CustomKinds.Resolved custom;
+    try {
+      custom = CustomKinds.resolve(lister, options.kinds(), options.includeWorkloads());
+    } catch (ApiRequestException e) {
+      throw new KubeException(e.getMessage(), e);
+    }
+    kinds.addAll(custom.kinds());
     kinds.add(ApiKind.POD);
     for (ApiKind kind : kinds) {
       walk.list(
@@ -102,7 +110,9 @@ public final class KubeAudit {
             }
           });
     }
-    return walk.unreadable();
+    List<Unreadable> unreadable = new ArrayList<>(custom.missing());
+    unreadable.addAll(walk.unreadable());
+    return unreadable;
   }
 
   /** {@code cluster:ns/pods/name}: the pseudo file name reports show for a live object. */

@@ -3,6 +3,7 @@ package dev.rootlock.kube;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.policy.PolicyVersion;
+import dev.rootlock.source.kube.WorkloadKinds;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -21,8 +22,10 @@ import java.util.Objects;
  * @param includeWorkloads also audit Deployments, StatefulSets, DaemonSets, ReplicaSets,
  *     ReplicationControllers, Jobs, CronJobs and PodTemplates, grouping owned pods under them
  * @param wide the audit table's wide form (USER, PRIVESC, CAPS, SECCOMP, WRITABLE MOUNTS)
+ * @param kinds the workload kind table: Kubernetes' kinds, the built-in custom ones and the user's
+ *     {@code --workload-kind} mappings; the custom kinds are listed through API discovery
  * @param exemptions which exemptions mark findings exempt (the config file's and the objects'
- *     own annotations); {@link ExemptionRules#OFF} for none
+ *     own annotations); {@link dev.rootlock.engine.ExemptionRules#OFF} for none
  */
 public record KubeOptions(
     String namespace,
@@ -33,6 +36,7 @@ public record KubeOptions(
     PolicyVersion version,
     boolean includeWorkloads,
     boolean wide,
+    WorkloadKinds kinds,
     dev.rootlock.engine.ExemptionRules exemptions) {
 
   /** How many objects one list request asks for: kubectl's default {@code --chunk-size}. */
@@ -41,9 +45,11 @@ public record KubeOptions(
   public KubeOptions {
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(kinds, "kinds");
     Objects.requireNonNull(exemptions, "exemptions");
   }
 
+  /** With {@code newExemptions}: the config's and the objects' own, or none. */
   public KubeOptions withExemptions(dev.rootlock.engine.ExemptionRules newExemptions) {
     return new KubeOptions(
         namespace,
@@ -54,6 +60,7 @@ public record KubeOptions(
         version,
         includeWorkloads,
         wide,
+        kinds,
         newExemptions);
   }
 
@@ -68,6 +75,7 @@ public record KubeOptions(
         PolicyVersion.LATEST,
         false,
         false,
+        WorkloadKinds.builtIn(),
         dev.rootlock.engine.ExemptionRules.OFF);
   }
 
@@ -78,11 +86,12 @@ public record KubeOptions(
 
   public KubeOptions withNamespace(String newNamespace) {
     return new KubeOptions(
-        newNamespace, false, context, kubeconfig, level, version, includeWorkloads, wide, exemptions);
+        newNamespace, false, context, kubeconfig, level, version, includeWorkloads, wide, kinds, exemptions);
   }
 
   public KubeOptions withAllNamespaces() {
-    return new KubeOptions(null, true, context, kubeconfig, level, version, includeWorkloads, wide, exemptions);
+    return new KubeOptions(
+        null, true, context, kubeconfig, level, version, includeWorkloads, wide, kinds, exemptions);
   }
 
   public KubeOptions withContext(String newContext, Path newKubeconfig) {
@@ -95,7 +104,7 @@ public record KubeOptions(
         version,
         includeWorkloads,
         wide,
-        exemptions);
+        kinds, exemptions);
   }
 
   public KubeOptions withLevel(Level newLevel, PolicyVersion newVersion) {
@@ -108,16 +117,38 @@ public record KubeOptions(
         newVersion,
         includeWorkloads,
         wide,
-        exemptions);
+        kinds, exemptions);
   }
 
   public KubeOptions withIncludeWorkloads(boolean include) {
     return new KubeOptions(
-        namespace, allNamespaces, context, kubeconfig, level, version, include, wide, exemptions);
+        namespace, allNamespaces, context, kubeconfig, level, version, include, wide, kinds, exemptions);
+  }
+
+  /** With {@code newKinds}, the table the CLI builds from {@code --workload-kind}. */
+  public KubeOptions withKinds(WorkloadKinds newKinds) {
+    return new KubeOptions(
+        namespace,
+        allNamespaces,
+        context,
+        kubeconfig,
+        level,
+        version,
+        includeWorkloads,
+        wide,
+        newKinds, exemptions);
   }
 
   public KubeOptions withWide(boolean newWide) {
     return new KubeOptions(
-        namespace, allNamespaces, context, kubeconfig, level, version, includeWorkloads, newWide, exemptions);
+        namespace,
+        allNamespaces,
+        context,
+        kubeconfig,
+        level,
+        version,
+        includeWorkloads,
+        newWide,
+        kinds, exemptions);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rootlock.kube.ApiObjects;
 import dev.rootlock.model.SourceRef;
 import dev.rootlock.model.pod.Workload;
+import dev.rootlock.source.kube.WorkloadKinds;
 
 /**
  * Turns the JSON objects of admission requests into the model the engine judges, straight from
@@ -19,13 +20,43 @@ final class AdmissionObjects {
 
   private static final SourceRef SOURCE = SourceRef.of(DISPLAY_NAME);
 
+  private final WorkloadKinds kinds;
+
+  /** Objects of Kubernetes' workload kinds and the built-in custom ones. */
+  AdmissionObjects() {
+    this(WorkloadKinds.builtIn());
+  }
+
+  /** Objects of the kinds in {@code kinds}, the user's {@code --workload-kind} mappings included. */
+  AdmissionObjects(WorkloadKinds kinds) {
+    this.kinds = kinds;
+  }
+
+  /**
+   * Whether {@code object} is of a custom kind of the table (not one of Kubernetes' own, which
+   * the validator routes by resource): such a review is judged as a pod controller's.
+   */
+  boolean isCustomWorkload(String group, JsonNode object) {
+    if (object == null || WorkloadKinds.isKubernetesGroup(group)) {
+      return false;
+    }
+    JsonNode apiVersion = object.get("apiVersion");
+    JsonNode kind = object.get("kind");
+    return apiVersion != null
+        && apiVersion.isTextual()
+        && kind != null
+        && kind.isTextual()
+        && kinds.match(apiVersion.textValue(), kind.textValue())
+            instanceof WorkloadKinds.Match.Found;
+  }
+
   /**
    * The object as a workload (a Pod or a pod controller).
    *
    * @throws UndecodableObjectException when it is not one
    */
   Workload workload(JsonNode object) throws UndecodableObjectException {
-    return ApiObjects.workload(object, SOURCE)
+    return ApiObjects.workload(object, SOURCE, kinds)
         .orElseThrow(
             () -> {
               String kind = object.path("kind").asText("");

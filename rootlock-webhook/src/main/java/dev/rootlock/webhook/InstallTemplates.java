@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * templates ({@code deploy/helm/rootlock/templates}) are made from these files, so the two cannot
  * drift: {@link #expand} fills them in with values, {@link #toHelm} rewrites them as Go templates.
  *
- * <p>The language: {@code ${name}} inside a line is a value; a line {@code #if name} or {@code #if
- * !name} up to its {@code #end} is kept only when the flag is (or is not) set. Nothing else is
- * special, so every file stays readable YAML.
+ * <p>The language: {@code ${name}} inside a line is a value; a line that is only {@code ${name}}
+ * (and its indentation) is a block, whose lines are indented as it is and which leaves no line at
+ * all when empty; a line {@code #if name} or {@code #if !name} up to its {@code #end} is kept only
+ * when the flag is (or is not) set. Nothing else is special, so every file stays readable YAML.
  */
 public final class InstallTemplates {
 
@@ -57,6 +58,16 @@ public final class InstallTemplates {
           "defaults", "{{ toJson .Values.defaults }}",
           "exemptions", "{{ toJson .Values.exemptions }}");
 
+  /**
+   * Blocks as Helm chart helpers ({@code _helpers.tpl}), each of which renders YAML lines from the
+   * chart's values, or nothing.
+   */
+  public static final Map<String, String> HELM_BLOCKS =
+      Map.of(
+          "workloadKindArgs", "rootlock.workloadKindArgs",
+          "workloadKindRules", "rootlock.workloadKindRules");
+
+  private static final Pattern BLOCK = Pattern.compile("( *)\\$\\{([A-Za-z]+)}");
   private static final Pattern VALUE = Pattern.compile("\\$\\{([A-Za-z]+)}");
   private static final Pattern IF = Pattern.compile("#if (!?)([A-Za-z]+)");
 
@@ -99,7 +110,16 @@ public final class InstallTemplates {
           throw new IllegalStateException(file + ":" + number + ": #end without #if");
         }
       } else if (!keeping.contains(false)) {
-        out.append(substitute(file, number, line, values)).append('\n');
+        Matcher block = BLOCK.matcher(line);
+        if (block.matches()) {
+          String value = values.get(block.group(2));
+          if (value == null) {
+            throw new IllegalStateException(file + ":" + number + ": no value " + block.group(2));
+          }
+          value.lines().forEach(l -> out.append(block.group(1)).append(l).append('\n'));
+        } else {
+          out.append(substitute(file, number, line, values)).append('\n');
+        }
       }
     }
     if (!keeping.isEmpty()) {
@@ -146,7 +166,21 @@ public final class InstallTemplates {
           out.append("{{- end }}\n");
         }
       } else if (kept) {
-        out.append(substitute(file, number, line, HELM_VALUES)).append('\n');
+        Matcher block = BLOCK.matcher(line);
+        if (block.matches()) {
+          String helper = HELM_BLOCKS.get(block.group(2));
+          if (helper == null) {
+            throw new IllegalStateException(file + ":" + number + ": no block " + block.group(2));
+          }
+          // The helper's lines, indented as the block, or no line at all when it renders nothing.
+          out.append("{{- with (include \"")
+              .append(helper)
+              .append("\" . | trim) }}{{ nindent ")
+              .append(block.group(1).length())
+              .append(" . }}{{ end }}\n");
+        } else {
+          out.append(substitute(file, number, line, HELM_VALUES)).append('\n');
+        }
       }
     }
     if (!keeping.isEmpty()) {

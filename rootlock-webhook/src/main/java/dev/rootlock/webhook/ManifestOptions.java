@@ -1,5 +1,7 @@
 package dev.rootlock.webhook;
 
+import dev.rootlock.source.kube.WorkloadKind;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,8 @@ import java.util.regex.Pattern;
  *     used, or null to leave a placeholder to fill in
  * @param shadowPsa whether namespaces with PSA's {@code pod-security.kubernetes.io/enforce} label
  *     (and no {@code rootlock.dev/enforce}) are also sent to the enforcing webhook
+ * @param workloadKinds the user's custom workload kinds ({@code --workload-kind}), handed to {@code
+ *     webhook serve} and sent to the advisory, warn and audit webhooks
  */
 public record ManifestOptions(
     String namespace,
@@ -25,7 +29,8 @@ public record ManifestOptions(
     int replicas,
     boolean certManager,
     String caBundle,
-    boolean shadowPsa) {
+    boolean shadowPsa,
+    List<WorkloadKind> workloadKinds) {
 
   public static final String DEFAULT_NAMESPACE = "rootlock-system";
   /** The tag {@code scripts/image} gives the image it builds (held to the project version by a test). */
@@ -39,6 +44,7 @@ public record ManifestOptions(
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(failurePolicy, "failurePolicy");
     Objects.requireNonNull(image, "image");
+    workloadKinds = List.copyOf(workloadKinds);
     if (!DNS_LABEL.matcher(namespace).matches()) {
       throw new IllegalArgumentException(
           "--namespace must be a valid namespace name (lower-case letters, digits and '-'), got \""
@@ -67,34 +73,58 @@ public record ManifestOptions(
 
   /** {@code rootlock-system}, {@code Fail}, two replicas, no cert-manager, PSA's labels ignored. */
   public static ManifestOptions defaults() {
-    return new ManifestOptions(DEFAULT_NAMESPACE, "Fail", DEFAULT_IMAGE, 2, false, null, false);
+    return new ManifestOptions(
+        DEFAULT_NAMESPACE, "Fail", DEFAULT_IMAGE, 2, false, null, false, List.of());
   }
 
   public ManifestOptions withNamespace(String value) {
-    return new ManifestOptions(value, failurePolicy, image, replicas, certManager, caBundle, shadowPsa);
+    return new ManifestOptions(
+        value, failurePolicy, image, replicas,
+        certManager, caBundle, shadowPsa, workloadKinds);
   }
 
   public ManifestOptions withFailurePolicy(String value) {
-    return new ManifestOptions(namespace, value, image, replicas, certManager, caBundle, shadowPsa);
+    return new ManifestOptions(
+        namespace, value, image, replicas,
+        certManager, caBundle, shadowPsa, workloadKinds);
   }
 
   public ManifestOptions withImage(String value) {
-    return new ManifestOptions(namespace, failurePolicy, value, replicas, certManager, caBundle, shadowPsa);
+    return new ManifestOptions(
+        namespace, failurePolicy, value, replicas,
+        certManager, caBundle, shadowPsa, workloadKinds);
   }
 
   public ManifestOptions withReplicas(int value) {
-    return new ManifestOptions(namespace, failurePolicy, image, value, certManager, caBundle, shadowPsa);
+    return new ManifestOptions(
+        namespace, failurePolicy, image, value,
+        certManager, caBundle, shadowPsa, workloadKinds);
   }
 
   public ManifestOptions withCertManager(boolean value) {
-    return new ManifestOptions(namespace, failurePolicy, image, replicas, value, caBundle, shadowPsa);
+    return new ManifestOptions(
+        namespace, failurePolicy, image, replicas,
+        value, caBundle, shadowPsa, workloadKinds);
   }
 
   public ManifestOptions withCaBundle(String value) {
-    return new ManifestOptions(namespace, failurePolicy, image, replicas, certManager, value, shadowPsa);
+    return new ManifestOptions(
+        namespace, failurePolicy, image, replicas,
+        certManager, value, shadowPsa, workloadKinds);
   }
 
   public ManifestOptions withShadowPsa(boolean value) {
-    return new ManifestOptions(namespace, failurePolicy, image, replicas, certManager, caBundle, value);
+    return new ManifestOptions(
+        namespace, failurePolicy, image, replicas,
+        certManager, caBundle, value, workloadKinds);
+  }
+
+  /**
+   * With the user's custom workload kinds ({@code --workload-kind}): the webhook is started with
+   * them, and their groups are sent to the advisory, warn and audit webhooks.
+   */
+  public ManifestOptions withWorkloadKinds(List<WorkloadKind> value) {
+    return new ManifestOptions(
+        namespace, failurePolicy, image, replicas, certManager, caBundle, shadowPsa, value);
   }
 }

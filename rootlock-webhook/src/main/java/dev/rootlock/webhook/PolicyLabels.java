@@ -12,6 +12,11 @@ import java.util.Map;
  * rules (§5 of the PSA notes): an invalid enforce level fails closed to {@code restricted}, an
  * invalid audit or warn level fails open to {@code privileged}, an invalid version means {@code
  * latest}, and warn takes a stricter enforce level when it has no label of its own.
+ *
+ * <p>When the webhook shadows PSA ({@code webhook serve --shadow-psa}), a mode that has no
+ * rootlock label (neither level nor version) is read from PSA's {@code
+ * pod-security.kubernetes.io/*} labels instead, with PSA's levels only ({@code hardened} is not
+ * one of them), so a namespace labelled for PSA alone is judged at PSA's level and version.
  */
 final class PolicyLabels {
 
@@ -24,8 +29,11 @@ final class PolicyLabels {
   static final String WARN_VERSION = PREFIX + "warn-version";
   /** Opts a namespace in to the mutating webhook. */
   static final String MUTATE = PREFIX + "mutate";
+  /** PSA's own labels, read when shadowing PSA. */
+  static final String PSA_PREFIX = "pod-security.kubernetes.io/";
 
   static final String LEVEL_VALUES = "must be one of privileged, baseline, restricted, hardened";
+  static final String PSA_LEVEL_VALUES = "must be one of privileged, baseline, restricted";
   static final String VERSION_VALUES = "must be \"latest\" or \"v1.x\"";
 
   private PolicyLabels() {}
@@ -45,35 +53,46 @@ final class PolicyLabels {
       boolean auditLabelled,
       boolean warnLabelled) {}
 
+  /** rootlock's own labels only. */
   static Resolved resolve(Map<String, String> labels, Policy defaults) {
+    return resolve(labels, defaults, false);
+  }
+
+  /**
+   * @param shadowPsa whether a mode without rootlock labels is read from PSA's labels
+   */
+  static Resolved resolve(Map<String, String> labels, Policy defaults, boolean shadowPsa) {
     List<FieldError> errors = new ArrayList<>();
+    Mode enforceMode = Mode.of("enforce", labels, shadowPsa);
+    Mode auditMode = Mode.of("audit", labels, shadowPsa);
+    Mode warnMode = Mode.of("warn", labels, shadowPsa);
     LevelVersion enforce = defaults.enforce();
     LevelVersion audit = defaults.audit();
     LevelVersion warn = defaults.warn();
 
-    String enforceLevel = labels.get(ENFORCE);
+    String enforceLevel = enforceMode.level(labels);
     boolean validEnforceLevel = false;
     if (enforceLevel != null) {
-      Level level = parseLevel(enforceLevel, ENFORCE, errors);
+      Level level = enforceMode.parseLevel(enforceLevel, errors);
       validEnforceLevel = level != null;
       enforce = new LevelVersion(level == null ? Level.RESTRICTED : level, enforce.version());
     }
-    enforce = withVersion(enforce, labels.get(ENFORCE_VERSION), ENFORCE_VERSION, errors);
+    enforce = enforceMode.withVersion(enforce, labels, errors);
 
-    String auditLevel = labels.get(AUDIT);
+    String auditLevel = auditMode.level(labels);
     if (auditLevel != null) {
-      Level level = parseLevel(auditLevel, AUDIT, errors);
+      Level level = auditMode.parseLevel(auditLevel, errors);
       audit = new LevelVersion(level == null ? Level.PRIVILEGED : level, audit.version());
     }
-    audit = withVersion(audit, labels.get(AUDIT_VERSION), AUDIT_VERSION, errors);
+    audit = auditMode.withVersion(audit, labels, errors);
 
-    String warnLevel = labels.get(WARN);
+    String warnLevel = warnMode.level(labels);
     if (warnLevel != null) {
-      Level level = parseLevel(warnLevel, WARN, errors);
+      Level level = warnMode.parseLevel(warnLevel, errors);
       warn = new LevelVersion(level == null ? Level.PRIVILEGED : level, warn.version());
     }
-    String warnVersion = labels.get(WARN_VERSION);
-    warn = withVersion(warn, warnVersion, WARN_VERSION, errors);
+    String warnVersion = warnMode.version(labels);
+    warn = warnMode.withVersion(warn, labels, errors);
 
     // Whoever enforces a level wants to hear about it before it bites: warn follows a stricter
     // enforce unless it was labelled itself.
@@ -84,18 +103,56 @@ final class PolicyLabels {
     return new Resolved(
         new Policy(enforce, audit, warn),
         List.copyOf(errors),
-        labels.containsKey(ENFORCE) || labels.containsKey(ENFORCE_VERSION),
-        labels.containsKey(AUDIT) || labels.containsKey(AUDIT_VERSION),
-        labels.containsKey(WARN) || labels.containsKey(WARN_VERSION));
+        enforceMode.labelled(labels),
+        auditMode.labelled(labels),
+        warnMode.labelled(labels));
   }
 
-  private static Level parseLevel(String value, String label, List<FieldError> errors) {
+  /** One mode's pair of labels, rootlock's or (when shadowing PSA and rootlock has none) PSA's. */
+  private record Mode(String levelLabel, String versionLabel, boolean psa) {
+
+    static Mode of(String mode, Map<String, String> labels, boolean shadowPsa) {
+      Mode rootlock = new Mode(PREFIX + mode, PREFIX + mode + "-version", false);
+      Mode psa = new Mode(PSA_PREFIX + mode, PSA_PREFIX + mode + "-version", true);
+      return shadowPsa && !rootlock.labelled(labels) && psa.labelled(labels) ? psa : rootlock;
+    }
+
+    boolean labelled(Map<String, String> labels) {
+      return labels.containsKey(levelLabel) || labels.containsKey(versionLabel);
+    }
+
+    String level(Map<String, String> labels) {
+      return labels.get(levelLabel);
+    }
+
+    String version(Map<String, String> labels) {
+      return labels.get(versionLabel);
+    }
+
+    Level parseLevel(String value, List<FieldError> errors) {
+      return PolicyLabels.parseLevel(value, levelLabel, errors, psa);
+    }
+
+    LevelVersion withVersion(
+        LevelVersion current, Map<String, String> labels, List<FieldError> errors) {
+      return PolicyLabels.withVersion(current, version(labels), versionLabel, errors);
+    }
+  }
+
+  private static Level parseLevel(
+      String value, String label, List<FieldError> errors, boolean psa) {
+    Level level;
     try {
-      return Level.parse(value);
+      level = Level.parse(value);
     } catch (IllegalArgumentException e) {
-      errors.add(FieldError.invalid(field(label), value, LEVEL_VALUES));
+      level = null;
+    }
+    // PSA's labels take PSA's levels: PSA itself refuses (and fails closed on) "hardened".
+    if (level == null || (psa && level == Level.HARDENED)) {
+      errors.add(FieldError.invalid(field(label), value, psa ? PSA_LEVEL_VALUES : LEVEL_VALUES));
       return null;
     }
+    return level;
   }
 
   private static LevelVersion withVersion(

@@ -6,6 +6,7 @@ import dev.rootlock.model.ObjectResult;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.source.kube.WorkloadKinds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ final class Validator {
 
   private final Engine engine;
   private final WebhookConfig config;
+  private final boolean shadowPsa;
   private final NamespaceLabels namespaces;
   private final AdmissionObjects objects;
   private final ExistingPods existingPods;
@@ -59,16 +61,26 @@ final class Validator {
   Validator(
       Engine engine,
       WebhookConfig config,
+      boolean shadowPsa,
       NamespaceLabels namespaces,
       AdmissionObjects objects,
       ExistingPods existingPods,
       WebhookMetrics metrics) {
-    this(engine, config, namespaces, objects, existingPods, metrics, dev.rootlock.engine.ExemptionRules.OFF);
+    this(
+        engine,
+        config,
+        shadowPsa,
+        namespaces,
+        objects,
+        existingPods,
+        metrics,
+        dev.rootlock.engine.ExemptionRules.OFF);
   }
 
   Validator(
       Engine engine,
       WebhookConfig config,
+      boolean shadowPsa,
       NamespaceLabels namespaces,
       AdmissionObjects objects,
       ExistingPods existingPods,
@@ -77,6 +89,7 @@ final class Validator {
     this.exemptions = exemptions;
     this.engine = engine;
     this.config = config;
+    this.shadowPsa = shadowPsa;
     this.namespaces = namespaces;
     this.objects = objects;
     this.existingPods = existingPods;
@@ -98,7 +111,9 @@ final class Validator {
     if (request.group().isEmpty() && resource.equals("namespaces")) {
       return namespace(request, timeout);
     }
-    if (POD_CONTROLLERS.contains(resource)) {
+    // A custom group's "jobs" is not batch's: Kubernetes' controllers are known by their groups.
+    if ((WorkloadKinds.isKubernetesGroup(request.group()) && POD_CONTROLLERS.contains(resource))
+        || objects.isCustomWorkload(request.group(), request.object())) {
       return podController(request);
     }
     return AdmissionResponse.ALLOWED;
@@ -122,7 +137,7 @@ final class Validator {
               "failed to lookup namespace \"" + request.namespace() + "\""),
           Map.of());
     }
-    PolicyLabels.Resolved resolved = PolicyLabels.resolve(labels, config.defaults());
+    PolicyLabels.Resolved resolved = PolicyLabels.resolve(labels, config.defaults(), shadowPsa);
     if (resolved.errors().isEmpty() && resolved.policy().fullyPrivileged()) {
       metrics.review("allow", "enforce", request.kind());
       return AdmissionResponse.allowed(Map.of(ENFORCE_POLICY, "privileged:latest"));
@@ -159,7 +174,7 @@ final class Validator {
       return AdmissionResponse.allowed(
           Map.of(ERROR, "failed to lookup namespace \"" + request.namespace() + "\""));
     }
-    PolicyLabels.Resolved resolved = PolicyLabels.resolve(labels, config.defaults());
+    PolicyLabels.Resolved resolved = PolicyLabels.resolve(labels, config.defaults(), shadowPsa);
     Policy policy = resolved.policy();
     if (resolved.errors().isEmpty()
         && policy.audit().level() == Level.PRIVILEGED
@@ -282,7 +297,8 @@ final class Validator {
       return undecodable(new UndecodableObjectException("request.object is missing"));
     }
     String name = request.objectName();
-    PolicyLabels.Resolved now = PolicyLabels.resolve(labelsOf(request.object()), config.defaults());
+    PolicyLabels.Resolved now =
+        PolicyLabels.resolve(labelsOf(request.object()), config.defaults(), shadowPsa);
     boolean exempt = config.exemptions().namespaces().contains(name);
     if (request.isCreate()) {
       if (!now.errors().isEmpty()) {
@@ -296,7 +312,7 @@ final class Validator {
       return undecodable(new UndecodableObjectException("request.oldObject is missing"));
     }
     PolicyLabels.Resolved before =
-        PolicyLabels.resolve(labelsOf(request.oldObject()), config.defaults());
+        PolicyLabels.resolve(labelsOf(request.oldObject()), config.defaults(), shadowPsa);
     // A namespace that was already invalid may still be updated while its bad labels stay as
     // they were; only new mistakes are refused.
     if (!now.errors().isEmpty()

@@ -1,8 +1,11 @@
 package dev.rootlock.webhook;
 
+import dev.rootlock.source.kube.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything needed to install the webhook, as one multi-document YAML text ({@code rootlock webhook
@@ -47,7 +50,9 @@ public final class WebhookManifests {
                 options.caBundle() == null ? "REPLACE-WITH-BASE64-PEM-CA" : options.caBundle(),
             "excludedNamespaces", "[\"" + ns + "\", \"kube-system\"]",
             "defaults", "{}",
-            "exemptions", "{\"namespaces\":[],\"runtimeClasses\":[],\"usernames\":[]}");
+            "exemptions", "{\"namespaces\":[],\"runtimeClasses\":[],\"usernames\":[]}",
+            "workloadKindArgs", workloadKindArgs(options.workloadKinds()),
+            "workloadKindRules", workloadKindRules(options.workloadKinds()));
     List<String> documents = new ArrayList<>();
     for (String file : InstallTemplates.FILES) {
       String text = InstallTemplates.expand(file, InstallTemplates.read(file), flags, values);
@@ -64,6 +69,34 @@ public final class WebhookManifests {
                 + " DNS name " + NAME + "." + ns + ".svc,\n# and caBundle below must hold its CA"
                 + " (or use --cert-manager).\n")
         + String.join("---\n", documents);
+  }
+
+  /** {@code webhook serve}'s {@code --workload-kind} flags, one list item a line. */
+  static String workloadKindArgs(List<WorkloadKind> kinds) {
+    StringBuilder out = new StringBuilder();
+    for (WorkloadKind kind : kinds) {
+      out.append("- \"--workload-kind=").append(kind.mapping()).append("\"\n");
+    }
+    return out.toString();
+  }
+
+  /**
+   * One webhook rule per group of the user's kinds, for every resource of the group: a mapping
+   * names the kind, not the resource (its plural), and the manifests are made without a cluster to
+   * ask. The webhook judges objects of the mapped kinds and allows every other kind of the group
+   * at once, unjudged.
+   */
+  static String workloadKindRules(List<WorkloadKind> kinds) {
+    Set<String> groups = new TreeSet<>();
+    kinds.forEach(kind -> groups.addAll(kind.groups()));
+    StringBuilder out = new StringBuilder();
+    for (String group : groups) {
+      out.append("- apiGroups: [\"")
+          .append(group)
+          .append("\"]\n  apiVersions: [\"*\"]\n  operations: [\"CREATE\", \"UPDATE\"]\n")
+          .append("  resources: [\"*\"]\n");
+    }
+    return out.toString();
   }
 
   /** Whether a document holds more than comments and blank lines. */

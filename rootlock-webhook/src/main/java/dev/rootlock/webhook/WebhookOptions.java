@@ -1,5 +1,6 @@
 package dev.rootlock.webhook;
 
+import dev.rootlock.source.kube.WorkloadKinds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +18,11 @@ import java.util.Objects;
  * @param bindAddress the address to listen on, {@code 0.0.0.0} by default
  * @param certificateCheckInterval how often the TLS files are checked for a new pair
  * @param shutdownGracePeriod how long {@link WebhookServer#close()} waits for reviews in flight
+ * @param kinds the workload kind table: reviews of a custom kind in it are judged at its pod
+ *     template's path, like a Deployment's
+ * @param exemptions rootlock's exemptions ({@code --rootlock-config}); OFF for none
+ * @param shadowPsa {@code --shadow-psa}: a mode a namespace has no {@code rootlock.dev/*} label
+ *     for is read from PSA's {@code pod-security.kubernetes.io/*} labels
  */
 public record WebhookOptions(
     Path tlsCertFile,
@@ -27,6 +33,8 @@ public record WebhookOptions(
     String bindAddress,
     Duration certificateCheckInterval,
     Duration shutdownGracePeriod,
+    WorkloadKinds kinds,
+    boolean shadowPsa,
     dev.rootlock.engine.ExemptionRules exemptions) {
 
   public static final int DEFAULT_SECURE_PORT = 8443;
@@ -37,6 +45,7 @@ public record WebhookOptions(
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(certificateCheckInterval, "certificateCheckInterval");
     Objects.requireNonNull(shutdownGracePeriod, "shutdownGracePeriod");
+    Objects.requireNonNull(kinds, "kinds");
     Objects.requireNonNull(exemptions, "exemptions");
     if (securePort < 0 || securePort > 65535) {
       throw new IllegalArgumentException("--secure-port must be 0-65535, got " + securePort);
@@ -54,43 +63,58 @@ public record WebhookOptions(
         "0.0.0.0",
         Duration.ofSeconds(10),
         Duration.ofSeconds(10),
+        WorkloadKinds.builtIn(),
+        false,
         dev.rootlock.engine.ExemptionRules.OFF);
   }
 
   public WebhookOptions withSecurePort(int port) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, port, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, exemptions);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
   }
 
   public WebhookOptions withConfigFile(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, file, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, exemptions);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
   }
 
   public WebhookOptions withKubeconfig(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, file, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, exemptions);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
   }
 
   public WebhookOptions withBindAddress(String address) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, address,
-        certificateCheckInterval, shutdownGracePeriod, exemptions);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
   }
 
   public WebhookOptions withCertificateCheckInterval(Duration interval) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        interval, shutdownGracePeriod, exemptions);
+        interval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
   }
 
   public WebhookOptions withShutdownGracePeriod(Duration period) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, period, exemptions);
+        certificateCheckInterval, period, kinds, shadowPsa, exemptions);
+  }
+
+  /** With {@code newKinds}, the table the CLI builds from {@code --workload-kind}. */
+  public WebhookOptions withKinds(WorkloadKinds newKinds) {
+    return new WebhookOptions(
+        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
+        certificateCheckInterval, shutdownGracePeriod, newKinds, shadowPsa, exemptions);
+  }
+
+  public WebhookOptions withShadowPsa(boolean shadow) {
+    return new WebhookOptions(
+        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadow, exemptions);
   }
 
   /**
@@ -101,6 +125,6 @@ public record WebhookOptions(
   public WebhookOptions withExemptions(dev.rootlock.engine.ExemptionRules rules) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, rules);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, rules);
   }
 }

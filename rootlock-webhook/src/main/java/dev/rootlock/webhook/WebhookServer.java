@@ -115,10 +115,11 @@ public final class WebhookServer implements AutoCloseable {
     this.cache = new NamespaceCache(client, Clock.systemUTC());
     WebhookMetrics metrics = new WebhookMetrics(cache::age, cache::watching);
     Engine engine = Engine.standard();
-    AdmissionObjects objects = new AdmissionObjects();
+    AdmissionObjects objects = new AdmissionObjects(options.kinds());
     Validator validator =
         new Validator(
-            engine, config, cache, objects, new ClusterPods(client), metrics, options.exemptions());
+            engine, config, options.shadowPsa(), cache, objects, new ClusterPods(client), metrics,
+            options.exemptions());
     Mutator mutator = new Mutator(engine, objects, config, cache, metrics);
 
     SSLContext tls = SSLContext.getInstance("TLS");

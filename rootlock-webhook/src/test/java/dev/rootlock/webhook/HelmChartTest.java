@@ -10,6 +10,7 @@ import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
+import dev.rootlock.source.kube.WorkloadKind;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -115,7 +116,35 @@ class HelmChartTest {
 
   @Test
   void helmRendersWhatWebhookManifestsPrints() {
-    List<HasMetadata> helm = StrictObjects.decode(render(Map.of())).objects();
+    assertHelmRendersWhatWebhookManifestsPrints(Map.of(), ManifestOptions.defaults());
+  }
+
+  @Test
+  void helmRendersWhatWebhookManifestsPrintsWithWorkloadKinds() {
+    List<String> mappings =
+        List.of(
+            "Workflow.example.com=spec.runner.template",
+            "Pipeline.example.com=spec.template",
+            "Job.batch.volcano.sh=spec.template");
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < mappings.size(); i++) {
+      values.put("workloadKinds[" + i + "]", mappings.get(i));
+    }
+    assertHelmRendersWhatWebhookManifestsPrints(
+        values,
+        ManifestOptions.defaults()
+            .withWorkloadKinds(mappings.stream().map(WorkloadKind::parse).toList()));
+  }
+
+  @Test
+  void theValuesSchemaRefusesAWorkloadKindWebhookServeWouldRefuse() {
+    assertThatThrownBy(() -> render(Map.of("workloadKinds[0]", "Workflow=spec.template")))
+        .hasMessageContaining("workloadKinds");
+  }
+
+  private static void assertHelmRendersWhatWebhookManifestsPrints(
+      Map<String, Object> values, ManifestOptions options) {
+    List<HasMetadata> helm = StrictObjects.decode(render(values)).objects();
     String caBundle =
         helm.stream()
             .filter(Secret.class::isInstance)
@@ -123,7 +152,7 @@ class HelmChartTest {
             .findFirst()
             .orElseThrow();
     List<HasMetadata> manifests =
-        StrictObjects.decode(WebhookManifests.render(ManifestOptions.defaults().withCaBundle(caBundle)))
+        StrictObjects.decode(WebhookManifests.render(options.withCaBundle(caBundle)))
             .objects();
 
     Map<String, String> fromHelm = byKindAndName(helm, "Secret");

@@ -49,11 +49,28 @@ class InstallTemplatesTest {
     Map<String, String> values =
         Map.of(
             "namespace", "n", "image", "i", "replicas", "2", "failurePolicy", "Fail",
-            "caBundle", "Q==", "excludedNamespaces", "[]", "defaults", "{}", "exemptions", "{}");
+            "caBundle", "Q==", "excludedNamespaces", "[]", "defaults", "{}", "exemptions", "{}",
+            "workloadKindArgs", "", "workloadKindRules", "");
     for (String file : InstallTemplates.FILES) {
       String text = InstallTemplates.read(file);
       assertThat(InstallTemplates.expand(file, text, flags, values)).doesNotContain("${", "#if", "#end");
       assertThat(InstallTemplates.toHelm(file, text)).doesNotContain("${", "#if", "#end");
     }
+  }
+
+  @Test
+  void aBlockIsIndentedLineByLineOrLeavesNoLineWhenEmpty() {
+    String text = "args:\n  - serve\n  ${workloadKindArgs}\nports: []";
+
+    assertThat(
+            InstallTemplates.expand(
+                "t", text, Map.of(), Map.of("workloadKindArgs", "- \"--a=1\"\n- \"--b=2\"\n")))
+        .isEqualTo("args:\n  - serve\n  - \"--a=1\"\n  - \"--b=2\"\nports: []");
+    assertThat(InstallTemplates.expand("t", text, Map.of(), Map.of("workloadKindArgs", "")))
+        .isEqualTo("args:\n  - serve\nports: []");
+    assertThat(InstallTemplates.toHelm("t", text))
+        .isEqualTo(
+            "args:\n  - serve\n{{- with (include \"rootlock.workloadKindArgs\" . | trim) }}"
+                + "{{ nindent 2 . }}{{ end }}\nports: []");
   }
 }

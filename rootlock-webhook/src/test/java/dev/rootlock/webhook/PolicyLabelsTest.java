@@ -136,4 +136,63 @@ class PolicyLabelsTest {
     assertThat(resolved.policy()).isEqualTo(DEFAULTS);
     assertThat(resolved.enforceLabelled()).isFalse();
   }
+
+  @Test
+  void shadowingPsaReadsPsasLabelsAndVersionWhereRootlockHasNone() {
+    PolicyLabels.Resolved resolved =
+        PolicyLabels.resolve(
+            Map.of(
+                "pod-security.kubernetes.io/enforce", "restricted",
+                "pod-security.kubernetes.io/enforce-version", "v1.24",
+                "pod-security.kubernetes.io/audit", "baseline"),
+            DEFAULTS,
+            true);
+
+    assertThat(summary(resolved))
+        .isEqualTo("enforce=restricted:v1.24 audit=baseline:latest warn=restricted:v1.24");
+    assertThat(resolved.errors()).isEmpty();
+    assertThat(resolved.enforceLabelled()).isTrue();
+    assertThat(resolved.warnLabelled()).isFalse();
+  }
+
+  @Test
+  void shadowingPsaRootlocksOwnLabelWinsModeByMode() {
+    PolicyLabels.Resolved resolved =
+        PolicyLabels.resolve(
+            Map.of(
+                "rootlock.dev/enforce", "hardened",
+                "pod-security.kubernetes.io/enforce", "baseline",
+                "pod-security.kubernetes.io/enforce-version", "v1.24",
+                "rootlock.dev/warn-version", "v1.30",
+                "pod-security.kubernetes.io/warn", "privileged",
+                "pod-security.kubernetes.io/audit", "restricted"),
+            DEFAULTS,
+            true);
+
+    // enforce: rootlock's level, and not PSA's version (the pair is read from one prefix);
+    // warn: rootlock has only a version, so PSA's warn level is not read; audit: PSA's.
+    assertThat(summary(resolved))
+        .isEqualTo("enforce=hardened:latest audit=restricted:latest warn=hardened:v1.30");
+  }
+
+  @Test
+  void shadowingPsaTakesOnlyPsasLevelsAndNamesPsasLabelInErrors() {
+    PolicyLabels.Resolved resolved =
+        PolicyLabels.resolve(
+            Map.of(
+                "pod-security.kubernetes.io/enforce", "hardened",
+                "pod-security.kubernetes.io/warn-version", "1.25"),
+            DEFAULTS,
+            true);
+
+    assertThat(summary(resolved))
+        .isEqualTo("enforce=restricted:latest audit=privileged:latest warn=privileged:latest");
+    assertThat(resolved.errors())
+        .extracting(FieldError::toString)
+        .containsExactly(
+            "metadata.labels[pod-security.kubernetes.io/enforce]: Invalid value: \"hardened\":"
+                + " must be one of privileged, baseline, restricted",
+            "metadata.labels[pod-security.kubernetes.io/warn-version]: Invalid value: \"1.25\":"
+                + " must be \"latest\" or \"v1.x\"");
+  }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every AdmissionReview under {@code src/test/resources/reviews/cases} sent over HTTPS to a real
  * server, whose answer must equal the recorded {@code response} exactly (the uid aside, which the
  * harness checks separately). Each case names the namespace's labels in the mock API server, any
- * pods already there, and which server answers: {@code default} (no config) or {@code configured}
- * (the config below).
+ * pods already there, and which server answers: {@code default} (no config), {@code configured}
+ * (the config below) or {@code shadowPsa} (no config, {@code --shadow-psa}).
  *
  * <p>To re-record after a deliberate change: {@code -Drootlock.record=true}, then read every diff.
  */
@@ -50,17 +50,21 @@ class RecordedReviewsTest {
   @TempDir static Path dir;
   static WebhookHarness plain;
   static WebhookHarness configured;
+  static WebhookHarness shadowPsa;
 
   @BeforeAll
   static void start() throws Exception {
     plain = WebhookHarness.start(dir.resolve("default"));
     configured = WebhookHarness.start(dir.resolve("configured"), CONFIG);
+    shadowPsa =
+        WebhookHarness.start(dir.resolve("shadow-psa"), null, options -> options.withShadowPsa(true));
   }
 
   @AfterAll
   static void stop() {
     plain.close();
     configured.close();
+    shadowPsa.close();
   }
 
   static Stream<Path> cases() throws IOException {
@@ -74,7 +78,11 @@ class RecordedReviewsTest {
   void answersAsRecorded(Path file) throws Exception {
     ObjectNode fixture = (ObjectNode) JSON.readTree(file.toFile());
     WebhookHarness webhook =
-        fixture.path("server").asText().equals("configured") ? configured : plain;
+        switch (fixture.path("server").asText()) {
+          case "configured" -> configured;
+          case "shadowPsa" -> shadowPsa;
+          default -> plain;
+        };
     JsonNode namespace = fixture.get("namespace");
     if (namespace != null) {
       String name = namespace.path("name").asText();

@@ -9,6 +9,7 @@ import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
+import dev.rootlock.source.kube.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -205,5 +206,57 @@ class WebhookManifestsTest {
         .hasMessage("--failure-policy must be Fail or Ignore, got \"fail\"");
     assertThatThrownBy(() -> ManifestOptions.defaults().withImage("x\"y"))
         .hasMessage("not an image reference: \"x\"y\"");
+  }
+
+  @Test
+  void workloadKindsAreHandedToServeAndTheirGroupsSentToTheAdvisoryWebhooksOnly() {
+    List<Map<String, Object>> documents =
+        documents(
+            WebhookManifests.render(
+                ManifestOptions.defaults()
+                    .withWorkloadKinds(
+                        List.of(
+                            WorkloadKind.parse("Workflow.example.com=spec.runner.template"),
+                            WorkloadKind.parse("Pipeline.example.com=spec.template")))));
+
+    List<Object> args = at(ofKind(documents, "Deployment"), "spec", "template", "spec", "containers", 0, "args");
+    assertThat(args.subList(args.size() - 3, args.size()))
+        .containsExactly(
+            "--secure-port=8443",
+            "--workload-kind=Workflow.example.com=spec.runner.template",
+            "--workload-kind=Pipeline.example.com=spec.template");
+    Map<String, List<Object>> lastRuleByWebhook = new java.util.LinkedHashMap<>();
+    for (Map<String, Object> document : documents) {
+      if (!"ValidatingWebhookConfiguration".equals(document.get("kind"))) {
+        continue;
+      }
+      List<Map<String, Object>> webhooks = at(document, "webhooks");
+      for (Map<String, Object> webhook : webhooks) {
+        List<Map<String, Object>> rules = at(webhook, "rules");
+        Map<String, Object> last = rules.get(rules.size() - 1);
+        lastRuleByWebhook.put(
+            (String) webhook.get("name"),
+            List.of(last.get("apiGroups"), last.get("apiVersions"), last.get("resources")));
+      }
+    }
+    List<Object> custom = List.of(List.of("example.com"), List.of("*"), List.of("*"));
+    assertThat(lastRuleByWebhook)
+        .containsExactly(
+            Map.entry(
+                "enforce.rootlock.dev",
+                List.of(
+                    List.of(""),
+                    List.of("v1"),
+                    List.of("pods", "pods/ephemeralcontainers", "namespaces"))),
+            Map.entry("advisory.rootlock.dev", custom),
+            Map.entry("warn.rootlock.dev", custom),
+            Map.entry("audit.rootlock.dev", custom));
+  }
+
+  @Test
+  void withoutWorkloadKindsNoLineIsAdded() {
+    String plain = WebhookManifests.render(ManifestOptions.defaults());
+
+    assertThat(plain).doesNotContain("workload-kind").doesNotContain("\"*\"");
   }
 }

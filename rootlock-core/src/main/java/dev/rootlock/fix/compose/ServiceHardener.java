@@ -3,6 +3,7 @@ package dev.rootlock.fix.compose;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.fix.plan.PlanBuilder;
+import dev.rootlock.fix.plan.ProvenNeeds;
 import dev.rootlock.fix.plan.WritablePaths;
 import dev.rootlock.fix.yaml.PlainTree;
 import dev.rootlock.model.FieldPath;
@@ -76,8 +77,12 @@ public final class ServiceHardener {
     PlanBuilder plan =
         new PlanBuilder(FieldPath.of("services").key(config.name()), options, FIXABLE);
     Service service = new Service(config, written, plan);
-    if (plan.fixes(ReadOnlyCheck.ID) && readOnly(service)) {
-      writablePaths(service, command);
+    if (plan.fixes(ReadOnlyCheck.ID)) {
+      if (readOnly(service)) {
+        writablePaths(service, command);
+      } else if (Boolean.TRUE.equals(config.readOnly())) {
+        discoveredPaths(service);
+      }
     }
     if (plan.fixes(TmpfsCheck.ID)) {
       existingTmpfs(service);
@@ -256,7 +261,7 @@ public final class ServiceHardener {
           path.tmpfsOptions() != null
               ? path.tmpfsOptions()
               : "rw,noexec,nosuid,size=" + dockerSize(WritablePaths.sizeOf(path, this.options));
-      service.add("tmpfs", path.path() + ":" + options);
+      service.add("tmpfs", path.path() + ":" + ownedBy(service, options));
       if (path.medium() == Medium.DISK) {
         service.plan.note(
             service.subject
@@ -266,6 +271,45 @@ public final class ServiceHardener {
                 + " mount a volume there instead if it must hold more");
       }
     }
+  }
+
+  /** A numeric non-root {@code uid[:gid]}. */
+  private static final Pattern NUMERIC_USER = Pattern.compile("([0-9]{1,9})(?::([0-9]{1,9}))?");
+
+  /**
+   * Tmpfs options for a service whose image discovery ran on ({@code --discover}, {@code
+   * --paths-from}) and that runs as a numeric non-root user: owned by that user, unless they
+   * already set an owner or mode. A tmpfs mounted over an image directory takes that directory's
+   * mode, often 0755 root, which such a user cannot write; {@code fix --prove} then proves the
+   * result. Knowledge-base paths alone are left as they always were.
+   */
+  private String ownedBy(Service service, String tmpfsOptions) {
+    String image = service.config.image() == null ? "" : service.config.image();
+    String user = service.config.user() == null ? "" : service.config.user().strip();
+    Matcher numeric = NUMERIC_USER.matcher(user);
+    if (!numeric.matches()
+        || Long.parseLong(numeric.group(1)) == 0
+        || options.discovered().stream().noneMatch(d -> d.appliesTo(image))
+        || tmpfsOptions.matches("(^|.*,)(uid|mode)=.*")) {
+      return tmpfsOptions;
+    }
+    return tmpfsOptions
+        + ",uid="
+        + numeric.group(1)
+        + (numeric.group(2) == null ? "" : ",gid=" + numeric.group(2));
+  }
+
+  /**
+   * A service already read-only gets only what discovery found for its image ({@code fix
+   * --discover}, {@code --paths-from}) and it does not mount yet: the knowledge base's guesses are
+   * for services being made read-only now, while discovery's paths were proven to be needed.
+   */
+  private void discoveredPaths(Service service) {
+    String image = service.config.image() == null ? "" : service.config.image();
+    if (options.discovered().stream().noneMatch(d -> d.appliesTo(image))) {
+      return;
+    }
+    writablePaths(service, List.of());
   }
 
   /**
@@ -346,10 +390,16 @@ public final class ServiceHardener {
     }
   }
 
-  private static void capabilities(Service service) {
+  private void capabilities(Service service) {
     ContainerConfig config = service.config;
     if (config.capDrop().stream().noneMatch(Capability::isAll)) {
       service.add("cap_drop", "ALL");
+    }
+    List<String> needed =
+        options.needsOf(config.image()).map(ProvenNeeds::capabilities).orElse(List.of());
+    if (!needed.isEmpty()) {
+      provenCapabilities(service, needed);
+      return;
     }
     List<String> extra = new ArrayList<>();
     List<String> kept = new ArrayList<>();
@@ -386,6 +436,31 @@ public final class ServiceHardener {
         kept.isEmpty() ? "nothing" : "[" + String.join(", ", kept) + "]");
   }
 
+  /**
+   * {@code cap_add} gets each capability a trial proved the image needs back after {@code cap_drop:
+   * [ALL]} ({@code fix --discover}); any but NET_BIND_SERVICE leaves capabilities_restricted
+   * failing, which a note names.
+   */
+  private static void provenCapabilities(Service service, List<String> needed) {
+    List<String> written =
+        service.config.capAdd().stream().map(Capability::canonical).toList();
+    for (String capability : needed) {
+      if (!written.contains(capability)) {
+        service.add("cap_add", capability);
+      }
+    }
+    List<String> beyond = needed.stream().filter(c -> !c.equals("NET_BIND_SERVICE")).toList();
+    if (!beyond.isEmpty()) {
+      service.plan.cannot(
+          CapabilitiesRestrictedCheck.ID,
+          service.subject
+              + ": a trial proved it needs cap_add ["
+              + String.join(", ", needed)
+              + "] (fix --discover); capabilities_restricted still fails, since restricted allows"
+              + " only NET_BIND_SERVICE");
+    }
+  }
+
   private static void noNewPrivileges(Service service) {
     Boolean set = service.config.securityOpts().noNewPrivileges();
     if (Boolean.TRUE.equals(set)) {
@@ -416,6 +491,16 @@ public final class ServiceHardener {
   private void user(Service service) {
     ContainerConfig config = service.config;
     if (config.hasNonRootUser()) {
+      return;
+    }
+    if (options.user() != null && options.needsOf(config.image()).filter(ProvenNeeds::root)
+        .isPresent()) {
+      service.plan.cannot(
+          UserCheck.ID,
+          service.subject
+              + ": a trial proved that its image must start as root (fix --discover); user not"
+              + " set to "
+              + options.user());
       return;
     }
     if (options.user() == null) {

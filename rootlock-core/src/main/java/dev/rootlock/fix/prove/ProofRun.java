@@ -26,6 +26,8 @@ import java.util.List;
  * @param service whether it must stay up (a regular container of anything but a Job); an init
  *     container or a Job's container must exit 0 instead
  * @param unprovable why this container cannot be run as written here; empty when it can
+ * @param workingDir the working directory; empty keeps the image's
+ * @param noun what reports call it: {@code container} (Kubernetes) or {@code service} (Compose)
  */
 public record ProofRun(
     String object,
@@ -43,9 +45,36 @@ public record ProofRun(
     List<String> cmd,
     List<String> env,
     boolean service,
-    List<String> unprovable) {
+    List<String> unprovable,
+    String workingDir,
+    String noun) {
+
+  /** A Kubernetes container's run: the image's working directory, called a container. */
+  public ProofRun(
+      String object,
+      String container,
+      String image,
+      String user,
+      boolean runAsNonRoot,
+      boolean readOnlyRoot,
+      List<Scratch> scratch,
+      List<Data> data,
+      boolean dropAllCapabilities,
+      List<String> capAdd,
+      boolean noNewPrivileges,
+      List<String> entrypoint,
+      List<String> cmd,
+      List<String> env,
+      boolean service,
+      List<String> unprovable) {
+    this(object, container, image, user, runAsNonRoot, readOnlyRoot, scratch, data,
+        dropAllCapabilities, capAdd, noNewPrivileges, entrypoint, cmd, env, service, unprovable,
+        "", "container");
+  }
 
   public ProofRun {
+    workingDir = workingDir == null ? "" : workingDir;
+    noun = noun == null || noun.isEmpty() ? "container" : noun;
     scratch = List.copyOf(scratch);
     data = List.copyOf(data);
     capAdd = List.copyOf(capAdd);
@@ -62,18 +91,47 @@ public record ProofRun(
 
   /**
    * An emptyDir mounted at {@code path}: a tmpfs of {@code sizeBytes} (0 when the emptyDir sets no
-   * sizeLimit). Kubernetes mounts emptyDirs without noexec or nosuid, and so does the trial.
+   * sizeLimit). Kubernetes mounts emptyDirs without noexec or nosuid, and so does the trial. A
+   * Compose tmpfs carries its own options: {@code noexec}, {@code nosuid}, {@code nodev}, an octal
+   * {@code mode} and the {@code uid}/{@code gid} of its root (-1: the engine's default).
    *
    * @param memory {@code medium: Memory}; false for a disk-backed emptyDir, which the trial still
    *     runs as a tmpfs (empty at start and bounded, as the emptyDir is)
    */
-  public record Scratch(String path, long sizeBytes, boolean memory) {}
+  public record Scratch(
+      String path,
+      long sizeBytes,
+      boolean memory,
+      boolean noexec,
+      boolean nosuid,
+      boolean nodev,
+      int mode,
+      long uid,
+      long gid) {
+
+    /** An emptyDir's mount: no noexec, nosuid or nodev, the engine's mode, root's. */
+    public Scratch(String path, long sizeBytes, boolean memory) {
+      this(path, sizeBytes, memory, false, false, false, -1, -1, -1);
+    }
+  }
 
   /**
    * A volume whose content the cluster supplies: mounted at {@code path}, {@code readOnly} as the
    * kubelet mounts it (always for configMap, secret, projected and downwardAPI).
    *
    * @param source what the cluster mounts there: {@code persistentVolumeClaim "data"}
+   * @param hostPath for a Compose bind mount, the absolute host path bound there; empty for a
+   *     fresh anonymous volume (a PVC, a cluster-supplied volume, a Compose named volume)
    */
-  public record Data(String path, boolean readOnly, String source) {}
+  public record Data(String path, boolean readOnly, String source, String hostPath) {
+
+    /** A volume the trial mounts as a fresh anonymous volume. */
+    public Data(String path, boolean readOnly, String source) {
+      this(path, readOnly, source, "");
+    }
+
+    public Data {
+      hostPath = hostPath == null ? "" : hostPath;
+    }
+  }
 }

@@ -8,6 +8,7 @@ import dev.rootlock.model.image.DiscoveredPaths;
 import dev.rootlock.model.image.ImageReference;
 import dev.rootlock.model.image.Medium;
 import dev.rootlock.model.image.WritablePath;
+import dev.rootlock.source.compose.ComposeReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,11 +28,22 @@ public final class Proofs {
       if (file.status() == FileResult.Status.ERROR || file.fixed() == null) {
         continue;
       }
-      for (ProofRun run : ManifestRuns.of(file.file(), file.fixed())) {
+      for (ProofRun run : runs(file.file(), file.fixed())) {
         proofs.add(prover.prove(run));
       }
     }
     return proofs;
+  }
+
+  /** The runs of one fixed text, read as what it is: a Compose file or Kubernetes manifests. */
+  static List<ProofRun> runs(String file, String text) {
+    java.nio.file.Path path = java.nio.file.Path.of(file);
+    java.nio.file.Path name = path.getFileName();
+    if (ComposeReader.isComposeFileName(name == null ? "" : name.toString())
+        || ComposeReader.looksLikeCompose(text)) {
+      return ComposeRuns.of(file, text, path.toAbsolutePath().getParent());
+    }
+    return ManifestRuns.of(file, text);
   }
 
   /**
@@ -42,7 +54,9 @@ public final class Proofs {
     StringBuilder line =
         new StringBuilder()
             .append(proof.run().object())
-            .append(" container \"")
+            .append(' ')
+            .append(proof.run().noun())
+            .append(" \"")
             .append(proof.run().container())
             .append("\": ")
             .append(proof.status().words())
@@ -70,6 +84,7 @@ public final class Proofs {
       Discovered discovered = prover.discover(proof.run(), proof);
       found.add(discovered);
       ImageReference image = ImageReference.parse(proof.run().image());
+      boolean compose = proof.run().noun().equals("service");
       List<WritablePath> writable = new ArrayList<>();
       for (ProofRun.Scratch scratch : proof.run().scratch()) {
         writable.add(
@@ -77,7 +92,8 @@ public final class Proofs {
                 scratch.path(),
                 scratch.memory() ? Medium.MEMORY : Medium.DISK,
                 scratch.sizeBytes() == 0 ? null : (scratch.sizeBytes() >> 20) + "Mi",
-                "mounted before discovery"));
+                "mounted before discovery",
+                compose ? tmpfsOptions(scratch) : null));
       }
       for (String path : discovered.paths()) {
         writable.add(
@@ -90,6 +106,38 @@ public final class Proofs {
       }
     }
     return options.withDiscovered(paths).withNeeds(needs);
+  }
+
+  /** A Compose tmpfs's options as written back: {@code rw,noexec,nosuid,size=64m,uid=101}. */
+  static String tmpfsOptions(ProofRun.Scratch scratch) {
+    List<String> options = new ArrayList<>(List.of("rw"));
+    if (scratch.noexec()) {
+      options.add("noexec");
+    }
+    if (scratch.nosuid()) {
+      options.add("nosuid");
+    }
+    if (scratch.nodev()) {
+      options.add("nodev");
+    }
+    long bytes = scratch.sizeBytes();
+    if (bytes > 0) {
+      options.add(
+          "size="
+              + (bytes % (1L << 20) == 0
+                  ? (bytes >> 20) + "m"
+                  : bytes % 1024 == 0 ? (bytes >> 10) + "k" : Long.toString(bytes)));
+    }
+    if (scratch.mode() >= 0) {
+      options.add("mode=" + Integer.toOctalString(scratch.mode()));
+    }
+    if (scratch.uid() >= 0) {
+      options.add("uid=" + scratch.uid());
+    }
+    if (scratch.gid() >= 0) {
+      options.add("gid=" + scratch.gid());
+    }
+    return String.join(",", options);
   }
 
   /**
@@ -111,7 +159,9 @@ public final class Proofs {
       parts.add("nothing learnt");
     }
     return found.run().object()
-        + " container \""
+        + " "
+        + found.run().noun()
+        + " \""
         + found.run().container()
         + "\": "
         + String.join("; ", parts)

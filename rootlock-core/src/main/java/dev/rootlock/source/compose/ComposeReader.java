@@ -50,6 +50,7 @@ public final class ComposeReader {
   private final List<InputError> errors = new ArrayList<>();
   private Map<Node, Interpolation.Result> traces = Map.of();
   private final Map<String, FieldProblem> extendsWarnings = new HashMap<>();
+  private final Map<String, MappingNode> resolvedServices = new LinkedHashMap<>();
 
   private ComposeReader(String file, ComposeEnvironment environment) {
     this.file = file;
@@ -110,6 +111,46 @@ public final class ComposeReader {
   /** Reads {@code text}, interpolating it with {@code environment}. */
   public static ComposeFile read(String file, String text, ComposeEnvironment environment) {
     return new ComposeReader(file, environment).readText(text);
+  }
+
+  /**
+   * The services of {@code text} as Compose resolves them with {@code environment}, in file order;
+   * empty when the file cannot be read (then {@link #read} says why).
+   */
+  public static List<ResolvedService> resolveServices(
+      String file, String text, ComposeEnvironment environment) {
+    ComposeReader reader = new ComposeReader(file, environment);
+    reader.readText(text);
+    List<ResolvedService> services = new ArrayList<>();
+    reader.resolvedServices.forEach(
+        (name, node) -> services.add(new ResolvedService(name, node, reader.unresolved(node))));
+    return services;
+  }
+
+  /** What {@link ResolvedService#unresolved()} lists for one service. */
+  private List<String> unresolved(Node node) {
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    collectUnresolved(node, found);
+    return List.copyOf(found);
+  }
+
+  private void collectUnresolved(Node node, java.util.Set<String> found) {
+    switch (node) {
+      case MappingNode mapping -> mapping.entries().forEach(e -> collectUnresolved(e.value(), found));
+      case dev.rootlock.source.tree.SequenceNode sequence ->
+          sequence.items().forEach(item -> collectUnresolved(item, found));
+      case ScalarNode scalar -> {
+        Interpolation.Result result = traces.get(scalar);
+        if (result != null) {
+          for (String use : result.uses()) {
+            if (!result.known() && use.contains(" must be set when Compose runs")
+                || use.endsWith(" is not set, so it reads as an empty string")) {
+              found.add(use);
+            }
+          }
+        }
+      }
+    }
   }
 
   private ComposeFile readText(String text) {
@@ -188,6 +229,7 @@ public final class ComposeReader {
     List<DockerObject> objects = new ArrayList<>();
     for (MappingNode.Entry entry : raw.values()) {
       MappingNode service = resolve(entry.key(), raw, resolved, new ArrayDeque<>());
+      resolvedServices.put(entry.key(), service);
       DockerObject object = ServiceReader.read(file, entry.keyNode(), service, traces);
       FieldProblem warning = extendsWarnings.get(entry.key());
       if (warning != null) {

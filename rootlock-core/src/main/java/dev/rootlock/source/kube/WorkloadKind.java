@@ -65,6 +65,14 @@ public record WorkloadKind(
         null);
   }
 
+  /**
+   * The row as {@link #parse} reads it back, {@code Workflow.example.com=spec.template}: how a
+   * mapping is handed on, to {@code webhook serve} in the manifests that install it, say.
+   */
+  public String mapping() {
+    return kind + "." + groups.iterator().next() + "=" + templatePath;
+  }
+
   /** The preferred apiVersion, such as {@code apps/v1}; null for a user's mapping. */
   public String preferredApiVersion() {
     return apiVersions.isEmpty() ? null : apiVersions.get(0);

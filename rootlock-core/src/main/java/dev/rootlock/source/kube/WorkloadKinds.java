@@ -181,7 +181,7 @@ public final class WorkloadKinds {
    * Groups Kubernetes itself serves: the core group, the unsuffixed ones ({@code apps}, {@code
    * batch}, ...) and {@code *.k8s.io}. A CRD's group always has a dot and is none of these.
    */
-  private static boolean isKubernetesGroup(String group) {
+  public static boolean isKubernetesGroup(String group) {
     return !group.contains(".") || group.endsWith(".k8s.io");
   }
 

@@ -6,6 +6,7 @@ import dev.rootlock.docker.DockerEngineException.Reason;
 import dev.rootlock.docker.HostProc;
 import dev.rootlock.docker.ImageConfig;
 import dev.rootlock.docker.trial.TrialJanitor;
+import java.util.List;
 
 /**
  * {@code rootlock docker discover}: finds the paths an image needs writable and proves them with a
@@ -44,8 +45,21 @@ public final class Discovery {
             + " is not present locally, and rootlock never pulls: run `docker pull "
             + request.image() + "` (or build it) first"));
     String runId = TrialJanitor.newRunId();
-    try (TrialJanitor janitor = new TrialJanitor(engine, LABEL, runId, System.err::println)) {
+    TrialJanitor janitor = new TrialJanitor(engine, LABEL, runId, System.err::println);
+    try {
       return new DiscoveryRun(engine, proc, janitor, request, image, runId).run(started);
+    } catch (DockerEngineException e) {
+      // An engine that went away mid-trial cannot remove what it runs: say what is left, and how
+      // to remove it once the engine is back.
+      janitor.close();
+      List<String> left = janitor.leftBehind();
+      if (left.isEmpty()) {
+        throw e;
+      }
+      throw new DockerEngineException(e.reason(), e.getMessage() + "; left behind: container(s) "
+          + String.join(", ", left) + " (remove them with: " + janitor.removeCommand() + ")", e);
+    } finally {
+      janitor.close();
     }
   }
 }

@@ -131,7 +131,12 @@ final class DiscoveryRun {
       List<String> added = learn(outcome.refusedWrites(), outcome.refusedOperations(),
           outcome.mountStats(), notes);
       added.addAll(learnCapabilities(outcome, caps, notes));
-      boolean passed = proves(outcome) && added.isEmpty();
+      List<String> lost = lostProcesses(service, observed, outcome);
+      if (!lost.isEmpty()) {
+        notes.add("processes that ran as uid:gid " + String.join(", ", lost) + " in the writable"
+            + " run are gone (workers that died; the main process stayed up)");
+      }
+      boolean passed = proves(outcome) && added.isEmpty() && lost.isEmpty();
       last = trial(trials, purpose, outcome, added, notes, passed);
       if (passed) {
         provenBy = last.number();
@@ -196,6 +201,24 @@ final class DiscoveryRun {
   private boolean proves(TrialOutcome outcome) {
     boolean up = outcome.stayedUp() || !service && outcome.exitCode() == 0;
     return up && !outcome.exerciseFailed();
+  }
+
+  /**
+   * The uid:gid of each process the writable run had that this trial lacks: a master that stays up
+   * while its workers fail (and log only to a file) is not a running service. Empty when either run
+   * was not visible in the host's /proc, or for a job.
+   */
+  static List<String> lostProcesses(boolean service, TrialOutcome observed, TrialOutcome trial) {
+    if (!service || !trial.stayedUp() || observed.processIds().isEmpty()
+        || trial.processIds().isEmpty()) {
+      return List.of();
+    }
+    Set<String> now = new TreeSet<>();
+    trial.processIds().forEach(p -> now.add(p[1] + ":" + p[2]));
+    Set<String> lost = new TreeSet<>();
+    observed.processIds().forEach(p -> lost.add(p[1] + ":" + p[2]));
+    lost.removeAll(now);
+    return List.copyOf(lost);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.rootlock.docker.prove;
 
 import dev.rootlock.docker.DockerEngine;
 import dev.rootlock.docker.DockerEngineException;
+import dev.rootlock.docker.discover.PathPolicy;
 import dev.rootlock.docker.trial.RefusedOperation;
 import dev.rootlock.docker.trial.RefusedWrite;
 import dev.rootlock.docker.trial.TmpfsMount;
@@ -29,10 +30,30 @@ final class TrialDiscovery {
   /** Size of each discovered emptyDir: pid, lock and temp files, not data. */
   static final long SIZE_MIB = 16;
 
-  private static final int MAX_TRIALS = 6;
+  /**
+   * Debian nginx stops at its first [emerg], so it teaches one thing per trial: three paths, then
+   * CHOWN, SETGID and SETUID (the last two from its error.log) take six, and one more proves.
+   */
+  private static final int MAX_TRIALS = 8;
 
-  /** What the loop found, and the last trial's outcome as a proof. */
-  record Found(List<String> paths, List<String> capabilities, boolean root, Proof proof) {}
+  /**
+   * What the loop found, the last trial's outcome as a proof, and the non-root alternative (empty
+   * when none was tried).
+   */
+  record Found(
+      List<String> paths, List<String> capabilities, boolean root, Proof proof,
+      String alternative) {
+
+    Found(List<String> paths, List<String> capabilities, boolean root, Proof proof) {
+      this(paths, capabilities, root, proof, "");
+    }
+  }
+
+  /** docker discover's refusals, with Docker's default PATH (a manifest does not say the image's). */
+  private static final PathPolicy REFUSED = new PathPolicy(null, Set.of());
+
+  /** The capabilities that say a root-started image changes user or owner itself. */
+  private static final Set<String> IDENTITY_CAPABILITIES = Set.of("CHOWN", "SETUID", "SETGID");
 
   private TrialDiscovery() {}
 
@@ -60,13 +81,17 @@ final class TrialDiscovery {
             List.copyOf(paths),
             List.copyOf(capabilities),
             root,
-            new Proof(run, Proof.Status.PROVEN, outcome.state(), refused, spec.dockerRunLine()));
+            new Proof(run, Proof.Status.PROVEN, outcome.state(), refused, spec.dockerRunLine()),
+            nonRootAlternative(runner, run, spec, outcome, duration));
       }
       last = new Proof(run, Proof.Status.FAILED, outcome.state(), refused, spec.dockerRunLine());
       boolean learnt = false;
       for (RefusedWrite write : outcome.refusedWrites()) {
         Optional<String> mount = mountFor(write);
-        if (mount.isPresent() && covered(mount.get(), spec) == null && paths.add(mount.get())) {
+        // Never a mount where docker discover refuses one (/etc, PATH and system dirs): the
+        // refused write stays in the report instead, and the fixer keeps its own check.
+        if (mount.isPresent() && REFUSED.refusal(mount.get()).isEmpty()
+            && covered(mount.get(), spec) == null && paths.add(mount.get())) {
           learnt = true;
         }
       }
@@ -82,7 +107,10 @@ final class TrialDiscovery {
       List<TmpfsMount> tmpfs = new ArrayList<>(spec.tmpfs());
       for (String path : paths) {
         if (covered(path, spec) == null) {
-          tmpfs.add(new TmpfsMount(path, SIZE_MIB << 20, false, false, false, -1, -1, -1));
+          tmpfs.add(
+              TrialTranslation.owned(
+                  new TmpfsMount(path, SIZE_MIB << 20, false, false, false, -1, -1, -1),
+                  run.user()));
         }
       }
       spec =
@@ -90,6 +118,51 @@ final class TrialDiscovery {
               .withCapabilities(spec.dropAllCapabilities(), List.copyOf(capabilities));
     }
     return new Found(List.copyOf(paths), List.copyOf(capabilities), root, last);
+  }
+
+  /**
+   * For an image proven to start as root and change user or owner itself (CHOWN, SETUID or SETGID
+   * given back): the same run as the uid:gid its other processes ran as, every tmpfs owned by it,
+   * no capabilities, tried once. Worded for a note: proven with the line that ran, or why not.
+   * Empty when there is nothing to try (no such capability, or no process ran as another user).
+   */
+  static String nonRootAlternative(
+      TrialRunner runner, ProofRun run, TrialSpec proven, TrialOutcome outcome,
+      Duration duration) {
+    if (proven.capAdd().stream().noneMatch(IDENTITY_CAPABILITIES::contains)) {
+      return "";
+    }
+    Optional<long[]> worker = outcome.processIds().stream().filter(p -> p[1] > 0).findFirst();
+    if (worker.isEmpty()) {
+      return "";
+    }
+    long uid = worker.get()[1];
+    long gid = worker.get()[2];
+    TrialSpec spec =
+        proven
+            .withUser(uid + ":" + gid)
+            .withCapabilities(proven.dropAllCapabilities(), List.of())
+            .withTmpfs(proven.tmpfs().stream().map(m -> m.withOwner(uid, gid)).toList());
+    String as =
+        "a non-root alternative (runAsUser: " + uid + ", runAsGroup: " + gid + ", fsGroup: " + gid
+            + ", no capabilities.add)";
+    try {
+      TrialOutcome alternative = runner.run(spec, Watch.upTo(duration));
+      if (alternative.proves(run.service())) {
+        List<Integer> low =
+            alternative.listeningPorts().stream().filter(p -> p < 1024).sorted().toList();
+        return as + " proven: " + alternative.state()
+            + (low.isEmpty() ? "" : "; it listens on port(s) " + low + ", which Docker lets a"
+                + " non-root user bind (ip_unprivileged_port_start=0) and a cluster may not")
+            + "; ran: " + spec.dockerRunLine();
+      }
+      List<String> refused = TrialProver.refused(alternative);
+      return as + " not proven: " + alternative.state()
+          + (refused.isEmpty() ? "" : ", refused " + String.join("; ", refused))
+          + "; ran: " + spec.dockerRunLine();
+    } catch (DockerEngineException e) {
+      return as + " not proven: the engine failed: " + e.getMessage();
+    }
   }
 
   /**

@@ -113,11 +113,22 @@ public final class TrialProver implements Prover, AutoCloseable {
           });
     }
     for (RefusedOperation operation : outcome.refusedOperations()) {
+      String what =
+          switch (operation.kind()) {
+            case CHOWN -> "chown " + operation.detail();
+            case SETUID -> call("setuid", operation.detail());
+            case SETGID -> call("setgid", operation.detail());
+            case BIND_LOW_PORT -> "bind " + operation.detail();
+            case MOUNT_ACCESS -> "write to " + operation.detail() + " (its mount's owner or mode)";
+          };
       refused.add(
-          operation.detail()
-              + operation.kind().capability().map(c -> " (needs " + c + ")").orElse(""));
+          what.strip() + operation.kind().capability().map(c -> " (needs " + c + ")").orElse(""));
     }
     return refused;
+  }
+
+  private static String call(String function, String argument) {
+    return argument.isEmpty() ? function : function + "(" + argument + ")";
   }
 
   @Override
@@ -132,7 +143,8 @@ public final class TrialProver implements Prover, AutoCloseable {
         TrialDiscovery.SIZE_MIB,
         found.capabilities(),
         found.root(),
-        found.proof());
+        found.proof(),
+        found.alternative());
   }
 
   /** Removes every trial container still there. */

@@ -93,6 +93,19 @@ public final class TrialJanitor implements AutoCloseable {
     return removed;
   }
 
+  /**
+   * The short ids of the containers it could not remove (the engine went away), empty when all
+   * are gone; with {@link #removeCommand()} for the message that names them.
+   */
+  public synchronized List<String> leftBehind() {
+    return containers.stream().map(id -> id.length() > 12 ? id.substring(0, 12) : id).toList();
+  }
+
+  /** The command that removes whatever this run left behind, by its label. */
+  public String removeCommand() {
+    return "docker rm -f -v $(docker ps -aq --filter label=" + label + "=" + runId + ")";
+  }
+
   void interrupted() {
     if (closed) {
       return;

@@ -17,8 +17,12 @@ import java.util.Set;
  * collected changes; {@code mountStats} and {@code mountBytes} per tmpfs mount; {@code
  * openForWrite} the regular files its processes held open for writing when the watch ended
  * (a log file opened but not yet written shows here and not in {@code docker diff}); {@code
- * elapsed} from create to the end of the watch (not counting the stop). The host-side facts
- * (ports, ids, stats, bytes) are empty when the host's /proc does not show the container.
+ * elapsed} from create to the end of the watch (not counting the stop); {@code mountLogs} the
+ * log files the container wrote on its own fresh writable mounts (tmpfs and anonymous volumes),
+ * path to text (the last 64 KiB), as last read before the container stopped: what it logs there
+ * and not on stdout (Debian nginx's error.log) is classified into {@code refusedWrites} and
+ * {@code refusedOperations} exactly as its stdout is. The host-side facts (ports, ids, stats,
+ * bytes, mount logs) are empty when the host's /proc does not show the container.
  */
 public record TrialOutcome(
     TrialSpec spec,
@@ -36,7 +40,8 @@ public record TrialOutcome(
     Map<String, PathEntry> mountStats,
     Map<String, Long> mountBytes,
     List<String> openForWrite,
-    Duration elapsed) {
+    Duration elapsed,
+    Map<String, String> mountLogs) {
 
   public static final long NO_EXERCISE = -2;
 
@@ -50,6 +55,19 @@ public record TrialOutcome(
     mountStats = Map.copyOf(mountStats);
     mountBytes = Map.copyOf(mountBytes);
     openForWrite = List.copyOf(openForWrite);
+    mountLogs = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(mountLogs));
+  }
+
+  /** An outcome without mount logs (a host whose /proc does not show the container). */
+  public TrialOutcome(TrialSpec spec, boolean stayedUp, long exitCode, long exerciseExitCode,
+      String logs, List<RefusedWrite> refusedWrites, List<RefusedOperation> refusedOperations,
+      boolean steady, Set<Integer> listeningPorts, List<long[]> processIds,
+      List<FileChange> changes, Map<String, PathEntry> changedPathStats,
+      Map<String, PathEntry> mountStats, Map<String, Long> mountBytes, List<String> openForWrite,
+      Duration elapsed) {
+    this(spec, stayedUp, exitCode, exerciseExitCode, logs, refusedWrites, refusedOperations,
+        steady, listeningPorts, processIds, changes, changedPathStats, mountStats, mountBytes,
+        openForWrite, elapsed, Map.of());
   }
 
   public boolean exerciseFailed() {
@@ -65,9 +83,19 @@ public record TrialOutcome(
     return ran && refusedWrites.isEmpty() && refusedOperations.isEmpty() && !exerciseFailed();
   }
 
-  /** The last {@code lines} log lines, for messages. */
+  /**
+   * The last {@code lines} log lines, for messages: stdout and stderr, or, when those are empty,
+   * the mount log files (named by path), where such an image says why it failed.
+   */
   public String logTail(int lines) {
-    List<String> all = logs.strip().lines().toList();
+    String text = logs;
+    if (text.isBlank() && !mountLogs.isEmpty()) {
+      StringBuilder files = new StringBuilder();
+      mountLogs.forEach((path, content) -> content.strip().lines()
+          .forEach(line -> files.append(path).append(": ").append(line).append('\n')));
+      text = files.toString();
+    }
+    List<String> all = text.strip().lines().toList();
     return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 

@@ -28,6 +28,9 @@ public final class TrialRunner {
   private static final long POLL_MILLIS = 250;
   /** Before this, a quiet process may just not have started yet. */
   private static final Duration MIN_UP = Duration.ofMillis(1000);
+  /** Bounds on the log files read from a trial's mounts: enough for an error log's last words. */
+  private static final int LOG_FILES = 32;
+  private static final int LOG_TAIL_BYTES = 64 << 10;
 
   private final DockerEngine engine;
   private final HostProc proc;
@@ -61,6 +64,10 @@ public final class TrialRunner {
     long quietSince = System.nanoTime();
     Set<Integer> ports = Set.of();
     List<long[]> ids = List.of();
+    // Read at every poll in which the mounts grew, since a container that exits takes its tmpfs
+    // contents with it: the last read is what it logged before it died.
+    Map<String, Long> mountBytesSeen = Map.of();
+    Map<String, String> mountLogs = Map.of();
     ContainerDetails details = engine.inspect(id);
     while (details.running() && System.nanoTime() < deadline) {
       boolean exerciseDue = !watch.exercise().isEmpty();
@@ -74,12 +81,18 @@ public final class TrialRunner {
         sleep();
       }
       boolean reachable = proc.reachable(details.pid());
+      Map<String, Long> mountBytesNow = Map.of();
       if (reachable) {
         ports = proc.listeningPorts(details.pid());
         ids = proc.processTree(details.pid());
+        mountBytesNow = bytes(details.pid(), spec);
+        if (!mountBytesNow.equals(mountBytesSeen)) {
+          mountLogs = mountLogs(details.pid(), spec, mountLogs);
+          mountBytesSeen = mountBytesNow;
+        }
       }
-      Object now = List.of(engine.logs(id, LOG_TIMEOUT).length(), ports,
-          reachable ? bytes(details.pid(), spec) : Map.of(), ids.size());
+      Object now = List.of(engine.logs(id, LOG_TIMEOUT).length(), ports, mountBytesNow,
+          ids.size());
       long nanos = System.nanoTime();
       if (!Objects.equals(now, fingerprint)) {
         fingerprint = now;
@@ -106,6 +119,7 @@ public final class TrialRunner {
         ports = proc.listeningPorts(details.pid());
         ids = proc.processTree(details.pid());
         ids.forEach(p -> openForWrite.addAll(proc.openForWrite(p[0])));
+        mountLogs = mountLogs(details.pid(), spec, mountLogs);
         for (TmpfsMount mount : spec.tmpfs()) {
           proc.stat(details.pid(), mount.path()).ifPresent(s -> mountStats.put(mount.path(), s));
           mountBytes.put(mount.path(), proc.bytesUnder(details.pid(), mount.path()));
@@ -128,8 +142,14 @@ public final class TrialRunner {
     }
     long exitCode = engine.inspect(id).exitCode();
     String logs = engine.logs(id, LOG_TIMEOUT);
-    List<RefusedWrite> writes = RefusedWriteParser.parse(logs, spec.workingDir());
-    List<RefusedOperation> operations = new ArrayList<>(RefusedOperationParser.parse(logs));
+    // Log files on the trial's own mounts are read exactly as stdout is: Debian nginx's master
+    // stays up while its workers' setgid(33) refusals go to /var/log/nginx/error.log only.
+    StringBuilder everything = new StringBuilder(logs);
+    mountLogs.values().forEach(text -> everything.append('\n').append(text));
+    List<RefusedWrite> writes = RefusedWriteParser.parse(everything.toString(),
+        spec.workingDir());
+    List<RefusedOperation> operations = new ArrayList<>(
+        RefusedOperationParser.parse(everything.toString()));
     // EACCES inside one of the trial's own mounts is the mount's owner or mode, not a path.
     List<RefusedWrite> pathWrites = new ArrayList<>();
     for (RefusedWrite write : writes) {
@@ -142,7 +162,27 @@ public final class TrialRunner {
     }
     return new TrialOutcome(spec, stayedUp, exitCode, exerciseExit, logs, pathWrites, operations,
         steady, ports, ids, new ArrayList<>(changes), changedStats, mountStats, mountBytes,
-        new ArrayList<>(openForWrite), watched);
+        new ArrayList<>(openForWrite), watched, mountLogs);
+  }
+
+  /**
+   * The log files on the trial's fresh writable mounts: each tmpfs and anonymous volume (a bind
+   * or named volume may hold an earlier run's lines, which this trial did not write). Keeps what
+   * an earlier read found when the container is gone by now.
+   */
+  private Map<String, String> mountLogs(long pid, TrialSpec spec, Map<String, String> before) {
+    List<String> dirs = new ArrayList<>();
+    spec.tmpfs().forEach(m -> dirs.add(m.path()));
+    spec.volumes().stream().filter(v -> v.source().isEmpty() && !v.readOnly())
+        .forEach(v -> dirs.add(v.target()));
+    Map<String, String> logs = new java.util.TreeMap<>();
+    for (String dir : dirs) {
+      logs.putAll(proc.logFiles(pid, dir, LOG_FILES, LOG_TAIL_BYTES));
+    }
+    if (!proc.reachable(pid)) {
+      return before;
+    }
+    return logs;
   }
 
   private Map<String, Long> bytes(long pid, TrialSpec spec) {

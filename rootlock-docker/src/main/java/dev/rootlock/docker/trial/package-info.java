@@ -17,7 +17,9 @@
  *       and returns a {@link dev.rootlock.docker.trial.TrialOutcome}: stayed up or exited (code),
  *       logs, refused writes ({@link dev.rootlock.docker.trial.RefusedWrite}: EROFS and friends,
  *       with the path) and refused operations ({@link dev.rootlock.docker.trial.RefusedOperation}:
- *       EPERM on chown/setuid/setgid, a bind below 1024, EACCES inside a trial's own mount), plus
+ *       EPERM on chown/setuid/setgid, a bind below 1024, EACCES inside a trial's own mount), read
+ *       from stdout/stderr and from the log files the container wrote on its own fresh mounts
+ *       (through /proc/PID/root, where a tmpfs's contents are visible), plus
  *       host-side facts when /proc shows the container (listening ports, process uids/gids,
  *       tmpfs use). The watch ends early once the process is steady (no new logs, tmpfs bytes or
  *       listening sockets for a quiet period) instead of always waiting out the duration.

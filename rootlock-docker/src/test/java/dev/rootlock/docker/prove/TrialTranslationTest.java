@@ -73,8 +73,8 @@ class TrialTranslationTest {
                   - {name: conf, configMap: {name: c}}
                 """
                     + "securityContext: {runAsUser: 101, seccompProfile: {type: RuntimeDefault}}"),
-            "docker run -d --tmpfs /tmp:rw,size=64m --tmpfs /var/cache/app:rw,size=1024m"
-                + " -v /data -v /etc/app:ro --user 101 app:1",
+            "docker run -d --tmpfs /tmp:rw,size=64m,uid=101 --tmpfs /var/cache/app:rw,"
+                + "size=1024m,uid=101 -v /data -v /etc/app:ro --user 101 app:1",
             List.of()),
         Arguments.of(
             "command, args and literal env",

@@ -1,6 +1,7 @@
 package dev.rootlock.docker.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rootlock.docker.DockerEngine;
 import dev.rootlock.docker.HostProc;
@@ -63,6 +64,36 @@ class TrialRunnerIT {
     assertThat(outcome.elapsed()).isLessThan(Duration.ofSeconds(20));
     assertThat(outcome.listeningPorts()).contains(80);
     assertThat(outcome.processIds()).anySatisfy(ids -> assertThat(ids[1]).isEqualTo(33));
+  }
+
+  @Test
+  void nginxWithChownAloneIsRefusedSetgidInTheErrorLogOnItsTmpfs() {
+    // The master stays up and prints nothing: its workers' refusals go to error.log only.
+    TrialOutcome outcome = runner.run(TrialSpec.hardened(IMAGE).withNetwork("none")
+        .withTmpfs(NGINX_TMPFS).withCapabilities(true, List.of("CHOWN")),
+        Watch.upTo(Duration.ofSeconds(10)));
+
+    assertThat(outcome.stayedUp()).isTrue();
+    assertThat(outcome.logs()).isEmpty();
+    assertThat(outcome.mountLogs()).containsOnlyKeys("/var/log/nginx/access.log",
+        "/var/log/nginx/error.log");
+    assertThat(outcome.mountLogs().get("/var/log/nginx/error.log"))
+        .contains("[emerg] ", ": setgid(33) failed (1: Operation not permitted)\n");
+    assertThat(outcome.refusedOperations()).extracting(RefusedOperation::kind, RefusedOperation::detail)
+        .containsExactly(tuple(Kind.SETGID, "33"));
+    assertThat(outcome.refusedWrites()).isEmpty();
+    assertThat(outcome.proves(true)).isFalse();
+  }
+
+  @Test
+  void nginxWithChownAndSetgidIsRefusedSetuidNext() {
+    TrialOutcome outcome = runner.run(TrialSpec.hardened(IMAGE).withNetwork("none")
+        .withTmpfs(NGINX_TMPFS).withCapabilities(true, List.of("CHOWN", "SETGID")),
+        Watch.upTo(Duration.ofSeconds(10)));
+
+    assertThat(outcome.refusedOperations()).extracting(RefusedOperation::kind, RefusedOperation::detail)
+        .containsExactly(tuple(Kind.SETUID, "33"));
+    assertThat(outcome.proves(true)).isFalse();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.rootlock.kube.export;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The CEL shared by every exported check: where the pod spec lives in each kind rootlock evaluates,
@@ -29,6 +30,32 @@ final class PodSpecCel {
           + " : object.kind == 'PodTemplate' ? object.template.spec"
           + " : object.kind == 'CronJob' ? object.spec.jobTemplate.spec.template.spec"
           + " : object.spec.template.spec";
+
+  /**
+   * {@code expression} applied to the pod spec's CEL path of each kind, chosen by kind as {@link
+   * #SPEC} chooses, for the places that cannot use the policy's variables ({@code
+   * matchConditions}).
+   */
+  static String bySpec(Function<String, String> expression) {
+    return "object.kind == 'Pod' ? " + expression.apply("object.spec")
+        + " : object.kind == 'PodTemplate' ? " + expression.apply("object.template.spec")
+        + " : object.kind == 'CronJob' ? "
+        + expression.apply("object.spec.jobTemplate.spec.template.spec")
+        + " : " + expression.apply("object.spec.template.spec");
+  }
+
+  /**
+   * {@code expression} applied to the pod template's metadata for every kind but Pod (whose
+   * template is itself), or {@code []} when the template has no metadata.
+   */
+  static String byTemplateMetadata(Function<String, String> expression) {
+    Function<String, String> guarded =
+        template -> "(has(" + template + ".metadata) ? "
+            + expression.apply(template + ".metadata") + " : [])";
+    return "object.kind == 'PodTemplate' ? " + guarded.apply("object.template")
+        + " : object.kind == 'CronJob' ? " + guarded.apply("object.spec.jobTemplate.spec.template")
+        + " : " + guarded.apply("object.spec.template");
+  }
 
   /** {@code variables.windows}: Windows pods are exempt from the read-only root checks. */
   static final String WINDOWS =

@@ -78,8 +78,12 @@ class CelEquivalenceTest {
         corpus.objects,
         corpus.failing,
         corpus.failingByCheck);
-    // Every exported check must fail somewhere in the corpus, or its comparison proves little.
-    assertThat(corpus.failingByCheck.keySet()).containsExactlyElementsOf(policy.checkIds());
+    // Every exported check must fail somewhere in the corpus, or its comparison proves little;
+    // no corpus object mounts a system path writable, so writableSystemPaths is held to the
+    // engine by the cases and the generated paths below.
+    assertThat(corpus.failingByCheck.keySet())
+        .containsExactly(
+            ReadOnlyRootFilesystemCel.ID, SensitiveHostPathsCel.ID, UnboundedMemoryVolumesCel.ID);
     assertThat(fixtures.objects).isGreaterThan(100);
     assertThat(corpus.objects).isGreaterThan(1000);
     // Both verdicts must occur, or the comparison proves little.
@@ -210,6 +214,215 @@ class CelEquivalenceTest {
                 + " container \"init\" must set resources.limits.memory)");
   }
 
+  /** A pod whose containers are read-only and mount what {@code mounts} lists, per container. */
+  private static String podMounting(String volumes, String... mounts) {
+    StringBuilder yaml =
+        new StringBuilder("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n");
+    yaml.append("  volumes: ").append(volumes).append('\n');
+    yaml.append("  initContainers:\n");
+    yaml.append("    - {name: init, image: x, securityContext: {readOnlyRootFilesystem: true},")
+        .append(" volumeMounts: ").append(mounts[0]).append("}\n");
+    yaml.append("  containers:\n");
+    for (int i = 1; i < mounts.length; i++) {
+      yaml.append("    - {name: c").append(i).append(", image: x,")
+          .append(" securityContext: {readOnlyRootFilesystem: true}, volumeMounts: ")
+          .append(mounts[i]).append("}\n");
+    }
+    return yaml.toString();
+  }
+
+  @Test
+  void everySystemPathIsRefusedWritableHoweverItIsSpelled() throws Exception {
+    String volumes = "[{name: v, emptyDir: {}}]";
+    for (String path : WritableSystemPathsCel.SYSTEM_PATHS) {
+      assertThat(compare(podMounting(volumes, "[]", "[{name: v, mountPath: '" + path + "'}]")))
+          .isEqualTo(
+              "writable system path (container \"c1\" must not mount volume \"v\" writable at \""
+                  + path + "\")");
+      assertThat(compare(podMounting(volumes, "[]",
+              "[{name: v, mountPath: '" + path + "', readOnly: true}]")))
+          .isEmpty();
+    }
+    Map<String, String> spellings =
+        Map.of(
+            "//usr/./bin/", "/usr/bin",
+            "/usr/lib/../bin", "/usr/bin",
+            "/../etc", "/etc",
+            "etc", "/etc",
+            "/a/../../b/../etc/", "/etc",
+            "/etc/..", "/",
+            "/.", "/",
+            "./usr/local/./sbin//", "/usr/local/sbin");
+    for (var spelling : spellings.entrySet()) {
+      assertThat(compare(podMounting(volumes, "[]",
+              "[{name: v, mountPath: '" + spelling.getKey() + "'}]")))
+          .as(spelling.getKey())
+          .isEqualTo(
+              "writable system path (container \"c1\" must not mount volume \"v\" writable at \""
+                  + spelling.getValue() + "\")");
+    }
+    for (String other : List.of("/usr/local", "/etc/app", "/usr/lib/../local", "/tmp", "/lib/x")) {
+      assertThat(compare(podMounting(volumes, "[]", "[{name: v, mountPath: '" + other + "'}]")))
+          .as(other)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void readOnlySourcesAreAllowedAnywhereAndTheFirstVolumeOfANameDecides() throws Exception {
+    for (String source :
+        List.of("configMap: {name: c}", "secret: {secretName: s}", "downwardAPI: {}",
+            "projected: {sources: []}")) {
+      assertThat(compare(podMounting("[{name: v, " + source + "}]", "[]",
+              "[{name: v, mountPath: /etc}]")))
+          .as(source)
+          .isEmpty();
+    }
+    // Two sources, one of them writable: not always read-only.
+    assertThat(compare(podMounting("[{name: v, configMap: {name: c}, emptyDir: {}}]", "[]",
+            "[{name: v, mountPath: /etc}]")))
+        .startsWith("writable system path (container \"c1\"");
+    // A mount of a volume the pod does not have.
+    assertThat(compare(podMounting("[{name: v, configMap: {name: c}}]", "[]",
+            "[{name: w, mountPath: /bin}]")))
+        .isEqualTo(
+            "writable system path (container \"c1\" must not mount volume \"w\" writable at"
+                + " \"/bin\")");
+    assertThat(compare(podMounting("[{name: v, configMap: {name: c}}, {name: v, emptyDir: {}}]",
+            "[]", "[{name: v, mountPath: /etc}]")))
+        .isEmpty();
+    assertThat(compare(podMounting("[{name: v, emptyDir: {}}, {name: v, configMap: {name: c}}]",
+            "[]", "[{name: v, mountPath: /etc}]")))
+        .startsWith("writable system path (container \"c1\"");
+  }
+
+  @Test
+  void severalMountsNameTheContainersInVisitingOrderAndThePathsSorted() throws Exception {
+    String pod =
+        podMounting(
+            "[{name: v, emptyDir: {}}, {name: w, emptyDir: {}}]",
+            "[{name: v, mountPath: /}]",
+            "[{name: w, mountPath: /usr/bin}, {name: v, mountPath: /etc}, {name: v, mountPath: /x}]",
+            "[{name: v, mountPath: /data}]",
+            "[{name: w, mountPath: '/etc/'}]");
+    assertThat(compare(pod))
+        .isEqualTo(
+            "writable system path (containers \"init\", \"c1\", \"c3\" must not mount writable"
+                + " volumes at \"/\", \"/etc\", \"/usr/bin\")");
+    // Windows pods are not exempt from this check.
+    assertThat(compare(pod.replace("spec:\n", "spec:\n  os: {name: windows}\n")))
+        .startsWith("writable system path (containers \"init\", \"c1\", \"c3\"");
+  }
+
+  @Test
+  void sensitiveHostPathsAreRefusedAsTheEngineRefusesThem() throws Exception {
+    String volumes =
+        "[{name: sock, hostPath: {path: '//var/run/./docker.sock'}},"
+            + " {name: root, hostPath: {path: '/etc/..'}},"
+            + " {name: proc, hostPath: {path: /proc/sys}},"
+            + " {name: dev, hostPath: {path: /dev}},"
+            + " {name: crio, hostPath: {path: /run/crio/}},"
+            + " {name: data, hostPath: {path: /data}},"
+            + " {name: rel, hostPath: {path: var/run/docker.sock}},"
+            + " {name: cfg, configMap: {name: c}}]";
+    // proc is mounted read-only, dev writable; sock, root and crio fail however mounted or not.
+    String pod =
+        podMounting(
+            volumes,
+            "[{name: proc, mountPath: /p, readOnly: true}]",
+            "[{name: dev, mountPath: /d}, {name: sock, mountPath: /s, readOnly: true}]",
+            "[{name: data, mountPath: /data}]");
+    assertThat(compare(pod))
+        .isEqualTo(
+            "sensitive host paths (volume \"sock\" mounts host path \"//var/run/./docker.sock\""
+                + " (container runtime socket), volume \"root\" mounts host path \"/etc/..\""
+                + " (host root), volume \"dev\" mounts host path \"/dev\" writable,"
+                + " volume \"crio\" mounts host path \"/run/crio/\" (container runtime"
+                + " socket))");
+    // Writable /proc fails too; nothing sensitive passes.
+    assertThat(compare(pod.replace("{name: proc, mountPath: /p, readOnly: true}",
+            "{name: proc, mountPath: /p}")))
+        .contains("volume \"proc\" mounts host path \"/proc/sys\" writable");
+    assertThat(compare(podMounting(
+            "[{name: data, hostPath: {path: /data}}, {name: rel, hostPath: {path: proc}},"
+                + " {name: run2, hostPath: {path: /run2}}, {name: sys, hostPath: {path: /sys}}]",
+            "[{name: rel, mountPath: /r}]", "[{name: sys, mountPath: /s, readOnly: true}]")))
+        .isEmpty();
+    for (String path : List.of("/var/lib/../../run/containerd", "/x/../var/run/crio.sock",
+        "/a/b/../../podman.sock", "/run/podman", "/var/run/containerd/containerd.sock")) {
+      assertThat(compare(podMounting("[{name: v, hostPath: {path: '" + path + "'}}]", "[]", "[]")))
+          .as(path)
+          .isEqualTo("sensitive host paths (volume \"v\" mounts host path \"" + path
+              + "\" (container runtime socket))");
+    }
+  }
+
+  @Test
+  void aHostPathWithDotDotBeyondTheIndexListIsRefusedUnresolved() throws Exception {
+    String path = "/a/..".repeat(10) + "/data";
+    String yaml = podMounting("[{name: v, hostPath: {path: '" + path + "'}}]", "[]", "[]");
+    JsonNode api = asTheApiServerReturnsIt(new YAMLMapper().readTree(yaml));
+    Pod pod = ApiObjects.workload(api, SourceRef.of("cluster:test")).orElseThrow().pod();
+    // The engine resolves it to /data and allows it; the export refuses it, saying why.
+    assertThat(engineResult(SensitiveHostPathsCel.ID, pod).allowed()).isTrue();
+    ExportedPolicy.Outcome cel =
+        policy.evaluate(toCel(api), Map.of()).stream()
+            .filter(o -> o.checkId().equals(SensitiveHostPathsCel.ID))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cel.allowed()).isFalse();
+    assertThat(cel.message())
+        .isEqualTo("sensitive host paths (volume \"v\" mounts host path \"" + path
+            + "\" (unresolved))");
+  }
+
+  @Test
+  void generatedMountPathsNormaliseAsTheEngineDoes() throws Exception {
+    // Seeded, so a failure names a case that can be re-run.
+    java.util.Random random = new java.util.Random(16);
+    List<String> segments = List.of("", ".", "..", "..", "usr", "bin", "etc", "lib", "local", "x");
+    int failing = 0;
+    for (int i = 0; i < 1500; i++) {
+      StringBuilder path = new StringBuilder(random.nextBoolean() ? "/" : "");
+      int length = 1 + random.nextInt(9);
+      for (int s = 0; s < length; s++) {
+        path.append(s == 0 ? "" : "/").append(segments.get(random.nextInt(segments.size())));
+      }
+      if (path.isEmpty()) {
+        continue;
+      }
+      String message =
+          compare(podMounting("[{name: v, emptyDir: {}}]", "[]",
+              "[{name: v, mountPath: '" + path + "'}]"));
+      failing += message.isEmpty() ? 0 : 1;
+    }
+    // Both verdicts must occur often, or the comparison proves little.
+    System.out.printf("writableSystemPaths: 1500 generated mount paths, %d refused%n", failing);
+    assertThat(failing).isBetween(150, 1350);
+  }
+
+  @Test
+  void aPathWithDotDotBeyondTheIndexListIsRefusedUnresolved() throws Exception {
+    String path = "/a/..".repeat(40) + "/tmp";
+    String yaml = podMounting("[{name: v, emptyDir: {}}]", "[]",
+        "[{name: v, mountPath: '" + path + "'}]");
+    JsonNode api = asTheApiServerReturnsIt(new YAMLMapper().readTree(yaml));
+    Pod pod = ApiObjects.workload(api, SourceRef.of("cluster:test")).orElseThrow().pod();
+    // The engine resolves it to /tmp and allows it ...
+    assertThat(engineResult(WritableSystemPathsCel.ID, pod).allowed()).isTrue();
+    // ... the export cannot resolve 81 segments with its 16 indices, and refuses it, saying so.
+    ExportedPolicy.Outcome cel =
+        policy.evaluate(toCel(api), Map.of()).stream()
+            .filter(o -> o.checkId().equals(WritableSystemPathsCel.ID))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cel.allowed()).isFalse();
+    assertThat(cel.message())
+        .isEqualTo(
+            "writable system path (container \"c1\" must not mount volume \"v\" writable at \"?"
+                + path + "\")");
+  }
+
   @Test
   void aPodOfFiftyContainersStaysFarBelowKubernetesCostLimit() throws Exception {
     StringBuilder containers = new StringBuilder();
@@ -225,6 +438,22 @@ class CelEquivalenceTest {
     // Kubernetes allows 1,000,000 cost units per expression and 10,000,000 per policy; even at
     // ten units a node this policy uses under a hundredth of the per-expression limit.
     assertThat(nodes).isBetween(50L * 3, 10_000L);
+
+    // The worst case for writableSystemPaths: every container mounts a path with '..' in it, of
+    // the most segments the export resolves; each costs a walk quadratic in its segments.
+    int pairs = (WritableSystemPathsCel.MAX_SEGMENTS - 1) / 2;
+    String deep = "/x/..".repeat(pairs) + "/etc";
+    String[] mounts = new String[51];
+    java.util.Arrays.fill(mounts, "[{name: v, mountPath: '" + deep + "'}]");
+    String worst = podMounting("[{name: v, emptyDir: {}}]", mounts);
+    assertThat(compare(worst)).startsWith("writable system path (containers \"init\", \"c1\"");
+    long worstNodes =
+        policy.evaluatedNodes(toCel(asTheApiServerReturnsIt(new YAMLMapper().readTree(worst))));
+    System.out.printf(
+        "CEL cost: %d expression nodes evaluated for 51 containers with %d-segment '..' mounts%n",
+        worstNodes,
+        2 * pairs + 1);
+    assertThat(worstNodes).isBetween(51L * (2 * pairs + 1) * (2 * pairs + 1), 250_000L);
   }
 
   /**
@@ -322,9 +551,13 @@ class CelEquivalenceTest {
   }
 
   private static String prefixOf(String id) {
-    return id.equals(ReadOnlyRootFilesystemCel.ID)
-        ? "readOnlyRootFilesystem != true"
-        : "unbounded memory volume";
+    return switch (id) {
+      case ReadOnlyRootFilesystemCel.ID -> "readOnlyRootFilesystem != true";
+      case UnboundedMemoryVolumesCel.ID -> "unbounded memory volume";
+      case WritableSystemPathsCel.ID -> "writable system path";
+      case SensitiveHostPathsCel.ID -> "sensitive host paths";
+      default -> throw new IllegalArgumentException(id);
+    };
   }
 
   /** The check's newest implementation; the hardened checks have one, from v1.0. */
@@ -350,7 +583,7 @@ class CelEquivalenceTest {
    * Through fabric8's typed model and back, which drops unknown fields and refuses wrongly typed
    * ones as the API server does; null when the API server would refuse the object.
    */
-  private static JsonNode asTheApiServerReturnsIt(JsonNode document) {
+  static JsonNode asTheApiServerReturnsIt(JsonNode document) {
     if (document == null || !document.isObject()) {
       return null;
     }

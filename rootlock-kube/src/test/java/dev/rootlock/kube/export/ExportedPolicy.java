@@ -42,10 +42,11 @@ final class ExportedPolicy {
           .addVar("params", SimpleType.DYN)
           .addVar("namespaceObject", SimpleType.DYN)
           .addVar("variables", MapType.create(SimpleType.STRING, SimpleType.DYN))
-          .addCompilerLibraries(CelExtensions.strings())
+          .addCompilerLibraries(CelExtensions.strings(), CelExtensions.bindings())
           .addRuntimeLibraries(CelExtensions.strings())
           .build();
 
+  private final List<Compiled> matchConditions = new ArrayList<>();
   private final List<Compiled> variables = new ArrayList<>();
   private final List<Compiled> validations = new ArrayList<>();
   private final List<Compiled> messages = new ArrayList<>();
@@ -57,6 +58,10 @@ final class ExportedPolicy {
     JsonNode policy;
     try (var parser = new YAMLMapper().createParser(exportedYaml)) {
       policy = new YAMLMapper().readValues(parser, JsonNode.class).next();
+    }
+    for (JsonNode condition : policy.path("spec").path("matchConditions")) {
+      matchConditions.add(
+          compile(condition.path("name").asText(), condition.path("expression").asText()));
     }
     for (JsonNode variable : policy.path("spec").path("variables")) {
       variables.add(compile(variable.path("name").asText(), variable.path("expression").asText()));
@@ -82,6 +87,29 @@ final class ExportedPolicy {
   /** Every validation's outcome for {@code object}, created in a namespace with {@code labels}. */
   List<Outcome> evaluate(Map<String, Object> object, Map<String, String> namespaceLabels)
       throws CelEvaluationException {
+    return evaluate(object, namespaceLabels, "alice");
+  }
+
+  /**
+   * Whether the policy applies to {@code object} created by {@code username}: every
+   * matchCondition true, as the API server requires.
+   */
+  boolean matches(Map<String, Object> object, String username) throws CelEvaluationException {
+    Map<String, Object> activation = activation(object, Map.of(), username);
+    for (Compiled condition : matchConditions) {
+      if (!(Boolean) condition.program().eval(activation)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  int matchConditionCount() {
+    return matchConditions.size();
+  }
+
+  private static Map<String, Object> activation(
+      Map<String, Object> object, Map<String, String> namespaceLabels, String username) {
     Map<String, Object> activation = new HashMap<>();
     activation.put("object", object);
     activation.put("oldObject", NullValue.NULL_VALUE);
@@ -90,10 +118,19 @@ final class ExportedPolicy {
         "request",
         Map.of(
             "operation", "CREATE",
-            "kind", Map.of("kind", String.valueOf(object.get("kind")))));
+            "kind", Map.of("kind", String.valueOf(object.get("kind"))),
+            "userInfo", Map.of("username", username)));
     activation.put(
         "namespaceObject",
         Map.of("metadata", Map.of("name", "default", "labels", namespaceLabels)));
+    return activation;
+  }
+
+  /** Every validation's outcome for {@code object} created by {@code username}. */
+  List<Outcome> evaluate(
+      Map<String, Object> object, Map<String, String> namespaceLabels, String username)
+      throws CelEvaluationException {
+    Map<String, Object> activation = activation(object, namespaceLabels, username);
     Map<String, Object> bound = new LinkedHashMap<>();
     activation.put("variables", bound);
     for (Compiled variable : variables) {
@@ -115,18 +152,17 @@ final class ExportedPolicy {
    */
   long evaluatedNodes(Map<String, Object> object) throws CelEvaluationException {
     long[] nodes = {0};
-    Map<String, Object> activation = new HashMap<>();
-    activation.put("object", object);
-    activation.put("oldObject", NullValue.NULL_VALUE);
-    activation.put("params", NullValue.NULL_VALUE);
+    Map<String, Object> activation = activation(object, Map.of(), "alice");
     Map<String, Object> bound = new LinkedHashMap<>();
     activation.put("variables", bound);
     for (Compiled variable : variables) {
       bound.put(variable.name(), variable.program().trace(activation, (e, v) -> nodes[0]++));
     }
     for (int i = 0; i < validations.size(); i++) {
-      validations.get(i).program().trace(activation, (e, v) -> nodes[0]++);
-      messages.get(i).program().trace(activation, (e, v) -> nodes[0]++);
+      // As the API server: the message is evaluated only when the validation fails.
+      if (!(Boolean) validations.get(i).program().trace(activation, (e, v) -> nodes[0]++)) {
+        messages.get(i).program().trace(activation, (e, v) -> nodes[0]++);
+      }
     }
     return nodes[0];
   }

@@ -31,12 +31,19 @@ class VapExportTest {
   private static final KubernetesSerialization FABRIC8 = new KubernetesSerialization();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String EXPORT = VapExport.yaml(LevelVersion.parse("hardened:latest"));
+  private static final String CONFIGURED =
+      VapExport.yaml(LevelVersion.parse("hardened:latest"), ExemptionsCelTest.CONFIGURED);
 
   @Test
   void theExportIsTheGoldenFile() throws IOException {
     try (InputStream golden = getClass().getResourceAsStream("hardened-latest.yaml")) {
       assertThat(golden).as("golden file").isNotNull();
       assertThat(EXPORT).isEqualTo(new String(golden.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    try (InputStream golden = getClass().getResourceAsStream("hardened-exemptions.yaml")) {
+      assertThat(golden).as("golden file").isNotNull();
+      assertThat(CONFIGURED)
+          .isEqualTo(new String(golden.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 
@@ -52,7 +59,15 @@ class VapExportTest {
 
   @Test
   void everyObjectDeserialisesStrictlyIntoFabric8sModels() throws IOException {
-    List<JsonNode> documents = documents();
+    deserialisesStrictly(EXPORT);
+    deserialisesStrictly(CONFIGURED);
+    deserialisesStrictly(
+        VapExport.yaml(
+            LevelVersion.parse("hardened:latest"), ExemptionsCelTest.CONFIGURED.withoutAnnotations()));
+  }
+
+  private static void deserialisesStrictly(String export) throws IOException {
+    List<JsonNode> documents = documents(export);
     assertThat(documents).hasSize(4);
     List<Class<?>> expected =
         List.of(
@@ -73,15 +88,21 @@ class VapExportTest {
 
   @Test
   void bindingsActOnTheWebhooksLabelsForEveryCombination() throws IOException {
+    assertThat(bindingCombinations(EXPORT, Set.of("kube-system"))).isEqualTo(3 * 125 * 3);
+    assertThat(bindingCombinations(CONFIGURED, Set.of("kube-system", "legacy")))
+        .isEqualTo(3 * 125 * 3);
+  }
+
+  private static int bindingCombinations(String export, Set<String> skipped) throws IOException {
     List<ValidatingAdmissionPolicyBinding> bindings = new ArrayList<>();
-    for (JsonNode document : documents().subList(1, 4)) {
+    for (JsonNode document : documents(export).subList(1, 4)) {
       bindings.add(FABRIC8.unmarshal(document.toString(), ValidatingAdmissionPolicyBinding.class));
     }
     assertThat(bindings).allSatisfy(b -> assertThat(b.getSpec().getPolicyName())
         .isEqualTo("rootlock-hardened"));
     List<String> values = List.of("", "privileged", "baseline", "restricted", "hardened");
     int combinations = 0;
-    for (String namespace : List.of("team", "kube-system")) {
+    for (String namespace : List.of("team", "kube-system", "legacy")) {
       for (String enforce : values) {
         for (String warn : values) {
           for (String audit : values) {
@@ -90,7 +111,7 @@ class VapExportTest {
             put(labels, "rootlock.dev/enforce", enforce);
             put(labels, "rootlock.dev/warn", warn);
             put(labels, "rootlock.dev/audit", audit);
-            boolean selected = !namespace.equals("kube-system");
+            boolean selected = !skipped.contains(namespace);
             for (String resource : List.of("pods", "deployments", "cronjobs")) {
               List<String> expected = new ArrayList<>();
               if (selected && enforce.equals("hardened") && resource.equals("pods")) {
@@ -111,7 +132,7 @@ class VapExportTest {
         }
       }
     }
-    assertThat(combinations).isEqualTo(2 * 125 * 3);
+    return combinations;
   }
 
   private static void put(Map<String, String> labels, String key, String value) {
@@ -166,8 +187,8 @@ class VapExportTest {
     return true;
   }
 
-  private static List<JsonNode> documents() throws IOException {
-    try (var parser = new YAMLMapper().createParser(EXPORT)) {
+  private static List<JsonNode> documents(String export) throws IOException {
+    try (var parser = new YAMLMapper().createParser(export)) {
       return new YAMLMapper().readValues(parser, JsonNode.class).readAll();
     }
   }
