@@ -72,15 +72,19 @@ final class DockerAuditCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ConfigOptions config;
+
   @Override
   public Integer call() {
     ReportFormat format = output.reportFormat();
-    LevelVersion level = policy.levelVersion();
-    Map<String, List<String>> engineFilters = engineFilters();
     Engine engine = Engine.standard();
+    // Live containers have no file: the config is the nearest one above the working directory.
+    LevelVersion level = policy.levelVersion(config.configFor(null, engine.checkIds()));
+    Map<String, List<String>> engineFilters = engineFilters();
     AuditReport report;
     try (DockerEngine docker = DockerJavaEngine.fromEnvironment()) {
-      report = new ContainerAudit(docker, engine).audit(all, engineFilters, level);
+      report = new ContainerAudit(docker, engine)
+              .audit(all, engineFilters, level, config.rules(engine.checkIds()));
     }
     if (format == ReportFormat.TEXT) {
       output.writeText(AuditTable.text(report));

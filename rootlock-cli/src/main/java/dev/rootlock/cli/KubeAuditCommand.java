@@ -56,6 +56,8 @@ final class KubeAuditCommand implements Callable<Integer> {
 
   @Mixin PolicyOptions policy;
 
+  @Mixin ConfigOptions config;
+
   @Option(
       names = "--include-workloads",
       description = "Also evaluate the workload objects, grouping owned pods under them.")
@@ -72,11 +74,14 @@ final class KubeAuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws KubeException, IOException {
-    LevelVersion levelVersion = policy.levelVersion();
+    java.util.Set<String> checks = Engine.standard().checkIds();
+    // Live objects have no file: the config is the nearest one above the working directory.
+    LevelVersion levelVersion = policy.levelVersion(config.configFor(null, checks));
     KubeOptions options =
         cluster
             .apply(KubeOptions.defaults())
             .withLevel(levelVersion.level(), levelVersion.version())
+            .withExemptions(config.rules(checks))
             .withIncludeWorkloads(includeWorkloads)
             .withWide("wide".equals(output))
             .withKinds(workloadKinds.kinds());

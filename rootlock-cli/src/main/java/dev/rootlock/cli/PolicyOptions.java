@@ -18,23 +18,35 @@ final class PolicyOptions {
   @Option(
       names = {"-p", "--profile"},
       paramLabel = "<level>",
-      defaultValue = "hardened",
       description =
           "Policy level: baseline, restricted (Pod Security Admission's, exactly), or hardened"
               + " (restricted + read-only root and safe writable mounts)."
-              + " Default: ${DEFAULT-VALUE}.")
+              + " Default: the config file's level, else hardened.")
   String profile;
 
   @Option(
       names = "--policy-version",
       paramLabel = "<version>",
-      defaultValue = "latest",
       description =
           "Pod Security Admission policy version: latest or v1.N (v1.0 to v1.37), as in the"
-              + " pod-security.kubernetes.io/enforce-version label. Default: ${DEFAULT-VALUE}.")
+              + " pod-security.kubernetes.io/enforce-version label. Default: the config file's"
+              + " version, else latest.")
   String version;
 
   LevelVersion levelVersion() {
+    return levelVersion(dev.rootlock.config.RootlockConfig.EMPTY);
+  }
+
+  /** The flags' level and version, else the config file's, else hardened:latest. */
+  LevelVersion levelVersion(dev.rootlock.config.RootlockConfig config) {
+    String profile =
+        this.profile != null
+            ? this.profile
+            : config.level() != null ? config.level().toString() : "hardened";
+    String version =
+        this.version != null
+            ? this.version
+            : config.version() != null ? config.version().toString() : "latest";
     Level level;
     try {
       level = Level.parse(profile);

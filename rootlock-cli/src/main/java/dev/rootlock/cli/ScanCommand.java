@@ -44,6 +44,12 @@ import picocli.CommandLine.Parameters;
       "  rootlock scan -f sarif -o rootlock.sarif manifests/",
       "  rootlock scan --values prod.yaml --set image.tag=1.2 chart/",
       "  rootlock scan --compose-file compose.yaml --compose-file prod.yaml",
+      "  rootlock scan --write-baseline .rootlock-baseline.json .",
+      "  rootlock scan --baseline .rootlock-baseline.json .",
+      "",
+      "Exemptions, defaults and a baseline can live in a .rootlock.yaml (the nearest one above"
+          + " each scanned path); see docs/config.md. Exempt findings are shown, with their"
+          + " reason, and do not fail the run.",
       "",
       "Exit codes: 0 every object passes, 1 some object violates, 2 usage error or unreadable"
           + " input (the other inputs are still scanned and reported), or no object evaluated"
@@ -58,6 +64,25 @@ final class ScanCommand implements Callable<Integer> {
   @Mixin PolicyOptions policy;
 
   @Mixin OutputOptions output;
+
+  @Mixin ConfigOptions config;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "<file>",
+      description =
+          "Fail only on findings that are not in <file> (written by --write-baseline); list"
+              + " the entries no finding matches any more as stale. Default: the config's"
+              + " baseline.")
+  java.nio.file.Path baseline;
+
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "<file>",
+      description =
+          "Record today's findings (exempt ones left out) in <file> by fingerprint: file,"
+              + " object, container, check and field path, no line numbers. Exits 0.")
+  java.nio.file.Path writeBaseline;
 
   @Option(
       names = "--input-type",
@@ -131,6 +156,14 @@ final class ScanCommand implements Callable<Integer> {
           spec.commandLine(), "Missing required parameter: 'PATH' (or --compose-file)");
     }
     Engine engine = Engine.standard();
+    // Every config is read, and checked, before anything is scanned: a bad one is exit 2.
+    dev.rootlock.config.RootlockConfig primary =
+        config.configFor(firstPath(), engine.checkIds());
+    for (String path : paths) {
+      if (!path.equals("-")) {
+        config.configFor(java.nio.file.Path.of(path), engine.checkIds());
+      }
+    }
     List<String> files = new java.util.ArrayList<>();
     List<dev.rootlock.engine.TextInput> rendered = new java.util.ArrayList<>();
     List<dev.rootlock.model.InputError> renderErrors = new java.util.ArrayList<>();
@@ -145,17 +178,25 @@ final class ScanCommand implements Callable<Integer> {
         engine.scan(
             new ScanRequest(
                 files,
-                policy.levelVersion(),
+                policy.levelVersion(primary),
                 main.stdin,
                 inputType(),
                 workloadKinds.kinds(),
                 followSymlinks,
-                new dev.rootlock.engine.ComposeOptions(composeFiles, envFile)),
+                new dev.rootlock.engine.ComposeOptions(composeFiles, envFile),
+                config.rules(engine.checkIds())),
             rendered);
     List<dev.rootlock.model.InputError> errors = new java.util.ArrayList<>(renderErrors);
     errors.addAll(scanned.errors());
     ScanResult result =
         new ScanResult(scanned.policy(), scanned.objects(), errors, scanned.skippedKinds());
+    if (writeBaseline != null) {
+      return BaselineOptions.write(writeBaseline, result, spec.commandLine().getErr());
+    }
+    java.nio.file.Path baselineFile = baseline != null ? baseline : primary.baseline();
+    if (baselineFile != null) {
+      result = BaselineOptions.apply(baselineFile, result, baseline != null ? "--baseline" : "baseline");
+    }
     output.write(result, engine.rules());
     if (result.objects().isEmpty() && result.errors().isEmpty() && !allowEmpty) {
       spec.commandLine().getErr().println("error: no object was evaluated: " + nothingBecause(result));
@@ -163,6 +204,15 @@ final class ScanCommand implements Callable<Integer> {
       return ScanResult.ERROR;
     }
     return result.exitCode();
+  }
+
+  /** Where the default config is looked for: the first path given, or the working directory. */
+  private java.nio.file.Path firstPath() {
+    return paths.stream()
+        .filter(path -> !path.equals("-"))
+        .findFirst()
+        .map(java.nio.file.Path::of)
+        .orElse(null);
   }
 
   /** A directory with a Chart.yaml is a Helm chart, rendered before it is read (as helm does). */

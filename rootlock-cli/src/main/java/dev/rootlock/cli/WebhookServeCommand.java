@@ -64,6 +64,14 @@ final class WebhookServeCommand implements Callable<Integer> {
   Path config;
 
   @Option(
+      names = "--rootlock-config",
+      paramLabel = "<file>",
+      description =
+          "A .rootlock.yaml whose exemptions the webhook honours (beside --config's PSA ones);"
+              + " reviews they allow carry a rootlock-exempt audit annotation.")
+  Path rootlockConfig;
+
+  @Option(
       names = "--kubeconfig",
       paramLabel = "<file>",
       description = "Where to read namespace labels from. Default: the in-cluster service account.")
@@ -98,6 +106,20 @@ final class WebhookServeCommand implements Callable<Integer> {
             .withBindAddress(bindAddress);
     if (new java.net.InetSocketAddress(bindAddress, 0).isUnresolved()) {
       throw new UserException("--bind-address: cannot resolve \"" + bindAddress + "\"");
+    }
+    if (rootlockConfig != null) {
+      java.util.Set<String> checks = dev.rootlock.engine.Engine.standard().checkIds();
+      dev.rootlock.config.RootlockConfig read;
+      try {
+        read = dev.rootlock.config.ConfigReader.read(rootlockConfig, checks);
+      } catch (dev.rootlock.config.ConfigException e) {
+        throw new UserException(e.getMessage(), e);
+      }
+      // The Validator re-judges expiry on each review's day (ExemptionRules.on).
+      options =
+          options.withExemptions(
+              new dev.rootlock.engine.ExemptionRules(
+                  true, java.time.LocalDate.now(java.time.ZoneOffset.UTC), file -> read.exemptions()));
     }
     WebhookServer server;
     try {

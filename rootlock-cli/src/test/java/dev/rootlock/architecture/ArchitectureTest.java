@@ -49,6 +49,8 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAPackage("dev.rootlock.policy..")
+        .and()
+        .resideOutsideOfPackage("dev.rootlock.policy.exempt..")
         .should()
         .dependOnClassesThat(outside("java.lang..", "java.util..", "dev.rootlock.model..", "dev.rootlock.policy.."))
         .because("checks do no I/O and use no parser, client or logger")
@@ -136,6 +138,33 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.fabric8..", "com.github.dockerjava..", "picocli..")
+        .check(classes);
+  }
+
+  /** Exemption matching is pure too: only an expiry date (java.time) beyond what checks use. */
+  @Test
+  void exemptionMatchingIsPure() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rootlock.policy.exempt..")
+        .should()
+        .dependOnClassesThat(
+            outside("java.lang..", "java.util..", "java.time..", "dev.rootlock.policy.exempt.."))
+        .because("matching an exemption is a pure function of the finding and the day")
+        .check(classes);
+  }
+
+  /** The config and baseline readers use the project's tree reader, never a client or the CLI. */
+  @Test
+  void configAndBaselineStayInTheCore() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.rootlock.config..", "dev.rootlock.baseline..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fabric8..", "com.github.dockerjava..", "picocli..", "dev.rootlock.engine..",
+            "dev.rootlock.report..", "dev.rootlock.fix..")
         .check(classes);
   }
 

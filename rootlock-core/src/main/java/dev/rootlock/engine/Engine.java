@@ -74,7 +74,9 @@ public final class Engine {
             request.policy(),
             request.inputType(),
             request.kinds(),
-            request.compose().envFile());
+            request.compose().envFile(),
+            request.exemptions(),
+            checkIds());
     scanner.errors.addAll(expansion.errors());
     if (!request.compose().files().isEmpty()) {
       scanner.scanComposeProject(request.compose().files());
@@ -85,7 +87,7 @@ public final class Engine {
       scanner.scan(file, request.stdin(), !request.inputs().contains(file.displayName()));
     }
     for (TextInput text : texts) {
-      scanner.scanManifests(text.displayName(), text.text());
+      scanner.scanManifests(null, text.displayName(), text.text());
     }
     return new ScanResult(
         request.policy().toString(), scanner.objects, scanner.errors, scanner.skippedKinds);
@@ -136,6 +138,35 @@ public final class Engine {
   /** Evaluates one Docker container configuration (a Compose service, a run line, a container). */
   public ObjectResult evaluate(DockerObject container, LevelVersion policy) {
     return containers.evaluate(container, policy);
+  }
+
+  /** Every check ID this engine knows, for validating exemptions. */
+  public java.util.Set<String> checkIds() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (CheckDefinition<?> rule : rules()) {
+      ids.add(rule.id());
+    }
+    return java.util.Collections.unmodifiableSet(ids);
+  }
+
+  /**
+   * As {@link #evaluate(Workload, LevelVersion)}, then marks exempt the findings that {@code
+   * exemptions} (and, when enabled, the object's own annotations) cover. The message stays PSA's.
+   */
+  public ObjectResult evaluate(Workload workload, LevelVersion policy, ExemptionRules exemptions) {
+    return new ExemptionApplier(checkIds())
+        .apply(
+            workloads.evaluate(workload, policy),
+            workload,
+            exemptions.forFile(null),
+            exemptions.enabled());
+  }
+
+  /** As {@link #evaluate(DockerObject, LevelVersion)}, with {@code exemptions} applied. */
+  public ObjectResult evaluate(
+      DockerObject container, LevelVersion policy, ExemptionRules exemptions) {
+    return new ExemptionApplier(checkIds())
+        .apply(containers.evaluate(container, policy), container, exemptions.forFile(null), List.of());
   }
 
   /** Evaluates one workload (from a file, a cluster or an admission request) at {@code policy}. */

@@ -47,24 +47,18 @@ final class FileScanner {
   private final LevelVersion policy;
   private final InputType inputType;
   private final String composeEnvFile;
+  private final ExemptionRules exemptionRules;
+  private final ExemptionApplier exemptions;
 
   final List<ObjectResult> objects = new ArrayList<>();
   final List<InputError> errors = new ArrayList<>();
   final Map<String, Integer> skippedKinds = new TreeMap<>();
 
-  FileScanner(
-      WorkloadEvaluator workloads,
-      ContainerEvaluator containers,
-      CheckRegistry<DockerfileImage> dockerfileChecks,
-      LevelVersion policy,
-      InputType inputType,
-      WorkloadKinds kinds) {
-    this(workloads, containers, dockerfileChecks, policy, inputType, kinds, null);
-  }
-
   /**
    * @param composeEnvFile the file Compose projects take their variables from ({@code
    *     --env-file}), or null for the {@code .env} beside each Compose file
+   * @param exemptionRules the exemptions to honour, by the file a finding is in
+   * @param knownChecks every check ID, so that an exemption can name only real ones
    */
   FileScanner(
       WorkloadEvaluator workloads,
@@ -73,7 +67,9 @@ final class FileScanner {
       LevelVersion policy,
       InputType inputType,
       WorkloadKinds kinds,
-      String composeEnvFile) {
+      String composeEnvFile,
+      ExemptionRules exemptionRules,
+      java.util.Set<String> knownChecks) {
     this.composeEnvFile = composeEnvFile;
     this.manifests = new ManifestReader(kinds);
     this.workloads = workloads;
@@ -81,6 +77,8 @@ final class FileScanner {
     this.dockerfileChecks = dockerfileChecks;
     this.policy = policy;
     this.inputType = inputType;
+    this.exemptionRules = exemptionRules;
+    this.exemptions = new ExemptionApplier(knownChecks);
   }
 
   /**
@@ -109,9 +107,9 @@ final class FileScanner {
       case LoadedFile.Unreadable unreadable -> errors.add(unreadable.error());
       case LoadedFile.Text text -> {
         switch (typeOf(file, text.text())) {
-          case DOCKERFILE -> scanDockerfile(text.displayName(), text.text());
+          case DOCKERFILE -> scanDockerfile(pathOf(file), text.displayName(), text.text());
           case COMPOSE -> scanCompose(file, text.displayName(), text.text(), foundInDirectory);
-          default -> scanManifests(text.displayName(), text.text());
+          default -> scanManifests(pathOf(file), text.displayName(), text.text());
         }
       }
     }
@@ -131,14 +129,27 @@ final class FileScanner {
     return InputType.KUBERNETES;
   }
 
-  void scanManifests(String displayName, String text) {
+  /** The file a Compose service was written in (an override's, an included project's), if any. */
+  private static Path fileOf(DockerObject service) {
+    String file = service.source().file();
+    return file == null || file.equals(InputFile.STDIN) ? null : Path.of(file);
+  }
+
+  private static Path pathOf(InputFile file) {
+    return file.isStdin() ? null : file.path();
+  }
+
+  void scanManifests(Path path, String displayName, String text) {
+    dev.rootlock.policy.exempt.Exemptions rules = exemptionRules.forFile(path);
     ReadResult read = manifests.read(displayName, text);
     errors.addAll(read.errors());
     read.skippedKinds().forEach((kind, count) -> skippedKinds.merge(kind, count, Integer::sum));
     for (Workload workload : read.workloads()) {
       addProblems(displayName, workload.problems(), workload.locator());
       try {
-        objects.add(workloads.evaluate(workload, policy));
+        objects.add(
+            exemptions.apply(
+                workloads.evaluate(workload, policy), workload, rules, exemptionRules.enabled()));
       } catch (RuntimeException e) {
         errors.add(
             new InputError(
@@ -196,7 +207,13 @@ final class FileScanner {
       String displayName = service.source().file();
       addProblems(displayName, service.problems(), service.locator());
       try {
-        results.put(service.config().name(), containers.evaluate(service, policy));
+        results.put(
+            service.config().name(),
+            exemptions.apply(
+                containers.evaluate(service, policy),
+                service,
+                exemptionRules.forFile(fileOf(service)),
+                List.of()));
       } catch (RuntimeException e) {
         errors.add(
             new InputError(
@@ -249,7 +266,7 @@ final class FileScanner {
     return false;
   }
 
-  private void scanDockerfile(String displayName, String text) {
+  private void scanDockerfile(Path path, String displayName, String text) {
     ParsedDockerfile dockerfile;
     try {
       dockerfile = DockerfileReader.read(displayName, text);
@@ -261,12 +278,14 @@ final class FileScanner {
         new ObjectRef(
             SourceRef.of(displayName), null, "Dockerfile", null, dockerfile.image().displayName());
     objects.add(
-        Verdicts.of(
-            ref,
-            dockerfileChecks.evaluate(policy, dockerfile.image()),
-            FieldPath.root(),
-            dockerfile.locator(),
-            dockerfile.notes()));
+        exemptions.apply(
+            Verdicts.of(
+                ref,
+                dockerfileChecks.evaluate(policy, dockerfile.image()),
+                FieldPath.root(),
+                dockerfile.locator(),
+                dockerfile.notes()),
+            exemptionRules.forFile(path)));
   }
 
   /**

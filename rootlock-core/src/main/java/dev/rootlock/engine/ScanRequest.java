@@ -15,6 +15,7 @@ import java.util.List;
  * @param kinds the kinds that carry a pod template: the built-in table plus the user's mappings
  * @param followSymlinks read symbolic links under a directory that lead out of it
  * @param compose how Compose projects are read: {@code -f} files and {@code --env-file}
+ * @param exemptions which exemptions to honour; in-object ones only, judged today, when not given
  */
 public record ScanRequest(
     List<String> inputs,
@@ -23,15 +24,23 @@ public record ScanRequest(
     InputType inputType,
     WorkloadKinds kinds,
     boolean followSymlinks,
-    ComposeOptions compose) {
+    ComposeOptions compose,
+    ExemptionRules exemptions) {
 
   public ScanRequest {
     inputs = List.copyOf(inputs);
     kinds = kinds == null ? WorkloadKinds.builtIn() : kinds;
     compose = compose == null ? ComposeOptions.DEFAULT : compose;
+    exemptions =
+        exemptions == null
+            ? ExemptionRules.of(List.of(), java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+            : exemptions;
   }
 
-  /** A request that reads each Compose file as its own project, with the {@code .env} beside it. */
+  /**
+   * A request that reads each Compose file as its own project, with the {@code .env} beside it, and
+   * honours the exemptions written in the objects themselves.
+   */
   public ScanRequest(
       List<String> inputs,
       LevelVersion policy,
@@ -39,7 +48,7 @@ public record ScanRequest(
       InputType inputType,
       WorkloadKinds kinds,
       boolean followSymlinks) {
-    this(inputs, policy, stdin, inputType, kinds, followSymlinks, ComposeOptions.DEFAULT);
+    this(inputs, policy, stdin, inputType, kinds, followSymlinks, ComposeOptions.DEFAULT, null);
   }
 
   /** A request that stays inside the directories it is given. */

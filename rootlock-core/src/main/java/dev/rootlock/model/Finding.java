@@ -16,6 +16,7 @@ import java.util.List;
  * @param otherPaths further offending fields, each with its position
  * @param file the file {@code position} is in when it is not the object's own (a Compose service
  *     that inherits the field from another file, or a value set in {@code .env}); null otherwise
+ * @param exempt why the finding does not count, or null when it does
  */
 public record Finding(
     ObjectRef object,
@@ -27,7 +28,8 @@ public record Finding(
     FieldPath path,
     Position position,
     List<Located> otherPaths,
-    String file) {
+    String file,
+    Exempt exempt) {
 
   /**
    * A field and where it is.
@@ -52,7 +54,7 @@ public record Finding(
     otherPaths = List.copyOf(otherPaths);
   }
 
-  /** A finding whose fields are all in the object's own file. */
+  /** A finding that counts (no exemption), its fields all in the object's own file. */
   public Finding(
       ObjectRef object,
       String check,
@@ -63,11 +65,37 @@ public record Finding(
       FieldPath path,
       Position position,
       List<Located> otherPaths) {
-    this(object, check, level, containers, reason, detail, path, position, otherPaths, null);
+    this(object, check, level, containers, reason, detail, path, position, otherPaths, null, null);
+  }
+
+  /** A finding that counts, whose position may be in another file. */
+  public Finding(
+      ObjectRef object,
+      String check,
+      String level,
+      List<String> containers,
+      String reason,
+      String detail,
+      FieldPath path,
+      Position position,
+      List<Located> otherPaths,
+      String file) {
+    this(object, check, level, containers, reason, detail, path, position, otherPaths, file, null);
   }
 
   /** The file {@code position} is in: {@code file}, or the object's own. */
   public String positionFile() {
     return file == null ? object.source().file() : file;
+  }
+
+  /** Whether an exemption or a baseline entry keeps this finding from counting. */
+  public boolean isExempt() {
+    return exempt != null;
+  }
+
+  /** This finding, exempt for {@code why}. */
+  public Finding exempted(Exempt why) {
+    return new Finding(
+        object, check, level, containers, reason, detail, path, position, otherPaths, file, why);
   }
 }

@@ -8,12 +8,14 @@ import java.util.Map;
  *
  * @param policy the level and version evaluated, printed as {@code hardened:latest}
  * @param skippedKinds kinds that carry no pod template, with how many objects of each were skipped
+ * @param stale baseline entries no finding matched any more: fixed since the baseline was written
  */
 public record ScanResult(
     String policy,
     List<ObjectResult> objects,
     List<InputError> errors,
-    Map<String, Integer> skippedKinds) {
+    Map<String, Integer> skippedKinds,
+    List<Fingerprint> stale) {
 
   /** CI exit codes. */
   public static final int PASSED = 0;
@@ -24,6 +26,21 @@ public record ScanResult(
     objects = List.copyOf(objects);
     errors = List.copyOf(errors);
     skippedKinds = Map.copyOf(skippedKinds);
+    stale = List.copyOf(stale);
+  }
+
+  /** A result without a baseline. */
+  public ScanResult(
+      String policy,
+      List<ObjectResult> objects,
+      List<InputError> errors,
+      Map<String, Integer> skippedKinds) {
+    this(policy, objects, errors, skippedKinds, List.of());
+  }
+
+  /** The same result with {@code stale} baseline entries. */
+  public ScanResult withStale(List<Fingerprint> staleEntries) {
+    return new ScanResult(policy, objects, errors, skippedKinds, staleEntries);
   }
 
   /** 2 when any input could not be read, else 1 when any object violates, else 0. */
@@ -39,8 +56,13 @@ public record ScanResult(
     return objects.stream().filter(o -> !o.allowed()).count();
   }
 
-  /** How many findings in all. */
+  /** How many findings count (exempt ones left out). */
   public long findingCount() {
-    return objects.stream().mapToLong(o -> o.findings().size()).sum();
+    return objects.stream().mapToLong(o -> o.failingFindings().size()).sum();
+  }
+
+  /** How many findings are exempt. */
+  public long exemptCount() {
+    return objects.stream().mapToLong(o -> o.exemptFindings().size()).sum();
   }
 }

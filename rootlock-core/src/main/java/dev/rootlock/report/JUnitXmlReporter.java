@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  * JUnit XML for CI test-report views: one {@code <testsuite>} per input file, in the order files
  * first appear, named after the file; one {@code <testcase name="kind/name" classname="file">} per
  * object, with a {@code <failure>} when it violates (the object's whole message as {@code message},
- * its finding lines as the body) and its notes as {@code <system-out>}; one {@code <testcase>} per
+ * its finding lines as the body) and its notes as {@code <system-out>}; an object whose findings
+ * are all exempt is {@code <skipped>} with their reasons (exempt findings of a failing object join
+ * its {@code <system-out>}); one {@code <testcase>} per
  * input error, named {@code file:line:col} (or {@code file}), with an {@code <error>}. Skipped
  * kinds have no test cases: nothing was tested.
  */
@@ -52,6 +54,17 @@ public final class JUnitXmlReporter implements Reporter {
     out.flush();
   }
 
+  /** An object that passes only because its findings are exempt: nothing was really tested. */
+  private static boolean skipped(ObjectResult object) {
+    return object.allowed() && !object.exemptFindings().isEmpty();
+  }
+
+  private static String exemptLines(ObjectResult object) {
+    return object.exemptFindings().stream()
+        .map(finding -> TextLines.exempt(finding, Ansi.OFF))
+        .collect(Collectors.joining("\n"));
+  }
+
   private static Suite suite(Map<String, Suite> suites, String file) {
     return suites.computeIfAbsent(file, f -> new Suite(f, new ArrayList<>(), new ArrayList<>()));
   }
@@ -63,11 +76,11 @@ public final class JUnitXmlReporter implements Reporter {
         attr("tests", suite.objects().size() + suite.errors().size()),
         attr("failures", suite.objects().stream().filter(object -> !object.allowed()).count()),
         attr("errors", suite.errors().size()),
-        attr("skipped", 0));
+        attr("skipped", suite.objects().stream().filter(JUnitXmlReporter::skipped).count()));
     for (ObjectResult object : suite.objects()) {
       Attribute name = attr("name", object.object().displayName());
       Attribute classname = attr("classname", suite.file());
-      if (object.allowed() && object.notes().isEmpty()) {
+      if (object.allowed() && object.notes().isEmpty() && object.exemptFindings().isEmpty()) {
         xml.empty("testcase", name, classname);
         continue;
       }
@@ -75,17 +88,27 @@ public final class JUnitXmlReporter implements Reporter {
       if (!object.allowed()) {
         String message = object.message().isEmpty() ? "violates " + policy : object.message();
         String body =
-            object.findings().stream()
+            object.failingFindings().stream()
                 .map(finding -> TextLines.finding(finding, Ansi.OFF))
                 .collect(Collectors.joining("\n"));
         xml.element("failure", body, attr("message", message), attr("type", policy));
+      } else if (skipped(object)) {
+        String reasons =
+            object.exemptFindings().stream()
+                .map(finding -> finding.check() + ": " + finding.exempt().reason())
+                .distinct()
+                .collect(Collectors.joining("; "));
+        xml.element("skipped", exemptLines(object), attr("message", "exempt: " + reasons));
       }
-      if (!object.notes().isEmpty()) {
-        String notes =
-            object.notes().stream()
-                .map(note -> TextLines.note(object.object(), note, Ansi.OFF))
-                .collect(Collectors.joining("\n"));
-        xml.element("system-out", notes);
+      List<String> out = new ArrayList<>();
+      for (String note : object.notes()) {
+        out.add(TextLines.note(object.object(), note, Ansi.OFF));
+      }
+      if (!object.allowed() && !object.exemptFindings().isEmpty()) {
+        out.add(exemptLines(object));
+      }
+      if (!out.isEmpty()) {
+        xml.element("system-out", String.join("\n", out));
       }
       xml.end("testcase");
     }

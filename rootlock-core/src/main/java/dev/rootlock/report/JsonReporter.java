@@ -34,6 +34,9 @@ public final class JsonReporter implements Reporter {
     writeObjects(json, result.objects());
     writeFindings(json, result.objects());
     writeErrors(json, result.errors());
+    if (!result.stale().isEmpty()) {
+      writeStale(json, result.stale());
+    }
     ScanSummary summary = ScanSummary.of(result);
     json.writeObjectFieldStart("skipped");
     for (ScanSummary.SkippedKind kind : summary.skipped()) {
@@ -99,6 +102,12 @@ public final class JsonReporter implements Reporter {
           json.writeEndObject();
         }
         json.writeEndArray();
+        if (finding.isExempt()) {
+          json.writeObjectFieldStart("exempt");
+          json.writeStringField("reason", finding.exempt().reason());
+          json.writeStringField("source", finding.exempt().source());
+          json.writeEndObject();
+        }
         json.writeEndObject();
       }
     }
@@ -123,12 +132,33 @@ public final class JsonReporter implements Reporter {
     json.writeEndArray();
   }
 
+  /** Baseline entries no finding matched: fixed since the baseline was written. */
+  private static void writeStale(JsonGenerator json, List<dev.rootlock.model.Fingerprint> stale)
+      throws IOException {
+    json.writeArrayFieldStart("staleBaseline");
+    for (dev.rootlock.model.Fingerprint print : stale) {
+      json.writeStartObject();
+      json.writeStringField("file", print.file());
+      json.writeStringField("kind", print.kind());
+      json.writeStringField("namespace", print.namespace());
+      json.writeStringField("name", print.name());
+      json.writeStringField("container", print.container());
+      json.writeStringField("check", print.check());
+      json.writeStringField("path", print.path());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
   private static void writeSummary(JsonGenerator json, ScanSummary summary, int exitCode)
       throws IOException {
     json.writeObjectFieldStart("summary");
     json.writeNumberField("objects", summary.objects());
     json.writeNumberField("violating", summary.violating());
     json.writeNumberField("findings", summary.findings());
+    if (summary.exempt() > 0) {
+      json.writeNumberField("exempt", summary.exempt());
+    }
     json.writeNumberField("errors", summary.errors());
     json.writeNumberField("unreadableFiles", summary.unreadableFiles());
     json.writeNumberField("skipped", summary.skippedObjects());

@@ -193,6 +193,9 @@ public final class SarifReporter implements Reporter {
       }
       json.writeEndArray();
     }
+    if (finding.isExempt()) {
+      writeSuppression(json, finding.exempt());
+    }
     json.writeObjectFieldStart("properties");
     json.writeArrayFieldStart("containers");
     for (String container : finding.containers()) {
@@ -201,6 +204,26 @@ public final class SarifReporter implements Reporter {
     json.writeEndArray();
     json.writeEndObject();
     json.writeEndObject();
+  }
+
+  /**
+   * An exempt finding as SARIF reads it: a result with an accepted suppression, {@code inSource}
+   * when the exemption is written in the object (an annotation, {@code x-rootlock}, a Dockerfile
+   * comment), {@code external} when it is in a config file or a baseline. Viewers hide it by
+   * default and show the justification.
+   */
+  private static void writeSuppression(JsonGenerator json, dev.rootlock.model.Exempt exempt)
+      throws IOException {
+    json.writeArrayFieldStart("suppressions");
+    json.writeStartObject();
+    json.writeStringField("kind", exempt.writtenInObject() ? "inSource" : "external");
+    json.writeStringField("status", "accepted");
+    json.writeStringField("justification", exempt.reason());
+    json.writeObjectFieldStart("properties");
+    json.writeStringField("source", exempt.source());
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeEndArray();
   }
 
   private static void writePhysicalLocation(JsonGenerator json, String file, Position position)

@@ -16,6 +16,7 @@ record ScanSummary(
     int objects,
     int violating,
     int findings,
+    int exempt,
     int errors,
     int unreadableFiles,
     List<SkippedKind> skipped) {
@@ -36,6 +37,7 @@ record ScanSummary(
         result.objects().size(),
         Math.toIntExact(result.violatingObjects()),
         Math.toIntExact(result.findingCount()),
+        Math.toIntExact(result.exemptCount()),
         result.errors().size(),
         (int) result.errors().stream().map(InputError::file).distinct().count(),
         skipped);

@@ -29,6 +29,21 @@ final class TextLines {
         + safe(text);
   }
 
+  /**
+   * An exempt finding: its finding line, then {@code (exempt: reason [source])}, so the reason is
+   * read beside what it excuses.
+   */
+  static String exempt(Finding finding, Ansi ansi) {
+    return finding(finding, Ansi.OFF)
+        + " "
+        + ansi.cyan(
+            "(exempt: "
+                + safe(finding.exempt().reason())
+                + " ["
+                + safe(finding.exempt().source())
+                + "])");
+  }
+
   /** {@code file:line:col kind/name note: text}, at the object's own position. */
   static String note(ObjectRef object, String note, Ansi ansi) {
     return ansi.bold(safe(object.source().file()) + ":" + object.source().position())

@@ -14,7 +14,10 @@ import java.util.stream.Collectors;
  * The terminal format: one compiler-style line per finding ({@code file:line:col kind/name
  * containers check: detail}) and per note, in input order; then one line per input error ({@code
  * file:line:col: error: message}); then a summary line such as {@code 12 objects scanned, 3 violate
- * hardened:latest (7 findings); 1 file could not be read; skipped: 4 Service, 2 ConfigMap}. Editors
+ * hardened:latest (7 findings); 1 file could not be read; skipped: 4 Service, 2 ConfigMap}. Exempt
+ * findings do not count: they follow, under {@code exempt:}, each with its reason and where the
+ * exemption is written; baseline entries that no longer match follow under {@code stale
+ * baseline entries (fixed):}. Editors
  * and terminals turn the leading {@code file:line:col} into a link. ANSI colour is used only when
  * the context allows it; control characters from the input are always shown escaped.
  */
@@ -40,11 +43,25 @@ public final class TextReporter implements Reporter {
   public void write(ScanResult result, Writer out) throws IOException {
     Writer errorOut = errors == null ? out : errors;
     for (ObjectResult object : result.objects()) {
-      for (Finding finding : object.findings()) {
+      for (Finding finding : object.failingFindings()) {
         out.write(TextLines.finding(finding, ansi) + "\n");
       }
       for (String note : object.notes()) {
         out.write(TextLines.note(object.object(), note, ansi) + "\n");
+      }
+    }
+    if (result.exemptCount() > 0) {
+      out.write(ansi.cyan("exempt:") + "\n");
+      for (ObjectResult object : result.objects()) {
+        for (Finding finding : object.exemptFindings()) {
+          out.write("  " + TextLines.exempt(finding, ansi) + "\n");
+        }
+      }
+    }
+    if (!result.stale().isEmpty()) {
+      out.write(ansi.cyan("stale baseline entries (fixed):") + "\n");
+      for (dev.rootlock.model.Fingerprint stale : result.stale()) {
+        out.write("  " + TextLines.safe(stale.toString()) + "\n");
       }
     }
     for (InputError error : result.errors()) {
@@ -74,6 +91,14 @@ public final class TextReporter implements Reporter {
                   + summary.findings()
                   + pluralize(" finding", " findings", summary.findings())
                   + ")"));
+    }
+    if (summary.exempt() > 0) {
+      line.append("; ").append(summary.exempt()).append(" exempt");
+    }
+    if (!result.stale().isEmpty()) {
+      line.append("; ")
+          .append(result.stale().size())
+          .append(pluralize(" stale baseline entry", " stale baseline entries", result.stale().size()));
     }
     if (summary.unreadableFiles() > 0) {
       line.append("; ")

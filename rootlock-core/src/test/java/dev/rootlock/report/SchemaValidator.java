@@ -54,6 +54,20 @@ final class SchemaValidator {
         factory.getSchema(SchemaLocation.of(file.toAbsolutePath().toUri().toString())));
   }
 
+  /** rootlock's config file schema, {@code docs/schema/rootlock-config.schema.json}. */
+  static SchemaValidator rootlockConfig() {
+    Path file =
+        Path.of(
+            System.getProperty("rootlock.repo"), "docs", "schema", "rootlock-config.schema.json");
+    JsonSchemaFactory factory =
+        JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
+            builder ->
+                builder.schemaLoaders(loaders -> loaders.values(list -> list.add(0, offline()))));
+    return new SchemaValidator(
+        factory.getSchema(SchemaLocation.of(file.toAbsolutePath().toUri().toString())));
+  }
+
   /** Refuses every IRI that is neither on the classpath nor a local file. */
   private static AllowSchemaLoader offline() {
     return new AllowSchemaLoader(

@@ -23,12 +23,14 @@ final class ContainerFacts {
   }
 
   /** The failing checks that name this container, plus those that name no container (pod-wide). */
+  /** The checks the container fails; an exempt one is marked {@code check(exempt)}. */
   static List<String> checks(ObjectResult result, Container container) {
     List<String> ids = new ArrayList<>();
     for (Finding finding : result.findings()) {
+      String id = finding.isExempt() ? finding.check() + "(exempt)" : finding.check();
       if ((finding.containers().isEmpty() || finding.containers().contains(container.displayName()))
-          && !ids.contains(finding.check())) {
-        ids.add(finding.check());
+          && !ids.contains(id)) {
+        ids.add(id);
       }
     }
     return ids;

@@ -105,7 +105,8 @@ public final class KubeAudit {
           page -> {
             for (ApiObject object : page) {
               Workload workload = decoding.decode(object, sourceOf(object));
-              sink.accept(object, workload, ENGINE.evaluate(workload, policy));
+              sink.accept(
+                  object, workload, ENGINE.evaluate(workload, policy, options.exemptions()));
             }
           });
     }

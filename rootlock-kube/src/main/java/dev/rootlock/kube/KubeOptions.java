@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param wide the audit table's wide form (USER, PRIVESC, CAPS, SECCOMP, WRITABLE MOUNTS)
  * @param kinds the workload kind table: Kubernetes' kinds, the built-in custom ones and the user's
  *     {@code --workload-kind} mappings; the custom kinds are listed through API discovery
+ * @param exemptions which exemptions mark findings exempt (the config file's and the objects'
+ *     own annotations); {@link dev.rootlock.engine.ExemptionRules#OFF} for none
  */
 public record KubeOptions(
     String namespace,
@@ -34,7 +36,8 @@ public record KubeOptions(
     PolicyVersion version,
     boolean includeWorkloads,
     boolean wide,
-    WorkloadKinds kinds) {
+    WorkloadKinds kinds,
+    dev.rootlock.engine.ExemptionRules exemptions) {
 
   /** How many objects one list request asks for: kubectl's default {@code --chunk-size}. */
   public static final long DEFAULT_PAGE_SIZE = 500;
@@ -43,6 +46,22 @@ public record KubeOptions(
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(kinds, "kinds");
+    Objects.requireNonNull(exemptions, "exemptions");
+  }
+
+  /** With {@code newExemptions}: the config's and the objects' own, or none. */
+  public KubeOptions withExemptions(dev.rootlock.engine.ExemptionRules newExemptions) {
+    return new KubeOptions(
+        namespace,
+        allNamespaces,
+        context,
+        kubeconfig,
+        level,
+        version,
+        includeWorkloads,
+        wide,
+        kinds,
+        newExemptions);
   }
 
   /** The defaults: the context's namespace, current context, {@code hardened:latest}. */
@@ -56,7 +75,8 @@ public record KubeOptions(
         PolicyVersion.LATEST,
         false,
         false,
-        WorkloadKinds.builtIn());
+        WorkloadKinds.builtIn(),
+        dev.rootlock.engine.ExemptionRules.OFF);
   }
 
   /** The level and version to evaluate, e.g. {@code hardened:latest}. */
@@ -66,12 +86,12 @@ public record KubeOptions(
 
   public KubeOptions withNamespace(String newNamespace) {
     return new KubeOptions(
-        newNamespace, false, context, kubeconfig, level, version, includeWorkloads, wide, kinds);
+        newNamespace, false, context, kubeconfig, level, version, includeWorkloads, wide, kinds, exemptions);
   }
 
   public KubeOptions withAllNamespaces() {
     return new KubeOptions(
-        null, true, context, kubeconfig, level, version, includeWorkloads, wide, kinds);
+        null, true, context, kubeconfig, level, version, includeWorkloads, wide, kinds, exemptions);
   }
 
   public KubeOptions withContext(String newContext, Path newKubeconfig) {
@@ -84,7 +104,7 @@ public record KubeOptions(
         version,
         includeWorkloads,
         wide,
-        kinds);
+        kinds, exemptions);
   }
 
   public KubeOptions withLevel(Level newLevel, PolicyVersion newVersion) {
@@ -97,12 +117,12 @@ public record KubeOptions(
         newVersion,
         includeWorkloads,
         wide,
-        kinds);
+        kinds, exemptions);
   }
 
   public KubeOptions withIncludeWorkloads(boolean include) {
     return new KubeOptions(
-        namespace, allNamespaces, context, kubeconfig, level, version, include, wide, kinds);
+        namespace, allNamespaces, context, kubeconfig, level, version, include, wide, kinds, exemptions);
   }
 
   /** With {@code newKinds}, the table the CLI builds from {@code --workload-kind}. */
@@ -116,7 +136,7 @@ public record KubeOptions(
         version,
         includeWorkloads,
         wide,
-        newKinds);
+        newKinds, exemptions);
   }
 
   public KubeOptions withWide(boolean newWide) {
@@ -129,6 +149,6 @@ public record KubeOptions(
         version,
         includeWorkloads,
         newWide,
-        kinds);
+        kinds, exemptions);
   }
 }

@@ -24,6 +24,9 @@ final class Validator {
   static final String ENFORCE_POLICY = "enforce-policy";
   static final String AUDIT_VIOLATIONS = "audit-violations";
   static final String EXEMPT = "exempt";
+
+  /** The audit annotation naming the rootlock exemptions that allowed a review. */
+  static final String ROOTLOCK_EXEMPT = "rootlock-exempt";
   static final String ERROR = "error";
 
   /** Pod subresources that cannot change what a pod runs; PSA lets them through untouched. */
@@ -53,6 +56,7 @@ final class Validator {
   private final ExistingPods existingPods;
   private final DryRun dryRun;
   private final WebhookMetrics metrics;
+  private final dev.rootlock.engine.ExemptionRules exemptions;
 
   Validator(
       Engine engine,
@@ -62,6 +66,27 @@ final class Validator {
       AdmissionObjects objects,
       ExistingPods existingPods,
       WebhookMetrics metrics) {
+    this(
+        engine,
+        config,
+        shadowPsa,
+        namespaces,
+        objects,
+        existingPods,
+        metrics,
+        dev.rootlock.engine.ExemptionRules.OFF);
+  }
+
+  Validator(
+      Engine engine,
+      WebhookConfig config,
+      boolean shadowPsa,
+      NamespaceLabels namespaces,
+      AdmissionObjects objects,
+      ExistingPods existingPods,
+      WebhookMetrics metrics,
+      dev.rootlock.engine.ExemptionRules exemptions) {
+    this.exemptions = exemptions;
     this.engine = engine;
     this.config = config;
     this.shadowPsa = shadowPsa;
@@ -188,7 +213,7 @@ final class Validator {
     AdmissionResponse.Status denial = null;
     if (enforce) {
       annotations.put(ENFORCE_POLICY, policy.enforce().toString());
-      enforced = engine.evaluate(workload, policy.enforce());
+      enforced = judge(workload, policy.enforce(), annotations, kind);
       metrics.review(enforced.allowed() ? "allow" : "deny", "enforce", kind);
       if (!enforced.allowed()) {
         denial = AdmissionResponse.Status.forbidden(request, enforced.message());
@@ -197,7 +222,7 @@ final class Validator {
     ObjectResult audited =
         enforced != null && policy.audit().equals(policy.enforce())
             ? enforced
-            : engine.evaluate(workload, policy.audit());
+            : judge(workload, policy.audit(), enforce ? null : annotations, kind);
     metrics.review(audited.allowed() ? "allow" : "deny", "audit", kind);
     if (!audited.allowed()) {
       annotations.put(AUDIT_VIOLATIONS, wouldViolate(audited));
@@ -211,11 +236,42 @@ final class Validator {
     } else if (policy.warn().equals(policy.audit())) {
       warned = audited;
     } else {
-      warned = engine.evaluate(workload, policy.warn());
+      warned = judge(workload, policy.warn(), null, kind);
     }
     metrics.review(warned.allowed() ? "allow" : "deny", "warn", kind);
     AdmissionResponse response = AdmissionResponse.allowed(annotations);
     return warned.allowed() ? response : response.withWarnings(List.of(wouldViolate(warned)));
+  }
+
+  /**
+   * The engine's verdict with rootlock's exemptions applied. The message stays PSA's; a verdict
+   * that only the exemptions allow is annotated ({@code rootlock.dev/exempt}: each exempt check
+   * and its reason) and counted in {@code /metrics} by where the exemptions are written; only
+   * once per review, so {@code annotations} is null for the later modes' verdicts.
+   */
+  private ObjectResult judge(
+      Workload workload,
+      dev.rootlock.policy.LevelVersion level,
+      Map<String, String> annotations,
+      String kind) {
+    ObjectResult result =
+        engine.evaluate(
+            workload, level, exemptions.on(java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+    if (annotations == null
+        || !result.allowed()
+        || result.exemptFindings().isEmpty()
+        || result.message().isEmpty()) {
+      return result;
+    }
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    boolean inObject = false;
+    for (dev.rootlock.model.Finding finding : result.exemptFindings()) {
+      parts.add(finding.check() + ": " + finding.exempt().reason());
+      inObject |= finding.exempt().writtenInObject();
+    }
+    annotations.put(ROOTLOCK_EXEMPT, String.join("; ", parts));
+    metrics.exemption(inObject ? "annotation" : "config", kind);
+    return result;
   }
 
   /**

@@ -59,6 +59,10 @@ final class WebhookMetrics {
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
   private final Counter reviews;
   private final Counter requests;
+  private final Counter exemptions;
+
+  /** Where the exemptions that allowed a review are written: a bounded label set. */
+  static final Set<String> EXEMPTION_SOURCES = Set.of("config", "annotation");
   private final Histogram latency;
 
   WebhookMetrics(Supplier<Duration> cacheAge, Supplier<Boolean> cacheWatching) {
@@ -67,6 +71,12 @@ final class WebhookMetrics {
             .name("rootlock_webhook_reviews_total")
             .help("Admission reviews judged, by decision, mode and object kind")
             .labelNames("decision", "mode", "kind")
+            .register(registry);
+    exemptions =
+        Counter.builder()
+            .name("rootlock_webhook_exemptions_total")
+            .help("Reviews allowed because rootlock exemptions cover every finding, by source")
+            .labelNames("source", "kind")
             .register(registry);
     requests =
         Counter.builder()
@@ -97,6 +107,11 @@ final class WebhookMetrics {
         .help("1 while the namespace cache's watch on the API server is open")
         .callback(callback -> callback.call(Boolean.TRUE.equals(cacheWatching.get()) ? 1 : 0))
         .register(registry);
+  }
+
+  /** One review allowed by rootlock exemptions, by where they are written. */
+  void exemption(String source, String kind) {
+    exemptions.labelValues(known(EXEMPTION_SOURCES, source), known(KINDS, kind)).inc();
   }
 
   void review(String decision, String mode, String kind) {

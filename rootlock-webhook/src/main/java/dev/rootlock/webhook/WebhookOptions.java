@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param shutdownGracePeriod how long {@link WebhookServer#close()} waits for reviews in flight
  * @param kinds the workload kind table: reviews of a custom kind in it are judged at its pod
  *     template's path, like a Deployment's
+ * @param exemptions rootlock's exemptions ({@code --rootlock-config}); OFF for none
  * @param shadowPsa {@code --shadow-psa}: a mode a namespace has no {@code rootlock.dev/*} label
  *     for is read from PSA's {@code pod-security.kubernetes.io/*} labels
  */
@@ -33,7 +34,8 @@ public record WebhookOptions(
     Duration certificateCheckInterval,
     Duration shutdownGracePeriod,
     WorkloadKinds kinds,
-    boolean shadowPsa) {
+    boolean shadowPsa,
+    dev.rootlock.engine.ExemptionRules exemptions) {
 
   public static final int DEFAULT_SECURE_PORT = 8443;
 
@@ -44,6 +46,7 @@ public record WebhookOptions(
     Objects.requireNonNull(certificateCheckInterval, "certificateCheckInterval");
     Objects.requireNonNull(shutdownGracePeriod, "shutdownGracePeriod");
     Objects.requireNonNull(kinds, "kinds");
+    Objects.requireNonNull(exemptions, "exemptions");
     if (securePort < 0 || securePort > 65535) {
       throw new IllegalArgumentException("--secure-port must be 0-65535, got " + securePort);
     }
@@ -61,55 +64,67 @@ public record WebhookOptions(
         Duration.ofSeconds(10),
         Duration.ofSeconds(10),
         WorkloadKinds.builtIn(),
-        false);
+        false,
+        dev.rootlock.engine.ExemptionRules.OFF);
   }
 
   public WebhookOptions withSecurePort(int port) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, port, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
   }
 
   public WebhookOptions withConfigFile(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, file, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
   }
 
   public WebhookOptions withKubeconfig(Path file) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, file, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
   }
 
   public WebhookOptions withBindAddress(String address) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, address,
-        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
   }
 
   public WebhookOptions withCertificateCheckInterval(Duration interval) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        interval, shutdownGracePeriod, kinds, shadowPsa);
+        interval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
   }
 
   public WebhookOptions withShutdownGracePeriod(Duration period) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, period, kinds, shadowPsa);
+        certificateCheckInterval, period, kinds, shadowPsa, exemptions);
   }
 
   /** With {@code newKinds}, the table the CLI builds from {@code --workload-kind}. */
   public WebhookOptions withKinds(WorkloadKinds newKinds) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, newKinds, shadowPsa);
+        certificateCheckInterval, shutdownGracePeriod, newKinds, shadowPsa, exemptions);
   }
 
   public WebhookOptions withShadowPsa(boolean shadow) {
     return new WebhookOptions(
         tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, kinds, shadow);
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadow, exemptions);
+  }
+
+  /**
+   * The exemptions of a {@code .rootlock.yaml} ({@code webhook serve --rootlock-config}), beside
+   * the PSA-shaped configuration: a review whose findings they all cover is allowed and counted as
+   * exempt.
+   */
+  public WebhookOptions withExemptions(dev.rootlock.engine.ExemptionRules rules) {
+    return new WebhookOptions(
+        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
+        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, rules);
   }
 }

@@ -118,7 +118,8 @@ public final class WebhookServer implements AutoCloseable {
     AdmissionObjects objects = new AdmissionObjects(options.kinds());
     Validator validator =
         new Validator(
-            engine, config, options.shadowPsa(), cache, objects, new ClusterPods(client), metrics);
+            engine, config, options.shadowPsa(), cache, objects, new ClusterPods(client), metrics,
+            options.exemptions());
     Mutator mutator = new Mutator(engine, objects, config, cache, metrics);
 
     SSLContext tls = SSLContext.getInstance("TLS");

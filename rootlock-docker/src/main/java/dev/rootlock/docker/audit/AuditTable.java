@@ -47,16 +47,31 @@ public final class AuditTable {
       out.append('\n');
       for (Finding finding : findings) {
         String text = finding.detail().isEmpty() ? finding.reason() : finding.detail();
-        out.append(safe(finding.check())).append(": ").append(safe(text)).append('\n');
+        out.append(safe(finding.check())).append(": ").append(safe(text));
+        if (finding.isExempt()) {
+          out.append(" (exempt: ")
+              .append(safe(finding.exempt().reason()))
+              .append(" [")
+              .append(safe(finding.exempt().source()))
+              .append("])");
+        }
+        out.append('\n');
       }
     }
-    return out.append(summary(report, findings.size())).append('\n').toString();
+    long exempt = findings.stream().filter(Finding::isExempt).count();
+    return out.append(summary(report, (int) (findings.size() - exempt)))
+        .append(exempt > 0 ? "; " + exempt + " exempt" : "")
+        .append('\n')
+        .toString();
   }
 
   static List<String> row(AuditedContainer container) {
     ContainerConfig config = container.config();
     List<String> failing =
-        container.result().findings().stream().map(Finding::check).distinct().toList();
+        container.result().findings().stream()
+            .map(finding -> finding.isExempt() ? finding.check() + "(exempt)" : finding.check())
+            .distinct()
+            .toList();
     return List.of(
         config.name(),
         orNone(config.image()),

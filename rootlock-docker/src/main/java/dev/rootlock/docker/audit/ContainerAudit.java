@@ -35,6 +35,15 @@ public final class ContainerAudit {
    * @throws DockerEngineException when the engine cannot be reached or refuses
    */
   public AuditReport audit(boolean all, Map<String, List<String>> filters, LevelVersion policy) {
+    return audit(all, filters, policy, dev.rootlock.engine.ExemptionRules.OFF);
+  }
+
+  /** As {@link #audit(boolean, Map, LevelVersion)}, marking findings {@code exemptions} cover. */
+  public AuditReport audit(
+      boolean all,
+      Map<String, List<String>> filters,
+      LevelVersion policy,
+      dev.rootlock.engine.ExemptionRules exemptions) {
     List<AuditedContainer> audited = new ArrayList<>();
     for (String id : docker.containers(all, filters)) {
       ContainerDetails details;
@@ -47,7 +56,7 @@ public final class ContainerAudit {
         throw e;
       }
       DockerObject object = ContainerAdapter.object(details);
-      audited.add(new AuditedContainer(details, object.config(), engine.evaluate(object, policy)));
+      audited.add(new AuditedContainer(details, object.config(), engine.evaluate(object, policy, exemptions)));
     }
     audited.sort(Comparator.comparing(c -> c.details().name()));
     return new AuditReport(policy.toString(), audited);

@@ -1,0 +1,93 @@
+package dev.rootlock.cli;
+
+import dev.rootlock.config.ConfigException;
+import dev.rootlock.config.ConfigFiles;
+import dev.rootlock.config.ConfigReader;
+import dev.rootlock.config.RootlockConfig;
+import dev.rootlock.engine.ExemptionRules;
+import dev.rootlock.policy.exempt.Exemption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --config} and {@code --no-exemptions}, shared by every verb that judges: which {@code
+ * .rootlock.yaml} applies (the nearest one above each scanned path, or above the working directory
+ * for live audits, unless {@code --config} names one) and whether exemptions count.
+ */
+final class ConfigOptions {
+
+  @Option(
+      names = "--config",
+      paramLabel = "<file>",
+      description =
+          "The config file (level, version, exemptions, baseline). Default: the nearest"
+              + " .rootlock.yaml above each scanned path, or above the working directory.")
+  Path config;
+
+  @Option(
+      names = "--no-exemptions",
+      description =
+          "Honour no exemption (config file, rootlock.dev/exempt annotations): every finding"
+              + " shows and counts.")
+  boolean noExemptions;
+
+  private final Map<Path, RootlockConfig> byFile = new HashMap<>();
+
+  /** The config that governs {@code path} (a file or directory; null: the working directory). */
+  RootlockConfig configFor(Path path, Set<String> knownChecks) {
+    Optional<Path> file =
+        config != null
+            ? Optional.of(config)
+            : ConfigFiles.find(path == null ? Path.of("") : path);
+    if (file.isEmpty()) {
+      return RootlockConfig.EMPTY;
+    }
+    Path key = file.get().toAbsolutePath().normalize();
+    RootlockConfig cached = byFile.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    if (config != null && !Files.isRegularFile(config)) {
+      throw new UserException("--config: " + config + ": no such file");
+    }
+    try {
+      RootlockConfig read = ConfigReader.read(displayPath(file.get()), knownChecks);
+      byFile.put(key, read);
+      return read;
+    } catch (ConfigException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The exemption rules for a scan: each file's own config's exemptions (every config is read, and
+   * checked, before the scan starts, by {@link #configFor}), judged today in UTC.
+   */
+  ExemptionRules rules(Set<String> knownChecks) {
+    if (noExemptions) {
+      return ExemptionRules.OFF;
+    }
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    return new ExemptionRules(
+        true, today, file -> exemptionsFor(file, knownChecks));
+  }
+
+  private List<Exemption> exemptionsFor(Path file, Set<String> knownChecks) {
+    return configFor(file, knownChecks).exemptions();
+  }
+
+  /** A found config file as the user would write it: relative to the working directory. */
+  private static Path displayPath(Path file) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith(cwd) ? cwd.relativize(absolute) : file;
+  }
+}
