@@ -198,7 +198,11 @@ public final class Engine {
   public ObjectResult evaluate(
       DockerObject container, LevelVersion policy, ExemptionRules exemptions) {
     return new ExemptionApplier(checkIds())
-        .apply(containers.evaluate(container, policy), container, exemptions.forFile(null), List.of());
+        .apply(
+            containers.evaluate(container, policy),
+            container,
+            exemptions.forFile(null),
+            exemptions.enabled());
   }
 
   /** Evaluates one workload (from a file, a cluster or an admission request) at {@code policy}. */
