@@ -236,6 +236,75 @@ class FixExemptionsTest {
     assertThat(Files.readString(manifest)).isEqualTo(text);
   }
 
+  private static final String COMPOSE =
+      """
+      services:
+        vendor:
+          image: registry.example/vendor/app:1
+          cap_drop: [ALL]
+          security_opt: ["no-new-privileges:true"]
+          user: "1000"
+          x-rootlock:
+            exempt: "readOnly: writes under /opt; SEC-12"
+      """;
+
+  @Test
+  void aComposeServiceExemptByXRootlockIsLeftAsWritten() throws IOException {
+    Path compose = dir.resolve("compose.yaml");
+    Files.writeString(compose, COMPOSE);
+
+    CliRun run = CliRun.of("fix", "--check", compose.toString());
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .startsWith(
+            compose
+                + ": note: service \"vendor\": readOnly left as written (exempt: writes under"
+                + " /opt; SEC-12 [x-rootlock.exempt of service vendor])\n");
+
+    CliRun all = CliRun.of("fix", "--no-exemptions", compose.toString());
+    assertThat(all.exitCode()).isEqualTo(1);
+    assertThat(all.out())
+        .isEqualTo(
+            "--- "
+                + compose
+                + "\n+++ "
+                + compose
+                + "\n"
+                + """
+                @@ -6,3 +6,6 @@
+                     user: "1000"
+                     x-rootlock:
+                       exempt: "readOnly: writes under /opt; SEC-12"
+                +    read_only: true
+                +    tmpfs:
+                +    - /tmp:rw,noexec,nosuid,size=64m
+                """);
+  }
+
+  @Test
+  void aComposeServiceExemptByTheConfigsImageGlobIsLeftAsWritten() throws IOException {
+    Path config = dir.resolve(".rootlock.yaml");
+    Files.writeString(
+        config,
+        "exemptions:\n  - checks: [readOnly]\n    image: \"registry.example/vendor/*\"\n"
+            + "    reason: vendor\n");
+    Path compose = dir.resolve("compose.yaml");
+    Files.writeString(compose, COMPOSE.replace("    x-rootlock:\n", "").replace(
+        "      exempt: \"readOnly: writes under /opt; SEC-12\"\n", ""));
+
+    CliRun run = CliRun.of("fix", "--check", compose.toString());
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.err())
+        .startsWith(
+            compose
+                + ": note: service \"vendor\": readOnly left as written (exempt: vendor ["
+                + config
+                + ":2:5])\n");
+  }
+
   @Test
   void writeKeepsTheExemptContainerAsWritten() throws IOException {
     Files.writeString(dir.resolve(".rootlock.yaml"), VENDOR_BY_IMAGE);

@@ -21,7 +21,7 @@ final class TextFixer {
 
   TextFixer(FixOptions options, dev.rootlock.fix.plan.FixExemptions exemptions) {
     this.manifests = new ManifestFixer(options, exemptions);
-    this.compose = new ComposeFixer(options);
+    this.compose = new ComposeFixer(options, exemptions);
   }
 
   TextFix fix(String displayName, String text) {

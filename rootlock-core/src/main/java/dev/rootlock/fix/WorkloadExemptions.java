@@ -74,6 +74,47 @@ final class WorkloadExemptions {
     return new ExemptChecks(whole, byContainer);
   }
 
+  /**
+   * The fixable Compose checks exempt for {@code service} (check ID → reason), judged as scan
+   * judges its findings: its own {@code x-rootlock} exemptions first, then the config's.
+   */
+  static Map<String, String> ofService(
+      dev.rootlock.model.docker.DockerObject service,
+      Exemptions rules,
+      boolean inObject,
+      List<String> notes) {
+    String name = service.config().name();
+    List<Exemption> own = new ArrayList<>();
+    if (inObject) {
+      String where = "x-rootlock.exempt of service " + name;
+      for (String line : service.config().exempt()) {
+        try {
+          own.add(
+              AnnotationExemptions.parse(line, dev.rootlock.policy.exempt.Scope.ANY, where));
+        } catch (IllegalArgumentException e) {
+          notes.add("ignored " + where + ": " + e.getMessage());
+        }
+      }
+    }
+    Exemptions all = rules.plus(own);
+    Map<String, String> exempt = new LinkedHashMap<>();
+    if (all.isEmpty()) {
+      return exempt;
+    }
+    Subject subject = new Subject(null, service.kind(), name, null, null);
+    Map<String, String> images = new HashMap<>();
+    images.put(name, service.config().image());
+    for (String check : dev.rootlock.fix.compose.ServiceHardener.FIXABLE.keySet()) {
+      ExemptionVerdict verdict = all.judge(check, subject, List.of(name), images);
+      if (verdict instanceof ExemptionVerdict.Exempt one) {
+        exempt.put(check, reasonOf(one));
+      } else {
+        expired(check, verdict, notes);
+      }
+    }
+    return exempt;
+  }
+
   private static String reasonOf(ExemptionVerdict.Exempt exempt) {
     Exemption first = exempt.exemptions().get(0);
     return first.reason() + " [" + first.source() + "]";
