@@ -120,10 +120,12 @@ class FixExemptionsTest {
       """;
 
   private static final String OBJECT_ANNOTATION =
-      "  annotations:\n    rootlock.dev/exempt: \"readOnlyRootFilesystem: CSI driver writes /opt\"\n";
+      "  annotations:\n"
+          + "    rootlock.dev/exempt: \"readOnlyRootFilesystem: CSI driver writes /opt\"\n";
 
   private static final String SHIPPER_ANNOTATION =
-      "      annotations:\n        rootlock.dev/exempt.shipper: \"readOnlyRootFilesystem: SEC-31\"\n";
+      "      annotations:\n"
+          + "        rootlock.dev/exempt.shipper: \"readOnlyRootFilesystem: SEC-31\"\n";
 
   /**
    * Each row: the config ({@code null}: none), the annotations added to the metadata and to the pod

@@ -140,7 +140,10 @@ public final class Engine {
         .run(paths, followSymlinks, write, onFile, stop);
   }
 
-  /** As {@link #fix(List, FixOptions, boolean, boolean, InputStream)}, honouring {@code exemptions}. */
+  /**
+   * As {@link #fix(List, FixOptions, boolean, boolean, InputStream)}, honouring {@code
+   * exemptions}.
+   */
   public FixReport fix(
       List<String> paths,
       FixOptions options,

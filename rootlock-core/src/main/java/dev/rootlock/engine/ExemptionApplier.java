@@ -79,7 +79,8 @@ final class ExemptionApplier {
     String where = "x-rootlock.exempt of " + container.kind().toLowerCase(java.util.Locale.ROOT);
     for (String line : lines) {
       try {
-        own.add(AnnotationExemptions.parse(line, Scope.ANY, where + " " + container.config().name()));
+        own.add(
+            AnnotationExemptions.parse(line, Scope.ANY, where + " " + container.config().name()));
       } catch (IllegalArgumentException e) {
         notes.add("ignored " + where + " " + container.config().name() + ": " + e.getMessage());
       }
@@ -124,7 +125,8 @@ final class ExemptionApplier {
       findings.addAll(one.findings());
     }
     boolean allowed = result.allowed() || findings.stream().allMatch(Finding::isExempt);
-    return new ObjectResult(ref, allowed, result.message(), findings, notes.stream().distinct().toList());
+    return new ObjectResult(
+        ref, allowed, result.message(), findings, notes.stream().distinct().toList());
   }
 
   /** {@code result} judged by {@code rules} alone, with no containers to narrow to. */

@@ -51,7 +51,11 @@ final class WorkloadExemptions {
     }
     Subject subject =
         new Subject(
-            workload.metadata().namespace(), workload.kind(), workload.metadata().name(), null, null);
+            workload.metadata().namespace(),
+            workload.kind(),
+            workload.metadata().name(),
+            null,
+            null);
     Map<String, String> whole = new LinkedHashMap<>();
     Map<String, Map<String, String>> byContainer = new LinkedHashMap<>();
     for (String check : FixableChecks.all().keySet()) {
@@ -65,7 +69,9 @@ final class WorkloadExemptions {
         String name = container.displayName();
         ExemptionVerdict one = all.judge(check, subject, List.of(name), images);
         if (one instanceof ExemptionVerdict.Exempt exempt) {
-          byContainer.computeIfAbsent(check, k -> new LinkedHashMap<>()).put(name, reasonOf(exempt));
+          byContainer
+              .computeIfAbsent(check, k -> new LinkedHashMap<>())
+              .put(name, reasonOf(exempt));
         } else {
           expired(check, one, notes);
         }

@@ -113,7 +113,8 @@ public final class ServiceHardener {
     if (plan.fixes(TmpfsCheck.ID) && !exempt.containsKey(TmpfsCheck.ID)) {
       existingTmpfs(service);
     }
-    if (plan.fixes(CapabilitiesRestrictedCheck.ID) && !exempt.containsKey(CapabilitiesRestrictedCheck.ID)) {
+    if (plan.fixes(CapabilitiesRestrictedCheck.ID)
+        && !exempt.containsKey(CapabilitiesRestrictedCheck.ID)) {
       capabilities(service);
     }
     if (plan.fixes(NoNewPrivilegesCheck.ID) && !exempt.containsKey(NoNewPrivilegesCheck.ID)) {

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param whole check ID → reason, for the whole object (every container and the pod)
  * @param byContainer check ID → (container name → reason)
  */
-public record ExemptChecks(Map<String, String> whole, Map<String, Map<String, String>> byContainer) {
+public record ExemptChecks(
+    Map<String, String> whole, Map<String, Map<String, String>> byContainer) {
 
   /** No check is exempt. */
   public static final ExemptChecks NONE = new ExemptChecks(Map.of(), Map.of());
