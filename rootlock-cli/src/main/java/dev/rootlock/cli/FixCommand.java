@@ -4,6 +4,7 @@ import dev.rootlock.docker.DockerEngine;
 import dev.rootlock.docker.client.DockerJavaEngine;
 import dev.rootlock.docker.prove.TrialProver;
 import dev.rootlock.engine.Engine;
+import dev.rootlock.engine.ExemptionRules;
 import dev.rootlock.fix.FileResult;
 import dev.rootlock.fix.FixReport;
 import dev.rootlock.fix.FixSummary;
@@ -70,6 +71,10 @@ import picocli.CommandLine.Spec;
       "Notes said in several files are printed once, with the count and the first files;"
           + " the last line sums up the run on standard error. A Dockerfile found in a"
           + " directory is skipped with a note ('rootlock scan' reports on it).",
+      "",
+      "A check exempt by the nearest .rootlock.yaml (or --config) or by a rootlock.dev/exempt"
+          + " annotation is left as written, with a note; --no-exemptions fixes it anyway"
+          + " (see docs/config.md).",
       "",
       "Exit codes: 0 nothing to change, or --write wrote every change; 1 changes needed"
           + " (--check, --diff) or, with --prove, a container failed; 2 an error (other files"
@@ -165,6 +170,8 @@ final class FixCommand implements Callable<Integer> {
 
   @Mixin WorkloadKindOptions workloadKinds;
 
+  @Mixin ConfigOptions config;
+
   @Option(
       names = "--follow-symlinks",
       description =
@@ -204,11 +211,18 @@ final class FixCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--prove: standard input cannot be proven; give a file");
     }
+    Engine engine = Engine.standard();
+    // Every named path's config is read, and checked, before anything is fixed: a bad one is
+    // exit 2 with nothing written.
+    for (String input : inputs) {
+      config.configFor(input.equals("-") ? null : Path.of(input), engine.checkIds());
+    }
+    ExemptionRules exemptions = config.rules(engine.checkIds());
     List<Proof> proofs = List.of();
     if (prove) {
       try (DockerEngine docker = DockerJavaEngine.fromEnvironment();
           TrialProver prover = new TrialProver(docker, proveFor)) {
-        FixReport planned = Engine.standard().fix(paths, options, false, followSymlinks, null);
+        FixReport planned = engine.fix(paths, options, false, followSymlinks, null, exemptions);
         proofs = Proofs.of(planned, prover);
         if (discover && Proofs.exitCode(proofs) != 0) {
           List<Discovered> found = new ArrayList<>();
@@ -219,7 +233,7 @@ final class FixCommand implements Callable<Integer> {
               err.println("  note (not written into the manifest): " + discovered.alternative());
             }
           }
-          planned = Engine.standard().fix(paths, options, false, followSymlinks, null);
+          planned = engine.fix(paths, options, false, followSymlinks, null, exemptions);
           proofs = Proofs.of(planned, prover);
         }
       }
@@ -227,13 +241,13 @@ final class FixCommand implements Callable<Integer> {
     FixReport report;
     try (SignalStop stop = SignalStop.install()) {
       report =
-          Engine.standard()
-              .fix(
+          engine.fix(
                   inputs,
                   options,
                   mode.write,
                   followSymlinks,
                   main.stdin,
+                  exemptions,
                   file -> print(file, out, err),
                   stop::requested);
       if (stop.requested()) {

@@ -34,6 +34,10 @@ import picocli.CommandLine.Spec;
       "  rootlock kube readiness -n shop",
       "  rootlock kube readiness -A --level restricted --policy-version v1.30",
       "",
+      "A pod that fails only checks exempt by .rootlock.yaml or its rootlock.dev/exempt"
+          + " annotations is counted as exempt, not rejected (docs/config.md); the warnings stay"
+          + " the API server's.",
+      "",
       "Exit codes: 0 every namespace is ready, 1 some namespace would reject pods, 2 usage error"
           + " or an unreachable or unreadable cluster.",
     })
@@ -42,6 +46,8 @@ final class KubeReadinessCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ClusterOptions cluster;
+
+  @Mixin ConfigOptions config;
 
   @Option(
       names = "--level",
@@ -59,7 +65,15 @@ final class KubeReadinessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws KubeException {
-    KubeOptions options = cluster.apply(KubeOptions.defaults()).withLevel(level(), version());
+    java.util.Set<String> checks = dev.rootlock.engine.Engine.standard().checkIds();
+    // Live pods have no file: the config is the nearest one above the working directory, read
+    // (and checked) before the cluster is.
+    config.configFor(null, checks);
+    KubeOptions options =
+        cluster
+            .apply(KubeOptions.defaults())
+            .withLevel(level(), version())
+            .withExemptions(config.rules(checks));
     ReadinessReport report = KubeReadiness.run(options);
     PrintWriter out = spec.commandLine().getOut();
     out.print(ReadinessText.render(report));

@@ -120,6 +120,41 @@ public final class Engine {
   }
 
   /**
+   * As {@link #fix(List, FixOptions, boolean, boolean, InputStream, java.util.function.Consumer,
+   * java.util.function.BooleanSupplier)}, leaving alone every field of a check that {@code
+   * exemptions} (and, when enabled, the object's own annotations) exempt, as scan leaves its
+   * finding uncounted.
+   */
+  public FixReport fix(
+      List<String> paths,
+      FixOptions options,
+      boolean write,
+      boolean followSymlinks,
+      InputStream stdin,
+      ExemptionRules exemptions,
+      java.util.function.Consumer<dev.rootlock.fix.FileResult> onFile,
+      java.util.function.BooleanSupplier stop) {
+    dev.rootlock.fix.plan.FixExemptions fixExemptions =
+        new dev.rootlock.fix.plan.FixExemptions(exemptions.enabled(), exemptions::forFile);
+    return new Fixer(options, stdin, fixExemptions)
+        .run(paths, followSymlinks, write, onFile, stop);
+  }
+
+  /**
+   * As {@link #fix(List, FixOptions, boolean, boolean, InputStream)}, honouring {@code
+   * exemptions}.
+   */
+  public FixReport fix(
+      List<String> paths,
+      FixOptions options,
+      boolean write,
+      boolean followSymlinks,
+      InputStream stdin,
+      ExemptionRules exemptions) {
+    return fix(paths, options, write, followSymlinks, stdin, exemptions, file -> {}, () -> false);
+  }
+
+  /**
    * What {@code rootlock fix} would change in {@code workload}, as changes by path from the object's
    * root (none for a windows pod), for the mutating webhook to turn into a JSON Patch.
    */
@@ -166,7 +201,11 @@ public final class Engine {
   public ObjectResult evaluate(
       DockerObject container, LevelVersion policy, ExemptionRules exemptions) {
     return new ExemptionApplier(checkIds())
-        .apply(containers.evaluate(container, policy), container, exemptions.forFile(null), List.of());
+        .apply(
+            containers.evaluate(container, policy),
+            container,
+            exemptions.forFile(null),
+            exemptions.enabled());
   }
 
   /** Evaluates one workload (from a file, a cluster or an admission request) at {@code policy}. */

@@ -8,9 +8,11 @@ import dev.rootlock.model.docker.DockerObject;
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.exempt.AnnotationExemptions;
+import dev.rootlock.policy.exempt.DockerfileExemptions;
 import dev.rootlock.policy.exempt.Exemption;
 import dev.rootlock.policy.exempt.ExemptionVerdict;
 import dev.rootlock.policy.exempt.Exemptions;
+import dev.rootlock.policy.exempt.Scope;
 import dev.rootlock.policy.exempt.Subject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,21 +65,68 @@ final class ExemptionApplier {
 
   /**
    * {@code result} for a Docker container or Compose service: the object is its own one container,
-   * so image and container scopes match it; {@code inObjectExemptions} come from {@code
-   * x-rootlock}.
+   * so image and container scopes match it; when {@code inObject}, the exemptions it writes itself
+   * (a Compose service's {@code x-rootlock: {exempt: ...}}) count too.
    */
   ObjectResult apply(
-      ObjectResult result, DockerObject container, Exemptions rules, List<Exemption> inObject) {
-    if (result.findings().isEmpty() || (rules.isEmpty() && inObject.isEmpty())) {
+      ObjectResult result, DockerObject container, Exemptions rules, boolean inObject) {
+    List<String> lines = inObject ? container.config().exempt() : List.of();
+    if (result.findings().isEmpty() || (rules.isEmpty() && lines.isEmpty())) {
       return result;
     }
+    List<String> notes = new ArrayList<>(result.notes());
+    List<Exemption> own = new ArrayList<>();
+    String where = "x-rootlock.exempt of " + container.kind().toLowerCase(java.util.Locale.ROOT);
+    for (String line : lines) {
+      try {
+        own.add(
+            AnnotationExemptions.parse(line, Scope.ANY, where + " " + container.config().name()));
+      } catch (IllegalArgumentException e) {
+        notes.add("ignored " + where + " " + container.config().name() + ": " + e.getMessage());
+      }
+    }
+    own = known(own, notes);
     ObjectRef ref = result.object();
     String name = container.config().name();
     Map<String, String> images = new HashMap<>();
     images.put(name, container.config().image());
     Subject subject = new Subject(ref.namespace(), ref.kind(), ref.name(), null, null);
-    return mark(
-        result, rules.plus(inObject), subject, images, name, new ArrayList<>(result.notes()));
+    return mark(result, rules.plus(own), subject, images, name, notes);
+  }
+
+  /**
+   * {@code result} for a Dockerfile: {@code rules}, plus, when {@code inObject}, the {@code #
+   * rootlock:exempt} comments of {@code text}, each covering the findings at the instruction it
+   * precedes.
+   */
+  ObjectResult apply(
+      ObjectResult result, Exemptions rules, String file, String text, boolean inObject) {
+    DockerfileExemptions.Read read =
+        inObject ? DockerfileExemptions.read(file, text) : DockerfileExemptions.read(file, "");
+    if (read.byLine().isEmpty() && read.problems().isEmpty()) {
+      return apply(result, rules);
+    }
+    List<String> notes = new ArrayList<>(result.notes());
+    read.problems().forEach(problem -> notes.add("ignored " + problem));
+    ObjectRef ref = result.object();
+    Subject subject = new Subject(ref.namespace(), ref.kind(), ref.name(), null, null);
+    List<Finding> findings = new ArrayList<>();
+    for (Finding finding : result.findings()) {
+      List<Exemption> here =
+          known(read.byLine().getOrDefault(finding.position().line(), List.of()), notes);
+      ObjectResult one =
+          mark(
+              new ObjectResult(ref, false, result.message(), List.of(finding), List.of()),
+              rules.plus(here),
+              subject,
+              Map.of(),
+              null,
+              notes);
+      findings.addAll(one.findings());
+    }
+    boolean allowed = result.allowed() || findings.stream().allMatch(Finding::isExempt);
+    return new ObjectResult(
+        ref, allowed, result.message(), findings, notes.stream().distinct().toList());
   }
 
   /** {@code result} judged by {@code rules} alone, with no containers to narrow to. */

@@ -213,7 +213,7 @@ final class FileScanner {
                 containers.evaluate(service, policy),
                 service,
                 exemptionRules.forFile(fileOf(service)),
-                List.of()));
+                exemptionRules.enabled()));
       } catch (RuntimeException e) {
         errors.add(
             new InputError(
@@ -285,7 +285,10 @@ final class FileScanner {
                 FieldPath.root(),
                 dockerfile.locator(),
                 dockerfile.notes()),
-            exemptionRules.forFile(path)));
+            exemptionRules.forFile(path),
+            displayName,
+            text,
+            exemptionRules.enabled()));
   }
 
   /**

@@ -41,8 +41,16 @@ public final class ComposeFixer {
 
   private final ServiceHardener hardener;
 
+  private final dev.rootlock.fix.plan.FixExemptions exemptions;
+
   public ComposeFixer(FixOptions options) {
+    this(options, dev.rootlock.fix.plan.FixExemptions.OFF);
+  }
+
+  /** A fixer that leaves alone the fields of checks {@code exemptions} exempt. */
+  public ComposeFixer(FixOptions options, dev.rootlock.fix.plan.FixExemptions exemptions) {
     this.hardener = new ServiceHardener(options);
+    this.exemptions = exemptions;
   }
 
   /** Fixes {@code text}, the Compose file {@code displayName}. */
@@ -60,9 +68,15 @@ public final class ComposeFixer {
     MappingNode services = (MappingNode) ((MappingNode) root).get("services");
     Map<String, Plan> plans = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
+    dev.rootlock.policy.exempt.Exemptions rules = exemptions.forFile(displayName);
     for (DockerObject object : read.services()) {
       MappingNode written = (MappingNode) services.get(object.config().name());
-      Plan plan = hardener.plan(object.config(), written, ServiceHardener.commandOf(written));
+      List<String> exemptNotes = new ArrayList<>();
+      Map<String, String> exempt =
+          WorkloadExemptions.ofService(object, rules, exemptions.inObject(), exemptNotes);
+      exemptNotes.forEach(note -> notes.add("service \"" + object.config().name() + "\": " + note));
+      Plan plan =
+          hardener.plan(object.config(), written, ServiceHardener.commandOf(written), exempt);
       notes.addAll(plan.notes());
       if (!plan.isEmpty()) {
         plans.put(object.config().name(), plan);

@@ -48,7 +48,21 @@ public final class Fixer {
     this(options, stdin, AtomicWriter.BeforeReplace.NONE);
   }
 
+  /** A fixer that reads {@code -} from {@code stdin} and leaves exempt checks' fields alone. */
+  public Fixer(
+      FixOptions options, InputStream stdin, dev.rootlock.fix.plan.FixExemptions exemptions) {
+    this(options, stdin, AtomicWriter.BeforeReplace.NONE, exemptions);
+  }
+
   Fixer(FixOptions options, InputStream stdin, AtomicWriter.BeforeReplace beforeReplace) {
+    this(options, stdin, beforeReplace, dev.rootlock.fix.plan.FixExemptions.OFF);
+  }
+
+  private Fixer(
+      FixOptions options,
+      InputStream stdin,
+      AtomicWriter.BeforeReplace beforeReplace,
+      dev.rootlock.fix.plan.FixExemptions exemptions) {
     for (String check : options.only()) {
       if (!fixableChecks().contains(check)) {
         throw new IllegalArgumentException(
@@ -58,7 +72,7 @@ public final class Fixer {
                 + String.join(", ", fixableChecks()));
       }
     }
-    this.texts = new TextFixer(options);
+    this.texts = new TextFixer(options, exemptions);
     this.stdin = stdin;
     this.writer = new AtomicWriter(beforeReplace);
   }

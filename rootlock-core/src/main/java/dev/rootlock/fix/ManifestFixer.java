@@ -1,6 +1,8 @@
 package dev.rootlock.fix;
 
 import dev.rootlock.fix.plan.Change;
+import dev.rootlock.fix.plan.ExemptChecks;
+import dev.rootlock.fix.plan.FixExemptions;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.fix.pod.PodHardener;
@@ -48,10 +50,17 @@ public final class ManifestFixer {
   private final FixOptions options;
   private final ManifestParser parser = new ManifestParser();
   private final ManifestReader reader;
+  private final FixExemptions exemptions;
 
   public ManifestFixer(FixOptions options) {
+    this(options, FixExemptions.OFF);
+  }
+
+  /** A fixer that leaves alone the fields of checks {@code exemptions} exempt. */
+  public ManifestFixer(FixOptions options, FixExemptions exemptions) {
     this.options = options;
     this.reader = new ManifestReader(options.kinds());
+    this.exemptions = exemptions;
   }
 
   /** One workload, where its root is, and what it needs. */
@@ -117,10 +126,17 @@ public final class ManifestFixer {
     }
     List<Planned> planned = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    dev.rootlock.policy.exempt.Exemptions rules = exemptions.forFile(displayName);
     for (int index = 0; index < read.workloads().size(); index++) {
       Workload workload = read.workloads().get(index);
       NodeLocator locator = (NodeLocator) workload.locator();
-      Plan plan = plan(options, workload);
+      List<String> exemptNotes = new ArrayList<>();
+      ExemptChecks exempt =
+          WorkloadExemptions.of(workload, rules, exemptions.inObject(), exemptNotes);
+      for (String note : exemptNotes) {
+        notes.add(workload.displayName() + ": " + note);
+      }
+      Plan plan = plan(options, workload, exempt);
       for (String note : plan.notes()) {
         notes.add(workload.displayName() + ": " + note);
       }
@@ -318,10 +334,15 @@ public final class ManifestFixer {
    * knowledge base; one read otherwise is planned from its images alone.
    */
   public static Plan plan(FixOptions options, Workload workload) {
+    return plan(options, workload, ExemptChecks.NONE);
+  }
+
+  /** As {@link #plan(FixOptions, Workload)}, leaving the fields of {@code exempt} checks alone. */
+  static Plan plan(FixOptions options, Workload workload, ExemptChecks exempt) {
     if (!(workload.locator() instanceof NodeLocator locator)) {
-      return new PodHardener(options, c -> List.of()).plan(workload);
+      return new PodHardener(options, c -> List.of(), exempt).plan(workload);
     }
-    return new PodHardener(options, c -> command(locator, workload, c)).plan(workload);
+    return new PodHardener(options, c -> command(locator, workload, c), exempt).plan(workload);
   }
 
   /** The container's command and args as written, for recognising frameworks. */

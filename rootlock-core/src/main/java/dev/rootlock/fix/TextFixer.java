@@ -16,8 +16,12 @@ final class TextFixer {
   private final ComposeFixer compose;
 
   TextFixer(FixOptions options) {
-    this.manifests = new ManifestFixer(options);
-    this.compose = new ComposeFixer(options);
+    this(options, dev.rootlock.fix.plan.FixExemptions.OFF);
+  }
+
+  TextFixer(FixOptions options, dev.rootlock.fix.plan.FixExemptions exemptions) {
+    this.manifests = new ManifestFixer(options, exemptions);
+    this.compose = new ComposeFixer(options, exemptions);
   }
 
   TextFix fix(String displayName, String text) {

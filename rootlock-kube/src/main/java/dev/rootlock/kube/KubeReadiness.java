@@ -5,13 +5,16 @@ import dev.rootlock.engine.Engine;
 import dev.rootlock.engine.NamespaceDryRun;
 import dev.rootlock.engine.NamespaceDryRun.ExistingPod;
 import dev.rootlock.model.ObjectResult;
+import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.LevelVersion;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -66,15 +69,16 @@ public final class KubeReadiness {
     List<NamespaceReadiness> results = new ArrayList<>();
     for (Map.Entry<String, Map<String, String>> ns : namespaces.entrySet()) {
       List<ExistingPod<String>> pods = new ArrayList<>();
+      Set<String> exempt = new TreeSet<>();
       int before = walk.unreadable().size();
       walk.list(
           ApiKind.POD,
           ns.getKey(),
-          page -> page.forEach(pod -> pods.add(verdict(pod, options.levelVersion()))));
+          page -> page.forEach(pod -> pods.add(verdict(pod, options, exempt))));
       if (walk.unreadable().size() > before) {
         continue;
       }
-      results.add(readiness(ns.getKey(), ns.getValue(), pods, options));
+      results.add(readiness(ns.getKey(), ns.getValue(), pods, exempt, options));
     }
     unreadable.addAll(walk.unreadable());
     return new ReadinessReport(options.levelVersion().toString(), results, unreadable);
@@ -90,27 +94,52 @@ public final class KubeReadiness {
       Map<String, String> labels,
       List<ExistingPod<String>> pods,
       KubeOptions options) {
+    return readiness(namespace, labels, pods, Set.of(), options);
+  }
+
+  /**
+   * As {@link #readiness(String, Map, List, KubeOptions)}; the pods named in {@code exempt} are
+   * rejected only for exempt findings, so they are counted apart and do not make the namespace
+   * unready. The warnings stay the API server's, exempt pods included: PSA has no exemptions.
+   */
+  static NamespaceReadiness readiness(
+      String namespace,
+      Map<String, String> labels,
+      List<ExistingPod<String>> pods,
+      Set<String> exempt,
+      KubeOptions options) {
     LevelVersion target = options.levelVersion();
     List<String> warnings =
         NamespaceDryRun.warnings(
             namespace, target, pods, Function.identity(), NamespaceDryRun.Limits.READINESS);
-    int rejected = (int) pods.stream().filter(p -> p.pod() != null).count();
+    int failing = (int) pods.stream().filter(p -> p.pod() != null).count();
     return new NamespaceReadiness(
         namespace,
         labels,
         pods.size(),
-        rejected,
+        failing - exempt.size(),
+        exempt.size(),
         warnings,
         Rollout.commands(namespace, target, labels, options));
   }
 
-  private static ExistingPod<String> verdict(ApiObject pod, LevelVersion target) {
+  /**
+   * The pod's reason-only verdict at the level, PSA's own; a rejected pod whose findings are all
+   * exempt is also added to {@code exempt}.
+   */
+  private static ExistingPod<String> verdict(
+      ApiObject pod, KubeOptions options, Set<String> exempt) {
+    LevelVersion target = options.levelVersion();
     String controller = pod.controller() == null ? null : pod.controller().uid();
     if (target.level() == Level.PRIVILEGED) {
       return new ExistingPod<>(pod.name(), controller, null);
     }
-    ObjectResult result =
-        ENGINE.evaluate(KubeAudit.DECODING.decode(pod, KubeAudit.sourceOf(pod)), target);
+    Workload workload = KubeAudit.DECODING.decode(pod, KubeAudit.sourceOf(pod));
+    ObjectResult result = ENGINE.evaluate(workload, target);
+    if (!result.allowed()
+        && ENGINE.evaluate(workload, target, options.exemptions()).failingFindings().isEmpty()) {
+      exempt.add(pod.name());
+    }
     return new ExistingPod<>(pod.name(), controller, NamespaceDryRun.reasons(result));
   }
 

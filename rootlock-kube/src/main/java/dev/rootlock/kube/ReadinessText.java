@@ -24,15 +24,29 @@ public final class ReadinessText {
         }
       }
       out.append("  enforce ").append(report.policy()).append(": ");
-      if (ns.ready()) {
+      if (ns.ready() && ns.exempt() == 0) {
         out.append(ns.pods() == 0 ? "no pods to reject" : "rejects none of " + count(ns.pods()));
         out.append('\n');
       } else {
-        out.append("rejects ").append(ns.rejected()).append(" of ").append(count(ns.pods()));
+        out.append("rejects ")
+            .append(ns.ready() ? "none" : String.valueOf(ns.rejected()))
+            .append(" of ")
+            .append(count(ns.pods()));
+        if (ns.exempt() > 0) {
+          out.append(" (and ").append(ns.exempt()).append(" exempt)");
+        }
         out.append("; labelling it now prints:\n");
         for (String warning : ns.warnings()) {
           out.append("    Warning: ").append(warning).append('\n');
         }
+      }
+      if (ns.exempt() > 0) {
+        // PSA has no exemptions: its warnings (and, under its levels, its rejections) still
+        // name these pods, so say why rootlock does not count them.
+        out.append("  exempt: ")
+            .append(count(ns.exempt()))
+            .append(ns.exempt() == 1 ? " fails" : " fail")
+            .append(" only checks that exemptions cover; not counted as rejected\n");
       }
       if (ns.rollout().isEmpty()) {
         out.append("  rollout: done, enforce is already ").append(report.policy()).append('\n');

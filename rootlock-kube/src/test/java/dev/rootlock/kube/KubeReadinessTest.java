@@ -99,6 +99,83 @@ class KubeReadinessTest {
   }
 
   @Test
+  void podsRejectedOnlyForExemptFindingsAreCountedApart() throws KubeException {
+    io.fabric8.kubernetes.api.model.Pod annotated = pod("shop", "db", true, null, null);
+    annotated
+        .getMetadata()
+        .setAnnotations(Map.of("rootlock.dev/exempt.app", "privileged: vendor chart"));
+    create(
+        Objects.namespace("shop", Map.of()),
+        Objects.namespace("lab", Map.of()),
+        annotated,
+        pod("shop", "web", true, null, null),
+        pod("shop", "api", false, null, null),
+        pod("lab", "probe", true, null, null));
+    dev.rootlock.policy.exempt.Exemption byName =
+        new dev.rootlock.policy.exempt.Exemption(
+            java.util.Set.of("privileged"),
+            new dev.rootlock.policy.exempt.Scope(
+                dev.rootlock.policy.exempt.Glob.parse("lab"),
+                null,
+                dev.rootlock.policy.exempt.Glob.parse("probe"),
+                null,
+                null),
+            "node probe",
+            null,
+            ".rootlock.yaml:2:5");
+    KubeOptions options =
+        KubeOptions.defaults()
+            .withAllNamespaces()
+            .withLevel(Level.BASELINE, PolicyVersion.LATEST)
+            .withExemptions(
+                dev.rootlock.engine.ExemptionRules.of(
+                    java.util.List.of(byName), java.time.LocalDate.of(2026, 12, 7)));
+
+    ReadinessReport report = KubeReadiness.run(client, options, 500);
+
+    assertThat(ReadinessText.render(report))
+        .isEqualTo(
+            """
+            namespace lab
+              labels: none
+              enforce baseline:latest: rejects none of 1 pod (and 1 exempt); labelling it now prints:
+                Warning: existing pods in namespace "lab" violate the new PodSecurity enforce level "baseline:latest"
+                Warning: probe: privileged
+              exempt: 1 pod fails only checks that exemptions cover; not counted as rejected
+              rollout (warn, then audit, then enforce once nothing is rejected):
+                kubectl label --overwrite namespace lab pod-security.kubernetes.io/warn=baseline pod-security.kubernetes.io/warn-version=latest
+                kubectl label --overwrite namespace lab pod-security.kubernetes.io/audit=baseline pod-security.kubernetes.io/audit-version=latest
+                kubectl label --overwrite namespace lab pod-security.kubernetes.io/enforce=baseline pod-security.kubernetes.io/enforce-version=latest
+
+            namespace shop
+              labels: none
+              enforce baseline:latest: rejects 1 of 3 pods (and 1 exempt); labelling it now prints:
+                Warning: existing pods in namespace "shop" violate the new PodSecurity enforce level "baseline:latest"
+                Warning: db (and 1 other pod): privileged
+              exempt: 1 pod fails only checks that exemptions cover; not counted as rejected
+              rollout (warn, then audit, then enforce once nothing is rejected):
+                kubectl label --overwrite namespace shop pod-security.kubernetes.io/warn=baseline pod-security.kubernetes.io/warn-version=latest
+                kubectl label --overwrite namespace shop pod-security.kubernetes.io/audit=baseline pod-security.kubernetes.io/audit-version=latest
+                kubectl label --overwrite namespace shop pod-security.kubernetes.io/enforce=baseline pod-security.kubernetes.io/enforce-version=latest
+
+            baseline:latest: 1 of 2 namespaces are ready to enforce
+            """);
+    assertThat(report.exitCode()).isEqualTo(1);
+    assertThat(report.namespaces())
+        .extracting(NamespaceReadiness::rejected, NamespaceReadiness::exempt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(0, 1), org.assertj.core.groups.Tuple.tuple(1, 1));
+
+    ReadinessReport off =
+        KubeReadiness.run(
+            client, options.withExemptions(dev.rootlock.engine.ExemptionRules.OFF), 500);
+    assertThat(off.namespaces())
+        .extracting(NamespaceReadiness::rejected, NamespaceReadiness::exempt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, 0), org.assertj.core.groups.Tuple.tuple(2, 0));
+  }
+
+  @Test
   void hardenedUsesRootlockLabelsAndNamesTheContext() throws KubeException {
     create(Objects.namespace("shop", Map.of()), pod("shop", "web", false, true, null));
     KubeOptions options =

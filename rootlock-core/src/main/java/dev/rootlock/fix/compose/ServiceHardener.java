@@ -74,27 +74,54 @@ public final class ServiceHardener {
    * @param command the service's entrypoint and command words, for the knowledge base
    */
   public Plan plan(ContainerConfig config, MappingNode written, List<String> command) {
+    return plan(config, written, command, Map.of());
+  }
+
+  /**
+   * As {@link #plan(ContainerConfig, MappingNode, List)}, leaving the fields of the checks in
+   * {@code exempt} (check ID → reason) as written, with a note.
+   */
+  public Plan plan(
+      ContainerConfig config,
+      MappingNode written,
+      List<String> command,
+      Map<String, String> exempt) {
     PlanBuilder plan =
         new PlanBuilder(FieldPath.of("services").key(config.name()), options, FIXABLE);
+    exempt.forEach(
+        (check, reason) -> {
+          if (plan.fixes(check)) {
+            plan.decline(check);
+            plan.note(
+                "service \""
+                    + config.name()
+                    + "\": "
+                    + check
+                    + " left as written (exempt: "
+                    + reason
+                    + ")");
+          }
+        });
     Service service = new Service(config, written, plan);
-    if (plan.fixes(ReadOnlyCheck.ID)) {
+    if (plan.fixes(ReadOnlyCheck.ID) && !exempt.containsKey(ReadOnlyCheck.ID)) {
       if (readOnly(service)) {
         writablePaths(service, command);
       } else if (Boolean.TRUE.equals(config.readOnly())) {
         discoveredPaths(service);
       }
     }
-    if (plan.fixes(TmpfsCheck.ID)) {
+    if (plan.fixes(TmpfsCheck.ID) && !exempt.containsKey(TmpfsCheck.ID)) {
       existingTmpfs(service);
     }
-    if (plan.fixes(CapabilitiesRestrictedCheck.ID)) {
+    if (plan.fixes(CapabilitiesRestrictedCheck.ID)
+        && !exempt.containsKey(CapabilitiesRestrictedCheck.ID)) {
       capabilities(service);
     }
-    if (plan.fixes(NoNewPrivilegesCheck.ID)) {
+    if (plan.fixes(NoNewPrivilegesCheck.ID) && !exempt.containsKey(NoNewPrivilegesCheck.ID)) {
       noNewPrivileges(service);
     }
     service.flushLists();
-    if (plan.fixes(UserCheck.ID)) {
+    if (plan.fixes(UserCheck.ID) && !exempt.containsKey(UserCheck.ID)) {
       user(service);
     }
     return plan.build();

@@ -7,6 +7,7 @@ import static dev.rootlock.fix.pod.FixableChecks.READ_ONLY_ROOT;
 import static dev.rootlock.fix.pod.FixableChecks.RUN_AS_NON_ROOT;
 import static dev.rootlock.fix.pod.FixableChecks.SECCOMP;
 
+import dev.rootlock.fix.plan.ExemptChecks;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.fix.plan.PlanBuilder;
@@ -42,14 +43,24 @@ public final class PodHardener {
 
   private final FixOptions options;
   private final Function<Container, List<String>> commands;
+  private final ExemptChecks exempt;
 
   /**
    * @param commands a container's command followed by its arguments (empty when neither is
    *     written), used to recognise frameworks in the knowledge base
    */
   public PodHardener(FixOptions options, Function<Container, List<String>> commands) {
+    this(options, commands, ExemptChecks.NONE);
+  }
+
+  /**
+   * @param exempt the checks exempt for this workload: their fields are left as written
+   */
+  public PodHardener(
+      FixOptions options, Function<Container, List<String>> commands, ExemptChecks exempt) {
     this.options = options;
     this.commands = commands;
+    this.exempt = exempt;
   }
 
   /** The plan for {@code workload}; empty for a workload without a pod template. */
@@ -71,19 +82,25 @@ public final class PodHardener {
     Map<String, String> rootStarters = rootStarters(spec);
     Map<String, List<String>> heldBack = new LinkedHashMap<>();
     List<Container> readOnlyNow = new ArrayList<>();
-    if (plan.fixes(MISPLACED_READ_ONLY_ROOT)) {
+    if (plan.fixes(MISPLACED_READ_ONLY_ROOT)
+        && spec.securityContext().unrecognized().containsKey("readOnlyRootFilesystem")
+        && !exemptPod(plan, MISPLACED_READ_ONLY_ROOT)
+        && !exemptPod(plan, READ_ONLY_ROOT)) {
       moveMisplacedReadOnlyRoot(spec, plan);
     }
     for (Container container : spec.allContainers()) {
-      if (plan.fixes(READ_ONLY_ROOT) || plan.fixes(MISPLACED_READ_ONLY_ROOT)) {
+      if ((plan.fixes(READ_ONLY_ROOT) || plan.fixes(MISPLACED_READ_ONLY_ROOT))
+          && !exempt(plan, READ_ONLY_ROOT, container)
+          && !exempt(plan, MISPLACED_READ_ONLY_ROOT, container)) {
         if (readOnlyRoot(container, plan)) {
           readOnlyNow.add(container);
         }
       }
-      if (plan.fixes(ALLOW_PRIVILEGE_ESCALATION)) {
+      if (plan.fixes(ALLOW_PRIVILEGE_ESCALATION)
+          && !exempt(plan, ALLOW_PRIVILEGE_ESCALATION, container)) {
         allowPrivilegeEscalation(container, plan);
       }
-      if (plan.fixes(CAPABILITIES)) {
+      if (plan.fixes(CAPABILITIES) && !exempt(plan, CAPABILITIES, container)) {
         Optional<ProvenNeeds> needs = options.needsOf(container.image());
         if (needs.isPresent() && !needs.get().capabilities().isEmpty()) {
           capabilities(container, plan, needs.get().capabilities());
@@ -94,7 +111,7 @@ public final class PodHardener {
         }
       }
     }
-    if (plan.fixes(RUN_AS_NON_ROOT)) {
+    if (plan.fixes(RUN_AS_NON_ROOT) && !exemptPod(plan, RUN_AS_NON_ROOT)) {
       runAsNonRoot(spec, plan, rootStarters, heldBack);
     }
     heldBack.forEach(
@@ -113,11 +130,39 @@ public final class PodHardener {
                         ? ""
                         : "; not proven either way: `rootlock fix --prove` runs it, or set a"
                             + " numeric runAsUser the image can run as")));
-    if (plan.fixes(SECCOMP)) {
+    if (plan.fixes(SECCOMP) && !exemptPod(plan, SECCOMP)) {
       seccomp(spec, plan);
     }
     new WritableMounts(spec, plan, commands).add(readOnlyNow);
     return plan.build();
+  }
+
+  /**
+   * Whether {@code check} is exempt for {@code container}; an exempt check is declined (it may
+   * still fail after the fix, as it did before) and said in a note.
+   */
+  private boolean exempt(PlanBuilder plan, String check, Container container) {
+    String reason = exempt.reason(check, container.displayName());
+    if (reason == null) {
+      return false;
+    }
+    plan.decline(check);
+    plan.note(subject(container) + ": " + check + " left as written (exempt: " + reason + ")");
+    return true;
+  }
+
+  /**
+   * Whether {@code check} is exempt for the pod or any of its containers: its fields (pod-level
+   * ones among them) are then left as written for the whole pod.
+   */
+  private boolean exemptPod(PlanBuilder plan, String check) {
+    String reason = exempt.anyReason(check);
+    if (reason == null) {
+      return false;
+    }
+    plan.decline(check);
+    plan.note("pod: " + check + " left as written (exempt: " + reason + ")");
+    return true;
   }
 
   /**

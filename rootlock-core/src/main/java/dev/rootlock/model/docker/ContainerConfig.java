@@ -18,6 +18,8 @@ import java.util.List;
  *     service:x}
  * @param usernsMode {@code userns_mode} / {@code --userns}, e.g. {@code host}
  * @param pathEnv the {@code PATH} variable the configuration sets, or null when it sets none
+ * @param exempt in-object exemptions as written, each {@code "<check>[,<check>]: reason"}: a
+ *     Compose service's {@code x-rootlock: {exempt: ...}}; empty for other sources
  */
 public record ContainerConfig(
     DockerDialect dialect,
@@ -37,9 +39,11 @@ public record ContainerConfig(
     String uts,
     String usernsMode,
     List<Device> devices,
-    String pathEnv) {
+    String pathEnv,
+    List<String> exempt) {
 
   public ContainerConfig {
+    exempt = exempt == null ? List.of() : List.copyOf(exempt);
     capAdd = List.copyOf(capAdd);
     capDrop = List.copyOf(capDrop);
     securityOpts = securityOpts == null ? SecurityOpts.NONE : securityOpts;
@@ -91,6 +95,7 @@ public record ContainerConfig(
     builder.usernsMode = usernsMode;
     builder.devices.addAll(devices);
     builder.pathEnv = pathEnv;
+    builder.exempt.addAll(exempt);
     return builder;
   }
 
@@ -114,6 +119,7 @@ public record ContainerConfig(
     public String usernsMode;
     public final List<Device> devices = new ArrayList<>();
     public String pathEnv;
+    public final List<String> exempt = new ArrayList<>();
 
     private Builder(DockerDialect dialect, String name) {
       this.dialect = dialect;
@@ -139,7 +145,8 @@ public record ContainerConfig(
           uts,
           usernsMode,
           devices,
-          pathEnv);
+          pathEnv,
+          exempt);
     }
   }
 }

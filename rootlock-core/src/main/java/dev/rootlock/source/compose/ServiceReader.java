@@ -149,6 +149,28 @@ final class ServiceReader {
     volumes();
     devices();
     b.pathEnv = pathEnv();
+    exempt();
+  }
+
+  /**
+   * {@code x-rootlock: {exempt: "<check>[,<check>]: reason"}} (or a list of such lines): the
+   * service's own exemptions, in the form of the {@code rootlock.dev/exempt} annotation. Compose
+   * ignores {@code x-} keys, so the file stays valid for it.
+   */
+  private void exempt() {
+    if (!(service.get("x-rootlock") instanceof MappingNode extension)) {
+      return;
+    }
+    Node exempt = extension.get("exempt");
+    if (exempt instanceof ScalarNode line) {
+      b.exempt.add(line.value());
+    } else if (exempt instanceof SequenceNode lines) {
+      for (Node item : lines.items()) {
+        if (item instanceof ScalarNode line) {
+          b.exempt.add(line.value());
+        }
+      }
+    }
   }
 
   /** The entries the engine accepts; the others are problems worded as the engine words them. */
