@@ -13,6 +13,7 @@ import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.prove.Discovered;
 import dev.rootlock.fix.prove.Proof;
 import dev.rootlock.fix.prove.Proofs;
+import dev.rootlock.config.RootlockConfig;
 import dev.rootlock.policy.Level;
 import dev.rootlock.source.image.DiscoveredPathsReader;
 import java.io.IOException;
@@ -109,8 +110,9 @@ final class FixCommand implements Callable<Integer> {
   @Option(
       names = {"-p", "--profile"},
       paramLabel = "<level>",
-      defaultValue = "hardened",
-      description = "restricted or hardened: which checks to fix. Default: ${DEFAULT-VALUE}.")
+      description =
+          "restricted or hardened: which checks to fix. Default: the config file's level, else"
+              + " hardened.")
   String profile;
 
   @Option(
@@ -189,7 +191,6 @@ final class FixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    FixOptions options = options();
     boolean postRenderer = paths.isEmpty() && !check;
     if (paths.isEmpty() && (mode.write || Terminal.isInteractive())) {
       throw new ParameterException(
@@ -218,6 +219,9 @@ final class FixCommand implements Callable<Integer> {
       config.configFor(input.equals("-") ? null : Path.of(input), engine.checkIds());
     }
     ExemptionRules exemptions = config.rules(engine.checkIds());
+    String first = inputs.get(0);
+    FixOptions options =
+        options(config.configFor(first.equals("-") ? null : Path.of(first), engine.checkIds()), err);
     List<Proof> proofs = List.of();
     if (prove) {
       try (DockerEngine docker = DockerJavaEngine.fromEnvironment();
@@ -315,9 +319,9 @@ final class FixCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private FixOptions options() throws IOException {
+  private FixOptions options(RootlockConfig fileConfig, PrintWriter err) throws IOException {
     try {
-      Level level = Level.parse(profile);
+      Level level = level(fileConfig, err);
       FixOptions options =
           FixOptions.defaults()
               .withProfile(level)
@@ -336,5 +340,25 @@ final class FixCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /**
+   * {@code --profile}, else the level of the config that governs the first path. Fix writes only
+   * restricted and hardened settings, so a config's {@code level: baseline} (which fix has nothing
+   * to write for) fixes restricted, and says so.
+   */
+  private Level level(RootlockConfig fileConfig, PrintWriter err) {
+    if (profile != null) {
+      return Level.parse(profile);
+    }
+    Level configured = fileConfig.level();
+    if (configured == null || configured == Level.HARDENED || configured == Level.RESTRICTED) {
+      return configured == null ? Level.HARDENED : configured;
+    }
+    err.println(
+        "fix: the config's level is "
+            + configured
+            + "; fix writes restricted and hardened settings only, so it fixes restricted");
+    return Level.RESTRICTED;
   }
 }

@@ -5,6 +5,7 @@ import dev.rootlock.kube.KubeOptions;
 import dev.rootlock.kube.KubeReadiness;
 import dev.rootlock.kube.ReadinessReport;
 import dev.rootlock.kube.ReadinessText;
+import dev.rootlock.config.RootlockConfig;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.PolicyVersion;
 import java.io.PrintWriter;
@@ -52,15 +53,15 @@ final class KubeReadinessCommand implements Callable<Integer> {
   @Option(
       names = "--level",
       paramLabel = "<level>",
-      defaultValue = "hardened",
-      description = "The enforce level to try: baseline, restricted or hardened. Default: hardened.")
+      description =
+          "The enforce level to try: baseline, restricted or hardened. Default: the config"
+              + " file's level, else hardened.")
   String level;
 
   @Option(
       names = "--policy-version",
       paramLabel = "<version>",
-      defaultValue = "latest",
-      description = "latest or v1.N. Default: latest.")
+      description = "latest or v1.N. Default: the config file's version, else latest.")
   String version;
 
   @Override
@@ -68,11 +69,11 @@ final class KubeReadinessCommand implements Callable<Integer> {
     java.util.Set<String> checks = dev.rootlock.engine.Engine.standard().checkIds();
     // Live pods have no file: the config is the nearest one above the working directory, read
     // (and checked) before the cluster is.
-    config.configFor(null, checks);
+    RootlockConfig fileConfig = config.configFor(null, checks);
     KubeOptions options =
         cluster
             .apply(KubeOptions.defaults())
-            .withLevel(level(), version())
+            .withLevel(level(fileConfig), version(fileConfig))
             .withExemptions(config.rules(checks));
     ReadinessReport report = KubeReadiness.run(options);
     PrintWriter out = spec.commandLine().getOut();
@@ -81,7 +82,12 @@ final class KubeReadinessCommand implements Callable<Integer> {
     return report.exitCode();
   }
 
-  private Level level() {
+  private Level level(RootlockConfig fileConfig) {
+    if (level == null) {
+      return fileConfig.level() == null || fileConfig.level() == Level.PRIVILEGED
+          ? Level.HARDENED
+          : fileConfig.level();
+    }
     try {
       Level parsed = Level.parse(level);
       if (parsed != Level.PRIVILEGED) {
@@ -95,7 +101,10 @@ final class KubeReadinessCommand implements Callable<Integer> {
         "--level: invalid level \"" + level + "\": must be one of baseline, restricted, hardened");
   }
 
-  private PolicyVersion version() {
+  private PolicyVersion version(RootlockConfig fileConfig) {
+    if (version == null) {
+      return fileConfig.version() == null ? PolicyVersion.LATEST : fileConfig.version();
+    }
     return PolicyOptions.parseVersion(spec.commandLine(), version);
   }
 }

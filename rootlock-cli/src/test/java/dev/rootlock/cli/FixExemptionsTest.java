@@ -344,4 +344,36 @@ class FixExemptionsTest {
                 + " rootlock's docs/checks.md)\n");
     assertThat(Files.readString(manifest)).isEqualTo(DEPLOYMENT);
   }
+
+  @Test
+  void theConfigsLevelIsFixsDefaultAndTheFlagWins() throws IOException {
+    // The deployment passes restricted and fails hardened only by readOnlyRootFilesystem.
+    Files.writeString(dir.resolve(".rootlock.yaml"), "level: restricted\n");
+    Path manifest = dir.resolve("billing.yaml");
+    Files.writeString(manifest, DEPLOYMENT);
+
+    CliRun restricted = CliRun.of("fix", "--check", manifest.toString());
+    CliRun hardened = CliRun.of("fix", "--check", "--profile", "hardened", manifest.toString());
+
+    assertThat(restricted.exitCode()).isEqualTo(0);
+    assertThat(restricted.out()).isEmpty();
+    assertThat(hardened.exitCode()).isEqualTo(1);
+    assertThat(hardened.out()).isEqualTo(manifest + "\n");
+  }
+
+  @Test
+  void aConfigAtBaselineFixesRestrictedAndSaysSo() throws IOException {
+    Files.writeString(dir.resolve(".rootlock.yaml"), "level: baseline\n");
+    Path manifest = dir.resolve("billing.yaml");
+    Files.writeString(manifest, DEPLOYMENT);
+
+    CliRun run = CliRun.of("fix", "--check", manifest.toString());
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.err())
+        .isEqualTo(
+            "fix: the config's level is baseline; fix writes restricted and hardened settings"
+                + " only, so it fixes restricted\n"
+                + "fix: 0 files to fix, 0 objects to harden; 1 unchanged\n");
+  }
 }

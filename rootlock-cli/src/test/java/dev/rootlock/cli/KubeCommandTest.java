@@ -107,6 +107,60 @@ class KubeCommandTest {
   }
 
   @Test
+  void readinessTakesItsLevelFromTheConfigUnlessTheFlagNamesOne() throws IOException {
+    Path config = Files.writeString(dir.resolve("restricted.yaml"), "level: restricted\n");
+    String kube = kubeconfig.toString();
+
+    CliRun byDefault = CliRun.of("kube", "readiness", "--kubeconfig", kube);
+    CliRun byConfig = CliRun.of("kube", "readiness", "--kubeconfig", kube, "--config", config.toString());
+    CliRun byFlag =
+        CliRun.of(
+            "kube", "readiness", "--kubeconfig", kube, "--config", config.toString(), "--level", "hardened");
+
+    assertThat(byDefault.out())
+        .isEqualTo(
+            """
+            namespace shop
+              labels: none
+              enforce hardened:latest: rejects 1 of 2 pods; labelling it now prints:
+                Warning: existing pods in namespace "shop" violate the new rootlock enforce level \
+            "hardened:latest"
+                Warning: writable: readOnlyRootFilesystem != true
+              rollout (warn, then audit, then enforce once nothing is rejected):
+                kubectl --kubeconfig %1$s label --overwrite namespace shop \
+            rootlock.dev/warn=hardened rootlock.dev/warn-version=latest
+                kubectl --kubeconfig %1$s label --overwrite namespace shop \
+            rootlock.dev/audit=hardened rootlock.dev/audit-version=latest
+                kubectl --kubeconfig %1$s label --overwrite namespace shop \
+            rootlock.dev/enforce=hardened rootlock.dev/enforce-version=latest
+
+            hardened:latest: 0 of 1 namespace is ready to enforce
+            """
+                .formatted(kube));
+    assertThat(byConfig.out())
+        .isEqualTo(
+            """
+            namespace shop
+              labels: none
+              enforce restricted:latest: rejects none of 2 pods
+              rollout (warn, then audit, then enforce once nothing is rejected):
+                kubectl --kubeconfig %1$s label --overwrite namespace shop \
+            pod-security.kubernetes.io/warn=restricted pod-security.kubernetes.io/warn-version=latest
+                kubectl --kubeconfig %1$s label --overwrite namespace shop \
+            pod-security.kubernetes.io/audit=restricted pod-security.kubernetes.io/audit-version=latest
+                kubectl --kubeconfig %1$s label --overwrite namespace shop \
+            pod-security.kubernetes.io/enforce=restricted \
+            pod-security.kubernetes.io/enforce-version=latest
+
+            restricted:latest: 1 of 1 namespace is ready to enforce
+            """
+                .formatted(kube));
+    assertThat(byConfig.exitCode()).isZero();
+    assertThat(byFlag.out()).isEqualTo(byDefault.out());
+    assertThat(byFlag.exitCode()).isEqualTo(byDefault.exitCode());
+  }
+
+  @Test
   void anUnknownOutputIsAUsageError() {
     CliRun run = CliRun.of("kube", "audit", "--kubeconfig", kubeconfig.toString(), "-o", "yaml");
 

@@ -75,6 +75,31 @@ class ScanWrittenExemptionsTest {
   }
 
   @Test
+  void anXRootlockOfTheWrongShapeIsANoteNamingTheField() throws IOException {
+    Path compose =
+        Files.writeString(
+            dir.resolve("compose.yaml"),
+            COMPOSE.replace(
+                "x-rootlock:\n      exempt: \"readOnly: writes under /opt; SEC-12\"",
+                "x-rootlock:\n      exempt: [\"readOnly: writes under /opt\", {a: b}]"));
+
+    CliRun run = CliRun.of("scan", "--color", "never", compose.toString());
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.out())
+        .contains(
+            compose + ":8:3 service/vendor note: x-rootlock.exempt[1]: must be a string; no"
+                + " exemption read\n")
+        .contains("1 exempt");
+
+    Files.writeString(compose, COMPOSE.replace("x-rootlock:\n      exempt:", "x-rootlock:"));
+    CliRun scalar = CliRun.of("scan", "--color", "never", compose.toString());
+    assertThat(scalar.exitCode()).isEqualTo(1);
+    assertThat(scalar.out())
+        .contains(compose + ":8:3 service/vendor note: x-rootlock: must be a mapping; no exemption read\n");
+  }
+
+  @Test
   void aDockerfileCommentExemptsTheInstructionBelowIt() throws IOException {
     Path dockerfile =
         Files.writeString(

@@ -162,6 +162,16 @@ public final class Engine {
     return ManifestFixer.plan(options, workload);
   }
 
+  /**
+   * As {@link #hardeningPlan(Workload, FixOptions)}, leaving alone what {@code exemptions} exempt
+   * (the config's rules and, when enabled, the object's {@code rootlock.dev/exempt*} annotations),
+   * as {@code rootlock fix} does.
+   */
+  public Plan hardeningPlan(Workload workload, FixOptions options, ExemptionRules exemptions) {
+    return ManifestFixer.plan(
+        options, workload, exemptions.forFile(null), exemptions.enabled());
+  }
+
   /** Every check this engine can report, for rule lists such as SARIF's. */
   public List<CheckDefinition<?>> rules() {
     List<CheckDefinition<?>> rules = new ArrayList<>(podChecks.definitions());

@@ -20,6 +20,7 @@ import dev.rootlock.policy.Level;
 import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.policy.PolicyVersion;
 import dev.rootlock.policy.checks.PodChecks;
+import dev.rootlock.policy.exempt.Exemptions;
 import dev.rootlock.source.kube.ManifestParser;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
@@ -335,6 +336,24 @@ public final class ManifestFixer {
    */
   public static Plan plan(FixOptions options, Workload workload) {
     return plan(options, workload, ExemptChecks.NONE);
+  }
+
+  /**
+   * As {@link #plan(FixOptions, Workload)}, leaving alone the fields of the checks that {@code
+   * rules} (and, when {@code inObject}, the workload's own {@code rootlock.dev/exempt*}
+   * annotations) exempt; expired and unreadable exemptions become notes of the plan.
+   */
+  public static Plan plan(
+      FixOptions options, Workload workload, Exemptions rules, boolean inObject) {
+    List<String> exemptNotes = new ArrayList<>();
+    ExemptChecks exempt = WorkloadExemptions.of(workload, rules, inObject, exemptNotes);
+    Plan plan = plan(options, workload, exempt);
+    if (exemptNotes.isEmpty()) {
+      return plan;
+    }
+    List<String> notes = new ArrayList<>(exemptNotes);
+    notes.addAll(plan.notes());
+    return new Plan(plan.changes(), plan.targetChecks(), notes);
   }
 
   /** As {@link #plan(FixOptions, Workload)}, leaving the fields of {@code exempt} checks alone. */

@@ -3,10 +3,13 @@ package dev.rootlock.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.rootlock.engine.Engine;
+import dev.rootlock.engine.ExemptionRules;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.Workload;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -32,18 +35,21 @@ final class Mutator {
   private final WebhookConfig config;
   private final NamespaceLabels namespaces;
   private final WebhookMetrics metrics;
+  private final ExemptionRules rootlockExemptions;
 
   Mutator(
       Engine engine,
       AdmissionObjects objects,
       WebhookConfig config,
       NamespaceLabels namespaces,
-      WebhookMetrics metrics) {
+      WebhookMetrics metrics,
+      ExemptionRules rootlockExemptions) {
     this.engine = engine;
     this.objects = objects;
     this.config = config;
     this.namespaces = namespaces;
     this.metrics = metrics;
+    this.rootlockExemptions = rootlockExemptions;
   }
 
   AdmissionResponse review(AdmissionRequest request) {
@@ -76,7 +82,9 @@ final class Mutator {
     } catch (UndecodableObjectException e) {
       return AdmissionResponse.ALLOWED; // the validating webhook answers for an unreadable pod
     }
-    Plan plan = engine.hardeningPlan(pod, OPTIONS);
+    // What the rootlock config (or the pod's rootlock.dev/exempt annotations) exempts is left as
+    // written, as rootlock fix leaves it; the validating webhook then reports it as exempt.
+    Plan plan = engine.hardeningPlan(pod, OPTIONS, rootlockExemptions.on(LocalDate.now(ZoneOffset.UTC)));
     ArrayNode patch;
     try {
       PlanPatch planned = PlanPatch.against(request.object()).apply(plan.changes());

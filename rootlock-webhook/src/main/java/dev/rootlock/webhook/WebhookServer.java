@@ -120,7 +120,7 @@ public final class WebhookServer implements AutoCloseable {
         new Validator(
             engine, config, options.shadowPsa(), cache, objects, new ClusterPods(client), metrics,
             options.exemptions());
-    Mutator mutator = new Mutator(engine, objects, config, cache, metrics);
+    Mutator mutator = new Mutator(engine, objects, config, cache, metrics, options.exemptions());
 
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(new KeyManager[] {reloader.keyManager()}, null, null);

@@ -48,6 +48,7 @@ class WebhookExemptionsTest {
     webhook =
         WebhookHarness.start(dir.resolve("server"), null, options -> options.withExemptions(rules));
     webhook.namespace("shop", Map.of("rootlock.dev/enforce", "hardened"));
+    webhook.namespace("mutated", Map.of("rootlock.dev/mutate", "true"));
   }
 
   @AfterAll
@@ -79,6 +80,36 @@ class WebhookExemptionsTest {
         """.formatted(name));
     ((ObjectNode) review.get("request")).set("object", JSON.readTree(pod));
     return JSON.writeValueAsString(review);
+  }
+
+  /** The JSON Patch the mutating webhook answered for a pod in namespace "mutated". */
+  private static String patchFor(String name, String image, Map<String, String> annotations)
+      throws Exception {
+    String review =
+        review(name, image, annotations, WRITABLE).replace("\"shop\"", "\"mutated\"");
+    JsonNode response = webhook.review("/mutate", review);
+    assertThat(response.path("allowed").asBoolean()).isTrue();
+    return new String(
+        java.util.Base64.getDecoder().decode(response.path("patch").asText()),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theMutatingWebhookLeavesExemptChecksAsWrittenAsFixDoes() throws Exception {
+    String readOnly =
+        "{\"op\":\"add\",\"path\":\"/spec/containers/0/securityContext/readOnlyRootFilesystem\","
+            + "\"value\":true}";
+    assertThat(patchFor("api", "ghcr.io/example/api:1.0", Map.of())).contains(readOnly);
+    // Exempt by the config's image rule, and by the container's annotation: the root stays
+    // writable, and the annotation naming what was mutated does not claim it.
+    String cache = patchFor("cache", "nginx:1.27", Map.of());
+    assertThat(cache).doesNotContain("readOnlyRootFilesystem");
+    String shipper =
+        patchFor(
+            "shipper",
+            "ghcr.io/example/shipper:1.0",
+            Map.of("rootlock.dev/exempt.app", "readOnlyRootFilesystem: buffers logs; SEC-31"));
+    assertThat(shipper).doesNotContain("readOnlyRootFilesystem");
   }
 
   private static final String WRITABLE =

@@ -158,18 +158,33 @@ final class ServiceReader {
    * ignores {@code x-} keys, so the file stays valid for it.
    */
   private void exempt() {
-    if (!(service.get("x-rootlock") instanceof MappingNode extension)) {
+    Node extension = service.get("x-rootlock");
+    FieldPath at = FieldPath.of("x-rootlock");
+    if (extension == null) {
       return;
     }
-    Node exempt = extension.get("exempt");
+    // Compose ignores x- keys whatever they hold, so a malformed one never makes the service
+    // invalid; it is a warning that names the field, and exempts nothing.
+    if (!(extension instanceof MappingNode mapping)) {
+      values.warnings.add(new FieldProblem(at, "must be a mapping; no exemption read"));
+      return;
+    }
+    Node exempt = mapping.get("exempt");
     if (exempt instanceof ScalarNode line) {
       b.exempt.add(line.value());
     } else if (exempt instanceof SequenceNode lines) {
-      for (Node item : lines.items()) {
-        if (item instanceof ScalarNode line) {
+      for (int i = 0; i < lines.items().size(); i++) {
+        if (lines.items().get(i) instanceof ScalarNode line) {
           b.exempt.add(line.value());
+        } else {
+          values.warnings.add(
+              new FieldProblem(at.key("exempt").index(i), "must be a string; no exemption read"));
         }
       }
+    } else if (exempt != null) {
+      values.warnings.add(
+          new FieldProblem(
+              at.key("exempt"), "must be a string or a list of strings; no exemption read"));
     }
   }
 
