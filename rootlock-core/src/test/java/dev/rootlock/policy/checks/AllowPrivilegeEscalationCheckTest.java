@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +17,7 @@ class AllowPrivilegeEscalationCheckTest {
 
   private static final String REASON = "allowPrivilegeEscalation != false";
 
-  static Stream<CheckCase> v1_8() {
+  static Stream<CheckCase<Pod>> v1_8() {
     return Stream.of(
         CheckCase.passes("no containers", pod(p -> {})),
         CheckCase.passes(
@@ -58,11 +60,12 @@ class AllowPrivilegeEscalationCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_8")
-  void v1_8Detail(CheckCase expected) {
-    SingleCheck.assertResult(AllowPrivilegeEscalationCheck.v1_8(expected.pod()), expected, REASON);
+  void v1_8Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        AllowPrivilegeEscalationCheck.v1_8(expected.subject()), expected, REASON);
   }
 
-  static Stream<CheckCase> v1_25() {
+  static Stream<CheckCase<Pod>> v1_25() {
     return Stream.of(
         CheckCase.passes("windows pod is skipped", onOs("windows")),
         CheckCase.fails(
@@ -77,11 +80,12 @@ class AllowPrivilegeEscalationCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_25")
-  void v1_25Detail(CheckCase expected) {
-    SingleCheck.assertResult(AllowPrivilegeEscalationCheck.v1_25(expected.pod()), expected, REASON);
+  void v1_25Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        AllowPrivilegeEscalationCheck.v1_25(expected.subject()), expected, REASON);
   }
 
-  static Stream<CheckCase> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     Pod linux = pod(p -> p.container("a"));
     Pod windows = onOs("windows");
     String failure =
@@ -99,7 +103,7 @@ class AllowPrivilegeEscalationCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForce(CheckCase expected) {
+  void versionInForce(CheckCase<Pod> expected) {
     SingleCheck.assertDecision(new AllowPrivilegeEscalationCheck(), expected);
   }
 

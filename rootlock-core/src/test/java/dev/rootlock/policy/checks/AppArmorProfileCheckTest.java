@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.AppArmorProfile;
+import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +22,7 @@ class AppArmorProfileCheckTest {
   private static final String ONE = "forbidden AppArmor profile";
   private static final String MANY = "forbidden AppArmor profiles";
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("nothing set", pod(p -> p.container("a"))),
         CheckCase.passes(
@@ -120,8 +123,8 @@ class AppArmorProfileCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(CheckCase expected) {
-    SingleCheck.assertResult(AppArmorProfileCheck.v1_0(expected.pod()), expected, null);
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(AppArmorProfileCheck.v1_0(expected.subject()), expected, null);
   }
 
   @Test

@@ -4,7 +4,10 @@ import static dev.rootlock.testing.PodDraft.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Tests for {@link CapabilitiesBaselineCheck}. */
 class CapabilitiesBaselineCheckTest {
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("no capabilities", pod(p -> p.container("a"))),
         CheckCase.passes(
@@ -67,9 +70,9 @@ class CapabilitiesBaselineCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(CheckCase expected) {
+  void detail(CheckCase<Pod> expected) {
     SingleCheck.assertResult(
-        CapabilitiesBaselineCheck.v1_0(expected.pod()), expected, "non-default capabilities");
+        CapabilitiesBaselineCheck.v1_0(expected.subject()), expected, "non-default capabilities");
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ class CapabilitiesRestrictedCheckTest {
   private static final String A_MUST_DROP =
       "container \"a\" must set securityContext.capabilities.drop=[\"ALL\"]";
 
-  static Stream<CheckCase> v1_22() {
+  static Stream<CheckCase<Pod>> v1_22() {
     return Stream.of(
         CheckCase.passes("no containers", pod(p -> {})),
         CheckCase.passes("drops ALL", pod(p -> p.container("a", c -> c.drop("ALL")))),
@@ -66,11 +68,12 @@ class CapabilitiesRestrictedCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_22")
-  void v1_22Detail(CheckCase expected) {
-    SingleCheck.assertResult(CapabilitiesRestrictedCheck.v1_22(expected.pod()), expected, REASON);
+  void v1_22Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        CapabilitiesRestrictedCheck.v1_22(expected.subject()), expected, REASON);
   }
 
-  static Stream<CheckCase> v1_25() {
+  static Stream<CheckCase<Pod>> v1_25() {
     return Stream.of(
         CheckCase.passes("windows pod is skipped", onOs("windows")),
         CheckCase.fails("linux pod is checked", onOs("linux"), A_MUST_DROP),
@@ -79,11 +82,12 @@ class CapabilitiesRestrictedCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_25")
-  void v1_25Detail(CheckCase expected) {
-    SingleCheck.assertResult(CapabilitiesRestrictedCheck.v1_25(expected.pod()), expected, REASON);
+  void v1_25Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        CapabilitiesRestrictedCheck.v1_25(expected.subject()), expected, REASON);
   }
 
-  static Stream<CheckCase> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     Pod linux = onOs("linux");
     Pod windows = onOs("windows");
     String failure = REASON + " (" + A_MUST_DROP + ")";
@@ -100,7 +104,7 @@ class CapabilitiesRestrictedCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForceAndOverride(CheckCase expected) {
+  void versionInForceAndOverride(CheckCase<Pod> expected) {
     SingleCheck.assertDecision(new CapabilitiesRestrictedCheck(), expected);
   }
 

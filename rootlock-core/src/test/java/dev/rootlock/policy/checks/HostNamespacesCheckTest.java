@@ -4,7 +4,10 @@ import static dev.rootlock.testing.PodDraft.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Tests for {@link HostNamespacesCheck}. */
 class HostNamespacesCheckTest {
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("unset", pod(p -> p.container("a"))),
         CheckCase.passes(
@@ -49,8 +52,9 @@ class HostNamespacesCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(CheckCase expected) {
-    SingleCheck.assertResult(HostNamespacesCheck.v1_0(expected.pod()), expected, "host namespaces");
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        HostNamespacesCheck.v1_0(expected.subject()), expected, "host namespaces");
   }
 
   @Test

@@ -3,7 +3,10 @@ package dev.rootlock.policy.checks;
 import static dev.rootlock.testing.PodDraft.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Tests for {@link HostPathVolumesCheck}. */
 class HostPathVolumesCheckTest {
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("no volumes", pod(p -> p.container("a"))),
         CheckCase.passes(
@@ -28,9 +31,9 @@ class HostPathVolumesCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(CheckCase expected) {
+  void detail(CheckCase<Pod> expected) {
     SingleCheck.assertResult(
-        HostPathVolumesCheck.v1_0(expected.pod()), expected, "hostPath volumes");
+        HostPathVolumesCheck.v1_0(expected.subject()), expected, "hostPath volumes");
   }
 
   @Test

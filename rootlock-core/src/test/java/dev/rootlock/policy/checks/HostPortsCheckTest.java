@@ -4,7 +4,10 @@ import static dev.rootlock.testing.PodDraft.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.ContainerPort;
+import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Tests for {@link HostPortsCheck}. */
 class HostPortsCheckTest {
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("no ports", pod(p -> p.container("a"))),
         CheckCase.passes(
@@ -65,8 +68,8 @@ class HostPortsCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(CheckCase expected) {
-    SingleCheck.assertResult(HostPortsCheck.v1_0(expected.pod()), expected, "hostPort");
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(HostPortsCheck.v1_0(expected.subject()), expected, "hostPort");
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +18,7 @@ class HostProbesAndHostLifecycleCheckTest {
 
   private static final String REASON = "probe or lifecycle host";
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("no hosts", pod(p -> p.container("a"))),
         CheckCase.passes(
@@ -60,9 +62,9 @@ class HostProbesAndHostLifecycleCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(CheckCase expected) {
+  void detail(CheckCase<Pod> expected) {
     SingleCheck.assertResult(
-        HostProbesAndHostLifecycleCheck.v1_34(expected.pod()), expected, REASON);
+        HostProbesAndHostLifecycleCheck.v1_34(expected.subject()), expected, REASON);
   }
 
   @Test

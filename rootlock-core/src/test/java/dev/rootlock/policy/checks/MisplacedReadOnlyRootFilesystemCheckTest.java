@@ -4,6 +4,8 @@ import static dev.rootlock.testing.PodDraft.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ class MisplacedReadOnlyRootFilesystemCheckTest {
       "pod must not set securityContext.readOnlyRootFilesystem"
           + " (the field belongs in each container's securityContext)";
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes(
             "a boolean in the container",
@@ -100,9 +102,9 @@ class MisplacedReadOnlyRootFilesystemCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void explainsReadOnlyRootFilesystemWrittenWhereItHasNoEffect(CheckCase expected) {
+  void explainsReadOnlyRootFilesystemWrittenWhereItHasNoEffect(CheckCase<Pod> expected) {
     SingleCheck.assertResult(
-        MisplacedReadOnlyRootFilesystemCheck.v1_0(expected.pod()),
+        MisplacedReadOnlyRootFilesystemCheck.v1_0(expected.subject()),
         expected,
         "misplaced readOnlyRootFilesystem");
   }

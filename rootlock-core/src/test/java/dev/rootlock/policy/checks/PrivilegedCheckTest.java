@@ -4,7 +4,10 @@ import static dev.rootlock.testing.PodDraft.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Tests for {@link PrivilegedCheck}. */
 class PrivilegedCheckTest {
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("unset", pod(p -> p.container("a"))),
         CheckCase.passes("false", pod(p -> p.container("a", c -> c.privileged = false))),
@@ -33,8 +36,8 @@ class PrivilegedCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(CheckCase expected) {
-    SingleCheck.assertResult(PrivilegedCheck.v1_0(expected.pod()), expected, "privileged");
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(PrivilegedCheck.v1_0(expected.subject()), expected, "privileged");
   }
 
   @org.junit.jupiter.api.Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +19,7 @@ class ProcMountCheckTest {
   private static final String UNMASKED_A =
       "container \"a\" must not set securityContext.procMount to \"Unmasked\"";
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("unset", pod(p -> p.container("a"))),
         CheckCase.passes("Default", pod(p -> p.container("a", c -> c.procMount = "Default"))),
@@ -41,8 +43,8 @@ class ProcMountCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(CheckCase expected) {
-    SingleCheck.assertResult(ProcMountCheck.v1_0(expected.pod()), expected, "procMount");
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(ProcMountCheck.v1_0(expected.subject()), expected, "procMount");
   }
 
   static Stream<Arguments> userNamespaces() {

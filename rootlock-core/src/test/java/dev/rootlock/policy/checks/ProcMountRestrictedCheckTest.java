@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +19,7 @@ class ProcMountRestrictedCheckTest {
   private static final String A_UNMASKED =
       "container \"a\" must not set securityContext.procMount to \"Unmasked\"";
 
-  static Stream<CheckCase> v1_35() {
+  static Stream<CheckCase<Pod>> v1_35() {
     return Stream.of(
         CheckCase.passes("unset", pod(p -> p.container("a", c -> c.hasSecurityContext = true))),
         CheckCase.passes("Default", pod(p -> p.container("a", c -> c.procMount = "Default"))),
@@ -39,11 +41,11 @@ class ProcMountRestrictedCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_35")
-  void v1_35Detail(CheckCase expected) {
-    SingleCheck.assertResult(ProcMountRestrictedCheck.v1_35(expected.pod()), expected, REASON);
+  void v1_35Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(ProcMountRestrictedCheck.v1_35(expected.subject()), expected, REASON);
   }
 
-  static Stream<CheckCase> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     return Stream.of(
         CheckCase.fails("restricted:v1.34", unmasked(false), "baseline procMount"),
         CheckCase.fails("restricted:v1.35", unmasked(false), REASON + " (" + A_UNMASKED + ")"),
@@ -53,7 +55,7 @@ class ProcMountRestrictedCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForceAndOverride(CheckCase expected) {
+  void versionInForceAndOverride(CheckCase<Pod> expected) {
     SingleCheck.assertDecision(new ProcMountRestrictedCheck(), expected);
   }
 

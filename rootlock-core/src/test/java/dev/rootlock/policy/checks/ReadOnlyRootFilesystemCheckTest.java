@@ -2,6 +2,9 @@ package dev.rootlock.policy.checks;
 
 import static dev.rootlock.testing.PodDraft.pod;
 
+import dev.rootlock.model.pod.Pod;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +15,7 @@ class ReadOnlyRootFilesystemCheckTest {
 
   private static final String REASON = "readOnlyRootFilesystem != true";
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("no containers", pod(p -> {})),
         CheckCase.passes(
@@ -78,7 +81,8 @@ class ReadOnlyRootFilesystemCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void reportsEveryContainerWhoseRootIsNotReadOnly(CheckCase expected) {
-    SingleCheck.assertResult(ReadOnlyRootFilesystemCheck.v1_0(expected.pod()), expected, REASON);
+  void reportsEveryContainerWhoseRootIsNotReadOnly(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        ReadOnlyRootFilesystemCheck.v1_0(expected.subject()), expected, REASON);
   }
 }

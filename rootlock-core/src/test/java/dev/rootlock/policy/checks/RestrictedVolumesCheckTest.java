@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +17,7 @@ class RestrictedVolumesCheckTest {
 
   private static final String REASON = "restricted volume types";
 
-  static Stream<CheckCase> v1_0() {
+  static Stream<CheckCase<Pod>> v1_0() {
     return Stream.of(
         CheckCase.passes("no volumes", pod(p -> {})),
         CheckCase.passes(
@@ -66,11 +68,11 @@ class RestrictedVolumesCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_0")
-  void v1_0Detail(CheckCase expected) {
-    SingleCheck.assertResult(RestrictedVolumesCheck.v1_0(expected.pod()), expected, REASON);
+  void v1_0Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(RestrictedVolumesCheck.v1_0(expected.subject()), expected, REASON);
   }
 
-  static Stream<CheckCase> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     Pod hostPath = pod(p -> p.volume("h", "hostPath"));
     Pod image = pod(p -> p.volume("i", "image"));
     String failure = REASON + " (volume \"h\" uses restricted volume type \"hostPath\")";
@@ -83,7 +85,7 @@ class RestrictedVolumesCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForceAndOverride(CheckCase expected) {
+  void versionInForceAndOverride(CheckCase<Pod> expected) {
     SingleCheck.assertDecision(new RestrictedVolumesCheck(), expected);
   }
 

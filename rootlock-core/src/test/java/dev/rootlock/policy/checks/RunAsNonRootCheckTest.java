@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +20,7 @@ class RunAsNonRootCheckTest {
       "pod or container \"a\" must set securityContext.runAsNonRoot=true";
   private static final String POD_MUST_NOT = "pod must not set securityContext.runAsNonRoot=false";
 
-  static Stream<CheckCase> v1_0() {
+  static Stream<CheckCase<Pod>> v1_0() {
     return Stream.of(
         CheckCase.passes("no containers and nothing set", pod(p -> {})),
         CheckCase.passes(
@@ -107,11 +109,11 @@ class RunAsNonRootCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_0")
-  void v1_0Detail(CheckCase expected) {
-    SingleCheck.assertResult(RunAsNonRootCheck.v1_0(expected.pod()), expected, REASON);
+  void v1_0Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(RunAsNonRootCheck.v1_0(expected.subject()), expected, REASON);
   }
 
-  static Stream<CheckCase> v1_35() {
+  static Stream<CheckCase<Pod>> v1_35() {
     return Stream.of(
         CheckCase.passes("hostUsers false skips the check", inUserNamespace(false, false)),
         CheckCase.fails(
@@ -123,11 +125,11 @@ class RunAsNonRootCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_35")
-  void v1_35Detail(CheckCase expected) {
-    SingleCheck.assertResult(RunAsNonRootCheck.v1_35(expected.pod()), expected, REASON);
+  void v1_35Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(RunAsNonRootCheck.v1_35(expected.subject()), expected, REASON);
   }
 
-  static Stream<CheckCase> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     Pod userNamespace = inUserNamespace(false, null);
     String failure = REASON + " (" + A_MUST_SET + ")";
     return Stream.of(
@@ -141,7 +143,7 @@ class RunAsNonRootCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForce(CheckCase expected) {
+  void versionInForce(CheckCase<Pod> expected) {
     SingleCheck.assertDecision(new RunAsNonRootCheck(), expected);
   }
 

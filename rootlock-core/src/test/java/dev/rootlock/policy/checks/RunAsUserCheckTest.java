@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +18,7 @@ class RunAsUserCheckTest {
   private static final String REASON = "runAsUser=0";
   private static final String A_MUST_NOT = "container \"a\" must not set runAsUser=0";
 
-  static Stream<CheckCase> v1_23() {
+  static Stream<CheckCase<Pod>> v1_23() {
     return Stream.of(
         CheckCase.passes("unset", pod(p -> p.container("a", c -> c.hasSecurityContext = true))),
         CheckCase.passes(
@@ -59,11 +61,11 @@ class RunAsUserCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_23")
-  void v1_23Detail(CheckCase expected) {
-    SingleCheck.assertResult(RunAsUserCheck.v1_23(expected.pod()), expected, REASON);
+  void v1_23Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(RunAsUserCheck.v1_23(expected.subject()), expected, REASON);
   }
 
-  static Stream<CheckCase> v1_35() {
+  static Stream<CheckCase<Pod>> v1_35() {
     return Stream.of(
         CheckCase.passes("hostUsers false skips the check", rootInUserNamespace(false)),
         CheckCase.fails("hostUsers true is checked", rootInUserNamespace(true), A_MUST_NOT),
@@ -72,11 +74,11 @@ class RunAsUserCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_35")
-  void v1_35Detail(CheckCase expected) {
-    SingleCheck.assertResult(RunAsUserCheck.v1_35(expected.pod()), expected, REASON);
+  void v1_35Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(RunAsUserCheck.v1_35(expected.subject()), expected, REASON);
   }
 
-  static Stream<CheckCase> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     Pod userNamespace = rootInUserNamespace(false);
     String failure = REASON + " (" + A_MUST_NOT + ")";
     return Stream.of(
@@ -91,7 +93,7 @@ class RunAsUserCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForce(CheckCase expected) {
+  void versionInForce(CheckCase<Pod> expected) {
     SingleCheck.assertDecision(new RunAsUserCheck(), expected);
   }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.SeLinuxOptions;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +20,7 @@ class SeLinuxOptionsCheckTest {
     return new SeLinuxOptions(null, null, type, null);
   }
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("unset", pod(p -> p.container("a"))),
         CheckCase.passes(
@@ -77,9 +79,11 @@ class SeLinuxOptionsCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(CheckCase expected) {
-    SingleCheck.assertResult(SeLinuxOptionsCheck.v1_0(expected.pod()), expected, "seLinuxOptions");
-    SingleCheck.assertResult(SeLinuxOptionsCheck.v1_31(expected.pod()), expected, "seLinuxOptions");
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        SeLinuxOptionsCheck.v1_0(expected.subject()), expected, "seLinuxOptions");
+    SingleCheck.assertResult(
+        SeLinuxOptionsCheck.v1_31(expected.subject()), expected, "seLinuxOptions");
   }
 
   @Test

@@ -7,6 +7,8 @@ import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.SeccompProfile;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +21,7 @@ class SeccompProfileBaselineCheckTest {
   private static final String CONTAINER = "container.seccomp.security.alpha.kubernetes.io/";
   private static final SeccompProfile UNCONFINED = new SeccompProfile("Unconfined", null);
 
-  static Stream<CheckCase> annotationCases() {
+  static Stream<CheckCase<Pod>> annotationCases() {
     return Stream.of(
         CheckCase.passes("no annotations", pod(p -> p.container("a"))),
         CheckCase.passes(
@@ -75,12 +77,12 @@ class SeccompProfileBaselineCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("annotationCases")
-  void annotationsUntilV118(CheckCase expected) {
+  void annotationsUntilV118(CheckCase<Pod> expected) {
     SingleCheck.assertResult(
-        SeccompProfileBaselineCheck.v1_0(expected.pod()), expected, "seccompProfile");
+        SeccompProfileBaselineCheck.v1_0(expected.subject()), expected, "seccompProfile");
   }
 
-  static Stream<CheckCase> fieldCases() {
+  static Stream<CheckCase<Pod>> fieldCases() {
     return Stream.of(
         CheckCase.passes("unset", pod(p -> p.container("a"))),
         CheckCase.passes(
@@ -117,9 +119,9 @@ class SeccompProfileBaselineCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fieldCases")
-  void fieldsFromV119(CheckCase expected) {
+  void fieldsFromV119(CheckCase<Pod> expected) {
     SingleCheck.assertResult(
-        SeccompProfileBaselineCheck.v1_19(expected.pod()), expected, "seccompProfile");
+        SeccompProfileBaselineCheck.v1_19(expected.subject()), expected, "seccompProfile");
   }
 
   @Test

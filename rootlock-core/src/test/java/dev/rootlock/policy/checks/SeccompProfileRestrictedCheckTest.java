@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.SeccompProfile;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +24,7 @@ class SeccompProfileRestrictedCheckTest {
       "pod or container \"a\" must set securityContext.seccompProfile.type to \"RuntimeDefault\""
           + " or \"Localhost\"";
 
-  static Stream<CheckCase> v1_19() {
+  static Stream<CheckCase<Pod>> v1_19() {
     return Stream.of(
         CheckCase.passes("no containers and nothing set", pod(p -> {})),
         CheckCase.passes("pod RuntimeDefault", onPod(RUNTIME_DEFAULT)),
@@ -105,11 +107,12 @@ class SeccompProfileRestrictedCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_19")
-  void v1_19Detail(CheckCase expected) {
-    SingleCheck.assertResult(SeccompProfileRestrictedCheck.v1_19(expected.pod()), expected, REASON);
+  void v1_19Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        SeccompProfileRestrictedCheck.v1_19(expected.subject()), expected, REASON);
   }
 
-  static Stream<CheckCase> v1_25() {
+  static Stream<CheckCase<Pod>> v1_25() {
     return Stream.of(
         CheckCase.passes("windows pod is skipped", onOs("windows")),
         CheckCase.fails("linux pod is checked", onOs("linux"), A_MUST_SET),
@@ -118,11 +121,12 @@ class SeccompProfileRestrictedCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_25")
-  void v1_25Detail(CheckCase expected) {
-    SingleCheck.assertResult(SeccompProfileRestrictedCheck.v1_25(expected.pod()), expected, REASON);
+  void v1_25Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        SeccompProfileRestrictedCheck.v1_25(expected.subject()), expected, REASON);
   }
 
-  static Stream<CheckCase> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     Pod linux = onOs("linux");
     Pod windows = onOs("windows");
     String failure = REASON + " (" + A_MUST_SET + ")";
@@ -139,7 +143,7 @@ class SeccompProfileRestrictedCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForceAndOverride(CheckCase expected) {
+  void versionInForceAndOverride(CheckCase<Pod> expected) {
     SingleCheck.assertDecision(new SeccompProfileRestrictedCheck(), expected);
   }
 

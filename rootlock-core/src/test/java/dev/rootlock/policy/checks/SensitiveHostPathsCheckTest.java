@@ -2,6 +2,9 @@ package dev.rootlock.policy.checks;
 
 import static dev.rootlock.testing.PodDraft.pod;
 
+import dev.rootlock.model.pod.Pod;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Tests for {@link SensitiveHostPathsCheck}. */
 class SensitiveHostPathsCheckTest {
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("no volumes", pod(p -> p.container("a"))),
         CheckCase.passes(
@@ -72,8 +75,8 @@ class SensitiveHostPathsCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(CheckCase expected) {
+  void detail(CheckCase<Pod> expected) {
     SingleCheck.assertResult(
-        SensitiveHostPathsCheck.v1_0(expected.pod()), expected, "sensitive host paths");
+        SensitiveHostPathsCheck.v1_0(expected.subject()), expected, "sensitive host paths");
   }
 }

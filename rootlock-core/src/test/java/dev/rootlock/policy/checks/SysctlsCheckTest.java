@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Tests for {@link SysctlsCheck}. */
 class SysctlsCheckTest {
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("none", pod(p -> p.container("a"))),
         CheckCase.passes(
@@ -47,8 +49,8 @@ class SysctlsCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(CheckCase expected) {
-    SingleCheck.assertResult(SysctlsCheck.v1_0(expected.pod()), expected, "forbidden sysctls");
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(SysctlsCheck.v1_0(expected.subject()), expected, "forbidden sysctls");
   }
 
   static Stream<Arguments> additions() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +18,7 @@ class UnboundedMemoryVolumesCheckTest {
 
   private static final String ONE = "unbounded memory volume";
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("no volumes", pod(p -> p.container("app"))),
         CheckCase.fails(
@@ -107,8 +109,8 @@ class UnboundedMemoryVolumesCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void reportsMemoryVolumesNothingBounds(CheckCase expected) {
-    SingleCheck.assertResult(UnboundedMemoryVolumesCheck.v1_0(expected.pod()), expected, null);
+  void reportsMemoryVolumesNothingBounds(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(UnboundedMemoryVolumesCheck.v1_0(expected.subject()), expected, null);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -3,8 +3,11 @@ package dev.rootlock.policy.checks;
 import static dev.rootlock.testing.PodDraft.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.WindowsOptions;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +18,7 @@ class WindowsHostProcessCheckTest {
 
   private static final WindowsOptions HOST_PROCESS = new WindowsOptions(true);
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("unset", pod(p -> p.container("a"))),
         CheckCase.passes(
@@ -48,8 +51,9 @@ class WindowsHostProcessCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(CheckCase expected) {
-    SingleCheck.assertResult(WindowsHostProcessCheck.v1_0(expected.pod()), expected, "hostProcess");
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        WindowsHostProcessCheck.v1_0(expected.subject()), expected, "hostProcess");
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Tests for {@link WritableSystemPathsCheck}. */
 class WritableSystemPathsCheckTest {
 
-  static Stream<CheckCase> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
         CheckCase.passes("no mounts", pod(p -> p.container("a"))),
         CheckCase.passes(
@@ -93,9 +95,9 @@ class WritableSystemPathsCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void reportsWritableMountsOverSystemDirectories(CheckCase expected) {
+  void reportsWritableMountsOverSystemDirectories(CheckCase<Pod> expected) {
     SingleCheck.assertResult(
-        WritableSystemPathsCheck.v1_0(expected.pod()), expected, "writable system path");
+        WritableSystemPathsCheck.v1_0(expected.subject()), expected, "writable system path");
   }
 
   @ParameterizedTest(name = "{0}")
