@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +13,7 @@ import dev.rootlock.source.kube.WorkloadKinds;
  * the manifest reader of {@code rootlock scan} does ({@code AdmissionDecodersAgreeTest}) at a third
  * of the cost. Thread-safe: it keeps no state.
  */
-final class AdmissionObjects {
+public final class AdmissionObjects {
 
   /** The name findings would carry. */
   static final String DISPLAY_NAME = "admission-request.json";
@@ -28,7 +28,7 @@ final class AdmissionObjects {
   }
 
   /** Objects of the kinds in {@code kinds}, the user's {@code --workload-kind} mappings included. */
-  AdmissionObjects(WorkloadKinds kinds) {
+  public AdmissionObjects(WorkloadKinds kinds) {
     this.kinds = kinds;
   }
 

@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param object the new object, or null
  * @param oldObject the old object on UPDATE, or null
  */
-record AdmissionRequest(
+public record AdmissionRequest(
     String uid,
     String group,
     String resource,

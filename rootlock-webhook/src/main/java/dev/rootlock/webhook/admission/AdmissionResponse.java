@@ -1,5 +1,6 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.admission;
 
+import dev.rootlock.webhook.config.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,26 +13,26 @@ import java.util.Map;
  * @param auditAnnotations unprefixed keys; the API server prefixes them with the webhook's name
  * @param patch a JSON Patch document (mutating webhook only), or null
  */
-record AdmissionResponse(
+public record AdmissionResponse(
     boolean allowed,
     Status status,
     List<String> warnings,
     Map<String, String> auditAnnotations,
     byte[] patch) {
 
-  AdmissionResponse {
+  public AdmissionResponse {
     warnings = List.copyOf(warnings);
     auditAnnotations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(auditAnnotations));
   }
 
-  static final AdmissionResponse ALLOWED =
+  public static final AdmissionResponse ALLOWED =
       new AdmissionResponse(true, null, List.of(), Map.of(), null);
 
   static AdmissionResponse allowed(Map<String, String> auditAnnotations) {
     return new AdmissionResponse(true, null, List.of(), auditAnnotations, null);
   }
 
-  static AdmissionResponse denied(Status status, Map<String, String> auditAnnotations) {
+  public static AdmissionResponse denied(Status status, Map<String, String> auditAnnotations) {
     return new AdmissionResponse(false, status, List.of(), auditAnnotations, null);
   }
 
@@ -49,7 +50,7 @@ record AdmissionResponse(
    * @param detailsKind the resource ({@code pods}) or kind ({@code Namespace}) named in the details
    * @param causes field errors, for {@code Invalid} (422) responses
    */
-  record Status(
+  public record Status(
       int code,
       String reason,
       String message,
@@ -58,7 +59,7 @@ record AdmissionResponse(
       String detailsKind,
       List<FieldError> causes) {
 
-    Status {
+    public Status {
       causes = List.copyOf(causes);
     }
 
@@ -85,7 +86,7 @@ record AdmissionResponse(
     }
 
     /** 500: {@code Internal error occurred: ...}. */
-    static Status internal(String why) {
+    public static Status internal(String why) {
       return new Status(
           500, "InternalError", "Internal error occurred: " + why, "", "", "", List.of());
     }

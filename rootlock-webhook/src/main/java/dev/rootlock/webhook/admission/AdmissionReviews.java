@@ -1,15 +1,16 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.admission;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rootlock.webhook.config.FieldError;
 import java.util.Base64;
 import java.util.Map;
 
 /** Reads {@code admission.k8s.io/v1} AdmissionReview requests and writes their responses. */
-final class AdmissionReviews {
+public final class AdmissionReviews {
 
   static final String API_VERSION = "admission.k8s.io/v1";
   static final String KIND = "AdmissionReview";
@@ -21,12 +22,12 @@ final class AdmissionReviews {
 
   private AdmissionReviews() {}
 
-  static ObjectMapper json() {
+  public static ObjectMapper json() {
     return JSON;
   }
 
   /** Parses a review; every way it can be unusable is a {@link BadReviewException}. */
-  static AdmissionRequest parse(byte[] body) throws BadReviewException {
+  public static AdmissionRequest parse(byte[] body) throws BadReviewException {
     JsonNode root;
     try {
       root = JSON.readTree(body);
@@ -72,7 +73,7 @@ final class AdmissionReviews {
   }
 
   /** The AdmissionReview that answers {@code uid}. */
-  static byte[] write(String uid, AdmissionResponse response) {
+  public static byte[] write(String uid, AdmissionResponse response) {
     ObjectNode root = JSON.createObjectNode();
     root.put("apiVersion", API_VERSION);
     root.put("kind", KIND);

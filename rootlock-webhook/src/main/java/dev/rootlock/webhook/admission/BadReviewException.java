@@ -1,7 +1,7 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.admission;
 
 /** A request body that is not a usable AdmissionReview; answered with HTTP 400 and this message. */
-final class BadReviewException extends Exception {
+public final class BadReviewException extends Exception {
 
   BadReviewException(String message) {
     super(message);

@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlock.engine.Engine;

@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.admission;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +8,9 @@ import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.Workload;
+import dev.rootlock.webhook.config.Exemptions;
+import dev.rootlock.webhook.config.PolicyLabels;
+import dev.rootlock.webhook.config.WebhookConfig;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,7 +25,7 @@ import java.util.TreeSet;
  * never refuses anything; judging is the validating webhook's job, and it runs after this one, on
  * the patched pod.
  */
-final class Mutator {
+public final class Mutator {
 
   /** What the webhook hardens: what {@code rootlock fix} does with its defaults. */
   static final FixOptions OPTIONS = FixOptions.defaults();
@@ -34,15 +37,15 @@ final class Mutator {
   private final AdmissionObjects objects;
   private final WebhookConfig config;
   private final NamespaceLabels namespaces;
-  private final WebhookMetrics metrics;
+  private final ReviewMetrics metrics;
   private final ExemptionRules rootlockExemptions;
 
-  Mutator(
+  public Mutator(
       Engine engine,
       AdmissionObjects objects,
       WebhookConfig config,
       NamespaceLabels namespaces,
-      WebhookMetrics metrics,
+      ReviewMetrics metrics,
       ExemptionRules rootlockExemptions) {
     this.engine = engine;
     this.objects = objects;
@@ -52,7 +55,7 @@ final class Mutator {
     this.rootlockExemptions = rootlockExemptions;
   }
 
-  AdmissionResponse review(AdmissionRequest request) {
+  public AdmissionResponse review(AdmissionRequest request) {
     if (!request.group().isEmpty()
         || !request.resource().equals("pods")
         || !request.subResource().isEmpty()

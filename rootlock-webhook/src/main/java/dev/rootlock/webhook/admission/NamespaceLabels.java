@@ -1,9 +1,9 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.admission;
 
 import java.util.Map;
 
 /** Where the webhook finds a namespace's labels without waiting on the API server. */
-interface NamespaceLabels {
+public interface NamespaceLabels {
 
   /** The namespace's labels, or null when the namespace is not known (yet). */
   Map<String, String> labelsOf(String namespace);

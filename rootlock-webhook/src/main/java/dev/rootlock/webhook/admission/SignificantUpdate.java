@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.admission;
 
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.PodSpec;

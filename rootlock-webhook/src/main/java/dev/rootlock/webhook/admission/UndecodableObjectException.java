@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.admission;
 
 /** An object in a request that cannot be read as a pod or pod controller. */
 final class UndecodableObjectException extends Exception {

@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlock.engine.Engine;
@@ -7,6 +7,10 @@ import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.source.kube.WorkloadKinds;
+import dev.rootlock.webhook.config.FieldError;
+import dev.rootlock.webhook.config.Policy;
+import dev.rootlock.webhook.config.PolicyLabels;
+import dev.rootlock.webhook.config.WebhookConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +23,7 @@ import java.util.Set;
  * PSA notes): pods are enforced, pod controllers are warned about and audited, namespaces have their
  * {@code rootlock.dev/*} labels validated and a raised enforce level dry-run against their pods.
  */
-final class Validator {
+public final class Validator {
 
   static final String ENFORCE_POLICY = "enforce-policy";
   static final String AUDIT_VIOLATIONS = "audit-violations";
@@ -55,7 +59,7 @@ final class Validator {
   private final AdmissionObjects objects;
   private final ExistingPods existingPods;
   private final DryRun dryRun;
-  private final WebhookMetrics metrics;
+  private final ReviewMetrics metrics;
   private final dev.rootlock.engine.ExemptionRules exemptions;
 
   Validator(
@@ -65,7 +69,7 @@ final class Validator {
       NamespaceLabels namespaces,
       AdmissionObjects objects,
       ExistingPods existingPods,
-      WebhookMetrics metrics) {
+      ReviewMetrics metrics) {
     this(
         engine,
         config,
@@ -77,14 +81,14 @@ final class Validator {
         dev.rootlock.engine.ExemptionRules.OFF);
   }
 
-  Validator(
+  public Validator(
       Engine engine,
       WebhookConfig config,
       boolean shadowPsa,
       NamespaceLabels namespaces,
       AdmissionObjects objects,
       ExistingPods existingPods,
-      WebhookMetrics metrics,
+      ReviewMetrics metrics,
       dev.rootlock.engine.ExemptionRules exemptions) {
     this.exemptions = exemptions;
     this.engine = engine;
@@ -103,7 +107,7 @@ final class Validator {
    *
    * @param timeout what the API server gave the webhook ({@code ?timeout=}), or null
    */
-  AdmissionResponse review(AdmissionRequest request, Duration timeout) {
+  public AdmissionResponse review(AdmissionRequest request, Duration timeout) {
     String resource = request.resource();
     if (request.group().isEmpty() && resource.equals("pods")) {
       return pod(request);

@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.config;
 
 /**
  * A field validation error printed as Kubernetes prints one ({@code field.Error}): {@code
@@ -7,7 +7,7 @@ package dev.rootlock.webhook;
  * @param field the field's path as text
  * @param body what is wrong, e.g. {@code Invalid value: "x": must be ...}
  */
-record FieldError(String field, String body) {
+public record FieldError(String field, String body) {
 
   static FieldError invalid(String field, String value, String detail) {
     return new FieldError(field, "Invalid value: \"" + value + "\": " + detail);
@@ -22,7 +22,7 @@ record FieldError(String field, String body) {
   }
 
   /** Kubernetes' aggregate form: the one error alone, or {@code [e1, e2]}. */
-  static String aggregate(java.util.List<FieldError> errors) {
+  public static String aggregate(java.util.List<FieldError> errors) {
     if (errors.size() == 1) {
       return errors.get(0).toString();
     }

@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.config;
 
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.LevelVersion;
@@ -18,7 +18,7 @@ import java.util.Map;
  * pod-security.kubernetes.io/*} labels instead, with PSA's levels only ({@code hardened} is not
  * one of them), so a namespace labelled for PSA alone is judged at PSA's level and version.
  */
-final class PolicyLabels {
+public final class PolicyLabels {
 
   static final String PREFIX = "rootlock.dev/";
   static final String ENFORCE = PREFIX + "enforce";
@@ -28,7 +28,7 @@ final class PolicyLabels {
   static final String WARN = PREFIX + "warn";
   static final String WARN_VERSION = PREFIX + "warn-version";
   /** Opts a namespace in to the mutating webhook. */
-  static final String MUTATE = PREFIX + "mutate";
+  public static final String MUTATE = PREFIX + "mutate";
   /** PSA's own labels, read when shadowing PSA. */
   static final String PSA_PREFIX = "pod-security.kubernetes.io/";
 
@@ -46,7 +46,7 @@ final class PolicyLabels {
    * @param enforceLabelled whether the enforce level or version label is present (likewise for audit
    *     and warn), which decides what the exempt-namespace warning lists
    */
-  record Resolved(
+  public record Resolved(
       Policy policy,
       List<FieldError> errors,
       boolean enforceLabelled,
@@ -61,7 +61,7 @@ final class PolicyLabels {
   /**
    * @param shadowPsa whether a mode without rootlock labels is read from PSA's labels
    */
-  static Resolved resolve(Map<String, String> labels, Policy defaults, boolean shadowPsa) {
+  public static Resolved resolve(Map<String, String> labels, Policy defaults, boolean shadowPsa) {
     List<FieldError> errors = new ArrayList<>();
     Mode enforceMode = Mode.of("enforce", labels, shadowPsa);
     Mode auditMode = Mode.of("audit", labels, shadowPsa);

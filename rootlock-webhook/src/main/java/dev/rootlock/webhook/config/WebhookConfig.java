@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.config;
 
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.LevelVersion;

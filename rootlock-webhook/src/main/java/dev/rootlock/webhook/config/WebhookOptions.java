@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.config;
 
 import dev.rootlock.source.kube.WorkloadKinds;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import java.util.Objects;
  *     kubeconfig lookup outside a cluster)
  * @param bindAddress the address to listen on, {@code 0.0.0.0} by default
  * @param certificateCheckInterval how often the TLS files are checked for a new pair
- * @param shutdownGracePeriod how long {@link WebhookServer#close()} waits for reviews in flight
+ * @param shutdownGracePeriod how long {@link dev.rootlock.webhook.server.WebhookServer#close()} waits for reviews in flight
  * @param kinds the workload kind table: reviews of a custom kind in it are judged at its pod
  *     template's path, like a Deployment's
  * @param exemptions rootlock's exemptions ({@code --rootlock-config}); OFF for none

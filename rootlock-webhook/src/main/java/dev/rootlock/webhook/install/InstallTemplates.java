@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.install;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,7 +75,7 @@ public final class InstallTemplates {
 
   /** One source file's text. */
   public static String read(String file) {
-    try (InputStream in = InstallTemplates.class.getResourceAsStream("install/" + file)) {
+    try (InputStream in = InstallTemplates.class.getResourceAsStream("/dev/rootlock/webhook/install/" + file)) {
       if (in == null) {
         throw new IllegalStateException("missing install template " + file);
       }
@@ -190,6 +190,11 @@ public final class InstallTemplates {
   }
 
   private static String substitute(String file, int number, String line, Map<String, String> values) {
+    // A "${" that is not a whole placeholder (a typo such as ${image or ${name-space}) would
+    // otherwise pass through into the manifests as text.
+    if (VALUE.matcher(line).replaceAll("").contains("${")) {
+      throw new IllegalStateException(file + ":" + number + ": malformed placeholder: " + line.strip());
+    }
     Matcher matcher = VALUE.matcher(line);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {

@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.install;
 
 import dev.rootlock.source.kube.WorkloadKind;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.install;
 
 import dev.rootlock.source.kube.WorkloadKind;
 import java.util.ArrayList;
@@ -35,24 +35,8 @@ public final class WebhookManifests {
   /** The manifests, documents separated by {@code ---}. */
   public static String render(ManifestOptions options) {
     String ns = options.namespace();
-    Map<String, Boolean> flags =
-        Map.of(
-            "standalone", true,
-            "certManager", options.certManager(),
-            "shadowPsa", options.shadowPsa());
-    Map<String, String> values =
-        Map.of(
-            "namespace", ns,
-            "image", options.image(),
-            "replicas", Integer.toString(options.replicas()),
-            "failurePolicy", options.failurePolicy(),
-            "caBundle",
-                options.caBundle() == null ? "REPLACE-WITH-BASE64-PEM-CA" : options.caBundle(),
-            "excludedNamespaces", "[\"" + ns + "\", \"kube-system\"]",
-            "defaults", "{}",
-            "exemptions", "{\"namespaces\":[],\"runtimeClasses\":[],\"usernames\":[]}",
-            "workloadKindArgs", workloadKindArgs(options.workloadKinds()),
-            "workloadKindRules", workloadKindRules(options.workloadKinds()));
+    Map<String, Boolean> flags = flags(options);
+    Map<String, String> values = values(options);
     List<String> documents = new ArrayList<>();
     for (String file : InstallTemplates.FILES) {
       String text = InstallTemplates.expand(file, InstallTemplates.read(file), flags, values);
@@ -69,6 +53,30 @@ public final class WebhookManifests {
                 + " DNS name " + NAME + "." + ns + ".svc,\n# and caBundle below must hold its CA"
                 + " (or use --cert-manager).\n")
         + String.join("---\n", documents);
+  }
+
+  /** The templates' {@code #if} flags for these options. */
+  static Map<String, Boolean> flags(ManifestOptions options) {
+    return Map.of(
+        "standalone", true,
+        "certManager", options.certManager(),
+        "shadowPsa", options.shadowPsa());
+  }
+
+  /** The templates' {@code ${name}} values for these options, by name. */
+  static Map<String, String> values(ManifestOptions options) {
+    String ns = options.namespace();
+    return Map.of(
+        "namespace", ns,
+        "image", options.image(),
+        "replicas", Integer.toString(options.replicas()),
+        "failurePolicy", options.failurePolicy(),
+        "caBundle", options.caBundle() == null ? "REPLACE-WITH-BASE64-PEM-CA" : options.caBundle(),
+        "excludedNamespaces", "[\"" + ns + "\", \"kube-system\"]",
+        "defaults", "{}",
+        "exemptions", "{\"namespaces\":[],\"runtimeClasses\":[],\"usernames\":[]}",
+        "workloadKindArgs", workloadKindArgs(options.workloadKinds()),
+        "workloadKindRules", workloadKindRules(options.workloadKinds()));
   }
 
   /** {@code webhook serve}'s {@code --workload-kind} flags, one list item a line. */

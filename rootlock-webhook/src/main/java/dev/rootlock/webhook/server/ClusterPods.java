@@ -1,7 +1,8 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlock.engine.NamespaceDryRun.ExistingPod;
+import dev.rootlock.webhook.admission.ExistingPods;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;

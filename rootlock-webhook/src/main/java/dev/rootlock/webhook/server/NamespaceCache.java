@@ -1,5 +1,6 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.server;
 
+import dev.rootlock.webhook.admission.NamespaceLabels;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;

@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.server;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;

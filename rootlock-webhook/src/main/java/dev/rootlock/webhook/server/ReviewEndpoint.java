@@ -1,7 +1,12 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.rootlock.source.GoDurations;
+import dev.rootlock.webhook.admission.AdmissionRequest;
+import dev.rootlock.webhook.admission.AdmissionResponse;
+import dev.rootlock.webhook.admission.AdmissionReviews;
+import dev.rootlock.webhook.admission.BadReviewException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -11,8 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One AdmissionReview endpoint ({@code /validate}, {@code /mutate}): checks the HTTP envelope the way
@@ -33,8 +36,6 @@ final class ReviewEndpoint implements HttpHandler {
    * read the 413 instead of a connection reset. Beyond this the connection is just closed.
    */
   static final long MAX_DRAINED_BYTES = 4L * MAX_BODY_BYTES;
-
-  private static final Pattern GO_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
   private final String name;
   private final BiFunction<AdmissionRequest, Duration, AdmissionResponse> reviewer;
@@ -190,29 +191,10 @@ final class ReviewEndpoint implements HttpHandler {
     }
     for (String parameter : query.split("&")) {
       if (parameter.startsWith("timeout=")) {
-        return goDuration(parameter.substring("timeout=".length()));
+        return GoDurations.parse(parameter.substring("timeout=".length())).orElse(null);
       }
     }
     return null;
-  }
-
-  static Duration goDuration(String text) {
-    Matcher matcher = GO_DURATION.matcher(text);
-    double nanos = 0;
-    int end = 0;
-    while (matcher.find() && matcher.start() == end) {
-      double value = Double.parseDouble(matcher.group(1));
-      nanos +=
-          value
-              * switch (matcher.group(2)) {
-                case "ms" -> 1e6;
-                case "s" -> 1e9;
-                case "m" -> 60e9;
-                default -> 3600e9;
-              };
-      end = matcher.end();
-    }
-    return end == text.length() && end > 0 ? Duration.ofNanos((long) nanos) : null;
   }
 
   static int plain(HttpExchange exchange, int code, String message) throws IOException {

@@ -1,5 +1,6 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.server;
 
+import dev.rootlock.webhook.admission.ReviewMetrics;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
  * other}. Label series are never dropped, so a value taken from a request (a 1 MiB random {@code
  * kind}) would make each scrape and the heap grow without bound.
  */
-final class WebhookMetrics {
+final class WebhookMetrics implements ReviewMetrics {
 
   static final String OTHER = "other";
 
@@ -109,12 +110,13 @@ final class WebhookMetrics {
         .register(registry);
   }
 
-  /** One review allowed by rootlock exemptions, by where they are written. */
-  void exemption(String source, String kind) {
+  @Override
+  public void exemption(String source, String kind) {
     exemptions.labelValues(known(EXEMPTION_SOURCES, source), known(KINDS, kind)).inc();
   }
 
-  void review(String decision, String mode, String kind) {
+  @Override
+  public void review(String decision, String mode, String kind) {
     reviews.labelValues(known(DECISIONS, decision), known(MODES, mode), known(KINDS, kind)).inc();
   }
 

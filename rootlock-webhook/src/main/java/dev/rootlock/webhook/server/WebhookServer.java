@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -6,14 +6,18 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.rootlock.engine.Engine;
-import io.fabric8.kubernetes.client.Config;
+import dev.rootlock.kube.KubeConnection;
+import dev.rootlock.kube.KubeException;
+import dev.rootlock.webhook.admission.AdmissionObjects;
+import dev.rootlock.webhook.admission.Mutator;
+import dev.rootlock.webhook.admission.NamespaceLabels;
+import dev.rootlock.webhook.admission.Validator;
+import dev.rootlock.webhook.config.WebhookConfig;
+import dev.rootlock.webhook.config.WebhookOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
@@ -173,21 +177,23 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   /**
-   * Starts the webhook with credentials from {@code --kubeconfig}, or the in-cluster service
-   * account. Returns once it listens; it becomes ready when the namespace cache has synced.
+   * Starts the webhook against the cluster kubectl would pick: {@code --kubeconfig} alone when
+   * given, else {@code KUBECONFIG}, {@code ~/.kube/config}, or the in-cluster service account (in a
+   * pod, the last). Returns once it listens; it becomes ready when the namespace cache has synced.
    *
-   * @throws InvalidConfigException when the {@code --config} file is invalid
+   * @throws IOException when no cluster configuration is found or it cannot be used (the message
+   *     says which file and why), or the server cannot listen
+   * @throws dev.rootlock.webhook.config.InvalidConfigException when the {@code --config} file is
+   *     invalid
    */
   public static WebhookServer start(WebhookOptions options)
       throws IOException, GeneralSecurityException {
-    Config config =
-        options.kubeconfig() == null
-            ? Config.autoConfigure(null)
-            : Config.fromKubeconfig(
-                null,
-                Files.readString(options.kubeconfig(), StandardCharsets.UTF_8),
-                options.kubeconfig().toString());
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    KubernetesClient client;
+    try {
+      client = KubeConnection.ofProcess().openForServer(options.kubeconfig(), null);
+    } catch (KubeException e) {
+      throw new IOException(e.getMessage(), e);
+    }
     try {
       return start(options, client, true, Map.of());
     } catch (IOException | GeneralSecurityException | RuntimeException e) {

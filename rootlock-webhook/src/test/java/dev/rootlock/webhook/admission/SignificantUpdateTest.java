@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

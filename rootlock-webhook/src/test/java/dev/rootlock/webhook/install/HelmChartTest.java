@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
 import dev.rootlock.source.kube.WorkloadKind;
+import dev.rootlock.webhook.config.WebhookConfig;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -1,9 +1,15 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rootlock.source.kube.WorkloadKind;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class InstallTemplatesTest {
@@ -72,5 +78,71 @@ class InstallTemplatesTest {
         .isEqualTo(
             "args:\n  - serve\n{{- with (include \"rootlock.workloadKindArgs\" . | trim) }}"
                 + "{{ nindent 2 . }}{{ end }}\nports: []");
+  }
+
+  @Test
+  void aMalformedPlaceholderIsATemplateBugNotText() {
+    assertThatThrownBy(() -> InstallTemplates.expand("t", "a: 1\nb: ${name-space}", Map.of(), Map.of()))
+        .hasMessage("t:2: malformed placeholder: b: ${name-space}");
+    assertThatThrownBy(
+            () -> InstallTemplates.expand("t", "image: ${image", Map.of(), Map.of("image", "i")))
+        .hasMessage("t:1: malformed placeholder: image: ${image");
+    assertThatThrownBy(() -> InstallTemplates.toHelm("t", "x: ${namespace}-${}"))
+        .hasMessage("t:1: malformed placeholder: x: ${namespace}-${}");
+  }
+
+  @Test
+  void everyPlaceholderInEveryResourceIsFilledByBothConsumersAndNoValueIsUnused() {
+    Set<String> placeholders = new TreeSet<>();
+    Set<String> flags = new TreeSet<>();
+    for (String file : InstallTemplates.FILES) {
+      String text = InstallTemplates.read(file);
+      Matcher placeholder = Pattern.compile("\\$\\{([^}\n]*)}").matcher(text);
+      while (placeholder.find()) {
+        placeholders.add(placeholder.group(1));
+      }
+      Matcher condition = Pattern.compile("(?m)^#if !?(\\S+)$").matcher(text);
+      while (condition.find()) {
+        flags.add(condition.group(1));
+      }
+    }
+    ManifestOptions options = ManifestOptions.defaults();
+    Set<String> helmValues = new TreeSet<>(InstallTemplates.HELM_VALUES.keySet());
+    helmValues.addAll(InstallTemplates.HELM_BLOCKS.keySet());
+    Set<String> helmFlags = new TreeSet<>(InstallTemplates.HELM_FLAGS.keySet());
+    helmFlags.addAll(InstallTemplates.HELM_STATIC_FLAGS.keySet());
+
+    assertThat(placeholders)
+        .containsExactly(
+            "caBundle", "defaults", "excludedNamespaces", "exemptions", "failurePolicy", "image",
+            "namespace", "replicas", "workloadKindArgs", "workloadKindRules");
+    assertThat(WebhookManifests.values(options).keySet()).containsExactlyInAnyOrderElementsOf(placeholders);
+    assertThat(helmValues).containsExactlyInAnyOrderElementsOf(placeholders);
+    assertThat(flags).containsExactly("certManager", "shadowPsa", "standalone");
+    assertThat(WebhookManifests.flags(options).keySet()).containsExactlyInAnyOrderElementsOf(flags);
+    assertThat(helmFlags).containsExactlyInAnyOrderElementsOf(flags);
+  }
+
+  @Test
+  void noPlaceholderOrConditionIsLeftInTheManifestsWhateverTheOptions() {
+    List<WorkloadKind> kinds = List.of(WorkloadKind.parse("Workflow.example.com=spec.template"));
+    for (boolean certManager : new boolean[] {false, true}) {
+      for (boolean shadowPsa : new boolean[] {false, true}) {
+        for (String caBundle : new String[] {null, "QUJD"}) {
+          for (List<WorkloadKind> workloadKinds : List.of(List.<WorkloadKind>of(), kinds)) {
+            ManifestOptions options =
+                ManifestOptions.defaults()
+                    .withCertManager(certManager)
+                    .withShadowPsa(shadowPsa)
+                    .withCaBundle(caBundle)
+                    .withWorkloadKinds(workloadKinds);
+
+            assertThat(WebhookManifests.render(options))
+                .as(options.toString())
+                .doesNotContain("${", "#if", "#end");
+          }
+        }
+      }
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

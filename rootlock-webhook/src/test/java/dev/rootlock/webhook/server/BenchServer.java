@@ -1,5 +1,7 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.server;
 
+import dev.rootlock.webhook.admission.AdmissionResponse;
+import dev.rootlock.webhook.config.WebhookOptions;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;

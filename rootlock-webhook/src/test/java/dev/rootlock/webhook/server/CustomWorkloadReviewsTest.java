@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

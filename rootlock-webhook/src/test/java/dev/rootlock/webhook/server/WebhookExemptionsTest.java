@@ -1,4 +1,4 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rootlock.config.ConfigReader;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.engine.ExemptionRules;
+import dev.rootlock.webhook.admission.AdmissionReviews;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

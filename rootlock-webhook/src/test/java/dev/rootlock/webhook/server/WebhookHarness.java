@@ -1,8 +1,10 @@
-package dev.rootlock.webhook;
+package dev.rootlock.webhook.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootlock.webhook.admission.AdmissionReviews;
+import dev.rootlock.webhook.config.WebhookOptions;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
