@@ -48,6 +48,22 @@ class ServerOperationsTest {
   }
 
   @Test
+  void aMissingKubeconfigStopsTheStartWithOneLine() throws Exception {
+    TestCertificates.Pair tls = TestCertificates.generate(dir, "localhost", "EC");
+    Path missing = dir.resolve("no-such-kubeconfig");
+    WebhookOptions options =
+        WebhookOptions.of(tls.certificateFile(), tls.keyFile())
+            .withSecurePort(0)
+            .withBindAddress("127.0.0.1")
+            .withKubeconfig(missing);
+
+    // The same words as kube audit's, from the same code (KubeConnection).
+    assertThatThrownBy(() -> WebhookServer.start(options))
+        .isInstanceOf(IOException.class)
+        .hasMessage("kubeconfig " + missing + " does not exist or is not a file");
+  }
+
+  @Test
   void startsFromAKubeconfigFileAndAConfigFile() throws Exception {
     io.fabric8.kubernetes.client.server.mock.KubernetesMockServer apiServer =
         new io.fabric8.kubernetes.client.server.mock.KubernetesMockServer(
