@@ -135,7 +135,7 @@ final class ReviewEndpoint implements HttpHandler {
     } catch (BadReviewException e) {
       return plain(exchange, 400, e.getMessage());
     }
-    AdmissionResponse response = review(request, timeoutOf(exchange));
+    AdmissionResponse response = review(request, timeoutOf(exchange.getRequestURI().getRawQuery()));
     byte[] json = AdmissionReviews.write(request.uid(), response);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, json.length);
@@ -184,8 +184,7 @@ final class ReviewEndpoint implements HttpHandler {
   }
 
   /** The API server's {@code ?timeout=10s}, a Go duration; null when absent or unreadable. */
-  static Duration timeoutOf(HttpExchange exchange) {
-    String query = exchange.getRequestURI().getRawQuery();
+  static Duration timeoutOf(String query) {
     if (query == null) {
       return null;
     }
