@@ -11,9 +11,8 @@ import dev.rootlock.source.kube.WorkloadKind;
 import dev.rootlock.source.kube.WorkloadKinds;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code kube audit --workload-kind}: a CRD's objects, found through API discovery as kubectl finds
@@ -66,20 +65,8 @@ class CustomKindAuditTest {
                       "securityContext": {"privileged": true}}]}}}}}]}
       """;
 
-  private TestApiServer api;
-  private KubernetesClient client;
-
-  @BeforeEach
-  void start() {
-    api = new TestApiServer();
-    client = api.client();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    api.close();
-  }
+  @RegisterExtension final TestApiServer api = new TestApiServer();
+  private final KubernetesClient client = api.client();
 
   private void answer(String path, String json) {
     api.server.expect().get().withPath(path).andReturn(200, json).always();

@@ -24,9 +24,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,20 +49,8 @@ class KubeAuditExemptionsTest {
 
   @TempDir Path dir;
 
-  private TestApiServer api;
-  private KubernetesClient client;
-
-  @BeforeEach
-  void start() {
-    api = new TestApiServer();
-    client = api.client();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    api.close();
-  }
+  @RegisterExtension final TestApiServer api = new TestApiServer();
+  private final KubernetesClient client = api.client();
 
   private List<Pod> pods() {
     Pod annotated = pod("shop", "db", true, true, null);

@@ -14,9 +14,8 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Tests for {@link KubeAudit} against fabric8's mock API server in CRUD mode. */
 class KubeAuditTest {
@@ -24,20 +23,8 @@ class KubeAuditTest {
   private static final KubeOptions BASELINE =
       KubeOptions.defaults().withLevel(Level.BASELINE, PolicyVersion.LATEST);
 
-  private TestApiServer api;
-  private KubernetesClient client;
-
-  @BeforeEach
-  void start() {
-    api = new TestApiServer();
-    client = api.client();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    api.close();
-  }
+  @RegisterExtension final TestApiServer api = new TestApiServer();
+  private final KubernetesClient client = api.client();
 
   private void create(Object... objects) {
     for (Object object : objects) {

@@ -10,27 +10,14 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Tests for {@link KubeReadiness} against fabric8's mock API server in CRUD mode. */
 class KubeReadinessTest {
 
-  private TestApiServer api;
-  private KubernetesClient client;
-
-  @BeforeEach
-  void start() {
-    api = new TestApiServer();
-    client = api.client();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    api.close();
-  }
+  @RegisterExtension final TestApiServer api = new TestApiServer();
+  private final KubernetesClient client = api.client();
 
   private void create(HasMetadata... objects) {
     for (HasMetadata object : objects) {
