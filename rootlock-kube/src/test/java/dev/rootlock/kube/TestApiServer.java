@@ -26,14 +26,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * expectations (fixed answers such as a 403 or a 500) taking precedence for the paths they name,
  * and a log of every GET path so tests can see {@code limit} and {@code continue} being used.
  */
-final class TestApiServer implements AutoCloseable {
+public final class TestApiServer implements AutoCloseable {
 
-  final KubernetesMockServer server;
-  final PagingCrudDispatcher crud = new PagingCrudDispatcher();
-  final List<String> gets = new CopyOnWriteArrayList<>();
+  public final KubernetesMockServer server;
+  public final PagingCrudDispatcher crud = new PagingCrudDispatcher();
+  public final List<String> gets = new CopyOnWriteArrayList<>();
   private final Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
 
-  TestApiServer() {
+  public TestApiServer() {
     MockDispatcher expectations = new MockDispatcher(responses);
     Dispatcher dispatcher =
         new Dispatcher() {
@@ -56,11 +56,11 @@ final class TestApiServer implements AutoCloseable {
   }
 
   /** A client like the mock's own, but failing fast: no retries. */
-  KubernetesClient client() {
+  public KubernetesClient client() {
     return new KubernetesClientBuilder().withConfig(config()).build();
   }
 
-  Config config() {
+  public Config config() {
     try (KubernetesClient mockClient = server.createClient()) {
       return new ConfigBuilder(mockClient.getConfiguration())
           .withRequestRetryBackoffLimit(0)
@@ -69,7 +69,7 @@ final class TestApiServer implements AutoCloseable {
   }
 
   /** The GET paths that listed {@code collection} (e.g. {@code /api/v1/pods}), in order. */
-  List<String> listsOf(String collection) {
+  public List<String> listsOf(String collection) {
     return gets.stream()
         .filter(p -> p.equals(collection) || p.startsWith(collection + "?"))
         .toList();

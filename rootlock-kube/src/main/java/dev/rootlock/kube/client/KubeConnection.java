@@ -1,0 +1,148 @@
+package dev.rootlock.kube.client;
+
+import dev.rootlock.kube.OneLine;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the cluster the way kubectl does and opens a client to it: {@code --kubeconfig} alone when
+ * given; else the files in {@code KUBECONFIG} (merged, the first file winning); else {@code
+ * ~/.kube/config}; else the in-cluster service account. {@code --context} picks a context by name
+ * and must exist.
+ */
+public final class KubeConnection {
+
+  /** The in-cluster service account token kubectl and client-go look for. */
+  public static final Path SERVICE_ACCOUNT_TOKEN =
+      Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
+
+  // A CLI should fail fast on a dead server; fabric8's default is 10 retries with backoff.
+  private static final int RETRIES = 2;
+  private static final int RETRY_INTERVAL_MS = 200;
+  private static final int CONNECT_TIMEOUT_MS = 10_000;
+
+  private final Map<String, String> env;
+  private final Path home;
+  private final Path serviceAccountToken;
+
+  public KubeConnection(Map<String, String> env, Path home, Path serviceAccountToken) {
+    this.env = env;
+    this.home = home;
+    this.serviceAccountToken = serviceAccountToken;
+  }
+
+  /** The connection of this process: its environment and home directory. */
+  public static KubeConnection ofProcess() {
+    return new KubeConnection(
+        System.getenv(), Path.of(System.getProperty("user.home")), SERVICE_ACCOUNT_TOKEN);
+  }
+
+  /** A client for the cluster {@code options} select. */
+  public KubernetesClient open(KubeOptions options) throws KubeException {
+    Config config = config(options);
+    try {
+      return new KubernetesClientBuilder().withConfig(config).build();
+    } catch (RuntimeException e) {
+      // e.g. unreadable client certificate data or a CA file that is not PEM
+      throw new KubeException(
+          "cannot set up a client for " + config.getMasterUrl() + ": " + OneLine.rootCause(e), e);
+    }
+  }
+
+  /** The client configuration {@code options} select, with rootlock's timeouts and retries. */
+  public Config config(KubeOptions options) throws KubeException {
+    Config config = select(options);
+    config.setRequestRetryBackoffLimit(RETRIES);
+    config.setRequestRetryBackoffInterval(RETRY_INTERVAL_MS);
+    config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
+    return config;
+  }
+
+  private Config select(KubeOptions options) throws KubeException {
+    List<File> files = kubeconfigFiles(options.kubeconfig());
+    if (!files.isEmpty()) {
+      return fromKubeconfigs(files, options.context());
+    }
+    if (options.context() != null) {
+      throw new KubeException(
+          "context \"" + options.context() + "\" does not exist: no kubeconfig file was found");
+    }
+    if (env.get("KUBERNETES_SERVICE_HOST") != null && Files.isRegularFile(serviceAccountToken)) {
+      return Config.autoConfigure(null);
+    }
+    throw new KubeException(
+        "no Kubernetes configuration found: pass --kubeconfig, set KUBECONFIG, create "
+            + home.resolve(".kube/config")
+            + ", or run inside a cluster");
+  }
+
+  /** The kubeconfig files to merge, in precedence order; empty when there are none. */
+  public List<File> kubeconfigFiles(Path explicit) throws KubeException {
+    if (explicit != null) {
+      if (!Files.isRegularFile(explicit)) {
+        throw new KubeException("kubeconfig " + explicit + " does not exist or is not a file");
+      }
+      return List.of(explicit.toFile());
+    }
+    List<File> files = new ArrayList<>();
+    String listed = env.get("KUBECONFIG");
+    if (listed != null && !listed.isEmpty()) {
+      for (String name : listed.split(File.pathSeparator)) {
+        // kubectl skips names that do not exist; so do we.
+        if (!name.isEmpty() && Files.isRegularFile(Path.of(name))) {
+          files.add(new File(name));
+        }
+      }
+      return files;
+    }
+    Path fallback = home.resolve(".kube").resolve("config");
+    if (Files.isRegularFile(fallback)) {
+      files.add(fallback.toFile());
+    }
+    return files;
+  }
+
+  private static Config fromKubeconfigs(List<File> files, String context) throws KubeException {
+    List<io.fabric8.kubernetes.api.model.Config> parsed = new ArrayList<>();
+    for (File file : files) {
+      try {
+        parsed.add(KubeConfigUtils.parseConfig(file));
+      } catch (RuntimeException e) {
+        throw new KubeException("cannot read kubeconfig " + file + ": " + OneLine.rootCause(e), e);
+      }
+    }
+    if (context != null && parsed.stream().noneMatch(c -> hasContext(c, context))) {
+      throw new KubeException("context \"" + context + "\" does not exist");
+    }
+    Config config = Config.empty();
+    try {
+      // Merging runs exec credential plugins (aws, gcloud, kubelogin...), which may fail.
+      KubeConfigUtils.merge(
+          config, context, parsed.toArray(io.fabric8.kubernetes.api.model.Config[]::new));
+    } catch (RuntimeException e) {
+      throw new KubeException(
+          "cannot use kubeconfig " + files.get(0) + ": " + OneLine.rootCause(e), e);
+    }
+    if (config.getCurrentContext() == null) {
+      throw new KubeException(
+          "no current context in "
+              + files.get(0)
+              + ": pass --context, or run kubectl config use-context NAME");
+    }
+    return config;
+  }
+
+  private static boolean hasContext(io.fabric8.kubernetes.api.model.Config config, String name) {
+    List<NamedContext> contexts = config.getContexts();
+    return contexts != null && contexts.stream().anyMatch(c -> name.equals(c.getName()));
+  }
+}
