@@ -14,13 +14,17 @@ import java.util.regex.Pattern;
  *     user gave, which accepts every version of its groups
  * @param templatePath where the pod template is inside an object; the root for a Pod
  * @param plural the resource name in REST paths, or null when not known (a user's mapping)
+ * @param namespaced whether its objects live in a namespace, as the API server's discovery says;
+ *     every built-in workload kind does, and a user's mapping is taken to until discovery says
+ *     otherwise
  */
 public record WorkloadKind(
     String kind,
     Set<String> groups,
     List<String> apiVersions,
     FieldPath templatePath,
-    String plural) {
+    String plural,
+    boolean namespaced) {
 
   private static final Pattern MAPPING =
       Pattern.compile(
@@ -38,7 +42,7 @@ public record WorkloadKind(
     for (String version : versions) {
       groups.add(groupOf(version));
     }
-    return new WorkloadKind(kind, groups, List.of(versions), templatePath, plural);
+    return new WorkloadKind(kind, groups, List.of(versions), templatePath, plural, true);
   }
 
   /**
@@ -62,7 +66,8 @@ public record WorkloadKind(
         Set.of(matcher.group(2)),
         List.of(),
         FieldPath.of(matcher.group(4).split("\\.")),
-        null);
+        null,
+        true);
   }
 
   /**

@@ -87,7 +87,8 @@ public final class CustomKinds {
           if (!name.isEmpty()
               && !name.contains("/") // a subresource, such as rollouts/status
               && row.kind().equals(resource.path("kind").asText())) {
-            return ApiKind.served(row, groupVersion, name);
+            return ApiKind.served(
+                row, groupVersion, name, resource.path("namespaced").asBoolean(true));
           }
         }
       }

@@ -5,8 +5,10 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import java.util.Map;
 public final class KubeConnection {
 
   /** The in-cluster service account token kubectl and client-go look for. */
-  public static final Path SERVICE_ACCOUNT_TOKEN =
+  static final Path SERVICE_ACCOUNT_TOKEN =
       Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
 
   // A CLI should fail fast on a dead server; fabric8's default is 10 retries with backoff.
@@ -30,11 +32,13 @@ public final class KubeConnection {
   private static final int RETRY_INTERVAL_MS = 200;
   private static final int CONNECT_TIMEOUT_MS = 10_000;
 
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
   private final Map<String, String> env;
   private final Path home;
   private final Path serviceAccountToken;
 
-  public KubeConnection(Map<String, String> env, Path home, Path serviceAccountToken) {
+  KubeConnection(Map<String, String> env, Path home, Path serviceAccountToken) {
     this.env = env;
     this.home = home;
     this.serviceAccountToken = serviceAccountToken;
@@ -46,9 +50,18 @@ public final class KubeConnection {
         System.getenv(), Path.of(System.getProperty("user.home")), SERVICE_ACCOUNT_TOKEN);
   }
 
-  /** A client for the cluster {@code options} select. */
+  /** A client for the cluster {@code options} select ({@code --kubeconfig}, {@code --context}). */
   public KubernetesClient open(KubeOptions options) throws KubeException {
-    Config config = config(options);
+    return open(options.kubeconfig(), options.context());
+  }
+
+  /**
+   * A client for the cluster of {@code context} (null: the current one) in {@code kubeconfig}
+   * (null: kubectl's search, then the in-cluster service account). The one way rootlock connects,
+   * through fabric8's public API only.
+   */
+  public KubernetesClient open(Path kubeconfig, String context) throws KubeException {
+    Config config = config(kubeconfig, context);
     try {
       return new KubernetesClientBuilder().withConfig(config).build();
     } catch (RuntimeException e) {
@@ -59,22 +72,26 @@ public final class KubeConnection {
   }
 
   /** The client configuration {@code options} select, with rootlock's timeouts and retries. */
-  public Config config(KubeOptions options) throws KubeException {
-    Config config = select(options);
+  Config config(KubeOptions options) throws KubeException {
+    return config(options.kubeconfig(), options.context());
+  }
+
+  private Config config(Path kubeconfig, String context) throws KubeException {
+    Config config = select(kubeconfig, context);
     config.setRequestRetryBackoffLimit(RETRIES);
     config.setRequestRetryBackoffInterval(RETRY_INTERVAL_MS);
     config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
     return config;
   }
 
-  private Config select(KubeOptions options) throws KubeException {
-    List<File> files = kubeconfigFiles(options.kubeconfig());
+  private Config select(Path kubeconfig, String context) throws KubeException {
+    List<File> files = kubeconfigFiles(kubeconfig);
     if (!files.isEmpty()) {
-      return fromKubeconfigs(files, options.context());
+      return fromKubeconfigs(files, context);
     }
-    if (options.context() != null) {
+    if (context != null) {
       throw new KubeException(
-          "context \"" + options.context() + "\" does not exist: no kubeconfig file was found");
+          "context \"" + context + "\" does not exist: no kubeconfig file was found");
     }
     if (env.get("KUBERNETES_SERVICE_HOST") != null && Files.isRegularFile(serviceAccountToken)) {
       return Config.autoConfigure(null);
@@ -86,7 +103,7 @@ public final class KubeConnection {
   }
 
   /** The kubeconfig files to merge, in precedence order; empty when there are none. */
-  public List<File> kubeconfigFiles(Path explicit) throws KubeException {
+  List<File> kubeconfigFiles(Path explicit) throws KubeException {
     if (explicit != null) {
       if (!Files.isRegularFile(explicit)) {
         throw new KubeException("kubeconfig " + explicit + " does not exist or is not a file");
@@ -111,34 +128,54 @@ public final class KubeConnection {
     return files;
   }
 
+  /**
+   * The configuration of {@code files} (kubectl's order), at {@code context} or their current one.
+   * One file is read by fabric8 itself, which then also knows where to write refreshed tokens; several
+   * are merged as kubectl merges them ({@link KubeconfigMerge}) and handed over as one text.
+   */
   private static Config fromKubeconfigs(List<File> files, String context) throws KubeException {
-    List<io.fabric8.kubernetes.api.model.Config> parsed = new ArrayList<>();
+    List<KubeconfigMerge.Parsed> parsed = new ArrayList<>();
     for (File file : files) {
-      try {
-        parsed.add(KubeConfigUtils.parseConfig(file));
-      } catch (RuntimeException e) {
-        throw new KubeException("cannot read kubeconfig " + file + ": " + OneLine.rootCause(e), e);
-      }
+      parsed.add(new KubeconfigMerge.Parsed(parse(file), file.getAbsoluteFile().getParentFile().toPath()));
     }
-    if (context != null && parsed.stream().noneMatch(c -> hasContext(c, context))) {
+    if (context != null && parsed.stream().noneMatch(p -> hasContext(p.config(), context))) {
       throw new KubeException("context \"" + context + "\" does not exist");
     }
-    Config config = Config.empty();
-    try {
-      // Merging runs exec credential plugins (aws, gcloud, kubelogin...), which may fail.
-      KubeConfigUtils.merge(
-          config, context, parsed.toArray(io.fabric8.kubernetes.api.model.Config[]::new));
-    } catch (RuntimeException e) {
-      throw new KubeException(
-          "cannot use kubeconfig " + files.get(0) + ": " + OneLine.rootCause(e), e);
-    }
-    if (config.getCurrentContext() == null) {
+    io.fabric8.kubernetes.api.model.Config merged = KubeconfigMerge.merge(parsed, context);
+    String current = merged.getCurrentContext();
+    if (current == null || current.isEmpty()) {
       throw new KubeException(
           "no current context in "
               + files.get(0)
               + ": pass --context, or run kubectl config use-context NAME");
     }
-    return config;
+    if (!hasContext(merged, current)) {
+      throw new KubeException("context \"" + current + "\" does not exist");
+    }
+    try {
+      // Reading the context runs exec credential plugins (aws, gcloud, kubelogin...), which may fail.
+      return files.size() == 1
+          ? Config.fromKubeconfig(context, files.get(0))
+          : Config.fromKubeconfig(SERIALIZATION.asYaml(merged));
+    } catch (RuntimeException e) {
+      throw new KubeException(
+          "cannot use kubeconfig " + files.get(0) + ": " + OneLine.rootCause(e), e);
+    }
+  }
+
+  private static io.fabric8.kubernetes.api.model.Config parse(File file) throws KubeException {
+    try {
+      io.fabric8.kubernetes.api.model.Config config =
+          SERIALIZATION.unmarshal(
+              Files.readString(file.toPath(), StandardCharsets.UTF_8),
+              io.fabric8.kubernetes.api.model.Config.class);
+      if (config == null) {
+        throw new KubeException("cannot read kubeconfig " + file + ": the file is empty");
+      }
+      return config;
+    } catch (IOException | RuntimeException e) {
+      throw new KubeException("cannot read kubeconfig " + file + ": " + OneLine.rootCause(e), e);
+    }
   }
 
   private static boolean hasContext(io.fabric8.kubernetes.api.model.Config config, String name) {

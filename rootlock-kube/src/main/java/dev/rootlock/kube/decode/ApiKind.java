@@ -25,7 +25,8 @@ public final class ApiKind {
   public static final ApiKind POD_TEMPLATE = new ApiKind(WorkloadKinds.POD_TEMPLATE);
   public static final ApiKind POD = new ApiKind(WorkloadKinds.POD);
   public static final ApiKind NAMESPACE =
-      new ApiKind(new WorkloadKind("Namespace", Set.of(""), List.of("v1"), null, "namespaces"));
+      new ApiKind(
+          new WorkloadKind("Namespace", Set.of(""), List.of("v1"), null, "namespaces", false));
 
   /** The controller kinds {@code --include-workloads} adds, in listing order. */
   public static final List<ApiKind> WORKLOADS =
@@ -60,11 +61,13 @@ public final class ApiKind {
 
   /**
    * A custom kind as this API server serves it: {@code row}'s kind and template path, at the
-   * {@code apiVersion} and {@code plural} discovery named.
+   * {@code apiVersion} and {@code plural} discovery named, namespaced or not as it said.
    */
-  public static ApiKind served(WorkloadKind row, String apiVersion, String plural) {
+  public static ApiKind served(
+      WorkloadKind row, String apiVersion, String plural, boolean namespaced) {
     return new ApiKind(
-        new WorkloadKind(row.kind(), row.groups(), List.of(apiVersion), row.templatePath(), plural));
+        new WorkloadKind(
+            row.kind(), row.groups(), List.of(apiVersion), row.templatePath(), plural, namespaced));
   }
 
   /** Kubernetes' kinds, the namespace last. */
@@ -115,15 +118,13 @@ public final class ApiKind {
 
   /**
    * The collection's path: {@code /api/v1/pods} across namespaces, {@code
-   * /apis/apps/v1/namespaces/ns/deployments} in one.
+   * /apis/apps/v1/namespaces/ns/deployments} in one; a kind that is not namespaced ({@code
+   * /api/v1/namespaces}) has only the first, as kubectl ignores {@code -n} for it.
    */
   public String path(String namespace) {
-    if (this == NAMESPACE) {
-      return "/api/v1/namespaces";
-    }
     String apiVersion = apiVersion();
     String root = apiVersion.contains("/") ? "/apis/" + apiVersion : "/api/" + apiVersion;
-    return namespace == null
+    return namespace == null || !row.namespaced()
         ? root + "/" + plural()
         : root + "/namespaces/" + namespace + "/" + plural();
   }

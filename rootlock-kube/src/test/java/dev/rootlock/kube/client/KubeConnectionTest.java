@@ -160,4 +160,74 @@ class KubeConnectionTest {
               "/api/v1/namespaces/alpha/pods?limit=500", "/api/v1/namespaces/beta/pods?limit=500");
     }
   }
+
+  @Test
+  void mergedFilesKeepEachFilesRelativePathsAndTheFirstDefinitionWins() throws Exception {
+    Path one = Files.createDirectories(dir.resolve("one"));
+    Path two = Files.createDirectories(dir.resolve("two"));
+    Path first = one.resolve("config");
+    Files.writeString(
+        first,
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: shared
+          cluster: {server: "https://first:6443", certificate-authority: ca-one.crt}
+        users:
+        - name: u
+          user: {token: t0ken}
+        contexts:
+        - name: a
+          context: {cluster: shared, user: u}
+        current-context: a
+        """);
+    Path second = two.resolve("config");
+    Files.writeString(
+        second,
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: shared
+          cluster: {server: "https://ignored:6443"}
+        - name: own
+          cluster: {server: "https://second:6443", certificate-authority: certs/ca-two.crt}
+        users:
+        - name: v
+          user: {client-certificate: v.crt, client-key: /abs/v.key}
+        contexts:
+        - name: b
+          context: {cluster: own, user: v, namespace: ns-b}
+        - name: s
+          context: {cluster: shared, user: v}
+        current-context: b
+        """);
+    String listed = first + java.io.File.pathSeparator + second;
+    KubeConnection connection = connection(Map.of("KUBECONFIG", listed));
+
+    Config current = connection.config(OPTIONS);
+    Config b = connection.config(OPTIONS.withContext("b", null));
+    Config s = connection.config(OPTIONS.withContext("s", null));
+
+    assertThat(current.getCurrentContext().getName()).isEqualTo("a");
+    assertThat(current.getMasterUrl()).isEqualTo("https://first:6443/");
+    assertThat(current.getCaCertFile()).isEqualTo(one.resolve("ca-one.crt").toString());
+    assertThat(b.getMasterUrl()).isEqualTo("https://second:6443/");
+    assertThat(b.getNamespace()).isEqualTo("ns-b");
+    assertThat(b.getCaCertFile()).isEqualTo(two.resolve("certs/ca-two.crt").toString());
+    assertThat(b.getClientCertFile()).isEqualTo(two.resolve("v.crt").toString());
+    assertThat(b.getClientKeyFile()).isEqualTo("/abs/v.key");
+    // kubectl: the cluster named "shared" is the first file's, whichever file's context uses it.
+    assertThat(s.getMasterUrl()).isEqualTo("https://first:6443/");
+  }
+
+  @Test
+  void aCurrentContextThatNoFileDefinesIsAnError() throws Exception {
+    Path file = kubeconfig("k", "https://k:6443", "gone", "a", "ns-a");
+
+    assertThatThrownBy(() -> connection(Map.of()).config(OPTIONS.withContext(null, file)))
+        .isInstanceOf(KubeException.class)
+        .hasMessage("context \"gone\" does not exist");
+  }
 }
