@@ -135,6 +135,28 @@ class CustomKindAuditTest {
   }
 
   @Test
+  void aClusterScopedKindIsListedAtItsClusterPathAsDiscoverySaysEvenWithANamespace()
+      throws KubeException {
+    answer("/apis/example.com", GROUP);
+    answer(
+        "/apis/example.com/v2",
+        RESOURCES.replace("\"namespaced\": true", "\"namespaced\": false"));
+    answer(
+        "/apis/example.com/v2/workflows?limit=500",
+        LIST.replace(", \"namespace\": \"shop\"", ""));
+
+    ScanResult result = KubeAudit.scan(client, OPTIONS, 500);
+
+    assertThat(api.gets)
+        .contains("/apis/example.com/v2/workflows?limit=500")
+        .doesNotContain("/apis/example.com/v2/namespaces/shop/workflows?limit=500");
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.objects()).hasSize(1);
+    assertThat(result.objects().get(0).object().source().file())
+        .isEqualTo("cluster:workflows/nightly");
+  }
+
+  @Test
   void aMappedKindTheServerDoesNotServeIsNamedAndThePodsAreStillAudited() throws KubeException {
     client.resource(pod("shop", "web", true, null, null)).create();
 
