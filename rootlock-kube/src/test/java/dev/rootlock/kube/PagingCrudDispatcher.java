@@ -118,6 +118,6 @@ public final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private static String gone() {
     return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"The"
-               + " provided continue parameter is too old\",\"reason\":\"Expired\",\"code\":410}";
+        + " provided continue parameter is too old\",\"reason\":\"Expired\",\"code\":410}";
   }
 }

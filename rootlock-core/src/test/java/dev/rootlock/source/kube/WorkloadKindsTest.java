@@ -19,7 +19,7 @@ class WorkloadKindsTest {
         : match.toString();
   }
 
-  /** Every built-in row, exactly: what the reader, the fixer, kube's decoder and the webhook read. */
+  /** Every built-in row, exactly: what the reader, kube's decoder and the webhook all read. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -46,10 +46,7 @@ class WorkloadKindsTest {
   void everyBuiltInRowHasItsGroupsVersionsTemplatePathAndPlural(
       String kind, String groups, String versions, String templatePath, String plural) {
     WorkloadKind row =
-        table.kinds().stream()
-            .filter(k -> k.kind().equals(kind))
-            .findFirst()
-            .orElseThrow();
+        table.kinds().stream().filter(k -> k.kind().equals(kind)).findFirst().orElseThrow();
 
     assertThat(row.groups())
         .containsExactlyInAnyOrder(groups.isEmpty() ? new String[] {""} : groups.split(" "));
@@ -119,8 +116,7 @@ class WorkloadKindsTest {
 
   @Test
   void aSameNamedKindOfAnotherGroupOrAPlainServiceIsNoWorkload() {
-    assertThat(table.match("batch.volcano.sh/v1alpha1", "Job"))
-        .isEqualTo(WorkloadKinds.Match.NONE);
+    assertThat(table.match("batch.volcano.sh/v1alpha1", "Job")).isEqualTo(WorkloadKinds.Match.NONE);
     assertThat(table.match("v1", "Service")).isEqualTo(WorkloadKinds.Match.NONE);
     assertThat(table.match(null, "Service")).isEqualTo(WorkloadKinds.Match.NONE);
     assertThat(table.match("v1", "ConfigMap")).isEqualTo(WorkloadKinds.Match.NONE);
@@ -131,8 +127,8 @@ class WorkloadKindsTest {
     assertThat(table.match("argoproj.io/v9", "Rollout"))
         .isEqualTo(
             new WorkloadKinds.Match.Invalid(
-                "no matches for kind \"Rollout\" in version \"argoproj.io/v9\": Rollout is served as"
-                    + " argoproj.io/v1alpha1"));
+                "no matches for kind \"Rollout\" in version \"argoproj.io/v9\": Rollout is served"
+                    + " as argoproj.io/v1alpha1"));
   }
 
   @Test
@@ -161,7 +157,8 @@ class WorkloadKindsTest {
   @Test
   void aMalformedMappingSaysWhatIsExpected() {
     for (String bad :
-        List.of("Workflow", "Workflow=spec.template", "Workflow.example.com=", ".x=spec", "W.x=a..b")) {
+        List.of(
+            "Workflow", "Workflow=spec.template", "Workflow.example.com=", ".x=spec", "W.x=a..b")) {
       assertThatThrownBy(() -> WorkloadKind.parse(bad))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(

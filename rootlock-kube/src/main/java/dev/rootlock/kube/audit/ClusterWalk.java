@@ -26,7 +26,8 @@ public final class ClusterWalk {
   }
 
   /** Lists {@code kind} in {@code namespace} (null: all namespaces) through {@code handler}. */
-  public void list(ApiKind kind, String namespace, PagedLister.PageHandler handler) throws KubeException {
+  public void list(ApiKind kind, String namespace, PagedLister.PageHandler handler)
+      throws KubeException {
     try {
       if (namespace != null) {
         listOrRecord(kind, namespace, handler);

@@ -24,8 +24,9 @@ import java.util.function.BiFunction;
 
 /**
  * {@code rootlock kube audit}: every pod (and with {@code --include-workloads} every controller,
- * with {@code --workload-kind} every object of the user's custom kinds) the options select, evaluated with the same engine as {@code rootlock scan}. Objects are listed a
- * page at a time, evaluated, reduced to what the report needs, and dropped.
+ * with {@code --workload-kind} every object of the user's custom kinds) the options select,
+ * evaluated with the same engine as {@code rootlock scan}. Objects are listed a page at a time,
+ * evaluated, reduced to what the report needs, and dropped.
  *
  * <pre>{@code
  * AuditReport report = KubeAudit.run(options);   // for -o text / wide
@@ -70,7 +71,10 @@ public final class KubeAudit {
     List<ObjectResult> objects = new ArrayList<>();
     List<Unreadable> unreadable =
         walk(
-            client, options, pageSize, (object, workload, result) -> objects.add(result),
+            client,
+            options,
+            pageSize,
+            (object, workload, result) -> objects.add(result),
             ApiObject::decode);
     List<InputError> errors = new ArrayList<>();
     for (Unreadable each : unreadable) {

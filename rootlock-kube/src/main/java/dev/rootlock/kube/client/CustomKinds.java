@@ -13,13 +13,13 @@ import java.util.Set;
 /**
  * The custom kinds of the workload table as this API server serves them, found the way kubectl
  * finds a resource: the group's discovery document ({@code GET /apis/GROUP}) names the versions
- * served, preferred first, and each version's resource list ({@code GET /apis/GROUP/VERSION})
- * names the kind's plural. A user's mapping gives only the kind, group and template path; the
- * version and plural always come from the server, so nothing is guessed.
+ * served, preferred first, and each version's resource list ({@code GET /apis/GROUP/VERSION}) names
+ * the kind's plural. A user's mapping gives only the kind, group and template path; the version and
+ * plural always come from the server, so nothing is guessed.
  *
- * <p>A built-in custom kind (DeploymentConfig, Argo Rollout, Knative Service) that the cluster
- * does not serve is simply not there. A kind the user asked for that it does not serve is
- * reported, since the audit could not do what was asked.
+ * <p>A built-in custom kind (DeploymentConfig, Argo Rollout, Knative Service) that the cluster does
+ * not serve is simply not there. A kind the user asked for that it does not serve is reported,
+ * since the audit could not do what was asked.
  */
 public final class CustomKinds {
 

@@ -130,13 +130,15 @@ public final class KubeConnection {
 
   /**
    * The configuration of {@code files} (kubectl's order), at {@code context} or their current one.
-   * One file is read by fabric8 itself, which then also knows where to write refreshed tokens; several
-   * are merged as kubectl merges them ({@link KubeconfigMerge}) and handed over as one text.
+   * One file is read by fabric8 itself, which then also knows where to write refreshed tokens;
+   * several are merged as kubectl merges them ({@link KubeconfigMerge}) and handed over as one
+   * text.
    */
   private static Config fromKubeconfigs(List<File> files, String context) throws KubeException {
     List<KubeconfigMerge.Parsed> parsed = new ArrayList<>();
     for (File file : files) {
-      parsed.add(new KubeconfigMerge.Parsed(parse(file), file.getAbsoluteFile().getParentFile().toPath()));
+      parsed.add(
+          new KubeconfigMerge.Parsed(parse(file), file.getAbsoluteFile().getParentFile().toPath()));
     }
     if (context != null && parsed.stream().noneMatch(p -> hasContext(p.config(), context))) {
       throw new KubeException("context \"" + context + "\" does not exist");
@@ -153,7 +155,8 @@ public final class KubeConnection {
       throw new KubeException("context \"" + current + "\" does not exist");
     }
     try {
-      // Reading the context runs exec credential plugins (aws, gcloud, kubelogin...), which may fail.
+      // Reading the context runs exec credential plugins (aws, gcloud, kubelogin...), which may
+      // fail.
       return files.size() == 1
           ? Config.fromKubeconfig(context, files.get(0))
           : Config.fromKubeconfig(SERIALIZATION.asYaml(merged));

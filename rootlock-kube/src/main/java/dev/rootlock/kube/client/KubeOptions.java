@@ -24,8 +24,8 @@ import java.util.Objects;
  * @param wide the audit table's wide form (USER, PRIVESC, CAPS, SECCOMP, WRITABLE MOUNTS)
  * @param kinds the workload kind table: Kubernetes' kinds, the built-in custom ones and the user's
  *     {@code --workload-kind} mappings; the custom kinds are listed through API discovery
- * @param exemptions which exemptions mark findings exempt (the config file's and the objects'
- *     own annotations); {@link dev.rootlock.engine.ExemptionRules#OFF} for none
+ * @param exemptions which exemptions mark findings exempt (the config file's and the objects' own
+ *     annotations); {@link dev.rootlock.engine.ExemptionRules#OFF} for none
  */
 public record KubeOptions(
     String namespace,
@@ -86,7 +86,16 @@ public record KubeOptions(
 
   public KubeOptions withNamespace(String newNamespace) {
     return new KubeOptions(
-        newNamespace, false, context, kubeconfig, level, version, includeWorkloads, wide, kinds, exemptions);
+        newNamespace,
+        false,
+        context,
+        kubeconfig,
+        level,
+        version,
+        includeWorkloads,
+        wide,
+        kinds,
+        exemptions);
   }
 
   public KubeOptions withAllNamespaces() {
@@ -104,7 +113,8 @@ public record KubeOptions(
         version,
         includeWorkloads,
         wide,
-        kinds, exemptions);
+        kinds,
+        exemptions);
   }
 
   public KubeOptions withLevel(Level newLevel, PolicyVersion newVersion) {
@@ -117,12 +127,22 @@ public record KubeOptions(
         newVersion,
         includeWorkloads,
         wide,
-        kinds, exemptions);
+        kinds,
+        exemptions);
   }
 
   public KubeOptions withIncludeWorkloads(boolean include) {
     return new KubeOptions(
-        namespace, allNamespaces, context, kubeconfig, level, version, include, wide, kinds, exemptions);
+        namespace,
+        allNamespaces,
+        context,
+        kubeconfig,
+        level,
+        version,
+        include,
+        wide,
+        kinds,
+        exemptions);
   }
 
   /** With {@code newKinds}, the table the CLI builds from {@code --workload-kind}. */
@@ -136,7 +156,8 @@ public record KubeOptions(
         version,
         includeWorkloads,
         wide,
-        newKinds, exemptions);
+        newKinds,
+        exemptions);
   }
 
   public KubeOptions withWide(boolean newWide) {
@@ -149,6 +170,7 @@ public record KubeOptions(
         version,
         includeWorkloads,
         newWide,
-        kinds, exemptions);
+        kinds,
+        exemptions);
   }
 }

@@ -68,7 +68,8 @@ final class KubeconfigMerge {
   /** A parsed kubeconfig file and the directory its relative paths are relative to. */
   record Parsed(Config config, Path directory) {}
 
-  private static <T> void firstWins(Map<String, T> merged, List<T> items, Function<T, String> name) {
+  private static <T> void firstWins(
+      Map<String, T> merged, List<T> items, Function<T, String> name) {
     for (T item : nonNull(items)) {
       merged.putIfAbsent(name.apply(item), item);
     }

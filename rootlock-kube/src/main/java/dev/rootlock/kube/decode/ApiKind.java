@@ -11,15 +11,16 @@ import java.util.Set;
  * version, plural and template path are its row of {@link WorkloadKinds}, the table the manifest
  * reader and the webhook use too. Kubernetes' own kinds are constants; a custom kind (a user's
  * {@code --workload-kind}, an Argo Rollout) becomes one once the API server's discovery has told
- * its served version and plural ({@link CustomKinds}). Controllers come before the pods they own,
- * so owners are known before their pods are listed.
+ * its served version, plural and scope ({@code kube.client.CustomKinds}). Controllers come before
+ * the pods they own, so owners are known before their pods are listed.
  */
 public final class ApiKind {
   public static final ApiKind DEPLOYMENT = new ApiKind(WorkloadKinds.DEPLOYMENT);
   public static final ApiKind STATEFUL_SET = new ApiKind(WorkloadKinds.STATEFUL_SET);
   public static final ApiKind DAEMON_SET = new ApiKind(WorkloadKinds.DAEMON_SET);
   public static final ApiKind REPLICA_SET = new ApiKind(WorkloadKinds.REPLICA_SET);
-  public static final ApiKind REPLICATION_CONTROLLER = new ApiKind(WorkloadKinds.REPLICATION_CONTROLLER);
+  public static final ApiKind REPLICATION_CONTROLLER =
+      new ApiKind(WorkloadKinds.REPLICATION_CONTROLLER);
   public static final ApiKind CRON_JOB = new ApiKind(WorkloadKinds.CRON_JOB);
   public static final ApiKind JOB = new ApiKind(WorkloadKinds.JOB);
   public static final ApiKind POD_TEMPLATE = new ApiKind(WorkloadKinds.POD_TEMPLATE);
@@ -60,8 +61,8 @@ public final class ApiKind {
   }
 
   /**
-   * A custom kind as this API server serves it: {@code row}'s kind and template path, at the
-   * {@code apiVersion} and {@code plural} discovery named, namespaced or not as it said.
+   * A custom kind as this API server serves it: {@code row}'s kind and template path, at the {@code
+   * apiVersion} and {@code plural} discovery named, namespaced or not as it said.
    */
   public static ApiKind served(
       WorkloadKind row, String apiVersion, String plural, boolean namespaced) {

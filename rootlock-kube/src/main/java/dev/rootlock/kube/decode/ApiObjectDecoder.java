@@ -98,7 +98,12 @@ final class ApiObjectDecoder {
       apiVersion = text(object, "apiVersion");
     }
     return new Workload(
-        source, apiVersion, kind.kind(), meta, templatePath, pod,
+        source,
+        apiVersion,
+        kind.kind(),
+        meta,
+        templatePath,
+        pod,
         RequiredFields.of(object, templatePath),
         Locator.NONE);
   }
@@ -304,7 +309,8 @@ final class ApiObjectDecoder {
       if (capabilities == null) {
         return null;
       }
-      return new Capabilities(capabilityList(capabilities, "add"), capabilityList(capabilities, "drop"));
+      return new Capabilities(
+          capabilityList(capabilities, "add"), capabilityList(capabilities, "drop"));
     }
 
     private List<String> capabilityList(JsonNode capabilities, String field) {

@@ -35,7 +35,8 @@ public final class ApiObjects {
       return Optional.empty();
     }
     String apiVersion = text(object.get("apiVersion"));
-    if (!(kinds.match(apiVersion, text(object.get("kind"))) instanceof WorkloadKinds.Match.Found found)) {
+    if (!(kinds.match(apiVersion, text(object.get("kind")))
+        instanceof WorkloadKinds.Match.Found found)) {
       return Optional.empty();
     }
     Workload decoded = ApiObjectDecoder.decode(found.kind(), object, source);

@@ -67,7 +67,8 @@ final class RequiredFields {
           });
     }
     FieldPath volumes = specPath.key("volumes");
-    forEachObject(spec.path("volumes"), (volume, i) -> name(volume, "name", volumes.index(i).key("name")));
+    forEachObject(
+        spec.path("volumes"), (volume, i) -> name(volume, "name", volumes.index(i).key("name")));
     FieldPath containers = specPath.key("containers");
     JsonNode regular = spec.path("containers");
     boolean reported =

@@ -11,9 +11,9 @@ import java.util.Map;
  * @param pods how many pods it has
  * @param rejected how many of them the level rejects (all pods are counted, not only the first
  *     {@value dev.rootlock.engine.NamespaceDryRun#MAX_PODS} the API server would check)
- * @param exempt how many pods the level would reject only for findings that rootlock's
- *     exemptions cover (the config's, the pods' {@code rootlock.dev/exempt*} annotations): they
- *     are not counted in {@code rejected}, though PSA's own warnings below still name them
+ * @param exempt how many pods the level would reject only for findings that rootlock's exemptions
+ *     cover (the config's, the pods' {@code rootlock.dev/exempt*} annotations): they are not
+ *     counted in {@code rejected}, though PSA's own warnings below still name them
  * @param warnings what the API server would answer when the enforce label is applied, word for
  *     word, without kubectl's {@code Warning: } prefix
  * @param rollout the {@code kubectl label} commands still needed for warn, then audit, then

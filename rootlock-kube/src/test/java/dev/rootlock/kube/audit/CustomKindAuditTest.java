@@ -118,8 +118,7 @@ class CustomKindAuditTest {
   }
 
   @Test
-  void theScanResultNamesTheObjectByItsResourceAndKeepsTheServedApiVersion()
-      throws KubeException {
+  void theScanResultNamesTheObjectByItsResourceAndKeepsTheServedApiVersion() throws KubeException {
     serveWorkflows();
 
     ScanResult result = KubeAudit.scan(client, OPTIONS, 500);
@@ -139,11 +138,9 @@ class CustomKindAuditTest {
       throws KubeException {
     answer("/apis/example.com", GROUP);
     answer(
-        "/apis/example.com/v2",
-        RESOURCES.replace("\"namespaced\": true", "\"namespaced\": false"));
+        "/apis/example.com/v2", RESOURCES.replace("\"namespaced\": true", "\"namespaced\": false"));
     answer(
-        "/apis/example.com/v2/workflows?limit=500",
-        LIST.replace(", \"namespace\": \"shop\"", ""));
+        "/apis/example.com/v2/workflows?limit=500", LIST.replace(", \"namespace\": \"shop\"", ""));
 
     ScanResult result = KubeAudit.scan(client, OPTIONS, 500);
 

@@ -69,7 +69,9 @@ class KubeAuditExemptionsTest {
 
   private List<Pod> pods() {
     Pod annotated = pod("shop", "db", true, true, null);
-    annotated.getMetadata().setAnnotations(java.util.Map.of("rootlock.dev/exempt.app", "privileged: vendor chart"));
+    annotated
+        .getMetadata()
+        .setAnnotations(java.util.Map.of("rootlock.dev/exempt.app", "privileged: vendor chart"));
     return List.of(
         pod("shop", "web-1", true, true, null),
         pod("shop", "api", true, true, null),
@@ -105,10 +107,7 @@ class KubeAuditExemptionsTest {
             client, KubeOptions.defaults().withNamespace("shop").withExemptions(rules), 500);
 
     Set<String> expected =
-        Set.of(
-            "web-1 privileged",
-            "db privileged",
-            "cache readOnlyRootFilesystem");
+        Set.of("web-1 privileged", "db privileged", "cache readOnlyRootFilesystem");
     assertThat(exemptSet(scanned)).isEqualTo(expected);
     assertThat(exemptSet(audited)).isEqualTo(expected);
     assertThat(audited.objects())

@@ -221,7 +221,9 @@ class ApiObjectDecoderTest {
   void aDeploymentWithoutATemplateIsAProblem() throws Exception {
     Workload workload =
         ApiObjectDecoder.decode(
-            ApiKind.DEPLOYMENT, json("{'metadata': {'name': 'd'}, 'spec': {'replicas': 1}}"), SOURCE);
+            ApiKind.DEPLOYMENT,
+            json("{'metadata': {'name': 'd'}, 'spec': {'replicas': 1}}"),
+            SOURCE);
 
     assertThat(workload.pod()).isNull();
     assertThat(workload.problems())

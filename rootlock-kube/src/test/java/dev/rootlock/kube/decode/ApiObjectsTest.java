@@ -20,7 +20,11 @@ class ApiObjectsTest {
     JsonNode object =
         new ObjectMapper()
             .readTree(
-                ("{'apiVersion':'" + apiVersion + "','kind':'" + kind + "','metadata':{'name':'x'},"
+                ("{'apiVersion':'"
+                        + apiVersion
+                        + "','kind':'"
+                        + kind
+                        + "','metadata':{'name':'x'},"
                         + "'spec':{'template':{'spec':{'containers':[{'name':'app'}]}}}}")
                     .replace('\'', '"'));
     return ApiObjects.workload(object, SOURCE);

@@ -26,14 +26,15 @@ import org.junit.jupiter.api.Test;
  * The field names rootlock-core's {@code unknownField} check knows come from fabric8's generated
  * Kubernetes model (itself generated from Kubernetes' OpenAPI), never typed by hand. This test
  * derives them from the model on the classpath and fails when the committed resource in
- * rootlock-core is stale, say after a fabric8 upgrade. To regenerate: run this test with
- * {@code -Drootlock.regenerate=true}.
+ * rootlock-core is stale, say after a fabric8 upgrade. To regenerate: run this test with {@code
+ * -Drootlock.regenerate=true}.
  */
 class PodFieldNamesTest {
 
   private static final String RESOURCE = "dev/rootlock/source/kube/pod-fields.properties";
   private static final Path SOURCE =
-      Path.of(System.getProperty("rootlock.repo", ".."), "rootlock-core/src/main/resources", RESOURCE);
+      Path.of(
+          System.getProperty("rootlock.repo", ".."), "rootlock-core/src/main/resources", RESOURCE);
 
   /** The JSON property names of each model class, as the API server's schema names them. */
   static String generate() {
