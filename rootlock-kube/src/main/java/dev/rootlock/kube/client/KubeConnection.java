@@ -155,8 +155,7 @@ public final class KubeConnection {
       throw new KubeException("context \"" + current + "\" does not exist");
     }
     try {
-      // Reading the context runs exec credential plugins (aws, gcloud, kubelogin...), which may
-      // fail.
+      // This runs the context's exec credential plugin (aws, gcloud, kubelogin...), which may fail.
       return files.size() == 1
           ? Config.fromKubeconfig(context, files.get(0))
           : Config.fromKubeconfig(SERIALIZATION.asYaml(merged));
@@ -172,10 +171,8 @@ public final class KubeConnection {
           SERIALIZATION.unmarshal(
               Files.readString(file.toPath(), StandardCharsets.UTF_8),
               io.fabric8.kubernetes.api.model.Config.class);
-      if (config == null) {
-        throw new KubeException("cannot read kubeconfig " + file + ": the file is empty");
-      }
-      return config;
+      // An empty file is an empty kubeconfig to kubectl, not an error.
+      return config == null ? new io.fabric8.kubernetes.api.model.Config() : config;
     } catch (IOException | RuntimeException e) {
       throw new KubeException("cannot read kubeconfig " + file + ": " + OneLine.rootCause(e), e);
     }

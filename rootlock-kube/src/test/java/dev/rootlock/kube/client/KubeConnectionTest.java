@@ -230,4 +230,22 @@ class KubeConnectionTest {
         .isInstanceOf(KubeException.class)
         .hasMessage("context \"gone\" does not exist");
   }
+
+  @Test
+  void anEmptyKubeconfigIsEmptyAsToKubectlNotUnreadable() throws Exception {
+    Path empty = dir.resolve("empty");
+    Files.writeString(empty, "");
+    Path good = kubeconfig("good", "https://good:6443", "g", "g", "ns-g");
+    String listed = empty + java.io.File.pathSeparator + good;
+
+    Config merged = connection(Map.of("KUBECONFIG", listed)).config(OPTIONS);
+
+    assertThat(merged.getMasterUrl()).isEqualTo("https://good:6443/");
+    assertThatThrownBy(() -> connection(Map.of()).config(OPTIONS.withContext(null, empty)))
+        .isInstanceOf(KubeException.class)
+        .hasMessage(
+            "no current context in "
+                + empty
+                + ": pass --context, or run kubectl config use-context NAME");
+  }
 }
