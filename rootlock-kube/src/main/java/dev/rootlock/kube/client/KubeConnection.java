@@ -19,7 +19,7 @@ import java.util.Map;
  * Finds the cluster the way kubectl does and opens a client to it: {@code --kubeconfig} alone when
  * given; else the files in {@code KUBECONFIG} (merged, the first file winning); else {@code
  * ~/.kube/config}; else the in-cluster service account. {@code --context} picks a context by name
- * and must exist.
+ * and must exist. The CLI's verbs and the webhook's server find their cluster through it alike.
  */
 public final class KubeConnection {
 
@@ -52,16 +52,20 @@ public final class KubeConnection {
 
   /** A client for the cluster {@code options} select ({@code --kubeconfig}, {@code --context}). */
   public KubernetesClient open(KubeOptions options) throws KubeException {
-    return open(options.kubeconfig(), options.context());
+    return build(config(options));
   }
 
   /**
-   * A client for the cluster of {@code context} (null: the current one) in {@code kubeconfig}
-   * (null: kubectl's search, then the in-cluster service account). The one way rootlock connects,
-   * through fabric8's public API only.
+   * A client for a long-running server (the webhook): the cluster chosen as for the CLI, from
+   * {@code kubeconfig} (or, when null, the places kubectl looks) and {@code context} (or, when null,
+   * the current one), but with fabric8's own retries, so that an API server restarting while the
+   * server starts is waited for rather than given up on after the CLI's two tries.
    */
-  public KubernetesClient open(Path kubeconfig, String context) throws KubeException {
-    Config config = config(kubeconfig, context);
+  public KubernetesClient openForServer(Path kubeconfig, String context) throws KubeException {
+    return build(select(kubeconfig, context));
+  }
+
+  private static KubernetesClient build(Config config) throws KubeException {
     try {
       return new KubernetesClientBuilder().withConfig(config).build();
     } catch (RuntimeException e) {
