@@ -10,7 +10,7 @@ import dev.cel.common.values.NullValue;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
-import dev.rootlock.kube.ApiObjects;
+import dev.rootlock.kube.decode.ApiObjects;
 import dev.rootlock.kube.export.CelObjects;
 import dev.rootlock.kube.export.VapExport;
 import dev.rootlock.model.SourceRef;

@@ -33,15 +33,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * instance and shuts it down, with every client it made, after the test. Outside JUnit's lifecycle,
  * use it in try-with-resources.
  */
-final class TestApiServer implements AutoCloseable, AfterEachCallback {
+public final class TestApiServer implements AutoCloseable, AfterEachCallback {
 
-  final KubernetesMockServer server;
-  final PagingCrudDispatcher crud = new PagingCrudDispatcher();
-  final List<String> gets = new CopyOnWriteArrayList<>();
+  public final KubernetesMockServer server;
+  public final PagingCrudDispatcher crud = new PagingCrudDispatcher();
+  public final List<String> gets = new CopyOnWriteArrayList<>();
   private final Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
   private final List<KubernetesClient> clients = new ArrayList<>();
 
-  TestApiServer() {
+  public TestApiServer() {
     MockDispatcher expectations = new MockDispatcher(responses);
     Dispatcher dispatcher =
         new Dispatcher() {
@@ -64,13 +64,13 @@ final class TestApiServer implements AutoCloseable, AfterEachCallback {
   }
 
   /** A client like the mock's own, but failing fast: no retries; closed with the server. */
-  KubernetesClient client() {
+  public KubernetesClient client() {
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
     clients.add(client);
     return client;
   }
 
-  Config config() {
+  public Config config() {
     try (KubernetesClient mockClient = server.createClient()) {
       return new ConfigBuilder(mockClient.getConfiguration())
           .withRequestRetryBackoffLimit(0)
@@ -79,7 +79,7 @@ final class TestApiServer implements AutoCloseable, AfterEachCallback {
   }
 
   /** The GET paths that listed {@code collection} (e.g. {@code /api/v1/pods}), in order. */
-  List<String> listsOf(String collection) {
+  public List<String> listsOf(String collection) {
     return gets.stream()
         .filter(p -> p.equals(collection) || p.startsWith(collection + "?"))
         .toList();

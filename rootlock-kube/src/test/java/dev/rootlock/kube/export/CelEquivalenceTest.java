@@ -1,15 +1,11 @@
 package dev.rootlock.kube.export;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.rootlock.testing.SharedDataPresent;
-import dev.rootlock.testing.SharedData;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.rootlock.kube.ApiObjects;
+import dev.rootlock.kube.decode.ApiObjects;
 import dev.rootlock.model.SourceRef;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;
@@ -17,6 +13,8 @@ import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckResult;
 import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.policy.checks.PodChecks;
+import dev.rootlock.testing.SharedData;
+import dev.rootlock.testing.SharedDataPresent;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +26,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The proof behind {@code rootlock policy export}: every exported validation, evaluated by Google's

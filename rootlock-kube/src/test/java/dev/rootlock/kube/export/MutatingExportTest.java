@@ -14,7 +14,7 @@ import dev.cel.common.values.NullValue;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
-import dev.rootlock.kube.ApiObjects;
+import dev.rootlock.kube.decode.ApiObjects;
 import dev.rootlock.model.SourceRef;
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.ContainerKind;
