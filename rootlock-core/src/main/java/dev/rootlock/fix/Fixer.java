@@ -202,7 +202,8 @@ public final class Fixer {
     } catch (IOException e) {
       return FileResult.error(name, "cannot be read: " + e.getMessage(), List.of());
     }
-    LoadedFile loaded = InputFiles.read(new InputFile(name, target));
+    // The snapshot is what a later write is checked against, so it is also what is fixed.
+    LoadedFile loaded = InputFiles.decode(new InputFile(name, target), snapshot.bytes());
     return fixText(name, loaded, target, snapshot, write);
   }
 
