@@ -54,21 +54,22 @@ public final class ManifestFixer {
   private final FixExemptions exemptions;
   private final int pieceChars;
 
+  /** A fixer that leaves alone the fields of the checks {@code options.exemptions()} exempt. */
   public ManifestFixer(FixOptions options) {
-    this(options, FixExemptions.OFF);
+    this(options, PIECE_CHARS);
   }
 
   /** A fixer that leaves alone the fields of checks {@code exemptions} exempt. */
   public ManifestFixer(FixOptions options, FixExemptions exemptions) {
-    this(options, exemptions, PIECE_CHARS);
+    this(options.withExemptions(exemptions));
   }
 
   /** A fixer that fixes YAML texts longer than {@code pieceChars} piece by piece (tests). */
-  ManifestFixer(FixOptions options, FixExemptions exemptions, int pieceChars) {
+  ManifestFixer(FixOptions options, int pieceChars) {
     this.pieceChars = pieceChars;
     this.options = options;
     this.reader = new ManifestReader(options.kinds());
-    this.exemptions = exemptions;
+    this.exemptions = options.exemptions();
   }
 
   /** One workload, where its root is, and what it needs. */
@@ -98,7 +99,7 @@ public final class ManifestFixer {
         }
       }
     }
-    return fixWhole(displayName, text, null).fix();
+    return fixWhole(displayName, text, null, null).fix();
   }
 
   /** One text's fix, with its notes kept apart by kind so that pieces can be joined in order. */
@@ -117,16 +118,26 @@ public final class ManifestFixer {
    * whole text, so that the reason reported is the one the whole text gives.
    */
   private TextFix fixPieces(String displayName, String text, List<Integer> cuts) {
-    Layout.Counter counter = new Layout.Counter();
-    for (int i = 0; i + 1 < cuts.size(); i++) {
-      ManifestParser.Parsed parsed =
-          parser.parse(displayName, text.substring(cuts.get(i), cuts.get(i + 1)));
-      if (!parsed.errors().isEmpty()) {
-        return null;
-      }
-      counter.add(parsed.documents());
+    // The layout is the whole text's, known only once every piece is read; guess the first
+    // piece's, and fix again with the whole text's in the rare file whose pieces differ.
+    ManifestParser.Parsed first = parser.parse(displayName, text.substring(0, cuts.get(1)));
+    if (!first.errors().isEmpty()) {
+      return null;
     }
-    Layout layout = counter.layout(text, false);
+    Layout guess = Layout.detect(text, first.documents(), false);
+    first = null;
+    Layout.Counter counter = new Layout.Counter();
+    TextFix fix = fixPieces(displayName, text, cuts, guess, counter);
+    if (fix == null) {
+      return null;
+    }
+    Layout whole = counter.layout(text, false);
+    return whole.equals(guess) ? fix : fixPieces(displayName, text, cuts, whole, null);
+  }
+
+  /** Fixes every piece with {@code layout}, counting the pieces' own layouts into {@code counter}. */
+  private TextFix fixPieces(
+      String displayName, String text, List<Integer> cuts, Layout layout, Layout.Counter counter) {
     List<String> renameNotes = new ArrayList<>();
     List<String> planNotes = new ArrayList<>();
     List<String> anchorNotes = new ArrayList<>();
@@ -134,7 +145,8 @@ public final class ManifestFixer {
     int hardened = 0;
     for (int i = 0; i + 1 < cuts.size(); i++) {
       int offset = cuts.get(i);
-      Outcome piece = fixWhole(displayName, text.substring(offset, cuts.get(i + 1)), layout);
+      Outcome piece =
+          fixWhole(displayName, text.substring(offset, cuts.get(i + 1)), layout, counter);
       if (piece.fix().error() != null) {
         return null;
       }
@@ -148,9 +160,7 @@ public final class ManifestFixer {
     }
     List<String> notes = new ArrayList<>(renameNotes);
     notes.addAll(planNotes);
-    for (String anchor : new LinkedHashSet<>(anchorNotes)) {
-      notes.add(anchor);
-    }
+    notes.addAll(new LinkedHashSet<>(anchorNotes));
     if (edits.isEmpty()) {
       return TextFix.unchanged(text, notes);
     }
@@ -164,9 +174,10 @@ public final class ManifestFixer {
 
   /**
    * Fixes one whole text (or one piece of a long one, with the whole text's {@code layout}; null:
-   * the text's own).
+   * the text's own), counting its layout into {@code counter} when given.
    */
-  private Outcome fixWhole(String displayName, String text, Layout layout) {
+  private Outcome fixWhole(
+      String displayName, String text, Layout layout, Layout.Counter counter) {
     // A renamed parent (securitycontext) can reveal a misspelled child, so rename until none is
     // left; a few rounds suffice, as the schema checked is three levels deep.
     String renamed = text;
@@ -174,6 +185,9 @@ public final class ManifestFixer {
     List<TextEdit> firstRound = List.of();
     ManifestParser.Parsed firstParse = parser.parse(displayName, text);
     ReadResult firstRead = reader.read(displayName, text, firstParse);
+    if (counter != null) {
+      counter.add(firstParse.documents());
+    }
     int rounds = 0;
     for (; rounds < 4; rounds++) {
       List<KeyRenames.Rename> renames =

@@ -2,7 +2,6 @@ package dev.rootlock.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rootlock.fix.plan.FixExemptions;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.yaml.TextEdit;
 import dev.rootlock.source.kube.ManifestParser;
@@ -69,11 +68,11 @@ class ManifestPiecesTest {
   }
 
   private static ManifestFixer whole() {
-    return new ManifestFixer(FixOptions.defaults(), FixExemptions.OFF, Integer.MAX_VALUE);
+    return new ManifestFixer(FixOptions.defaults(), Integer.MAX_VALUE);
   }
 
   private static ManifestFixer inPieces() {
-    return new ManifestFixer(FixOptions.defaults(), FixExemptions.OFF, 1000);
+    return new ManifestFixer(FixOptions.defaults(), 1000);
   }
 
   @Test
@@ -89,6 +88,33 @@ class ManifestPiecesTest {
     assertThat(TextEdit.apply(text, actual.edits())).isEqualTo(expected.fixed());
     assertThat(actual.notes()).isEqualTo(expected.notes());
     assertThat(actual.hardened()).isEqualTo(expected.hardened()).isEqualTo(27);
+  }
+
+  @Test
+  void aLayoutThatChangesAfterTheFirstPieceIsTheWholeTexts() {
+    String wide =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+            name: wide-%d
+        spec:
+            containers:
+                -   name: app
+                    image: registry.example/app:1
+        """;
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      parts.add(i < 4 ? POD.formatted(i) : wide.formatted(i));
+    }
+    String text = String.join("---\n", parts);
+
+    TextFix expected = whole().fix("mixed.yaml", text);
+    TextFix actual = inPieces().fix("mixed.yaml", text);
+
+    assertThat(expected.fixed()).contains("\n    securityContext:\n        seccompProfile:");
+    assertThat(actual.fixed()).isEqualTo(expected.fixed());
+    assertThat(actual.notes()).isEqualTo(expected.notes());
   }
 
   @Test
