@@ -16,9 +16,9 @@ import java.util.Map;
  * Finds the cluster the way kubectl does and opens a client to it: {@code --kubeconfig} alone when
  * given; else the files in {@code KUBECONFIG} (merged, the first file winning); else {@code
  * ~/.kube/config}; else the in-cluster service account. {@code --context} picks a context by name
- * and must exist.
+ * and must exist. The CLI's verbs and the webhook's server find their cluster through it alike.
  */
-final class KubeConnection {
+public final class KubeConnection {
 
   /** The in-cluster service account token kubectl and client-go look for. */
   static final Path SERVICE_ACCOUNT_TOKEN =
@@ -40,14 +40,27 @@ final class KubeConnection {
   }
 
   /** The connection of this process: its environment and home directory. */
-  static KubeConnection ofProcess() {
+  public static KubeConnection ofProcess() {
     return new KubeConnection(
         System.getenv(), Path.of(System.getProperty("user.home")), SERVICE_ACCOUNT_TOKEN);
   }
 
   /** A client for the cluster {@code options} select. */
   KubernetesClient open(KubeOptions options) throws KubeException {
-    Config config = config(options);
+    return build(config(options));
+  }
+
+  /**
+   * A client for a long-running server (the webhook): the cluster chosen as for the CLI, from
+   * {@code kubeconfig} (or, when null, the places kubectl looks) and {@code context} (or, when null,
+   * the current one), but with fabric8's own retries, so that an API server restarting while the
+   * server starts is waited for rather than given up on after the CLI's two tries.
+   */
+  public KubernetesClient openForServer(Path kubeconfig, String context) throws KubeException {
+    return build(select(KubeOptions.defaults().withContext(context, kubeconfig)));
+  }
+
+  private static KubernetesClient build(Config config) throws KubeException {
     try {
       return new KubernetesClientBuilder().withConfig(config).build();
     } catch (RuntimeException e) {
