@@ -1,5 +1,11 @@
 package dev.rootlock.kube;
 
+import dev.rootlock.kube.audit.AuditReport;
+import dev.rootlock.kube.audit.AuditRow;
+import dev.rootlock.kube.audit.ContainerFacts;
+import dev.rootlock.kube.audit.NamespaceSummary;
+import dev.rootlock.kube.decode.Unreadable;
+
 /**
  * Renders an {@link AuditReport} for a terminal: one row per container, then a summary per
  * namespace, then what could not be read.

@@ -2,7 +2,7 @@ package dev.rootlock.webhook.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rootlock.kube.ApiObjects;
+import dev.rootlock.kube.decode.ApiObjects;
 import dev.rootlock.model.SourceRef;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.source.kube.WorkloadKinds;
