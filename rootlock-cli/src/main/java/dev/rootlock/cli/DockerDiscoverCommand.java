@@ -1,5 +1,6 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.source.ShellWords;
 import dev.rootlock.docker.DockerEngine;
 import dev.rootlock.docker.client.DockerJavaEngine;
 import dev.rootlock.docker.discover.DiscoverRequest;

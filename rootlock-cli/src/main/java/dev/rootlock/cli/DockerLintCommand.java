@@ -1,7 +1,8 @@
 package dev.rootlock.cli;
 
 import dev.rootlock.engine.Engine;
-import dev.rootlock.model.ObjectResult;
+import dev.rootlock.engine.RunLint;
+import dev.rootlock.fix.dockerrun.HardenedRunCommand;
 import dev.rootlock.model.ScanResult;
 import dev.rootlock.model.docker.ByteSize;
 import dev.rootlock.model.docker.ContainerConfig;
@@ -9,13 +10,9 @@ import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.report.ReportFormat;
 import dev.rootlock.source.dockerrun.DockerRunCommand;
 import dev.rootlock.source.dockerrun.DockerRunException;
-import dev.rootlock.source.dockerrun.DockerRunParser;
-import dev.rootlock.source.dockerrun.HardenedRunCommand;
-import dev.rootlock.source.image.ImageKnowledge;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,27 +121,34 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
     ReportFormat format = output.reportFormat();
     LevelVersion level = policy.levelVersion();
     checkHardeningOptions();
-    DockerRunCommand command;
+    Engine engine = Engine.standard();
+    RunLint lint;
     try {
-      command = DockerRunParser.parse(args);
+      lint =
+          engine.lint(
+              args,
+              SOURCE,
+              level,
+              user,
+              spec.commandLine().getParseResult().hasMatchedOption("--user"),
+              tmpSize);
     } catch (DockerRunException e) {
       throw new UserException(e.getMessage(), e);
     }
-    if (!command.problems().isEmpty()) {
+    if (lint.problem() != null) {
       // The daemon would refuse the whole line, so there is nothing to judge or harden.
-      throw new UserException(command.problems().get(0).message());
+      throw new UserException(lint.problem());
     }
+    DockerRunCommand command = lint.command();
     PrintWriter err = spec.commandLine().getErr();
     command.warnings().forEach(warning -> err.println("warning: " + warning));
     err.flush();
-    Engine engine = Engine.standard();
-    ObjectResult verdict = engine.evaluate(command.toObject(SOURCE), level);
-    ScanResult result = new ScanResult(level.toString(), List.of(verdict), List.of(), Map.of());
+    ScanResult result = lint.result(level.toString());
     output.write(result, engine.rules());
     if (format != ReportFormat.TEXT) {
       return result.exitCode();
     }
-    HardenedRunCommand hardened = printHardened(command);
+    HardenedRunCommand hardened = printHardened(lint);
     if (!prove) {
       return result.exitCode();
     }
@@ -174,13 +178,12 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
   }
 
   /** Prints the hardened line and its notes; null when the line needs nothing added. */
-  private HardenedRunCommand printHardened(DockerRunCommand command) {
+  private HardenedRunCommand printHardened(RunLint lint) {
     boolean userGiven = spec.commandLine().getParseResult().hasMatchedOption("--user");
-    String hardenedUser = userGiven ? user
-        : ImageKnowledge.builtIn().userFor(command.image()).orElse(user);
-    HardenedRunCommand hardened =
-        HardenedRunCommand.builder(command).user(hardenedUser).tmpfsSize(tmpSize).build();
-    if (hardened.args().equals(command.args())) {
+    DockerRunCommand command = lint.command();
+    String hardenedUser = lint.hardenedUser();
+    HardenedRunCommand hardened = lint.hardened();
+    if (hardened == null) {
       return null; // nothing to add: the findings, if any, name what only the user can decide
     }
     String line = hardened.shellText();

@@ -77,7 +77,7 @@ public final class Engine {
             request.compose().envFile(),
             request.exemptions(),
             checkIds());
-    scanner.errors.addAll(expansion.errors());
+    scanner.addInputErrors(expansion.errors());
     if (!request.compose().files().isEmpty()) {
       scanner.scanComposeProject(request.compose().files());
     }
@@ -89,8 +89,7 @@ public final class Engine {
     for (TextInput text : texts) {
       scanner.scanManifests(null, text.displayName(), text.text());
     }
-    return new ScanResult(
-        request.policy().toString(), scanner.objects, scanner.errors, scanner.skippedKinds);
+    return scanner.result();
   }
 
   /**
@@ -99,8 +98,14 @@ public final class Engine {
    */
   public FixReport fix(
       List<String> paths, FixOptions options, boolean write, boolean followSymlinks, InputStream stdin) {
-    Fixer fixer = new Fixer(options, stdin);
-    return write ? fixer.apply(paths, followSymlinks) : fixer.plan(paths, followSymlinks);
+    return new Fixer(options, stdin)
+        .run(
+            InputFiles.expand(paths, followSymlinks),
+            paths,
+            followSymlinks,
+            write,
+            file -> {},
+            () -> false);
   }
 
   /**
@@ -116,7 +121,8 @@ public final class Engine {
       InputStream stdin,
       java.util.function.Consumer<dev.rootlock.fix.FileResult> onFile,
       java.util.function.BooleanSupplier stop) {
-    return new Fixer(options, stdin).run(paths, followSymlinks, write, onFile, stop);
+    return new Fixer(options, stdin)
+        .run(InputFiles.expand(paths, followSymlinks), paths, followSymlinks, write, onFile, stop);
   }
 
   /**
@@ -137,7 +143,7 @@ public final class Engine {
     dev.rootlock.fix.plan.FixExemptions fixExemptions =
         new dev.rootlock.fix.plan.FixExemptions(exemptions.enabled(), exemptions::forFile);
     return new Fixer(options, stdin, fixExemptions)
-        .run(paths, followSymlinks, write, onFile, stop);
+        .run(InputFiles.expand(paths, followSymlinks), paths, followSymlinks, write, onFile, stop);
   }
 
   /**
@@ -170,6 +176,43 @@ public final class Engine {
   public Plan hardeningPlan(Workload workload, FixOptions options, ExemptionRules exemptions) {
     return ManifestFixer.plan(
         options, workload, exemptions.forFile(null), exemptions.enabled());
+  }
+
+  /**
+   * Reads one {@code docker run} line as the Docker CLI does, judges it at {@code policy} and
+   * hardens it: the line rewritten with {@code userAsked} (or, when {@code userGiven} is false, the
+   * image's own user from the knowledge base) and a {@code /tmp} tmpfs of {@code tmpfsSize}. A line
+   * the daemon would refuse is neither judged nor hardened: its {@link RunLint#problem} says why.
+   *
+   * @throws dev.rootlock.source.dockerrun.DockerRunException when the words are not a run line
+   */
+  public RunLint lint(
+      List<String> args,
+      String sourceName,
+      LevelVersion policy,
+      String userAsked,
+      boolean userGiven,
+      String tmpfsSize)
+      throws dev.rootlock.source.dockerrun.DockerRunException {
+    dev.rootlock.source.dockerrun.DockerRunCommand command =
+        dev.rootlock.source.dockerrun.DockerRunParser.parse(args);
+    if (!command.problems().isEmpty()) {
+      return new RunLint(command, null, null, userAsked);
+    }
+    ObjectResult verdict = containers.evaluate(command.toObject(sourceName), policy);
+    String user =
+        userGiven
+            ? userAsked
+            : dev.rootlock.source.image.ImageKnowledge.builtIn()
+                .userFor(command.image())
+                .orElse(userAsked);
+    dev.rootlock.fix.dockerrun.HardenedRunCommand hardened =
+        dev.rootlock.fix.dockerrun.HardenedRunCommand.builder(command)
+            .user(user)
+            .tmpfsSize(tmpfsSize)
+            .build();
+    return new RunLint(
+        command, verdict, hardened.args().equals(command.args()) ? null : hardened, user);
   }
 
   /** Every check this engine can report, for rule lists such as SARIF's. */

@@ -15,6 +15,7 @@ import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.source.InputFile;
 import dev.rootlock.source.InputFiles;
 import dev.rootlock.source.LoadedFile;
+import dev.rootlock.source.SourceKind;
 import dev.rootlock.source.compose.ComposeEnvironment;
 import dev.rootlock.source.compose.ComposeFile;
 import dev.rootlock.source.compose.ComposeReader;
@@ -50,9 +51,9 @@ final class FileScanner {
   private final ExemptionRules exemptionRules;
   private final ExemptionApplier exemptions;
 
-  final List<ObjectResult> objects = new ArrayList<>();
-  final List<InputError> errors = new ArrayList<>();
-  final Map<String, Integer> skippedKinds = new TreeMap<>();
+  private final List<ObjectResult> objects = new ArrayList<>();
+  private final List<InputError> errors = new ArrayList<>();
+  private final Map<String, Integer> skippedKinds = new TreeMap<>();
 
   /**
    * @param composeEnvFile the file Compose projects take their variables from ({@code
@@ -79,6 +80,16 @@ final class FileScanner {
     this.inputType = inputType;
     this.exemptionRules = exemptionRules;
     this.exemptions = new ExemptionApplier(knownChecks);
+  }
+
+  /** Records what could not be read before any file was (arguments that named no file). */
+  void addInputErrors(List<InputError> inputErrors) {
+    errors.addAll(inputErrors);
+  }
+
+  /** Everything scanned so far, in input order. */
+  dev.rootlock.model.ScanResult result() {
+    return new dev.rootlock.model.ScanResult(policy.toString(), objects, errors, skippedKinds);
   }
 
   /**
@@ -119,14 +130,11 @@ final class FileScanner {
     if (inputType != InputType.AUTO) {
       return inputType;
     }
-    String name = file.isStdin() ? "" : baseName(file.path());
-    if (DockerfileReader.isDockerfileName(name)) {
-      return InputType.DOCKERFILE;
-    }
-    if (ComposeReader.isComposeFileName(name) || ComposeReader.looksLikeCompose(text)) {
-      return InputType.COMPOSE;
-    }
-    return InputType.KUBERNETES;
+    return switch (SourceKind.of(file.isStdin() ? "" : baseName(file.path()), text)) {
+      case DOCKERFILE -> InputType.DOCKERFILE;
+      case COMPOSE -> InputType.COMPOSE;
+      case KUBERNETES -> InputType.KUBERNETES;
+    };
   }
 
   /** The file a Compose service was written in (an override's, an included project's), if any. */

@@ -43,14 +43,15 @@ public final class ComposeFixer {
 
   private final dev.rootlock.fix.plan.FixExemptions exemptions;
 
+  /** A fixer that leaves alone the fields of the checks {@code options.exemptions()} exempt. */
   public ComposeFixer(FixOptions options) {
-    this(options, dev.rootlock.fix.plan.FixExemptions.OFF);
+    this.hardener = new ServiceHardener(options);
+    this.exemptions = options.exemptions();
   }
 
   /** A fixer that leaves alone the fields of checks {@code exemptions} exempt. */
   public ComposeFixer(FixOptions options, dev.rootlock.fix.plan.FixExemptions exemptions) {
-    this.hardener = new ServiceHardener(options);
-    this.exemptions = exemptions;
+    this(options.withExemptions(exemptions));
   }
 
   /** Fixes {@code text}, the Compose file {@code displayName}. */

@@ -4,10 +4,11 @@ import dev.rootlock.fix.compose.ServiceHardener;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.pod.FixableChecks;
 import dev.rootlock.model.InputError;
+import dev.rootlock.source.AtomicWriter;
 import dev.rootlock.source.InputFile;
 import dev.rootlock.source.InputFiles;
 import dev.rootlock.source.LoadedFile;
-import dev.rootlock.source.dockerfile.DockerfileReader;
+import dev.rootlock.source.SourceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ public final class Fixer {
   }
 
   Fixer(FixOptions options, InputStream stdin, AtomicWriter.BeforeReplace beforeReplace) {
-    this(options, stdin, beforeReplace, dev.rootlock.fix.plan.FixExemptions.OFF);
+    this(options, stdin, beforeReplace, options.exemptions());
   }
 
   private Fixer(
@@ -72,7 +73,7 @@ public final class Fixer {
                 + String.join(", ", fixableChecks()));
       }
     }
-    this.texts = new TextFixer(options, exemptions);
+    this.texts = new TextFixer(options.withExemptions(exemptions));
     this.stdin = stdin;
     this.writer = new AtomicWriter(beforeReplace);
   }
@@ -115,7 +116,20 @@ public final class Fixer {
       boolean write,
       Consumer<FileResult> onFile,
       BooleanSupplier stop) {
-    InputFiles.Expansion expansion = InputFiles.expand(paths, followSymlinks);
+    return run(InputFiles.expand(paths, followSymlinks), paths, followSymlinks, write, onFile, stop);
+  }
+
+  /**
+   * As {@link #run(List, boolean, boolean, Consumer, BooleanSupplier)}, over files the engine has
+   * already expanded from {@code paths} (as scan's are), so that both verbs find the same files.
+   */
+  public FixReport run(
+      InputFiles.Expansion expansion,
+      List<String> paths,
+      boolean followSymlinks,
+      boolean write,
+      Consumer<FileResult> onFile,
+      BooleanSupplier stop) {
     List<FileResult> results = new ArrayList<>();
     for (InputFile file : expansion.files()) {
       if (stop.getAsBoolean()) {
@@ -149,7 +163,7 @@ public final class Fixer {
   private static boolean foundDockerfile(InputFile file, List<String> paths) {
     return !file.isStdin()
         && !paths.contains(file.displayName())
-        && DockerfileReader.isDockerfileName(file.path().getFileName().toString());
+        && SourceKind.DOCKERFILE.supports(file.path().getFileName().toString(), "");
   }
 
   /** What a Dockerfile found under a directory gets instead of a fix. */
@@ -202,7 +216,8 @@ public final class Fixer {
     } catch (IOException e) {
       return FileResult.error(name, "cannot be read: " + e.getMessage(), List.of());
     }
-    LoadedFile loaded = InputFiles.read(new InputFile(name, target));
+    // The snapshot is what a later write is checked against, so it is also what is fixed.
+    LoadedFile loaded = InputFiles.decode(new InputFile(name, target), snapshot.bytes());
     return fixText(name, loaded, target, snapshot, write);
   }
 

@@ -52,16 +52,24 @@ public final class ManifestFixer {
   private final ManifestParser parser = new ManifestParser();
   private final ManifestReader reader;
   private final FixExemptions exemptions;
+  private final int pieceChars;
 
+  /** A fixer that leaves alone the fields of the checks {@code options.exemptions()} exempt. */
   public ManifestFixer(FixOptions options) {
-    this(options, FixExemptions.OFF);
+    this(options, PIECE_CHARS);
   }
 
   /** A fixer that leaves alone the fields of checks {@code exemptions} exempt. */
   public ManifestFixer(FixOptions options, FixExemptions exemptions) {
+    this(options.withExemptions(exemptions));
+  }
+
+  /** A fixer that fixes YAML texts longer than {@code pieceChars} piece by piece (tests). */
+  ManifestFixer(FixOptions options, int pieceChars) {
+    this.pieceChars = pieceChars;
     this.options = options;
     this.reader = new ManifestReader(options.kinds());
-    this.exemptions = exemptions;
+    this.exemptions = options.exemptions();
   }
 
   /** One workload, where its root is, and what it needs. */
@@ -69,18 +77,123 @@ public final class ManifestFixer {
       int index, Workload workload, Node root, int document, FieldPath inDocument, Plan plan) {}
 
   /**
+   * The size above which a YAML text is fixed a stretch of documents at a time: a whole text's
+   * trees take some fifty times its size, and proving a fix holds the trees before and after, so a
+   * manifest of thousands of documents would otherwise need gigabytes.
+   */
+  static final int PIECE_CHARS = 256 * 1024;
+
+  /**
    * Fixes {@code text}, read from {@code displayName} (which picks JSON or YAML): misspelled keys
    * are renamed first, then the renamed text is hardened, and the edits are given on {@code text}.
    */
   public TextFix fix(String displayName, String text) {
+    if (text.length() > pieceChars
+        && ManifestParser.syntaxOf(displayName, text) == Syntax.YAML
+        && text.indexOf('\0') < 0) {
+      List<Integer> cuts = ManifestParser.separatorCuts(text, pieceChars);
+      if (cuts.size() > 2) {
+        TextFix pieces = fixPieces(displayName, text, cuts);
+        if (pieces != null) {
+          return pieces;
+        }
+      }
+    }
+    return fixWhole(displayName, text, null, null).fix();
+  }
+
+  /** One text's fix, with its notes kept apart by kind so that pieces can be joined in order. */
+  private record Outcome(
+      TextFix fix, List<String> renameNotes, List<String> planNotes, List<String> anchorNotes) {
+
+    static Outcome of(TextFix fix) {
+      return new Outcome(fix, List.of(), fix.notes(), List.of());
+    }
+  }
+
+  /**
+   * Fixes a long YAML text piece by piece, each piece a run of whole documents cut at separator
+   * lines (kubectl reads each document on its own, so a piece reads exactly as it does in the
+   * whole), with the layout of the whole text. Null when a piece fails: the caller then fixes the
+   * whole text, so that the reason reported is the one the whole text gives.
+   */
+  private TextFix fixPieces(String displayName, String text, List<Integer> cuts) {
+    // The layout is the whole text's, known only once every piece is read; guess the first
+    // piece's, and fix again with the whole text's in the rare file whose pieces differ.
+    ManifestParser.Parsed first = parser.parse(displayName, text.substring(0, cuts.get(1)));
+    if (!first.errors().isEmpty()) {
+      return null;
+    }
+    Layout guess = Layout.detect(text, first.documents(), false);
+    first = null;
+    Layout.Counter counter = new Layout.Counter();
+    TextFix fix = fixPieces(displayName, text, cuts, guess, counter);
+    if (fix == null) {
+      return null;
+    }
+    Layout whole = counter.layout(text, false);
+    return whole.equals(guess) ? fix : fixPieces(displayName, text, cuts, whole, null);
+  }
+
+  /** Fixes every piece with {@code layout}, counting the pieces' own layouts into {@code counter}. */
+  private TextFix fixPieces(
+      String displayName, String text, List<Integer> cuts, Layout layout, Layout.Counter counter) {
+    List<String> renameNotes = new ArrayList<>();
+    List<String> planNotes = new ArrayList<>();
+    List<String> anchorNotes = new ArrayList<>();
+    List<TextEdit> edits = new ArrayList<>();
+    int hardened = 0;
+    for (int i = 0; i + 1 < cuts.size(); i++) {
+      int offset = cuts.get(i);
+      Outcome piece =
+          fixWhole(displayName, text.substring(offset, cuts.get(i + 1)), layout, counter);
+      if (piece.fix().error() != null) {
+        return null;
+      }
+      renameNotes.addAll(piece.renameNotes());
+      planNotes.addAll(piece.planNotes());
+      anchorNotes.addAll(piece.anchorNotes());
+      for (TextEdit edit : piece.fix().edits()) {
+        edits.add(new TextEdit(edit.start() + offset, edit.end() + offset, edit.replacement()));
+      }
+      hardened += piece.fix().hardened();
+    }
+    List<String> notes = new ArrayList<>(renameNotes);
+    notes.addAll(planNotes);
+    notes.addAll(new LinkedHashSet<>(anchorNotes));
+    if (edits.isEmpty()) {
+      return TextFix.unchanged(text, notes);
+    }
+    String fixed = TextEdit.apply(text, edits);
+    // Each piece was proven on its own; the joined text must still fall into the same documents.
+    if (ManifestParser.separatedDocuments(fixed) != ManifestParser.separatedDocuments(text)) {
+      return null;
+    }
+    return new TextFix(fixed, edits, notes, null, hardened);
+  }
+
+  /**
+   * Fixes one whole text (or one piece of a long one, with the whole text's {@code layout}; null:
+   * the text's own), counting its layout into {@code counter} when given.
+   */
+  private Outcome fixWhole(
+      String displayName, String text, Layout layout, Layout.Counter counter) {
     // A renamed parent (securitycontext) can reveal a misspelled child, so rename until none is
     // left; a few rounds suffice, as the schema checked is three levels deep.
     String renamed = text;
     List<String> notes = new ArrayList<>();
     List<TextEdit> firstRound = List.of();
+    ManifestParser.Parsed firstParse = parser.parse(displayName, text);
+    ReadResult firstRead = reader.read(displayName, text, firstParse);
+    if (counter != null) {
+      counter.add(firstParse.documents());
+    }
     int rounds = 0;
     for (; rounds < 4; rounds++) {
-      List<KeyRenames.Rename> renames = renames(displayName, renamed);
+      List<KeyRenames.Rename> renames =
+          rounds == 0
+              ? renames(displayName, text, firstParse, firstRead)
+              : renames(displayName, renamed, parser.parse(displayName, renamed), null);
       if (renames.isEmpty()) {
         break;
       }
@@ -92,23 +205,41 @@ public final class ManifestFixer {
       renamed = TextEdit.apply(renamed, edits);
     }
     if (rounds == 0) {
-      return harden(displayName, text);
+      // Nothing renamed: harden the trees just read rather than parsing the text again.
+      return harden(displayName, text, firstParse, firstRead, layout);
     }
-    TextFix hardened = harden(displayName, renamed);
-    if (hardened.error() != null) {
+    firstParse = null;
+    firstRead = null;
+    Outcome hardened =
+        harden(
+            displayName,
+            renamed,
+            parser.parse(displayName, renamed),
+            null,
+            layout);
+    if (hardened.fix().error() != null) {
       return hardened;
     }
-    notes.addAll(hardened.notes());
-    List<TextEdit> edits = rounds == 1 ? KeyRenames.mapBack(firstRound, hardened.edits()) : null;
+    List<TextEdit> edits =
+        rounds == 1 ? KeyRenames.mapBack(firstRound, hardened.fix().edits()) : null;
     if (edits == null) {
-      edits = List.of(KeyRenames.whole(text, hardened.fixed()));
+      edits = List.of(KeyRenames.whole(text, hardened.fix().fixed()));
     }
-    return new TextFix(hardened.fixed(), edits, notes, null, hardened.hardened());
+    List<String> all = new ArrayList<>(notes);
+    all.addAll(hardened.fix().notes());
+    return new Outcome(
+        new TextFix(hardened.fix().fixed(), edits, all, null, hardened.fix().hardened()),
+        notes,
+        hardened.planNotes(),
+        hardened.anchorNotes());
   }
 
-  private List<KeyRenames.Rename> renames(String displayName, String text) {
-    ManifestParser.Parsed parsed = parser.parse(displayName, text);
-    ReadResult read = reader.read(displayName, text, parsed);
+  /** The misspelled keys of {@code text}; {@code read} is its reading, or null to read it here. */
+  private List<KeyRenames.Rename> renames(
+      String displayName, String text, ManifestParser.Parsed parsed, ReadResult read) {
+    if (read == null) {
+      read = reader.read(displayName, text, parsed);
+    }
     List<KeyRenames.Rename> renames = new ArrayList<>();
     if (parsed.errors().isEmpty() && read.errors().isEmpty()) {
       for (Workload workload : read.workloads()) {
@@ -118,12 +249,16 @@ public final class ManifestFixer {
     return renames;
   }
 
-  private TextFix harden(String displayName, String text) {
-    ManifestParser.Parsed parsed = parser.parse(displayName, text);
-    ReadResult read = reader.read(displayName, text, parsed);
+  private Outcome harden(
+      String displayName,
+      String text,
+      ManifestParser.Parsed parsed,
+      ReadResult givenRead,
+      Layout givenLayout) {
+    ReadResult read = givenRead != null ? givenRead : reader.read(displayName, text, parsed);
     if (!parsed.errors().isEmpty() || !read.errors().isEmpty()) {
       InputError first = !parsed.errors().isEmpty() ? parsed.errors().get(0) : read.errors().get(0);
-      return TextFix.failed("cannot be read, left untouched: " + first, List.of());
+      return Outcome.of(TextFix.failed("cannot be read, left untouched: " + first, List.of()));
     }
     List<Planned> planned = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -152,9 +287,12 @@ public final class ManifestFixer {
       planned.add(new Planned(index, workload, locator.root(), document, inDocument, plan));
     }
     if (planned.isEmpty()) {
-      return TextFix.unchanged(text, notes);
+      return Outcome.of(TextFix.unchanged(text, notes));
     }
-    Layout layout = Layout.detect(text, parsed.documents(), parsed.syntax() == Syntax.JSON);
+    Layout layout =
+        givenLayout != null
+            ? givenLayout
+            : Layout.detect(text, parsed.documents(), parsed.syntax() == Syntax.JSON);
     YamlEditor editor = new YamlEditor(text, layout);
     List<TextEdit> edits = new ArrayList<>();
     Set<String> anchors = new LinkedHashSet<>();
@@ -164,27 +302,33 @@ public final class ManifestFixer {
         edits.addAll(result.edits());
         anchors.addAll(result.anchors());
       } catch (EditException e) {
-        return TextFix.failed(
-            item.workload().displayName() + ": " + e.getMessage() + "; left untouched", notes);
+        return Outcome.of(
+            TextFix.failed(
+                item.workload().displayName() + ": " + e.getMessage() + "; left untouched", notes));
       }
     }
     String fixed;
     try {
       fixed = TextEdit.apply(text, edits);
     } catch (IllegalStateException e) {
-      return TextFix.failed("conflicting edits (" + e.getMessage() + "); left untouched", notes);
+      return Outcome.of(
+          TextFix.failed("conflicting edits (" + e.getMessage() + "); left untouched", notes));
     }
     String problem = verify(displayName, parsed, planned, fixed, anchors, read.workloads().size());
     if (problem != null) {
-      return TextFix.failed(problem, notes);
+      return Outcome.of(TextFix.failed(problem, notes));
     }
+    List<String> anchorNotes = new ArrayList<>();
     for (String anchor : anchors) {
-      notes.add("edited YAML anchor " + anchor + ", which every alias of it shares");
+      anchorNotes.add("edited YAML anchor " + anchor + ", which every alias of it shares");
     }
-    if (fixed.equals(text)) {
-      return TextFix.unchanged(text, notes);
-    }
-    return new TextFix(fixed, edits, notes, null, planned.size());
+    List<String> all = new ArrayList<>(notes);
+    all.addAll(anchorNotes);
+    TextFix fix =
+        fixed.equals(text)
+            ? TextFix.unchanged(text, all)
+            : new TextFix(fixed, edits, all, null, planned.size());
+    return new Outcome(fix, List.of(), notes, anchorNotes);
   }
 
   private String verify(

@@ -1,9 +1,7 @@
 package dev.rootlock.fix;
 
 import dev.rootlock.fix.plan.FixOptions;
-import dev.rootlock.source.compose.ComposeReader;
-import dev.rootlock.source.dockerfile.DockerfileReader;
-import java.nio.file.Path;
+import dev.rootlock.source.SourceKind;
 import java.util.List;
 
 /**
@@ -15,26 +13,20 @@ final class TextFixer {
   private final ManifestFixer manifests;
   private final ComposeFixer compose;
 
+  /** A fixer over one options object, exemptions included, shared by both readers' fixers. */
   TextFixer(FixOptions options) {
-    this(options, dev.rootlock.fix.plan.FixExemptions.OFF);
-  }
-
-  TextFixer(FixOptions options, dev.rootlock.fix.plan.FixExemptions exemptions) {
-    this.manifests = new ManifestFixer(options, exemptions);
-    this.compose = new ComposeFixer(options, exemptions);
+    this.manifests = new ManifestFixer(options);
+    this.compose = new ComposeFixer(options);
   }
 
   TextFix fix(String displayName, String text) {
-    Path path = displayName.equals("-") ? null : Path.of(displayName).getFileName();
-    String name = path == null ? "" : path.toString();
-    if (DockerfileReader.isDockerfileName(name)) {
-      return TextFix.failed(
-          "is a Dockerfile; rootlock fix changes Kubernetes manifests and Compose files",
-          List.of());
-    }
-    if (ComposeReader.isComposeFileName(name) || ComposeReader.looksLikeCompose(text)) {
-      return compose.fix(displayName, text);
-    }
-    return manifests.fix(displayName, text);
+    return switch (SourceKind.ofDisplayName(displayName, text)) {
+      case DOCKERFILE ->
+          TextFix.failed(
+              "is a Dockerfile; rootlock fix changes Kubernetes manifests and Compose files",
+              List.of());
+      case COMPOSE -> compose.fix(displayName, text);
+      case KUBERNETES -> manifests.fix(displayName, text);
+    };
   }
 }

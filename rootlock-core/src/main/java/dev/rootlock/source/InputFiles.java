@@ -173,7 +173,7 @@ public final class InputFiles {
     if (bytes.length > MAX_FILE_BYTES) {
       return unreadable(file, "larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
     }
-    return decode(file, bytes);
+    return decodeText(file, bytes);
   }
 
   /**
@@ -203,7 +203,18 @@ public final class InputFiles {
     }
   }
 
-  private static LoadedFile decode(InputFile file, byte[] bytes) {
+  /**
+   * The text of bytes already read from {@code file} (by a caller that keeps them, as fix does to
+   * notice a later change), held to the same rules as {@link #read(InputFile, InputStream)}.
+   */
+  public static LoadedFile decode(InputFile file, byte[] bytes) {
+    if (bytes.length > MAX_FILE_BYTES) {
+      return unreadable(file, "larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
+    }
+    return decodeText(file, bytes);
+  }
+
+  private static LoadedFile decodeText(InputFile file, byte[] bytes) {
     if (bytes.length >= 2
         && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
             || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {

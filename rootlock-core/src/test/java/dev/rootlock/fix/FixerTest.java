@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rootlock.fix.FileResult.Status;
 import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.source.AtomicWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

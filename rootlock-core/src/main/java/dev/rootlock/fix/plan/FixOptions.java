@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param user the Compose {@code user} to set, or null to leave users alone
  * @param kinds the kinds that carry a pod template: the built-in table plus the user's mappings
  * @param needs capabilities and root that trials proved images need ({@code fix --discover})
+ * @param exemptions the exemptions to honour (the config's, and the objects' own annotations):
+ *     their checks' fields are left as written
  */
 public record FixOptions(
     Level profile,
@@ -31,7 +33,8 @@ public record FixOptions(
     ImageKnowledge knowledge,
     String user,
     WorkloadKinds kinds,
-    List<ProvenNeeds> needs) {
+    List<ProvenNeeds> needs,
+    FixExemptions exemptions) {
 
   public static final String DEFAULT_TMP_SIZE = "64Mi";
 
@@ -50,6 +53,20 @@ public record FixOptions(
     kinds = kinds == null ? WorkloadKinds.builtIn() : kinds;
     discovered = List.copyOf(discovered);
     needs = List.copyOf(needs);
+    exemptions = exemptions == null ? FixExemptions.OFF : exemptions;
+  }
+
+  /** Options that honour no exemption. */
+  public FixOptions(
+      Level profile,
+      Set<String> only,
+      String tmpSize,
+      List<DiscoveredPaths> discovered,
+      ImageKnowledge knowledge,
+      String user,
+      WorkloadKinds kinds,
+      List<ProvenNeeds> needs) {
+    this(profile, only, tmpSize, discovered, knowledge, user, kinds, needs, FixExemptions.OFF);
   }
 
   /** Options over the built-in workload kinds. */
@@ -70,23 +87,33 @@ public record FixOptions(
   }
 
   public FixOptions withProfile(Level newProfile) {
-    return new FixOptions(newProfile, only, tmpSize, discovered, knowledge, user, kinds, needs);
+    return new FixOptions(
+        newProfile, only, tmpSize, discovered, knowledge, user, kinds, needs, exemptions);
   }
 
   public FixOptions withOnly(Set<String> checks) {
-    return new FixOptions(profile, checks, tmpSize, discovered, knowledge, user, kinds, needs);
+    return new FixOptions(
+        profile, checks, tmpSize, discovered, knowledge, user, kinds, needs, exemptions);
   }
 
   public FixOptions withTmpSize(String size) {
-    return new FixOptions(profile, only, size, discovered, knowledge, user, kinds, needs);
+    return new FixOptions(
+        profile, only, size, discovered, knowledge, user, kinds, needs, exemptions);
   }
 
   public FixOptions withDiscovered(List<DiscoveredPaths> paths) {
-    return new FixOptions(profile, only, tmpSize, paths, knowledge, user, kinds, needs);
+    return new FixOptions(
+        profile, only, tmpSize, paths, knowledge, user, kinds, needs, exemptions);
   }
 
   public FixOptions withNeeds(List<ProvenNeeds> proven) {
-    return new FixOptions(profile, only, tmpSize, discovered, knowledge, user, kinds, proven);
+    return new FixOptions(
+        profile, only, tmpSize, discovered, knowledge, user, kinds, proven, exemptions);
+  }
+
+  public FixOptions withExemptions(FixExemptions newExemptions) {
+    return new FixOptions(
+        profile, only, tmpSize, discovered, knowledge, user, kinds, needs, newExemptions);
   }
 
   /** What a trial proved {@code image} needs, if anything. */
@@ -95,11 +122,13 @@ public record FixOptions(
   }
 
   public FixOptions withUser(String newUser) {
-    return new FixOptions(profile, only, tmpSize, discovered, knowledge, newUser, kinds, needs);
+    return new FixOptions(
+        profile, only, tmpSize, discovered, knowledge, newUser, kinds, needs, exemptions);
   }
 
   public FixOptions withKinds(WorkloadKinds newKinds) {
-    return new FixOptions(profile, only, tmpSize, discovered, knowledge, user, newKinds, needs);
+    return new FixOptions(
+        profile, only, tmpSize, discovered, knowledge, user, newKinds, needs, exemptions);
   }
 
   /** Whether {@code check}, introduced at {@code level}, is to be fixed. */

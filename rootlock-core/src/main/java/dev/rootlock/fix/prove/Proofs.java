@@ -8,7 +8,6 @@ import dev.rootlock.model.image.DiscoveredPaths;
 import dev.rootlock.model.image.ImageReference;
 import dev.rootlock.model.image.Medium;
 import dev.rootlock.model.image.WritablePath;
-import dev.rootlock.source.compose.ComposeReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,8 +38,8 @@ public final class Proofs {
   static List<ProofRun> runs(String file, String text) {
     java.nio.file.Path path = java.nio.file.Path.of(file);
     java.nio.file.Path name = path.getFileName();
-    if (ComposeReader.isComposeFileName(name == null ? "" : name.toString())
-        || ComposeReader.looksLikeCompose(text)) {
+    if (dev.rootlock.source.SourceKind.of(name == null ? "" : name.toString(), text)
+        == dev.rootlock.source.SourceKind.COMPOSE) {
       return ComposeRuns.of(file, text, path.toAbsolutePath().getParent());
     }
     return ManifestRuns.of(file, text);

@@ -37,39 +37,58 @@ public record Layout(String lineBreak, int indent, int sequenceIndent, boolean j
    * indent of JSON comes from its multi-line objects.
    */
   public static Layout detect(String text, List<Node> documents, boolean json) {
-    Map<Integer, Integer> indents = new TreeMap<>();
-    Map<Integer, Integer> sequenceIndents = new TreeMap<>();
-    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<Node> pending = new ArrayDeque<>(documents);
-    while (!pending.isEmpty()) {
-      Node node = pending.pop();
-      if (!seen.add(node)) {
-        continue;
-      }
-      if (node instanceof MappingNode mapping) {
-        for (MappingNode.Entry entry : mapping.entries()) {
-          int keyColumn = entry.keyNode().start().column();
-          if (entry.value() instanceof MappingNode child
-              && child.style() == mapping.style()
-              && !child.entries().isEmpty()
-              && child.entries().get(0).keyNode().start().line() > entry.keyNode().start().line()) {
-            count(indents, child.entries().get(0).keyNode().start().column() - keyColumn);
-          }
-          if (mapping.style() == CollectionStyle.BLOCK
-              && entry.value() instanceof SequenceNode child
-              && child.style() == CollectionStyle.BLOCK
-              && child.start().line() > entry.keyNode().start().line()) {
-            count(sequenceIndents, child.start().column() - keyColumn);
-          }
-          pending.push(entry.value());
+    Counter counter = new Counter();
+    counter.add(documents);
+    return counter.layout(text, json);
+  }
+
+  /**
+   * Counts the indents of documents read a few at a time (the pieces of a long text), so that the
+   * layout found is the one {@link #detect} finds over all of them at once.
+   */
+  public static final class Counter {
+    private final Map<Integer, Integer> indents = new TreeMap<>();
+    private final Map<Integer, Integer> sequenceIndents = new TreeMap<>();
+
+    /** Counts the indents of {@code documents}. */
+    public void add(List<Node> documents) {
+      Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      Deque<Node> pending = new ArrayDeque<>(documents);
+      while (!pending.isEmpty()) {
+        Node node = pending.pop();
+        if (!seen.add(node)) {
+          continue;
         }
-      } else if (node instanceof SequenceNode sequence) {
-        sequence.items().forEach(pending::push);
+        if (node instanceof MappingNode mapping) {
+          for (MappingNode.Entry entry : mapping.entries()) {
+            int keyColumn = entry.keyNode().start().column();
+            if (entry.value() instanceof MappingNode child
+                && child.style() == mapping.style()
+                && !child.entries().isEmpty()
+                && child.entries().get(0).keyNode().start().line()
+                    > entry.keyNode().start().line()) {
+              count(indents, child.entries().get(0).keyNode().start().column() - keyColumn);
+            }
+            if (mapping.style() == CollectionStyle.BLOCK
+                && entry.value() instanceof SequenceNode child
+                && child.style() == CollectionStyle.BLOCK
+                && child.start().line() > entry.keyNode().start().line()) {
+              count(sequenceIndents, child.start().column() - keyColumn);
+            }
+            pending.push(entry.value());
+          }
+        } else if (node instanceof SequenceNode sequence) {
+          sequence.items().forEach(pending::push);
+        }
       }
     }
-    int indent = mostCommon(indents, DEFAULT.indent(), 1);
-    int sequenceIndent = mostCommon(sequenceIndents, DEFAULT.sequenceIndent(), 0);
-    return new Layout(lineBreakOf(text), indent, sequenceIndent, json);
+
+    /** The most common layout counted, else {@link #DEFAULT}'s, with {@code text}'s line break. */
+    public Layout layout(String text, boolean json) {
+      int indent = mostCommon(indents, DEFAULT.indent(), 1);
+      int sequenceIndent = mostCommon(sequenceIndents, DEFAULT.sequenceIndent(), 0);
+      return new Layout(lineBreakOf(text), indent, sequenceIndent, json);
+    }
   }
 
   private static void count(Map<Integer, Integer> counts, int value) {

@@ -1,5 +1,6 @@
 package dev.rootlock.source.dockerfile;
 
+import dev.rootlock.source.ShellWords;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -262,7 +263,7 @@ public final class DockerfileReader {
   /** Splits {@code a=1 b="x y" c} into names and values (null when there is no {@code =}). */
   private static Map<String, String> assignments(String arguments, boolean legacyEnv) {
     Map<String, String> out = new LinkedHashMap<>();
-    List<String> words = ShellWords.split(arguments);
+    List<String> words = ShellWords.splitLeniently(arguments);
     if (legacyEnv && !words.isEmpty() && !words.get(0).contains("=")) {
       String rest = arguments.strip().substring(words.get(0).length()).strip();
       out.put(words.get(0), rest);
@@ -287,7 +288,7 @@ public final class DockerfileReader {
         return paths;
       }
     }
-    return ShellWords.split(arguments);
+    return ShellWords.splitLeniently(arguments);
   }
 
   private static List<String> jsonStrings(String text) {

@@ -17,10 +17,10 @@ import java.util.Set;
  * readonly}/{@code ro} bare or with a Go boolean, a required target, and no option of one type on a
  * mount of another.
  */
-final class MountFlag {
+public final class MountFlag {
 
   /** What a {@code --mount} produces: exactly one of the two is set. */
-  record Parsed(Mount mount, TmpfsMount tmpfs) {}
+  public record Parsed(Mount mount, TmpfsMount tmpfs) {}
 
   private static final Set<String> BARE_KEYS =
       Set.of("readonly", "ro", "volume-nocopy", "bind-nonrecursive", "bind-create-mountpoint");
@@ -32,7 +32,7 @@ final class MountFlag {
    * Parses {@code value}; the message of the exception is Docker's reason, to follow {@code invalid
    * argument "..." for "--mount" flag: }.
    */
-  static Parsed parse(String value, FieldPath path) {
+  public static Parsed parse(String value, FieldPath path) {
     String type = "volume";
     String source = null;
     String target = null;
@@ -118,7 +118,7 @@ final class MountFlag {
   }
 
   /** One CSV record, as Go's {@code encoding/csv} reads it. */
-  static List<String> csvFields(String line) {
+  public static List<String> csvFields(String line) {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     int i = 0;

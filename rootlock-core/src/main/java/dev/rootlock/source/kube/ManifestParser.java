@@ -71,6 +71,36 @@ public final class ManifestParser {
     return Syntax.YAML;
   }
 
+  /**
+   * Where a YAML text may be cut into pieces of about {@code maxChars} that each read exactly as
+   * they do in the whole: at the start of separator lines, since kubectl splits the text into
+   * documents before parsing any. The first cut is 0 and the last the text's length; a single
+   * document longer than {@code maxChars} stays whole.
+   */
+  public static List<Integer> separatorCuts(String text, int maxChars) {
+    List<Integer> cuts = new ArrayList<>();
+    cuts.add(0);
+    int pieceStart = 0;
+    int lineStart = 0;
+    while (lineStart < text.length()) {
+      int newline = text.indexOf('\n', lineStart);
+      if (lineStart > pieceStart
+          && lineStart - pieceStart >= maxChars
+          && text.startsWith("---", lineStart)) {
+        cuts.add(lineStart);
+        pieceStart = lineStart;
+      }
+      lineStart = newline < 0 ? text.length() : newline + 1;
+    }
+    cuts.add(text.length());
+    return List.copyOf(cuts);
+  }
+
+  /** How many documents kubectl's separator rule splits a YAML text into (empty ones left out). */
+  public static int separatedDocuments(String text) {
+    return DocumentSplitter.split(text).documents().size();
+  }
+
   public Parsed parse(String displayName, String text) {
     Syntax syntax = syntaxOf(displayName, text);
     if (text.indexOf('\0') >= 0) {

@@ -1,5 +1,6 @@
 package dev.rootlock.docker.trial;
 
+import dev.rootlock.source.ShellWords;
 import dev.rootlock.docker.ContainerSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,15 +1,18 @@
-package dev.rootlock.source.dockerrun;
+package dev.rootlock.fix.dockerrun;
 
 import dev.rootlock.model.docker.Capability;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.Mount;
 import dev.rootlock.model.docker.SecurityOpt;
 import dev.rootlock.model.docker.TmpfsMount;
+import dev.rootlock.source.ShellWords;
+import dev.rootlock.source.dockerrun.DockerRunCommand;
+import dev.rootlock.source.dockerrun.MountFlag;
+import dev.rootlock.source.dockerrun.RunOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The hardened equivalent of a {@code docker run} line: the same line with {@code --read-only
@@ -38,8 +41,6 @@ public final class HardenedRunCommand {
 
   private static final java.util.Set<String> HOST_NAMESPACES = NAMESPACE_NAMES.keySet();
 
-  private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
-
   private final List<String> args;
   private final List<String> notes;
 
@@ -64,11 +65,7 @@ public final class HardenedRunCommand {
 
   /** The arguments as one line for a POSIX shell, quoting only what needs it. */
   public String shellText() {
-    List<String> quoted = new ArrayList<>();
-    for (String arg : args) {
-      quoted.add(SHELL_SAFE.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'");
-    }
-    return String.join(" ", quoted);
+    return ShellWords.join(args);
   }
 
   /** Chooses the user and tmpfs size the hardened line uses. */

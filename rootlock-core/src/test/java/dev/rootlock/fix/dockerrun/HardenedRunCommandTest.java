@@ -1,10 +1,14 @@
-package dev.rootlock.source.dockerrun;
+package dev.rootlock.fix.dockerrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.docker.Capability;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.TmpfsMount;
+import dev.rootlock.source.dockerrun.DockerRunCommand;
+import dev.rootlock.source.dockerrun.DockerRunException;
+import dev.rootlock.source.dockerrun.DockerRunParser;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link HardenedRunCommand}. */
 class HardenedRunCommandTest {
+
+  private static DockerRunCommand parse(String line) throws DockerRunException {
+    return DockerRunParser.parse(Arrays.asList(line.split(" ")));
+  }
+
 
   private static final String ADDED =
       "--read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m --cap-drop ALL --security-opt"
@@ -77,7 +86,7 @@ class HardenedRunCommandTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void hardens(String name, String line, String expected) throws Exception {
-    DockerRunCommand command = DockerRunParserTest.parse(line);
+    DockerRunCommand command = parse(line);
     assertThat(String.join(" ", HardenedRunCommand.builder(command).build().args()))
         .isEqualTo(expected);
   }
@@ -85,7 +94,7 @@ class HardenedRunCommandTest {
   @Test
   void theResultHasEveryRestrictedAndHardenedSetting() throws Exception {
     DockerRunCommand command =
-        DockerRunParserTest.parse("docker run -u 0:0 --tmpfs /run:exec -v data:/data nginx");
+        parse("docker run -u 0:0 --tmpfs /run:exec -v data:/data nginx");
     List<String> hardened = HardenedRunCommand.builder(command).build().args();
     ContainerConfig config = DockerRunParser.parse(hardened).config();
     assertThat(config.readOnly()).isTrue();
@@ -97,7 +106,7 @@ class HardenedRunCommandTest {
 
   @Test
   void usesTheChosenUserAndSize() throws Exception {
-    DockerRunCommand command = DockerRunParserTest.parse("docker run --tmpfs /run nginx");
+    DockerRunCommand command = parse("docker run --tmpfs /run nginx");
     assertThat(
             HardenedRunCommand.builder(command).user("10001:10001").tmpfsSize("8m").build().args())
         .containsExactly(
@@ -137,7 +146,7 @@ class HardenedRunCommandTest {
 
   @Test
   void everyDroppedOrChangedFlagHasANote() throws Exception {
-    DockerRunCommand command = DockerRunParserTest.parse("docker run --privileged --cap-add=ALL"
+    DockerRunCommand command = parse("docker run --privileged --cap-add=ALL"
         + " --net host -u root --read-only=false --tmpfs /run nginx");
 
     assertThat(HardenedRunCommand.builder(command).build().notes()).containsExactly(

@@ -1,12 +1,15 @@
-package dev.rootlock.fix;
+package dev.rootlock.source;
 
-import dev.rootlock.source.InputFiles;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -18,31 +21,44 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Replaces a file's contents all at once: the new text goes to a temporary file in the same
- * directory (so the rename stays on one file system), gets the original's permissions (and owner
- * and group where allowed), is flushed to disk, and is renamed over the original, but only if the
- * original still holds exactly what was read. A reader never sees half a file, and an edit made
- * meanwhile by someone else is never overwritten.
+ * The one way rootlock writes a file: the new contents go to a temporary file in the same directory
+ * (so the rename stays on one file system) and are renamed over the target, so a reader never sees
+ * half a file and a failed run never leaves one.
+ *
+ * <p>{@link #replace} rewrites a user's file ({@code fix --write}): the temporary file gets the
+ * original's permissions (and owner and group where allowed), is flushed to disk, and replaces the
+ * original only if it still holds exactly what was read, so an edit made meanwhile by someone else
+ * is never overwritten. {@link #write} writes a report or any file a verb's {@code -o} names, with
+ * the mode a shell redirect would give it: a new one the umask's ({@code 0644} under the usual
+ * {@code 022}), an existing one keeps its own ({@link Files#createTempFile} would make every report
+ * {@code 0600}, hiding it from the CI job's other users and from a web server publishing it).
  */
-final class AtomicWriter {
+public final class AtomicWriter {
 
   /** Why a file was not written. */
-  static final class WriteException extends Exception {
+  public static final class WriteException extends Exception {
     WriteException(String message) {
       super(message);
     }
   }
 
   /** What a file held when it was read. */
-  record Snapshot(byte[] bytes, FileTime modified) {}
+  public record Snapshot(byte[] bytes, FileTime modified) {}
 
   /** Called after the temporary file is written and before the original is checked (tests). */
-  interface BeforeReplace {
+  public interface BeforeReplace {
     BeforeReplace NONE = target -> {};
 
     void run(Path target) throws IOException;
+  }
+
+  /** What to write into a file. */
+  public interface WriterAction {
+    void accept(Writer writer) throws IOException;
   }
 
   /** The temporary file's suffix. */
@@ -50,12 +66,78 @@ final class AtomicWriter {
 
   private final BeforeReplace hook;
 
-  AtomicWriter(BeforeReplace hook) {
+  public AtomicWriter(BeforeReplace hook) {
     this.hook = hook;
   }
 
+  /**
+   * Writes what {@code action} writes, as UTF-8, into {@code target}, new or not, all at once.
+   * Unlike {@link #replace} it neither needs a snapshot nor forces the data to disk: a report can be
+   * produced again.
+   */
+  public static void write(Path target, WriterAction action) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path directory = absolute.getParent();
+    Path temporary = createWithUmask(directory, "." + absolute.getFileName());
+    try {
+      try (Writer writer =
+          new OutputStreamWriter(
+              Files.newOutputStream(temporary, StandardOpenOption.WRITE), StandardCharsets.UTF_8)) {
+        action.accept(writer);
+      }
+      keepMode(absolute, temporary);
+      moveOver(temporary, absolute);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Renames {@code temporary} over {@code target}, atomically where the file system can. */
+  private static void moveOver(Path temporary, Path target) throws IOException {
+    try {
+      Files.move(
+          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * A new, empty file under a random name, created with the default mode so that the kernel
+   * applies the umask, which Java cannot read; {@code CREATE_NEW} refuses a name (or a link) that
+   * is already there.
+   */
+  private static Path createWithUmask(Path directory, String prefix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      byte[] random = new byte[6];
+      ThreadLocalRandom.current().nextBytes(random);
+      Path candidate = directory.resolve(prefix + "." + HexFormat.of().formatHex(random) + ".tmp");
+      try {
+        Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW).close();
+        return candidate;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 16) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** An existing file keeps its mode, as {@code > file} keeps it. */
+  private static void keepMode(Path target, Path temporary) throws IOException {
+    if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    PosixFileAttributeView from =
+        Files.getFileAttributeView(target, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributeView to = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+    if (from != null && to != null) {
+      to.setPermissions(from.readAttributes().permissions());
+    }
+  }
+
   /** Reads a regular file, bounded like every input read ({@link InputFiles#readFile}). */
-  static Snapshot snapshot(Path file) throws IOException {
+  public static Snapshot snapshot(Path file) throws IOException {
     FileTime modified = Files.getLastModifiedTime(file);
     return new Snapshot(InputFiles.readFile(file), modified);
   }
@@ -64,7 +146,7 @@ final class AtomicWriter {
    * The number of names the file has. A rename gives the new text to this name only and silently
    * parts it from the others, so a file with more than one is refused rather than rewritten.
    */
-  static int links(Path file) {
+  public static int links(Path file) {
     try {
       return ((Number) Files.getAttribute(file, "unix:nlink")).intValue();
     } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
@@ -72,7 +154,11 @@ final class AtomicWriter {
     }
   }
 
-  void replace(Path target, Snapshot read, byte[] contents) throws WriteException {
+  /**
+   * Replaces {@code target}'s contents with {@code contents}, provided it still holds what {@code
+   * read} saw.
+   */
+  public void replace(Path target, Snapshot read, byte[] contents) throws WriteException {
     if (!Files.exists(target)) {
       throw new WriteException("vanished before it could be written; nothing written");
     }
@@ -103,12 +189,7 @@ final class AtomicWriter {
       if (!unchanged(target, read)) {
         throw new WriteException("changed on disk since it was read; not overwritten");
       }
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      moveOver(temp, target);
       syncDirectory(dir);
     } catch (NoSuchFileException e) {
       throw new WriteException("vanished before it could be written; nothing written");
@@ -149,7 +230,7 @@ final class AtomicWriter {
    * target}: regular files named for it by a process that no longer runs. A live process's file,
    * and anything not named exactly so, is left alone.
    */
-  static void removeStale(Path target) {
+  public static void removeStale(Path target) {
     Path dir = target.toAbsolutePath().getParent();
     String prefix = "." + target.getFileName() + ".";
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, prefix + "*" + TEMP_SUFFIX)) {

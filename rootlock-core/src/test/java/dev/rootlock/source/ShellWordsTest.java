@@ -1,8 +1,9 @@
-package dev.rootlock.cli;
+package dev.rootlock.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ShellWordsTest {
@@ -43,5 +44,22 @@ class ShellWordsTest {
     assertThatThrownBy(() -> ShellWords.split("echo \"oops"))
         .hasMessage("unterminated \" in: echo \"oops");
     assertThatThrownBy(() -> ShellWords.split("echo \\")).hasMessage("trailing \\ in: echo \\");
+  }
+
+  @Test
+  void dockerfileArgumentsKeepAnUnterminatedQuoteAndSplitAtAnyWhitespace() {
+    assertThat(ShellWords.splitLeniently("run \"a\\zb\" 'c d\u000Be"))
+        .containsExactly("run", "azb", "c d\u000Be");
+    assertThat(ShellWords.splitLeniently("a\u000Bb \\")).containsExactly("a", "b", "\\");
+  }
+
+  @Test
+  void quotedWordsReadBackAsTheSameWords() {
+    assertThat(ShellWords.quote("/usr/bin/nginx")).isEqualTo("/usr/bin/nginx");
+    assertThat(ShellWords.quote("")).isEqualTo("''");
+    assertThat(ShellWords.join(List.of("sh", "-c", "echo 'hi' $HOME")))
+        .isEqualTo("sh -c 'echo '\\''hi'\\'' $HOME'");
+    assertThat(ShellWords.split(ShellWords.join(List.of("sh", "-c", "echo 'hi' $HOME"))))
+        .containsExactly("sh", "-c", "echo 'hi' $HOME");
   }
 }
