@@ -113,7 +113,7 @@ final class FixCommand implements Callable<Integer> {
       description =
           "restricted or hardened: which checks to fix. Default: the config file's level, else"
               + " hardened.")
-  String profile;
+  FixProfile profile;
 
   @Option(
       names = "--only",
@@ -305,7 +305,7 @@ final class FixCommand implements Callable<Integer> {
       } else if (changed) {
         out.println(file.file());
       }
-    } else if (file.file().equals("-") && file.fixed() != null) {
+    } else if (file.file().equals("-") && file.fixed() != null && !mode.diff) {
       out.print(file.fixed());
     } else if (!mode.write) {
       out.print(file.diff());
@@ -349,7 +349,7 @@ final class FixCommand implements Callable<Integer> {
    */
   private Level level(RootlockConfig fileConfig, PrintWriter err) {
     if (profile != null) {
-      return Level.parse(profile);
+      return profile.level();
     }
     Level configured = fileConfig.level();
     if (configured == null || configured == Level.HARDENED || configured == Level.RESTRICTED) {

@@ -1,5 +1,7 @@
 package dev.rootlock.kube;
 
+import dev.rootlock.report.text.Table;
+
 /**
  * Renders an {@link AuditReport} for a terminal: one row per container, then a summary per
  * namespace, then what could not be read.
@@ -8,16 +10,19 @@ public final class AuditTable {
 
   private AuditTable() {}
 
-  /** The table; {@code wide} adds USER, PRIVESC, CAPS, SECCOMP and WRITABLE MOUNTS. */
+  /**
+   * The table; {@code wide} adds USER, PRIVESC, CAPS, SECCOMP and WRITABLE MOUNTS and lists every
+   * failing check.
+   */
   public static String render(AuditReport report, boolean wide) {
     StringBuilder out = new StringBuilder();
     if (report.rows().isEmpty() && report.unreadable().isEmpty()) {
       out.append("No resources found.\n");
     }
     if (!report.rows().isEmpty()) {
-      TextTable table =
+      Table table =
           wide
-              ? new TextTable(
+              ? new Table(
                   "NAMESPACE",
                   "OWNER",
                   "POD",
@@ -29,10 +34,13 @@ public final class AuditTable {
                   "CAPS",
                   "SECCOMP",
                   "WRITABLE MOUNTS")
-              : new TextTable("NAMESPACE", "OWNER", "POD", "CONTAINER", "READONLY", "CHECKS");
+              : new Table("NAMESPACE", "OWNER", "POD", "CONTAINER", "READONLY", "CHECKS");
       for (AuditRow row : report.rows()) {
+        // The narrow table names the first failing check and how many more; wide names all.
         String checks =
-            row.checks().isEmpty() ? ContainerFacts.NONE : String.join(",", row.checks());
+            wide
+                ? row.checks().isEmpty() ? ContainerFacts.NONE : String.join(",", row.checks())
+                : Table.firstAndCount(row.checks(), ContainerFacts.NONE);
         if (wide) {
           String mounts =
               row.writableMounts().isEmpty()
@@ -59,8 +67,8 @@ public final class AuditTable {
       out.append('\n');
     }
     if (!report.namespaces().isEmpty()) {
-      TextTable summary =
-          new TextTable("NAMESPACE", "OBJECTS", "VIOLATING", "CONTAINERS", "READONLY");
+      Table summary =
+          new Table("NAMESPACE", "OBJECTS", "VIOLATING", "CONTAINERS", "READONLY");
       for (NamespaceSummary ns : report.namespaces()) {
         summary.add(
             ns.namespace(),
