@@ -243,7 +243,9 @@ final class FixCommand implements Callable<Integer> {
       }
     }
     FixReport report;
-    try (SignalStop stop = SignalStop.install()) {
+    int[] done = {0};
+    try (SignalStop stop = SignalStop.install();
+        Progress progress = Progress.onStandardError(err)) {
       report =
           engine.fix(
                   inputs,
@@ -252,9 +254,14 @@ final class FixCommand implements Callable<Integer> {
                   followSymlinks,
                   main.stdin,
                   exemptions,
-                  file -> print(file, out, err),
+                  file -> {
+                    progress.clear();
+                    print(file, out, err);
+                    progress.update("fix: " + ++done[0] + " file(s) done, last " + file.file());
+                  },
                   stop::requested);
       if (stop.requested()) {
+        progress.clear();
         FixSummary.noteLines(report.files()).forEach(err::println);
         err.println("fix: stopped by a signal after " + report.files().size() + " file(s)");
         out.flush();

@@ -77,13 +77,46 @@ final class KubeAuditCommand implements Callable<Integer> {
             .withIncludeWorkloads(includeWorkloads)
             .withWide(format == AuditFormat.wide)
             .withKinds(workloadKinds.kinds());
-    if (format.isTable()) {
-      AuditReport report = KubeAudit.run(options);
-      output.writeText(AuditTable.render(report, options.wide()));
-      return report.exitCode();
+    try {
+      if (format.isTable()) {
+        AuditReport report =
+            progress().whileRunning("kube audit: listing and checking", () -> run(options));
+        output.writeText(AuditTable.render(report, options.wide()));
+        return report.exitCode();
+      }
+      ScanResult result =
+          progress().whileRunning("kube audit: listing and checking", () -> scan(options));
+      output.write(result, Engine.standard().rules());
+      return result.exitCode();
+    } catch (Unchecked e) {
+      throw (KubeException) e.getCause();
     }
-    ScanResult result = KubeAudit.scan(options);
-    output.write(result, Engine.standard().rules());
-    return result.exitCode();
+  }
+
+  private Progress progress() {
+    return Progress.onStandardError(spec.commandLine().getErr());
+  }
+
+  /** KubeException is checked; it crosses the progress line's Supplier unchecked, and back. */
+  private static AuditReport run(KubeOptions options) {
+    try {
+      return KubeAudit.run(options);
+    } catch (KubeException e) {
+      throw new Unchecked(e);
+    }
+  }
+
+  private static ScanResult scan(KubeOptions options) {
+    try {
+      return KubeAudit.scan(options);
+    } catch (KubeException e) {
+      throw new Unchecked(e);
+    }
+  }
+
+  private static final class Unchecked extends RuntimeException {
+    Unchecked(KubeException cause) {
+      super(cause);
+    }
   }
 }

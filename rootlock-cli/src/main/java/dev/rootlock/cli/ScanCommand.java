@@ -175,7 +175,7 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     ScanResult scanned =
-        engine.scan(
+        Progress.onStandardError(spec.commandLine().getErr()).whileRunning("scan: reading and checking", () -> engine.scan(
             new ScanRequest(
                 files,
                 policy.levelVersion(primary),
@@ -185,7 +185,7 @@ final class ScanCommand implements Callable<Integer> {
                 followSymlinks,
                 new dev.rootlock.engine.ComposeOptions(composeFiles, envFile),
                 config.rules(engine.checkIds())),
-            rendered);
+            rendered));
     List<dev.rootlock.model.InputError> errors = new java.util.ArrayList<>(renderErrors);
     errors.addAll(scanned.errors());
     ScanResult result =
