@@ -1,6 +1,6 @@
 package dev.rootlock.kube;
 
-import dev.rootlock.report.text.Table;
+import dev.rootlock.text.Table;
 
 /**
  * Renders an {@link AuditReport} for a terminal: one row per container, then a summary per

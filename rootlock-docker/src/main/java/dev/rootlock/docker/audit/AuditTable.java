@@ -5,7 +5,7 @@ import dev.rootlock.model.docker.Capability;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.Mount;
 import dev.rootlock.model.docker.TmpfsMount;
-import dev.rootlock.report.text.Table;
+import dev.rootlock.text.Table;
 import java.util.ArrayList;
 import java.util.List;
 

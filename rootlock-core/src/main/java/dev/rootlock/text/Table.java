@@ -1,4 +1,4 @@
-package dev.rootlock.report.text;
+package dev.rootlock.text;
 
 import java.util.ArrayList;
 import java.util.List;
