@@ -341,6 +341,8 @@ class ScanCommandTest {
         .isEqualTo(
             "-:11:29 workflow/wf app privileged: container \"app\" must not set"
                 + " securityContext.privileged=true\n"
+                + "-:1:1 workflow/wf violates PodSecurity \"baseline:latest\": privileged (container"
+                + " \"app\" must not set securityContext.privileged=true)\n"
                 + "1 object scanned, 1 violates baseline:latest (1 finding)\n");
   }
 
