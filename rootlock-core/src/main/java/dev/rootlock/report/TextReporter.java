@@ -49,7 +49,9 @@ public final class TextReporter implements Reporter {
       for (Finding finding : object.failingFindings()) {
         out.write(TextLines.finding(finding, ansi) + "\n");
       }
-      if (psaLevel && !object.allowed() && !object.message().isEmpty()) {
+      // Only Kubernetes objects have an API server's text; a container's or a Compose service's
+      // message would only repeat the lines above.
+      if (psaLevel && !object.allowed() && object.message().startsWith("violates PodSecurity ")) {
         out.write(TextLines.message(object.object(), object.message(), ansi) + "\n");
       }
       for (String note : object.notes()) {
