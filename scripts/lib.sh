@@ -8,14 +8,21 @@
 rootlock_find_java() {
   local want=${1:-21} candidate best="" best_major=0 java
   ROOTLOCK_JAVA_HOME=""
-  for candidate in "${JAVA_HOME:-}" "$(_java_on_path_home)"; do
-    candidate=${candidate%/}
-    _jdk_major "$candidate"
-    if [ "$REPLY" -ge "$want" ]; then
-      ROOTLOCK_JAVA_HOME=$candidate
-      return 0
-    fi
-  done
+  # $JAVA_HOME first, on its own: the PATH lookup forks twice (readlink), a few ms of every start.
+  candidate=${JAVA_HOME:-}
+  candidate=${candidate%/}
+  _jdk_major "$candidate"
+  if [ "$REPLY" -ge "$want" ]; then
+    ROOTLOCK_JAVA_HOME=$candidate
+    return 0
+  fi
+  candidate=$(_java_on_path_home)
+  candidate=${candidate%/}
+  _jdk_major "$candidate"
+  if [ "$REPLY" -ge "$want" ]; then
+    ROOTLOCK_JAVA_HOME=$candidate
+    return 0
+  fi
   for candidate in /usr/lib/jvm/*/; do
     candidate=${candidate%/}
     [ -L "$candidate" ] && continue   # aliases of the same JDKs

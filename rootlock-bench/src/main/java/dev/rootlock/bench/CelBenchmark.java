@@ -10,7 +10,8 @@ import dev.cel.common.values.NullValue;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
-import dev.rootlock.kube.ApiObjects;
+import dev.rootlock.kube.decode.ApiObjects;
+import dev.rootlock.kube.export.CelObjects;
 import dev.rootlock.kube.export.VapExport;
 import dev.rootlock.model.SourceRef;
 import dev.rootlock.model.pod.Pod;
@@ -26,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,7 +142,7 @@ public class CelBenchmark {
         Optional<dev.rootlock.model.pod.Workload> workload =
             ApiObjects.workload(api, SourceRef.of("cluster:bench"));
         if (workload.isPresent()) {
-          objects.add(toCel(api));
+          objects.add(CelObjects.of(api));
           pods.add(workload.get().pod());
         }
       }
@@ -186,37 +186,5 @@ public class CelBenchmark {
 
   private static CelRuntime.Program program(String expression) throws Exception {
     return CEL.createProgram(CEL.compile(expression).getAst());
-  }
-
-  /** JSON as CEL's Java runtime sees Kubernetes' unstructured objects: ints are longs. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> toCel(JsonNode object) {
-    return (Map<String, Object>) value(object);
-  }
-
-  private static Object value(JsonNode node) {
-    if (node.isObject()) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      node.properties().forEach(e -> map.put(e.getKey(), value(e.getValue())));
-      return map;
-    }
-    if (node.isArray()) {
-      List<Object> list = new ArrayList<>();
-      node.forEach(item -> list.add(value(item)));
-      return list;
-    }
-    if (node.isIntegralNumber()) {
-      return node.longValue();
-    }
-    if (node.isNumber()) {
-      return node.doubleValue();
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isNull()) {
-      return NullValue.NULL_VALUE;
-    }
-    return node.asText();
   }
 }

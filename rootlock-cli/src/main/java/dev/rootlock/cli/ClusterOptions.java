@@ -1,6 +1,6 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.kube.KubeOptions;
+import dev.rootlock.kube.client.KubeOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

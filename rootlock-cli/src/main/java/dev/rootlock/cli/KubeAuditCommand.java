@@ -1,11 +1,11 @@
 package dev.rootlock.cli;
 
 import dev.rootlock.engine.Engine;
-import dev.rootlock.kube.AuditReport;
 import dev.rootlock.kube.AuditTable;
-import dev.rootlock.kube.KubeAudit;
-import dev.rootlock.kube.KubeException;
-import dev.rootlock.kube.KubeOptions;
+import dev.rootlock.kube.audit.AuditReport;
+import dev.rootlock.kube.audit.KubeAudit;
+import dev.rootlock.kube.client.KubeException;
+import dev.rootlock.kube.client.KubeOptions;
 import dev.rootlock.model.ScanResult;
 import dev.rootlock.policy.LevelVersion;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.kube.KubeException;
-import dev.rootlock.kube.KubeOptions;
-import dev.rootlock.kube.KubeReadiness;
-import dev.rootlock.kube.ReadinessReport;
-import dev.rootlock.kube.ReadinessText;
 import dev.rootlock.config.RootlockConfig;
+import dev.rootlock.kube.ReadinessText;
+import dev.rootlock.kube.client.KubeException;
+import dev.rootlock.kube.client.KubeOptions;
+import dev.rootlock.kube.readiness.KubeReadiness;
+import dev.rootlock.kube.readiness.ReadinessReport;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.PolicyVersion;
 import java.io.PrintWriter;

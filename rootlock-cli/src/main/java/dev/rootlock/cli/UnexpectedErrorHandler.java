@@ -39,7 +39,7 @@ final class UnexpectedErrorHandler implements IExecutionExceptionHandler {
    */
   private static boolean isForTheUser(Exception ex) {
     return ex instanceof UserException
-        || ex instanceof dev.rootlock.kube.KubeException
+        || ex instanceof dev.rootlock.kube.client.KubeException
         || ex instanceof DockerEngineException
         || ex instanceof DiscoveryException;
   }

@@ -1,7 +1,7 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.webhook.ManifestOptions;
-import dev.rootlock.webhook.WebhookManifests;
+import dev.rootlock.webhook.install.ManifestOptions;
+import dev.rootlock.webhook.install.WebhookManifests;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

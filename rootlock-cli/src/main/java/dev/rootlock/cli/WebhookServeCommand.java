@@ -1,7 +1,7 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.webhook.WebhookOptions;
-import dev.rootlock.webhook.WebhookServer;
+import dev.rootlock.webhook.config.WebhookOptions;
+import dev.rootlock.webhook.server.WebhookServer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -251,4 +251,33 @@ class ArchitectureTest {
       }
     };
   }
+
+  @Test
+  void theWebhooksPackagesDependOneWay() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rootlock.webhook.install..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.rootlock.webhook.admission..",
+            "dev.rootlock.webhook.config..",
+            "dev.rootlock.webhook.server..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rootlock.webhook.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.rootlock.webhook.admission..", "dev.rootlock.webhook.server..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rootlock.webhook.admission..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.rootlock.webhook.server..", "io.fabric8..", "io.prometheus..")
+        .because("admission reaches the cluster and the metrics only through its ports")
+        .check(classes);
+  }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,24 +23,29 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(RealEngine.class)
 class LintProveIT {
 
+  /** Names end in this run's id, so runs that overlap on one engine never share a name. */
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+  private static final String VOLUME = "rl-pd-vol1-" + RUN;
+
   private final List<String> cleanup = new ArrayList<>();
 
   static Stream<Arguments> lines() throws Exception {
     Path dir = Files.createTempDirectory("rl-pd-config");
     Files.writeString(dir.resolve("app.conf"), "mode=ready\n");
     return Stream.of(
-        Arguments.of("rl-pd-l1", List.of("-v", "rl-pd-vol1:/data", "-e", "GREETING=hello world",
+        Arguments.of(name(1), List.of("-v", VOLUME + ":/data", "-e", "GREETING=hello world",
             "--entrypoint", "sh", "rootlock-test/busybox", "-c",
             "echo \"$GREETING\"; exec sleep 300")),
-        Arguments.of("rl-pd-l2", List.of("--mount",
+        Arguments.of(name(2), List.of("--mount",
             "type=bind,source=" + dir + ",target=/config,readonly", "-w", "/config",
             "rootlock-test/busybox", "sh", "-c", "cat app.conf; exec sleep 300")),
-        Arguments.of("rl-pd-l3", List.of("--user", "33:33", "--tmpfs", "/run:uid=33,gid=33",
+        Arguments.of(name(3), List.of("--user", "33:33", "--tmpfs", "/run:uid=33,gid=33",
             "--tmpfs", "/var/lib/nginx:uid=33,gid=33", "--tmpfs", "/var/log/nginx:uid=33,gid=33",
             "--cap-add", "NET_BIND_SERVICE", "rootlock-test/nginx")),
-        Arguments.of("rl-pd-l4", List.of("--privileged", "--cap-add", "ALL", "-u", "1000:1000",
+        Arguments.of(name(4), List.of("--privileged", "--cap-add", "ALL", "-u", "1000:1000",
             "rootlock-test/busybox", "httpd", "-f", "-p", "8080", "-h", "/")),
-        Arguments.of("rl-pd-l5", List.of("--pid", "host", "-u", "1000:1000", "--tmpfs",
+        Arguments.of(name(5), List.of("--pid", "host", "-u", "1000:1000", "--tmpfs",
             "/tmp:exec,uid=1000,gid=1000", "-e",
             "MSG=it's a b", "rootlock-test/busybox", "sh", "-c",
             "while :; do echo \"$MSG\" > /tmp/m; sleep 1; done")));
@@ -50,7 +56,7 @@ class LintProveIT {
     for (String name : cleanup) {
       Shell.run(null, List.of("docker", "rm", "-f", "-v", name));
     }
-    Shell.run(null, List.of("docker", "volume", "rm", "-f", "rl-pd-vol1"));
+    Shell.run(null, List.of("docker", "volume", "rm", "-f", VOLUME));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -93,6 +99,10 @@ class LintProveIT {
     assertThat(clean.exitCode()).isZero();
   }
 
+  private static String name(int line) {
+    return "rl-pd-l" + line + "-" + RUN;
+  }
+
   /** The words bash makes of {@code line}, without running it. */
   private static List<String> shellWords(String line) {
     Shell words = Shell.run(null, List.of("bash", "-c",
@@ -103,9 +113,10 @@ class LintProveIT {
 
   @org.junit.jupiter.api.Test
   void aHardenedLineWhoseUserCannotWriteItsTmpfsIsNotProven() {
-    cleanup.add("rl-pd-l6");
+    String name = name(6);
+    cleanup.add(name);
     CliRun run = CliRun.of("docker", "lint", "--prove", "--", "docker", "run", "-d", "--name",
-        "rl-pd-l6", "--network", "none", "rootlock-test/busybox", "sh", "-c",
+        name, "--network", "none", "rootlock-test/busybox", "sh", "-c",
         "while :; do echo x > /tmp/m; sleep 1; done");
 
     assertThat(run.out()).contains("\nNOT PROVEN: the hardened line ran as\n"
@@ -113,7 +124,7 @@ class LintProveIT {
         + " --security-opt no-new-privileges --user 65534:65534 --network none"
         + " rootlock-test/busybox sh -c 'while :; do echo x > /tmp/m; sleep 1; done'\n"
         + "  (left out of the trial, as they do not change what the container may write or do:"
-        + " -d --name rl-pd-l6)\n")
+        + " -d --name " + name + ")\n")
         .contains("  refused operation (mount owner): sh: can't create /tmp/m: Permission denied\n");
     assertThat(run.exitCode()).isEqualTo(1);
   }

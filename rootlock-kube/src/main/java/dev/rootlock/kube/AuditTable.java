@@ -1,5 +1,10 @@
 package dev.rootlock.kube;
 
+import dev.rootlock.kube.audit.AuditReport;
+import dev.rootlock.kube.audit.AuditRow;
+import dev.rootlock.kube.audit.ContainerFacts;
+import dev.rootlock.kube.audit.NamespaceSummary;
+import dev.rootlock.kube.decode.Unreadable;
 import dev.rootlock.text.Table;
 
 /**

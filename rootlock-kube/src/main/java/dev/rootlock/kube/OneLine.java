@@ -3,11 +3,11 @@ package dev.rootlock.kube;
 import java.util.Locale;
 
 /** The innermost cause of a failure as one line, for messages the user reads as they are. */
-final class OneLine {
+public final class OneLine {
 
   private OneLine() {}
 
-  static String rootCause(Throwable e) {
+  public static String rootCause(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -20,7 +20,7 @@ final class OneLine {
   }
 
   /** {@code text} with each line break and the blanks around it turned into one space. */
-  static String of(String text) {
+  public static String of(String text) {
     return text.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 }

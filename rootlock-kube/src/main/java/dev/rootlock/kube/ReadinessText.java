@@ -1,5 +1,8 @@
 package dev.rootlock.kube;
 
+import dev.rootlock.kube.decode.Unreadable;
+import dev.rootlock.kube.readiness.NamespaceReadiness;
+import dev.rootlock.kube.readiness.ReadinessReport;
 import java.util.Map;
 
 /** Renders a {@link ReadinessReport} for a terminal, warnings as kubectl prints them. */

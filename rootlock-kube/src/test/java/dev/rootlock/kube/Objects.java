@@ -17,11 +17,11 @@ import java.util.Map;
 /**
  * Kubernetes objects for the mock API server, built with fabric8's model as a user's code would.
  */
-final class Objects {
+public final class Objects {
 
   private Objects() {}
 
-  static Namespace namespace(String name, Map<String, String> labels) {
+  public static Namespace namespace(String name, Map<String, String> labels) {
     return new NamespaceBuilder()
         .withNewMetadata()
         .withName(name)
@@ -31,7 +31,7 @@ final class Objects {
   }
 
   /** A pod with one container {@code app}; privileged when asked, read-only root when asked. */
-  static Pod pod(
+  public static Pod pod(
       String namespace, String name, boolean privileged, Boolean readOnly, OwnerReference owner) {
     PodBuilder pod =
         new PodBuilder()
@@ -47,7 +47,7 @@ final class Objects {
     return pod.build();
   }
 
-  static PodSpec spec(boolean privileged, Boolean readOnly) {
+  public static PodSpec spec(boolean privileged, Boolean readOnly) {
     return new PodSpecBuilder()
         .addNewContainer()
         .withName("app")
@@ -60,7 +60,7 @@ final class Objects {
         .build();
   }
 
-  static OwnerReference controller(String kind, String name, String uid) {
+  public static OwnerReference controller(String kind, String name, String uid) {
     return new OwnerReferenceBuilder()
         .withApiVersion(kind.equals("ReplicaSet") || kind.equals("Deployment") ? "apps/v1" : "v1")
         .withKind(kind)
@@ -70,7 +70,7 @@ final class Objects {
         .build();
   }
 
-  static Deployment deployment(String namespace, String name, boolean privileged) {
+  public static Deployment deployment(String namespace, String name, boolean privileged) {
     return new DeploymentBuilder()
         .withNewMetadata()
         .withNamespace(namespace)
@@ -91,7 +91,7 @@ final class Objects {
         .build();
   }
 
-  static ReplicaSet replicaSet(
+  public static ReplicaSet replicaSet(
       String namespace, String name, boolean privileged, OwnerReference owner) {
     return new ReplicaSetBuilder()
         .withNewMetadata()

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * name (etcd's key order), and each page hands out the next {@code limit} of them with a {@code
  * continue} token until none are left. Without {@code limit} it answers like the plain mock.
  */
-final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
+public final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private final Map<String, List<String>> snapshots = new ConcurrentHashMap<>();
   private final AtomicLong snapshotIds = new AtomicLong();
@@ -93,7 +93,7 @@ final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
   }
 
   /** Stores an object without the mock's linear duplicate search, for large benchmark clusters. */
-  void store(String path, String json) {
+  public void store(String path, String json) {
     processEvent(path, getKey(path), null, null, json);
   }
 
@@ -118,6 +118,6 @@ final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private static String gone() {
     return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"The"
-               + " provided continue parameter is too old\",\"reason\":\"Expired\",\"code\":410}";
+        + " provided continue parameter is too old\",\"reason\":\"Expired\",\"code\":410}";
   }
 }

@@ -78,7 +78,7 @@ public final class ManifestRuns {
 
     List<ProofRun.Scratch> scratch = new ArrayList<>();
     List<ProofRun.Data> data = new ArrayList<>();
-    mounts(spec, container, scratch, data, unprovable);
+    mounts(spec, container, user, scratch, data, unprovable);
 
     Capabilities capabilities = context.capabilities();
     boolean dropAll = false;
@@ -156,6 +156,7 @@ public final class ManifestRuns {
   private static void mounts(
       PodSpec spec,
       Container container,
+      String user,
       List<ProofRun.Scratch> scratch,
       List<ProofRun.Data> data,
       List<String> unprovable) {
@@ -184,7 +185,7 @@ public final class ManifestRuns {
           unprovable.add("emptyDir \"" + volume.name() + "\" sizeLimit " + limit);
           continue;
         }
-        scratch.add(new ProofRun.Scratch(path, bytes, dir != null && dir.inMemory()));
+        scratch.add(ProofRun.Scratch.writableBy(path, bytes, dir != null && dir.inMemory(), user));
       } else if (source.equals("persistentVolumeClaim") || source.equals("ephemeral")) {
         data.add(new ProofRun.Data(path, !mount.writable(), source + " \"" + volume.name() + "\""));
       } else if (READ_ONLY_SOURCES.contains(source)) {

@@ -113,6 +113,24 @@ public record ProofRun(
     public Scratch(String path, long sizeBytes, boolean memory) {
       this(path, sizeBytes, memory, false, false, false, -1, -1, -1);
     }
+
+    /**
+     * A scratch mount that {@code user} ({@code uid[:gid]} as in {@link ProofRun#user}; empty for
+     * the image's) can write, as a Kubernetes emptyDir is for any user: the kubelet makes it 0777,
+     * while a tmpfs the engine mounts over an image directory keeps that directory's mode (a
+     * root-owned 0755 /run) and ignores {@code mode=}, so a numeric non-root user owns it instead
+     * (its group too when given). Root, a user name or the image's user keep the engine's owner.
+     * A Compose tmpfs is not one of these: its file states its own {@code uid}/{@code gid}.
+     */
+    public static Scratch writableBy(String path, long sizeBytes, boolean memory, String user) {
+      String[] ids = user.split(":", 2);
+      if (!ids[0].matches("[0-9]{1,9}") || Long.parseLong(ids[0]) == 0) {
+        return new Scratch(path, sizeBytes, memory);
+      }
+      long gid = ids.length == 2 && ids[1].matches("[0-9]{1,9}") ? Long.parseLong(ids[1]) : -1;
+      return new Scratch(
+          path, sizeBytes, memory, false, false, false, -1, Long.parseLong(ids[0]), gid);
+    }
   }
 
   /**

@@ -10,17 +10,21 @@ import java.util.regex.Pattern;
  *
  * @param kind the kind's name, such as {@code Deployment}
  * @param groups the API groups it is served in ({@code ""} for the core group)
- * @param apiVersions the apiVersions it is served as, preferred first; empty for a mapping the
- *     user gave, which accepts every version of its groups
+ * @param apiVersions the apiVersions it is served as, preferred first; empty for a mapping the user
+ *     gave, which accepts every version of its groups
  * @param templatePath where the pod template is inside an object; the root for a Pod
  * @param plural the resource name in REST paths, or null when not known (a user's mapping)
+ * @param namespaced whether its objects live in a namespace, as the API server's discovery says;
+ *     every built-in workload kind does, and a user's mapping is taken to until discovery says
+ *     otherwise
  */
 public record WorkloadKind(
     String kind,
     Set<String> groups,
     List<String> apiVersions,
     FieldPath templatePath,
-    String plural) {
+    String plural,
+    boolean namespaced) {
 
   private static final Pattern MAPPING =
       Pattern.compile(
@@ -33,12 +37,13 @@ public record WorkloadKind(
   }
 
   /** A kind served in the given apiVersions (preferred first), its groups taken from them. */
-  static WorkloadKind served(String kind, FieldPath templatePath, String plural, String... versions) {
+  static WorkloadKind served(
+      String kind, FieldPath templatePath, String plural, String... versions) {
     Set<String> groups = new java.util.LinkedHashSet<>();
     for (String version : versions) {
       groups.add(groupOf(version));
     }
-    return new WorkloadKind(kind, groups, List.of(versions), templatePath, plural);
+    return new WorkloadKind(kind, groups, List.of(versions), templatePath, plural, true);
   }
 
   /**
@@ -62,7 +67,8 @@ public record WorkloadKind(
         Set.of(matcher.group(2)),
         List.of(),
         FieldPath.of(matcher.group(4).split("\\.")),
-        null);
+        null,
+        true);
   }
 
   /**
@@ -80,7 +86,9 @@ public record WorkloadKind(
 
   /** Whether {@code apiVersion} (of one of this kind's groups) is one this kind is served as. */
   boolean serves(String apiVersion) {
-    return apiVersions.isEmpty() ? groups.contains(groupOf(apiVersion)) : apiVersions.contains(apiVersion);
+    return apiVersions.isEmpty()
+        ? groups.contains(groupOf(apiVersion))
+        : apiVersions.contains(apiVersion);
   }
 
   /** {@code apps} of {@code apps/v1}; {@code ""} (the core group) of {@code v1}. */

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link AllowPrivilegeEscalationCheck}. */
@@ -16,29 +17,28 @@ class AllowPrivilegeEscalationCheckTest {
 
   private static final String REASON = "allowPrivilegeEscalation != false";
 
-  static Stream<Arguments> v1_8() {
+  static Stream<CheckCase<Pod>> v1_8() {
     return Stream.of(
-        Arguments.of("no containers", pod(p -> {}), null),
-        Arguments.of(
+        CheckCase.passes("no containers", pod(p -> {})),
+        CheckCase.passes(
             "false everywhere",
             pod(
                 p ->
                     p.initContainer("i", c -> c.allowPrivilegeEscalation = false)
-                        .container("a", c -> c.allowPrivilegeEscalation = false)),
-            null),
-        Arguments.of(
+                        .container("a", c -> c.allowPrivilegeEscalation = false))),
+        CheckCase.fails(
             "no securityContext",
             pod(p -> p.container("a")),
             "container \"a\" must set securityContext.allowPrivilegeEscalation=false"),
-        Arguments.of(
+        CheckCase.fails(
             "securityContext without the field",
             pod(p -> p.container("a", c -> c.hasSecurityContext = true)),
             "container \"a\" must set securityContext.allowPrivilegeEscalation=false"),
-        Arguments.of(
+        CheckCase.fails(
             "explicit true",
             pod(p -> p.container("a", c -> c.allowPrivilegeEscalation = true)),
             "container \"a\" must set securityContext.allowPrivilegeEscalation=false"),
-        Arguments.of(
+        CheckCase.fails(
             "init, regular and ephemeral in visiting order",
             pod(
                 p ->
@@ -48,11 +48,11 @@ class AllowPrivilegeEscalationCheckTest {
                         .initContainer("i", c -> {})),
             "containers \"i\", \"c\", \"e\" must set"
                 + " securityContext.allowPrivilegeEscalation=false"),
-        Arguments.of(
+        CheckCase.fails(
             "duplicate names are kept",
             pod(p -> p.initContainer("a", c -> {}).container("a")),
             "containers \"a\", \"a\" must set securityContext.allowPrivilegeEscalation=false"),
-        Arguments.of(
+        CheckCase.fails(
             "windows pods are checked before v1.25",
             onOs("windows"),
             "container \"a\" must set securityContext.allowPrivilegeEscalation=false"));
@@ -60,18 +60,19 @@ class AllowPrivilegeEscalationCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_8")
-  void v1_8Detail(String name, Pod pod, String expectedDetail) {
-    assertDetail(AllowPrivilegeEscalationCheck.v1_8(pod), expectedDetail);
+  void v1_8Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        AllowPrivilegeEscalationCheck.v1_8(expected.subject()), expected, REASON);
   }
 
-  static Stream<Arguments> v1_25() {
+  static Stream<CheckCase<Pod>> v1_25() {
     return Stream.of(
-        Arguments.of("windows pod is skipped", onOs("windows"), null),
-        Arguments.of(
+        CheckCase.passes("windows pod is skipped", onOs("windows")),
+        CheckCase.fails(
             "linux pod is checked",
             onOs("linux"),
             "container \"a\" must set securityContext.allowPrivilegeEscalation=false"),
-        Arguments.of(
+        CheckCase.fails(
             "pod without os is checked",
             pod(p -> p.container("a")),
             "container \"a\" must set securityContext.allowPrivilegeEscalation=false"));
@@ -79,31 +80,31 @@ class AllowPrivilegeEscalationCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_25")
-  void v1_25Detail(String name, Pod pod, String expectedDetail) {
-    assertDetail(AllowPrivilegeEscalationCheck.v1_25(pod), expectedDetail);
+  void v1_25Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        AllowPrivilegeEscalationCheck.v1_25(expected.subject()), expected, REASON);
   }
 
-  static Stream<Arguments> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     Pod linux = pod(p -> p.container("a"));
     Pod windows = onOs("windows");
     String failure =
         REASON + " (container \"a\" must set securityContext.allowPrivilegeEscalation=false)";
     return Stream.of(
-        Arguments.of("restricted:v1.7", linux, ""),
-        Arguments.of("restricted:v1.8", linux, failure),
-        Arguments.of("baseline:latest", linux, ""),
-        Arguments.of("restricted:v1.24", windows, failure),
-        Arguments.of("restricted:v1.25", windows, ""),
-        Arguments.of("restricted:v1.25", linux, failure),
-        Arguments.of("restricted:latest", windows, ""),
-        Arguments.of("restricted:latest", linux, failure));
+        CheckCase.passes("restricted:v1.7", linux),
+        CheckCase.fails("restricted:v1.8", linux, failure),
+        CheckCase.passes("baseline:latest", linux),
+        CheckCase.fails("restricted:v1.24", windows, failure),
+        CheckCase.passes("restricted:v1.25", windows),
+        CheckCase.fails("restricted:v1.25", linux, failure),
+        CheckCase.passes("restricted:latest", windows),
+        CheckCase.fails("restricted:latest", linux, failure));
   }
 
-  @ParameterizedTest(name = "{0} {1}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForce(String levelVersion, Pod pod, String expectedDetail) {
-    assertThat(OneCheckRegistry.detail(new AllowPrivilegeEscalationCheck(), levelVersion, pod))
-        .isEqualTo(expectedDetail);
+  void versionInForce(CheckCase<Pod> expected) {
+    SingleCheck.assertDecision(new AllowPrivilegeEscalationCheck(), expected);
   }
 
   @Test
@@ -130,15 +131,5 @@ class AllowPrivilegeEscalationCheckTest {
           p.osName = os;
           p.container("a");
         });
-  }
-
-  private static void assertDetail(CheckResult result, String expectedDetail) {
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo(REASON);
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
   }
 }

@@ -7,10 +7,11 @@ import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.AppArmorProfile;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link AppArmorProfileCheck}. */
@@ -21,19 +22,17 @@ class AppArmorProfileCheckTest {
   private static final String ONE = "forbidden AppArmor profile";
   private static final String MANY = "forbidden AppArmor profiles";
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
-        Arguments.of("nothing set", pod(p -> p.container("a")), null, null),
-        Arguments.of(
+        CheckCase.passes("nothing set", pod(p -> p.container("a"))),
+        CheckCase.passes(
             "allowed types on pod and container",
             pod(
                 p -> {
                   p.appArmorProfile = new AppArmorProfile("RuntimeDefault", null);
                   p.container("a", c -> c.appArmorProfile = new AppArmorProfile("Localhost", "x"));
-                }),
-            null,
-            null),
-        Arguments.of(
+                })),
+        CheckCase.passes(
             "allowed annotation values and unrelated annotations",
             pod(
                 p -> {
@@ -44,25 +43,23 @@ class AppArmorProfileCheckTest {
                   p.annotations.put("env", "unconfined");
                   p.annotations.put("Container.apparmor.security.beta.kubernetes.io/e", "bad");
                   p.container("a");
-                }),
-            null,
-            null),
-        Arguments.of(
+                })),
+        CheckCase.fails(
             "pod",
             pod(p -> p.appArmorProfile = UNCONFINED),
             ONE,
             "pod must not set AppArmor profile type to \"Unconfined\""),
-        Arguments.of(
+        CheckCase.fails(
             "init container",
             pod(p -> p.container("c").initContainer("i", c -> c.appArmorProfile = UNCONFINED)),
             ONE,
             "container \"i\" must not set AppArmor profile type to \"Unconfined\""),
-        Arguments.of(
+        CheckCase.fails(
             "a profile without a type is bad, printed empty",
             pod(p -> p.container("a", c -> c.appArmorProfile = new AppArmorProfile(null, null))),
             ONE,
             "container \"a\" must not set AppArmor profile type to \"\""),
-        Arguments.of(
+        CheckCase.fails(
             "one distinct value from pod and containers is singular",
             pod(
                 p -> {
@@ -72,7 +69,7 @@ class AppArmorProfileCheckTest {
                 }),
             ONE,
             "pod and containers \"a\", \"e\" must not set AppArmor profile type to \"Unconfined\""),
-        Arguments.of(
+        CheckCase.fails(
             "types are a sorted set, containers in visiting order",
             pod(
                 p -> {
@@ -84,13 +81,13 @@ class AppArmorProfileCheckTest {
             MANY,
             "pod and containers \"i\", \"c\", \"e\" must not set AppArmor profile type to "
                 + "\"Bogus\", \"Unconfined\", \"unconfined\""),
-        Arguments.of(
+        CheckCase.fails(
             "one annotation is double-quoted",
             pod(p -> p.annotations.put(PREFIX + "e", "unconfined")),
             ONE,
             "annotation must not set AppArmor profile type to "
                 + "\"container.apparmor.security.beta.kubernetes.io/e=\"unconfined\"\""),
-        Arguments.of(
+        CheckCase.fails(
             "annotations sorted, any suffix, even empty or no such container",
             pod(
                 p -> {
@@ -104,13 +101,13 @@ class AppArmorProfileCheckTest {
                 + "\"container.apparmor.security.beta.kubernetes.io/=\"bogus\"\", "
                 + "\"container.apparmor.security.beta.kubernetes.io/e=\"unconfined\"\", "
                 + "\"container.apparmor.security.beta.kubernetes.io/f=\"unknown\"\""),
-        Arguments.of(
+        CheckCase.fails(
             "annotation values are escaped as Go's %q",
             pod(p -> p.annotations.put(PREFIX + "a", "un\"conf\\ined\n")),
             ONE,
             "annotation must not set AppArmor profile type to "
                 + "\"container.apparmor.security.beta.kubernetes.io/a=\"un\\\"conf\\\\ined\\n\"\""),
-        Arguments.of(
+        CheckCase.fails(
             "pod, container and annotation: fields before annotations",
             pod(
                 p -> {
@@ -126,15 +123,8 @@ class AppArmorProfileCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, Pod pod, String expectedReason, String expectedDetail) {
-    CheckResult result = AppArmorProfileCheck.v1_0(pod);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo(expectedReason);
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(AppArmorProfileCheck.v1_0(expected.subject()), expected, null);
   }
 
   @Test

@@ -6,19 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link CapabilitiesBaselineCheck}. */
 class CapabilitiesBaselineCheckTest {
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
-        Arguments.of("no capabilities", pod(p -> p.container("a")), null),
-        Arguments.of(
+        CheckCase.passes("no capabilities", pod(p -> p.container("a"))),
+        CheckCase.passes(
             "every default capability",
             pod(
                 p ->
@@ -38,22 +39,20 @@ class CapabilitiesBaselineCheckTest {
                                 "SETGID",
                                 "SETPCAP",
                                 "SETUID",
-                                "SYS_CHROOT"))),
-            null),
-        Arguments.of(
+                                "SYS_CHROOT")))),
+        CheckCase.passes(
             "dropping anything is fine",
-            pod(p -> p.container("a", c -> c.drop("ALL", "NET_ADMIN"))),
-            null),
-        Arguments.of(
+            pod(p -> p.container("a", c -> c.drop("ALL", "NET_ADMIN")))),
+        CheckCase.fails(
             "one container, one capability",
             pod(p -> p.container("a").container("b", c -> c.add("CHOWN", "NET_ADMIN"))),
             "container \"b\" must not include \"NET_ADMIN\" in securityContext.capabilities.add"),
-        Arguments.of(
+        CheckCase.fails(
             "exact match: no CAP_ prefix, no lower case",
             pod(p -> p.container("a", c -> c.add("chown", "CAP_CHOWN"))),
             "container \"a\" must not include \"CAP_CHOWN\", \"chown\" in "
                 + "securityContext.capabilities.add"),
-        Arguments.of(
+        CheckCase.fails(
             "containers in visiting order, capabilities a sorted set",
             pod(
                 p ->
@@ -62,7 +61,7 @@ class CapabilitiesBaselineCheckTest {
                         .initContainer("i", c -> c.add("ALL"))),
             "containers \"i\", \"c\", \"e\" must not include \"ALL\", \"NET_ADMIN\", \"SYS_TIME\""
                 + " in securityContext.capabilities.add"),
-        Arguments.of(
+        CheckCase.fails(
             "duplicate names are kept",
             pod(p -> p.initContainer("x", c -> c.add("ALL")).container("x", c -> c.add("ALL"))),
             "containers \"x\", \"x\" must not include \"ALL\" in"
@@ -71,15 +70,9 @@ class CapabilitiesBaselineCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, Pod pod, String expectedDetail) {
-    CheckResult result = CapabilitiesBaselineCheck.v1_0(pod);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo("non-default capabilities");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        CapabilitiesBaselineCheck.v1_0(expected.subject()), expected, "non-default capabilities");
   }
 
   @Test

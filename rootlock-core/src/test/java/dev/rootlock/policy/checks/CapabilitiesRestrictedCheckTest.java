@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link CapabilitiesRestrictedCheck}. */
@@ -19,28 +20,25 @@ class CapabilitiesRestrictedCheckTest {
   private static final String A_MUST_DROP =
       "container \"a\" must set securityContext.capabilities.drop=[\"ALL\"]";
 
-  static Stream<Arguments> v1_22() {
+  static Stream<CheckCase<Pod>> v1_22() {
     return Stream.of(
-        Arguments.of("no containers", pod(p -> {}), null),
-        Arguments.of("drops ALL", pod(p -> p.container("a", c -> c.drop("ALL"))), null),
-        Arguments.of(
-            "drops ALL among others",
-            pod(p -> p.container("a", c -> c.drop("NET_RAW", "ALL"))),
-            null),
-        Arguments.of(
+        CheckCase.passes("no containers", pod(p -> {})),
+        CheckCase.passes("drops ALL", pod(p -> p.container("a", c -> c.drop("ALL")))),
+        CheckCase.passes(
+            "drops ALL among others", pod(p -> p.container("a", c -> c.drop("NET_RAW", "ALL")))),
+        CheckCase.passes(
             "adds back NET_BIND_SERVICE",
-            pod(p -> p.container("a", c -> c.drop("ALL").add("NET_BIND_SERVICE"))),
-            null),
-        Arguments.of("no securityContext", pod(p -> p.container("a")), A_MUST_DROP),
-        Arguments.of(
+            pod(p -> p.container("a", c -> c.drop("ALL").add("NET_BIND_SERVICE")))),
+        CheckCase.fails("no securityContext", pod(p -> p.container("a")), A_MUST_DROP),
+        CheckCase.fails(
             "securityContext without capabilities",
             pod(p -> p.container("a", c -> c.hasSecurityContext = true)),
             A_MUST_DROP),
-        Arguments.of(
+        CheckCase.fails(
             "capabilities without drop", pod(p -> p.container("a", c -> c.drop())), A_MUST_DROP),
-        Arguments.of(
+        CheckCase.fails(
             "drop is case-sensitive", pod(p -> p.container("a", c -> c.drop("all"))), A_MUST_DROP),
-        Arguments.of(
+        CheckCase.fails(
             "adds others, as a sorted set",
             pod(
                 p ->
@@ -49,12 +47,12 @@ class CapabilitiesRestrictedCheckTest {
                         c -> c.drop("ALL").add("SYS_ADMIN", "NET_BIND_SERVICE", "CHOWN", "CHOWN"))),
             "container \"a\" must not include \"CHOWN\", \"SYS_ADMIN\" in"
                 + " securityContext.capabilities.add"),
-        Arguments.of(
+        CheckCase.fails(
             "the match is exact: no CAP_ prefix",
             pod(p -> p.container("a", c -> c.drop("ALL").add("CAP_NET_BIND_SERVICE"))),
             "container \"a\" must not include \"CAP_NET_BIND_SERVICE\" in"
                 + " securityContext.capabilities.add"),
-        Arguments.of(
+        CheckCase.fails(
             "both parts, containers in visiting order",
             pod(
                 p ->
@@ -65,48 +63,49 @@ class CapabilitiesRestrictedCheckTest {
             "containers \"i\", \"d\" must set securityContext.capabilities.drop=[\"ALL\"];"
                 + " containers \"i\", \"c\" must not include \"NET_ADMIN\", \"SYS_TIME\" in"
                 + " securityContext.capabilities.add"),
-        Arguments.of("windows pods are checked before v1.25", onOs("windows"), A_MUST_DROP));
+        CheckCase.fails("windows pods are checked before v1.25", onOs("windows"), A_MUST_DROP));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_22")
-  void v1_22Detail(String name, Pod pod, String expectedDetail) {
-    assertDetail(CapabilitiesRestrictedCheck.v1_22(pod), expectedDetail);
+  void v1_22Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        CapabilitiesRestrictedCheck.v1_22(expected.subject()), expected, REASON);
   }
 
-  static Stream<Arguments> v1_25() {
+  static Stream<CheckCase<Pod>> v1_25() {
     return Stream.of(
-        Arguments.of("windows pod is skipped", onOs("windows"), null),
-        Arguments.of("linux pod is checked", onOs("linux"), A_MUST_DROP),
-        Arguments.of("pod without os is checked", pod(p -> p.container("a")), A_MUST_DROP));
+        CheckCase.passes("windows pod is skipped", onOs("windows")),
+        CheckCase.fails("linux pod is checked", onOs("linux"), A_MUST_DROP),
+        CheckCase.fails("pod without os is checked", pod(p -> p.container("a")), A_MUST_DROP));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_25")
-  void v1_25Detail(String name, Pod pod, String expectedDetail) {
-    assertDetail(CapabilitiesRestrictedCheck.v1_25(pod), expectedDetail);
+  void v1_25Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        CapabilitiesRestrictedCheck.v1_25(expected.subject()), expected, REASON);
   }
 
-  static Stream<Arguments> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     Pod linux = onOs("linux");
     Pod windows = onOs("windows");
     String failure = REASON + " (" + A_MUST_DROP + ")";
     return Stream.of(
-        Arguments.of("restricted:v1.21", linux, "baseline capabilities_baseline"),
-        Arguments.of("restricted:v1.22", linux, failure),
-        Arguments.of("baseline:v1.22", linux, "baseline capabilities_baseline"),
-        Arguments.of("restricted:v1.24", windows, failure),
-        Arguments.of("restricted:v1.25", windows, ""),
-        Arguments.of("restricted:v1.25", linux, failure),
-        Arguments.of("restricted:latest", windows, ""),
-        Arguments.of("restricted:latest", linux, failure));
+        CheckCase.fails("restricted:v1.21", linux, "baseline capabilities_baseline"),
+        CheckCase.fails("restricted:v1.22", linux, failure),
+        CheckCase.fails("baseline:v1.22", linux, "baseline capabilities_baseline"),
+        CheckCase.fails("restricted:v1.24", windows, failure),
+        CheckCase.passes("restricted:v1.25", windows),
+        CheckCase.fails("restricted:v1.25", linux, failure),
+        CheckCase.passes("restricted:latest", windows),
+        CheckCase.fails("restricted:latest", linux, failure));
   }
 
-  @ParameterizedTest(name = "{0} {1}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForceAndOverride(String levelVersion, Pod pod, String expectedDetail) {
-    assertThat(OneCheckRegistry.detail(new CapabilitiesRestrictedCheck(), levelVersion, pod))
-        .isEqualTo(expectedDetail);
+  void versionInForceAndOverride(CheckCase<Pod> expected) {
+    SingleCheck.assertDecision(new CapabilitiesRestrictedCheck(), expected);
   }
 
   @Test
@@ -135,15 +134,5 @@ class CapabilitiesRestrictedCheckTest {
           p.osName = os;
           p.container("a");
         });
-  }
-
-  private static void assertDetail(CheckResult result, String expectedDetail) {
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo(REASON);
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
   }
 }

@@ -6,31 +6,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link HostNamespacesCheck}. */
 class HostNamespacesCheckTest {
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
-        Arguments.of("unset", pod(p -> p.container("a")), null),
-        Arguments.of(
+        CheckCase.passes("unset", pod(p -> p.container("a"))),
+        CheckCase.passes(
             "all false",
             pod(
                 p -> {
                   p.hostNetwork = false;
                   p.hostPID = false;
                   p.hostIPC = false;
-                }),
-            null),
-        Arguments.of("hostNetwork", pod(p -> p.hostNetwork = true), "hostNetwork=true"),
-        Arguments.of("hostPID", pod(p -> p.hostPID = true), "hostPID=true"),
-        Arguments.of("hostIPC", pod(p -> p.hostIPC = true), "hostIPC=true"),
-        Arguments.of(
+                })),
+        CheckCase.fails("hostNetwork", pod(p -> p.hostNetwork = true), "hostNetwork=true"),
+        CheckCase.fails("hostPID", pod(p -> p.hostPID = true), "hostPID=true"),
+        CheckCase.fails("hostIPC", pod(p -> p.hostIPC = true), "hostIPC=true"),
+        CheckCase.fails(
             "PID and IPC",
             pod(
                 p -> {
@@ -39,7 +39,7 @@ class HostNamespacesCheckTest {
                   p.hostNetwork = false;
                 }),
             "hostPID=true, hostIPC=true"),
-        Arguments.of(
+        CheckCase.fails(
             "all three, in fixed order",
             pod(
                 p -> {
@@ -52,15 +52,9 @@ class HostNamespacesCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, Pod pod, String expectedDetail) {
-    CheckResult result = HostNamespacesCheck.v1_0(pod);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo("host namespaces");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        HostNamespacesCheck.v1_0(expected.subject()), expected, "host namespaces");
   }
 
   @Test

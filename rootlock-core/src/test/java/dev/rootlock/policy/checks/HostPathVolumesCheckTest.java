@@ -5,25 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link HostPathVolumesCheck}. */
 class HostPathVolumesCheckTest {
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
-        Arguments.of("no volumes", pod(p -> p.container("a")), null),
-        Arguments.of(
+        CheckCase.passes("no volumes", pod(p -> p.container("a"))),
+        CheckCase.passes(
             "other sources, and none at all",
-            pod(p -> p.volume("c", "configMap").emptyDir("t", "Memory", null).volume("bare")),
-            null),
-        Arguments.of(
+            pod(p -> p.volume("c", "configMap").emptyDir("t", "Memory", null).volume("bare"))),
+        CheckCase.fails(
             "one", pod(p -> p.volume("c", "configMap").volume("h", "hostPath")), "volume \"h\""),
-        Arguments.of(
+        CheckCase.fails(
             "several, in spec order",
             pod(p -> p.volume("z", "hostPath").volume("c", "secret").volume("a", "hostPath")),
             "volumes \"z\", \"a\""));
@@ -31,15 +31,9 @@ class HostPathVolumesCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, Pod pod, String expectedDetail) {
-    CheckResult result = HostPathVolumesCheck.v1_0(pod);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo("hostPath volumes");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        HostPathVolumesCheck.v1_0(expected.subject()), expected, "hostPath volumes");
   }
 
   @Test

@@ -6,19 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.pod.ContainerPort;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link HostPortsCheck}. */
 class HostPortsCheckTest {
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
-        Arguments.of("no ports", pod(p -> p.container("a")), null),
-        Arguments.of(
+        CheckCase.passes("no ports", pod(p -> p.container("a"))),
+        CheckCase.passes(
             "container ports only, and hostPort 0",
             pod(
                 p ->
@@ -27,24 +28,23 @@ class HostPortsCheckTest {
                         c -> {
                           c.ports.add(new ContainerPort(80, null));
                           c.hostPort(443, 0);
-                        })),
-            null),
-        Arguments.of(
+                        }))),
+        CheckCase.fails(
             "one container, one port",
             pod(p -> p.container("a").container("b", c -> c.hostPort(20, 20))),
             "container \"b\" uses hostPort 20"),
-        Arguments.of(
+        CheckCase.fails(
             "one container, ports sorted as text",
             pod(p -> p.container("a", c -> c.hostPort(8080, 8080).hostPort(443, 443))),
             "container \"a\" uses hostPorts 443, 8080"),
-        Arguments.of(
+        CheckCase.fails(
             "two containers, one distinct port",
             pod(
                 p ->
                     p.container("a", c -> c.hostPort(80, 80))
                         .container("b", c -> c.hostPort(81, 80))),
             "containers \"a\", \"b\" use hostPort 80"),
-        Arguments.of(
+        CheckCase.fails(
             "the spec's example: distinct ports sorted",
             pod(
                 p ->
@@ -52,11 +52,11 @@ class HostPortsCheckTest {
                         .container("b", c -> c.hostPort(1, 20).hostPort(2, 10))
                         .container("c", c -> c.hostPort(1, 30).hostPort(2, 20))),
             "containers \"b\", \"c\" use hostPorts 10, 20, 30"),
-        Arguments.of(
+        CheckCase.fails(
             "text order puts 10 before 9",
             pod(p -> p.container("a", c -> c.hostPort(9, 9).hostPort(10, 10))),
             "container \"a\" uses hostPorts 10, 9"),
-        Arguments.of(
+        CheckCase.fails(
             "visiting order: init, regular, ephemeral",
             pod(
                 p ->
@@ -68,15 +68,8 @@ class HostPortsCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, Pod pod, String expectedDetail) {
-    CheckResult result = HostPortsCheck.v1_0(pod);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo("hostPort");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(HostPortsCheck.v1_0(expected.subject()), expected, "hostPort");
   }
 
   @Test

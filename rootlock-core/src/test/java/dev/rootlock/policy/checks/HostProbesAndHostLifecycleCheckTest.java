@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link HostProbesAndHostLifecycleCheck}. */
@@ -17,18 +18,17 @@ class HostProbesAndHostLifecycleCheckTest {
 
   private static final String REASON = "probe or lifecycle host";
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
-        Arguments.of("no hosts", pod(p -> p.container("a")), null),
-        Arguments.of(
+        CheckCase.passes("no hosts", pod(p -> p.container("a"))),
+        CheckCase.passes(
             "an empty host is allowed",
-            pod(p -> p.container("a", c -> c.probeHost("livenessProbe.httpGet", ""))),
-            null),
-        Arguments.of(
+            pod(p -> p.container("a", c -> c.probeHost("livenessProbe.httpGet", "")))),
+        CheckCase.fails(
             "one host",
             pod(p -> p.container("a", c -> c.probeHost("livenessProbe.httpGet", "invalid.host"))),
             "container \"a\" uses probe or lifecycle host \"invalid.host\""),
-        Arguments.of(
+        CheckCase.fails(
             "loopback hosts are forbidden too, and sorted",
             pod(
                 p ->
@@ -40,7 +40,7 @@ class HostProbesAndHostLifecycleCheckTest {
                           c.probeHost("startupProbe.httpGet", "::1");
                         })),
             "container \"a\" uses probe or lifecycle hosts \"127.0.0.1\", \"::1\", \"localhost\""),
-        Arguments.of(
+        CheckCase.fails(
             "containers are a sorted set, not visiting order",
             pod(
                 p ->
@@ -51,7 +51,7 @@ class HostProbesAndHostLifecycleCheckTest {
                         .container("valid")),
             "containers \"invalid1\", \"invalid2\" use probe or lifecycle hosts \"a.com\","
                 + " \"b.com\""),
-        Arguments.of(
+        CheckCase.fails(
             "a name twice counts once, and so does a host",
             pod(
                 p ->
@@ -62,23 +62,17 @@ class HostProbesAndHostLifecycleCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, Pod pod, String expectedDetail) {
-    CheckResult result = HostProbesAndHostLifecycleCheck.v1_34(pod);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo(REASON);
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        HostProbesAndHostLifecycleCheck.v1_34(expected.subject()), expected, REASON);
   }
 
   @Test
   void doesNotExistBeforeV134() {
     Pod pod = pod(p -> p.container("a", c -> c.probeHost("livenessProbe.httpGet", "h")));
     HostProbesAndHostLifecycleCheck check = new HostProbesAndHostLifecycleCheck();
-    assertThat(CheckAtVersion.evaluate(check, 33, pod)).isEqualTo(CheckResult.ALLOWED);
-    assertThat(CheckAtVersion.evaluate(check, 34, pod).detail())
+    assertThat(SingleCheck.atVersion(check, 33, pod)).isEqualTo(CheckResult.ALLOWED);
+    assertThat(SingleCheck.atVersion(check, 34, pod).detail())
         .isEqualTo("container \"a\" uses probe or lifecycle host \"h\"");
     assertThat(check.definition().versions()).hasSize(1);
   }

@@ -6,24 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link PrivilegedCheck}. */
 class PrivilegedCheckTest {
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
-        Arguments.of("unset", pod(p -> p.container("a")), null),
-        Arguments.of("false", pod(p -> p.container("a", c -> c.privileged = false)), null),
-        Arguments.of(
+        CheckCase.passes("unset", pod(p -> p.container("a"))),
+        CheckCase.passes("false", pod(p -> p.container("a", c -> c.privileged = false))),
+        CheckCase.fails(
             "one container",
             pod(p -> p.container("a").container("b", c -> c.privileged = true)),
             "container \"b\" must not set securityContext.privileged=true"),
-        Arguments.of(
+        CheckCase.fails(
             "init, regular and ephemeral in visiting order",
             pod(
                 p ->
@@ -35,15 +36,8 @@ class PrivilegedCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, Pod pod, String expectedDetail) {
-    CheckResult result = PrivilegedCheck.v1_0(pod);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo("privileged");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(PrivilegedCheck.v1_0(expected.subject()), expected, "privileged");
   }
 
   @org.junit.jupiter.api.Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,17 +19,17 @@ class ProcMountCheckTest {
   private static final String UNMASKED_A =
       "container \"a\" must not set securityContext.procMount to \"Unmasked\"";
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
-        Arguments.of("unset", pod(p -> p.container("a")), null),
-        Arguments.of("Default", pod(p -> p.container("a", c -> c.procMount = "Default")), null),
-        Arguments.of(
+        CheckCase.passes("unset", pod(p -> p.container("a"))),
+        CheckCase.passes("Default", pod(p -> p.container("a", c -> c.procMount = "Default"))),
+        CheckCase.fails(
             "Unmasked", pod(p -> p.container("a", c -> c.procMount = "Unmasked")), UNMASKED_A),
-        Arguments.of(
+        CheckCase.fails(
             "an empty value is not Default",
             pod(p -> p.container("a", c -> c.procMount = "")),
             "container \"a\" must not set securityContext.procMount to \"\""),
-        Arguments.of(
+        CheckCase.fails(
             "containers in visiting order, values a sorted set",
             pod(
                 p ->
@@ -41,15 +43,8 @@ class ProcMountCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, Pod pod, String expectedDetail) {
-    CheckResult result = ProcMountCheck.v1_0(pod);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo("procMount");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(ProcMountCheck.v1_0(expected.subject()), expected, "procMount");
   }
 
   static Stream<Arguments> userNamespaces() {
@@ -71,7 +66,7 @@ class ProcMountCheckTest {
               p.hostUsers = hostUsers;
               p.container("a", c -> c.procMount = "Unmasked");
             });
-    CheckResult result = CheckAtVersion.evaluate(new ProcMountCheck(), minor, pod);
+    CheckResult result = SingleCheck.atVersion(new ProcMountCheck(), minor, pod);
     assertThat(result.detail()).isEqualTo(expected == null ? "" : expected);
     assertThat(result.allowed()).isEqualTo(expected == null);
   }

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link ProcMountRestrictedCheck}. */
@@ -18,15 +19,15 @@ class ProcMountRestrictedCheckTest {
   private static final String A_UNMASKED =
       "container \"a\" must not set securityContext.procMount to \"Unmasked\"";
 
-  static Stream<Arguments> v1_35() {
+  static Stream<CheckCase<Pod>> v1_35() {
     return Stream.of(
-        Arguments.of("unset", pod(p -> p.container("a", c -> c.hasSecurityContext = true)), null),
-        Arguments.of("Default", pod(p -> p.container("a", c -> c.procMount = "Default")), null),
-        Arguments.of("Unmasked", unmasked(null), A_UNMASKED),
-        Arguments.of("Unmasked with hostUsers true", unmasked(true), A_UNMASKED),
-        Arguments.of(
+        CheckCase.passes("unset", pod(p -> p.container("a", c -> c.hasSecurityContext = true))),
+        CheckCase.passes("Default", pod(p -> p.container("a", c -> c.procMount = "Default"))),
+        CheckCase.fails("Unmasked", unmasked(null), A_UNMASKED),
+        CheckCase.fails("Unmasked with hostUsers true", unmasked(true), A_UNMASKED),
+        CheckCase.fails(
             "Unmasked in a user namespace is still forbidden", unmasked(false), A_UNMASKED),
-        Arguments.of(
+        CheckCase.fails(
             "containers in visiting order, values as a sorted set",
             pod(
                 p ->
@@ -40,30 +41,22 @@ class ProcMountRestrictedCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_35")
-  void v1_35Detail(String name, Pod pod, String expectedDetail) {
-    CheckResult result = ProcMountRestrictedCheck.v1_35(pod);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo(REASON);
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void v1_35Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(ProcMountRestrictedCheck.v1_35(expected.subject()), expected, REASON);
   }
 
-  static Stream<Arguments> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     return Stream.of(
-        Arguments.of("restricted:v1.34", unmasked(false), "baseline procMount"),
-        Arguments.of("restricted:v1.35", unmasked(false), REASON + " (" + A_UNMASKED + ")"),
-        Arguments.of("restricted:latest", unmasked(false), REASON + " (" + A_UNMASKED + ")"),
-        Arguments.of("baseline:v1.35", unmasked(false), "baseline procMount"));
+        CheckCase.fails("restricted:v1.34", unmasked(false), "baseline procMount"),
+        CheckCase.fails("restricted:v1.35", unmasked(false), REASON + " (" + A_UNMASKED + ")"),
+        CheckCase.fails("restricted:latest", unmasked(false), REASON + " (" + A_UNMASKED + ")"),
+        CheckCase.fails("baseline:v1.35", unmasked(false), "baseline procMount"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForceAndOverride(String levelVersion, Pod pod, String expectedDetail) {
-    assertThat(OneCheckRegistry.detail(new ProcMountRestrictedCheck(), levelVersion, pod))
-        .isEqualTo(expectedDetail);
+  void versionInForceAndOverride(CheckCase<Pod> expected) {
+    SingleCheck.assertDecision(new ProcMountRestrictedCheck(), expected);
   }
 
   @Test

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link RestrictedVolumesCheck}. */
@@ -16,10 +17,10 @@ class RestrictedVolumesCheckTest {
 
   private static final String REASON = "restricted volume types";
 
-  static Stream<Arguments> v1_0() {
+  static Stream<CheckCase<Pod>> v1_0() {
     return Stream.of(
-        Arguments.of("no volumes", pod(p -> {}), null),
-        Arguments.of(
+        CheckCase.passes("no volumes", pod(p -> {})),
+        CheckCase.passes(
             "every allowed type",
             pod(
                 p ->
@@ -31,22 +32,20 @@ class RestrictedVolumesCheckTest {
                         .volume("f", "image")
                         .volume("g", "persistentVolumeClaim")
                         .volume("h", "projected")
-                        .volume("i", "secret")),
-            null),
-        Arguments.of("a source-less volume is an emptyDir", pod(p -> p.volume("a")), null),
-        Arguments.of(
+                        .volume("i", "secret"))),
+        CheckCase.passes("a source-less volume is an emptyDir", pod(p -> p.volume("a"))),
+        CheckCase.passes(
             "an allowed source wins over a forbidden one",
-            pod(p -> p.volume("a", "hostPath", "configMap")),
-            null),
-        Arguments.of(
+            pod(p -> p.volume("a", "hostPath", "configMap"))),
+        CheckCase.fails(
             "one hostPath",
             pod(p -> p.volume("ok", "secret").volume("h", "hostPath")),
             "volume \"h\" uses restricted volume type \"hostPath\""),
-        Arguments.of(
+        CheckCase.fails(
             "several volumes of one type",
             pod(p -> p.volume("b", "hostPath").volume("a", "hostPath")),
             "volumes \"b\", \"a\" use restricted volume type \"hostPath\""),
-        Arguments.of(
+        CheckCase.fails(
             "names in spec order, types as a sorted set, unrecognised as unknown",
             pod(
                 p ->
@@ -57,11 +56,11 @@ class RestrictedVolumesCheckTest {
                         .volume("w", "nfs")),
             "volumes \"z\", \"y\", \"x\", \"w\" use restricted volume types \"hostPath\","
                 + " \"nfs\", \"unknown\""),
-        Arguments.of(
+        CheckCase.fails(
             "the type is the first in PSA's precedence, not in document order",
             pod(p -> p.volume("a", "storageos", "nfs", "hostPath")),
             "volume \"a\" uses restricted volume type \"hostPath\""),
-        Arguments.of(
+        CheckCase.fails(
             "the last type in PSA's list",
             pod(p -> p.volume("a", "storageos")),
             "volume \"a\" uses restricted volume type \"storageos\""));
@@ -69,33 +68,25 @@ class RestrictedVolumesCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_0")
-  void v1_0Detail(String name, Pod pod, String expectedDetail) {
-    CheckResult result = RestrictedVolumesCheck.v1_0(pod);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo(REASON);
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void v1_0Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(RestrictedVolumesCheck.v1_0(expected.subject()), expected, REASON);
   }
 
-  static Stream<Arguments> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     Pod hostPath = pod(p -> p.volume("h", "hostPath"));
     Pod image = pod(p -> p.volume("i", "image"));
     String failure = REASON + " (volume \"h\" uses restricted volume type \"hostPath\")";
     return Stream.of(
-        Arguments.of("restricted:v1.0", hostPath, failure),
-        Arguments.of("restricted:latest", hostPath, failure),
-        Arguments.of("baseline:v1.0", hostPath, "baseline hostPathVolumes"),
-        Arguments.of("restricted:v1.0", image, ""));
+        CheckCase.fails("restricted:v1.0", hostPath, failure),
+        CheckCase.fails("restricted:latest", hostPath, failure),
+        CheckCase.fails("baseline:v1.0", hostPath, "baseline hostPathVolumes"),
+        CheckCase.passes("restricted:v1.0", image));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForceAndOverride(String levelVersion, Pod pod, String expectedDetail) {
-    assertThat(OneCheckRegistry.detail(new RestrictedVolumesCheck(), levelVersion, pod))
-        .isEqualTo(expectedDetail);
+  void versionInForceAndOverride(CheckCase<Pod> expected) {
+    SingleCheck.assertDecision(new RestrictedVolumesCheck(), expected);
   }
 
   @Test

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link RunAsNonRootCheck}. */
@@ -19,34 +20,31 @@ class RunAsNonRootCheckTest {
       "pod or container \"a\" must set securityContext.runAsNonRoot=true";
   private static final String POD_MUST_NOT = "pod must not set securityContext.runAsNonRoot=false";
 
-  static Stream<Arguments> v1_0() {
+  static Stream<CheckCase<Pod>> v1_0() {
     return Stream.of(
-        Arguments.of("no containers and nothing set", pod(p -> {}), null),
-        Arguments.of(
+        CheckCase.passes("no containers and nothing set", pod(p -> {})),
+        CheckCase.passes(
             "pod true, containers inherit it",
             pod(
                 p -> {
                   p.runAsNonRoot = true;
                   p.initContainer("i", c -> {}).container("a");
-                }),
-            null),
-        Arguments.of(
+                })),
+        CheckCase.passes(
             "every container true",
             pod(
                 p ->
                     p.initContainer("i", c -> c.runAsNonRoot = true)
-                        .container("a", c -> c.runAsNonRoot = true)),
-            null),
-        Arguments.of(
+                        .container("a", c -> c.runAsNonRoot = true))),
+        CheckCase.passes(
             "pod and container true",
             pod(
                 p -> {
                   p.runAsNonRoot = true;
                   p.container("a", c -> c.runAsNonRoot = true);
-                }),
-            null),
-        Arguments.of("nothing set", pod(p -> p.container("a")), A_MUST_SET),
-        Arguments.of(
+                })),
+        CheckCase.fails("nothing set", pod(p -> p.container("a")), A_MUST_SET),
+        CheckCase.fails(
             "runAsUser is not considered",
             pod(
                 p -> {
@@ -54,7 +52,7 @@ class RunAsNonRootCheckTest {
                   p.container("a", c -> c.runAsUser = 1000L);
                 }),
             A_MUST_SET),
-        Arguments.of(
+        CheckCase.fails(
             "unset containers not covered by the pod, in visiting order",
             pod(
                 p ->
@@ -63,7 +61,7 @@ class RunAsNonRootCheckTest {
                         .container("b")
                         .initContainer("i", c -> {})),
             "pod or containers \"i\", \"b\", \"e\" must set securityContext.runAsNonRoot=true"),
-        Arguments.of(
+        CheckCase.fails(
             "pod false fails even when every container sets true",
             pod(
                 p -> {
@@ -71,7 +69,7 @@ class RunAsNonRootCheckTest {
                   p.container("a", c -> c.runAsNonRoot = true);
                 }),
             POD_MUST_NOT),
-        Arguments.of(
+        CheckCase.fails(
             "pod false and unset containers: the explicit false wins",
             pod(
                 p -> {
@@ -79,7 +77,7 @@ class RunAsNonRootCheckTest {
                   p.container("a");
                 }),
             POD_MUST_NOT),
-        Arguments.of(
+        CheckCase.fails(
             "container false under a pod true",
             pod(
                 p -> {
@@ -87,7 +85,7 @@ class RunAsNonRootCheckTest {
                   p.container("a").container("b", c -> c.runAsNonRoot = false);
                 }),
             "container \"b\" must not set securityContext.runAsNonRoot=false"),
-        Arguments.of(
+        CheckCase.fails(
             "explicit false wins over unset containers",
             pod(
                 p ->
@@ -95,7 +93,7 @@ class RunAsNonRootCheckTest {
                         .container("b")
                         .container("c", c -> c.runAsNonRoot = false)),
             "containers \"a\", \"c\" must not set securityContext.runAsNonRoot=false"),
-        Arguments.of(
+        CheckCase.fails(
             "pod and containers false, pod first",
             pod(
                 p -> {
@@ -103,7 +101,7 @@ class RunAsNonRootCheckTest {
                   p.container("a", c -> c.runAsNonRoot = false).container("b");
                 }),
             "pod and container \"a\" must not set securityContext.runAsNonRoot=false"),
-        Arguments.of(
+        CheckCase.fails(
             "a user namespace does not help before v1.35",
             inUserNamespace(false, null),
             "pod or container \"a\" must set securityContext.runAsNonRoot=true"));
@@ -111,43 +109,42 @@ class RunAsNonRootCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_0")
-  void v1_0Detail(String name, Pod pod, String expectedDetail) {
-    assertDetail(RunAsNonRootCheck.v1_0(pod), expectedDetail);
+  void v1_0Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(RunAsNonRootCheck.v1_0(expected.subject()), expected, REASON);
   }
 
-  static Stream<Arguments> v1_35() {
+  static Stream<CheckCase<Pod>> v1_35() {
     return Stream.of(
-        Arguments.of("hostUsers false skips the check", inUserNamespace(false, false), null),
-        Arguments.of(
+        CheckCase.passes("hostUsers false skips the check", inUserNamespace(false, false)),
+        CheckCase.fails(
             "hostUsers true is checked",
             inUserNamespace(true, false),
             "container \"a\" must not set securityContext.runAsNonRoot=false"),
-        Arguments.of("hostUsers unset is checked", inUserNamespace(null, null), A_MUST_SET));
+        CheckCase.fails("hostUsers unset is checked", inUserNamespace(null, null), A_MUST_SET));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_35")
-  void v1_35Detail(String name, Pod pod, String expectedDetail) {
-    assertDetail(RunAsNonRootCheck.v1_35(pod), expectedDetail);
+  void v1_35Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(RunAsNonRootCheck.v1_35(expected.subject()), expected, REASON);
   }
 
-  static Stream<Arguments> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     Pod userNamespace = inUserNamespace(false, null);
     String failure = REASON + " (" + A_MUST_SET + ")";
     return Stream.of(
-        Arguments.of("restricted:v1.0", userNamespace, failure),
-        Arguments.of("baseline:latest", userNamespace, ""),
-        Arguments.of("restricted:v1.34", userNamespace, failure),
-        Arguments.of("restricted:v1.35", userNamespace, ""),
-        Arguments.of("restricted:latest", userNamespace, ""),
-        Arguments.of("restricted:latest", inUserNamespace(true, null), failure));
+        CheckCase.fails("restricted:v1.0", userNamespace, failure),
+        CheckCase.passes("baseline:latest", userNamespace),
+        CheckCase.fails("restricted:v1.34", userNamespace, failure),
+        CheckCase.passes("restricted:v1.35", userNamespace),
+        CheckCase.passes("restricted:latest", userNamespace),
+        CheckCase.fails("restricted:latest", inUserNamespace(true, null), failure));
   }
 
-  @ParameterizedTest(name = "{0} {1}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForce(String levelVersion, Pod pod, String expectedDetail) {
-    assertThat(OneCheckRegistry.detail(new RunAsNonRootCheck(), levelVersion, pod))
-        .isEqualTo(expectedDetail);
+  void versionInForce(CheckCase<Pod> expected) {
+    SingleCheck.assertDecision(new RunAsNonRootCheck(), expected);
   }
 
   @Test
@@ -186,15 +183,5 @@ class RunAsNonRootCheckTest {
           p.hostUsers = hostUsers;
           p.container("a", c -> c.runAsNonRoot = runAsNonRoot);
         });
-  }
-
-  private static void assertDetail(CheckResult result, String expectedDetail) {
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo(REASON);
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
   }
 }

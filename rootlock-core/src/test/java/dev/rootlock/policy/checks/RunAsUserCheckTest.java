@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link RunAsUserCheck}. */
@@ -17,18 +18,17 @@ class RunAsUserCheckTest {
   private static final String REASON = "runAsUser=0";
   private static final String A_MUST_NOT = "container \"a\" must not set runAsUser=0";
 
-  static Stream<Arguments> v1_23() {
+  static Stream<CheckCase<Pod>> v1_23() {
     return Stream.of(
-        Arguments.of("unset", pod(p -> p.container("a", c -> c.hasSecurityContext = true)), null),
-        Arguments.of(
+        CheckCase.passes("unset", pod(p -> p.container("a", c -> c.hasSecurityContext = true))),
+        CheckCase.passes(
             "non-zero everywhere",
             pod(
                 p -> {
                   p.runAsUser = 1000L;
                   p.container("a", c -> c.runAsUser = 1L);
-                }),
-            null),
-        Arguments.of(
+                })),
+        CheckCase.fails(
             "pod zero",
             pod(
                 p -> {
@@ -36,7 +36,7 @@ class RunAsUserCheckTest {
                   p.container("a", c -> c.runAsUser = 1000L);
                 }),
             "pod must not set runAsUser=0"),
-        Arguments.of(
+        CheckCase.fails(
             "container zero under a non-root pod",
             pod(
                 p -> {
@@ -44,7 +44,7 @@ class RunAsUserCheckTest {
                   p.container("a", c -> c.runAsUser = 0L);
                 }),
             A_MUST_NOT),
-        Arguments.of(
+        CheckCase.fails(
             "pod and containers zero, in visiting order",
             pod(
                 p -> {
@@ -55,47 +55,46 @@ class RunAsUserCheckTest {
                       .initContainer("i", c -> c.runAsUser = 0L);
                 }),
             "pod and containers \"i\", \"c\", \"e\" must not set runAsUser=0"),
-        Arguments.of(
+        CheckCase.fails(
             "a user namespace does not help before v1.35", rootInUserNamespace(false), A_MUST_NOT));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_23")
-  void v1_23Detail(String name, Pod pod, String expectedDetail) {
-    assertDetail(RunAsUserCheck.v1_23(pod), expectedDetail);
+  void v1_23Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(RunAsUserCheck.v1_23(expected.subject()), expected, REASON);
   }
 
-  static Stream<Arguments> v1_35() {
+  static Stream<CheckCase<Pod>> v1_35() {
     return Stream.of(
-        Arguments.of("hostUsers false skips the check", rootInUserNamespace(false), null),
-        Arguments.of("hostUsers true is checked", rootInUserNamespace(true), A_MUST_NOT),
-        Arguments.of("hostUsers unset is checked", rootInUserNamespace(null), A_MUST_NOT));
+        CheckCase.passes("hostUsers false skips the check", rootInUserNamespace(false)),
+        CheckCase.fails("hostUsers true is checked", rootInUserNamespace(true), A_MUST_NOT),
+        CheckCase.fails("hostUsers unset is checked", rootInUserNamespace(null), A_MUST_NOT));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_35")
-  void v1_35Detail(String name, Pod pod, String expectedDetail) {
-    assertDetail(RunAsUserCheck.v1_35(pod), expectedDetail);
+  void v1_35Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(RunAsUserCheck.v1_35(expected.subject()), expected, REASON);
   }
 
-  static Stream<Arguments> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     Pod userNamespace = rootInUserNamespace(false);
     String failure = REASON + " (" + A_MUST_NOT + ")";
     return Stream.of(
-        Arguments.of("restricted:v1.22", userNamespace, ""),
-        Arguments.of("restricted:v1.23", userNamespace, failure),
-        Arguments.of("baseline:latest", userNamespace, ""),
-        Arguments.of("restricted:v1.34", userNamespace, failure),
-        Arguments.of("restricted:v1.35", userNamespace, ""),
-        Arguments.of("restricted:latest", userNamespace, ""),
-        Arguments.of("restricted:latest", rootInUserNamespace(true), failure));
+        CheckCase.passes("restricted:v1.22", userNamespace),
+        CheckCase.fails("restricted:v1.23", userNamespace, failure),
+        CheckCase.passes("baseline:latest", userNamespace),
+        CheckCase.fails("restricted:v1.34", userNamespace, failure),
+        CheckCase.passes("restricted:v1.35", userNamespace),
+        CheckCase.passes("restricted:latest", userNamespace),
+        CheckCase.fails("restricted:latest", rootInUserNamespace(true), failure));
   }
 
-  @ParameterizedTest(name = "{0} {1}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForce(String levelVersion, Pod pod, String expectedDetail) {
-    assertThat(OneCheckRegistry.detail(new RunAsUserCheck(), levelVersion, pod))
-        .isEqualTo(expectedDetail);
+  void versionInForce(CheckCase<Pod> expected) {
+    SingleCheck.assertDecision(new RunAsUserCheck(), expected);
   }
 
   @Test
@@ -121,15 +120,5 @@ class RunAsUserCheckTest {
           p.hostUsers = hostUsers;
           p.container("a", c -> c.runAsUser = 0L);
         });
-  }
-
-  private static void assertDetail(CheckResult result, String expectedDetail) {
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo(REASON);
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
   }
 }

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.SeLinuxOptions;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link SeLinuxOptionsCheck}. */
@@ -19,10 +20,10 @@ class SeLinuxOptionsCheckTest {
     return new SeLinuxOptions(null, null, type, null);
   }
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
-        Arguments.of("unset", pod(p -> p.container("a")), null),
-        Arguments.of(
+        CheckCase.passes("unset", pod(p -> p.container("a"))),
+        CheckCase.passes(
             "allowed types, empty strings, and any level",
             pod(
                 p -> {
@@ -32,27 +33,26 @@ class SeLinuxOptionsCheckTest {
                   p.container("c", c -> c.seLinuxOptions = type("container_kvm_t"));
                   p.container(
                       "d", c -> c.seLinuxOptions = new SeLinuxOptions(null, null, null, "s0"));
-                }),
-            null),
-        Arguments.of(
+                })),
+        CheckCase.fails(
             "pod type",
             pod(p -> p.seLinuxOptions = type("foo")),
             "pod set forbidden securityContext.seLinuxOptions: type \"foo\""),
-        Arguments.of(
+        CheckCase.fails(
             "container user",
             pod(
                 p ->
                     p.container(
                         "a", c -> c.seLinuxOptions = new SeLinuxOptions("u", null, null, null))),
             "container \"a\" set forbidden securityContext.seLinuxOptions: user may not be set"),
-        Arguments.of(
+        CheckCase.fails(
             "container role",
             pod(
                 p ->
                     p.container(
                         "a", c -> c.seLinuxOptions = new SeLinuxOptions(null, "r", null, null))),
             "container \"a\" set forbidden securityContext.seLinuxOptions: role may not be set"),
-        Arguments.of(
+        CheckCase.fails(
             "pod and containers: types sorted, then user, then role",
             pod(
                 p -> {
@@ -66,7 +66,7 @@ class SeLinuxOptionsCheckTest {
                 }),
             "pod and containers \"e\", \"f\", \"g\" set forbidden securityContext.seLinuxOptions: "
                 + "types \"bar\", \"foo\"; user may not be set; role may not be set"),
-        Arguments.of(
+        CheckCase.fails(
             "containers in visiting order",
             pod(
                 p ->
@@ -79,30 +79,24 @@ class SeLinuxOptionsCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, Pod pod, String expectedDetail) {
-    for (CheckResult result :
-        new CheckResult[] {SeLinuxOptionsCheck.v1_0(pod), SeLinuxOptionsCheck.v1_31(pod)}) {
-      if (expectedDetail == null) {
-        assertThat(result).isEqualTo(CheckResult.ALLOWED);
-      } else {
-        assertThat(result.allowed()).isFalse();
-        assertThat(result.reason()).isEqualTo("seLinuxOptions");
-        assertThat(result.detail()).isEqualTo(expectedDetail);
-      }
-    }
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        SeLinuxOptionsCheck.v1_0(expected.subject()), expected, "seLinuxOptions");
+    SingleCheck.assertResult(
+        SeLinuxOptionsCheck.v1_31(expected.subject()), expected, "seLinuxOptions");
   }
 
   @Test
   void containerEngineTypeIsAllowedFromV131() {
     Pod pod = pod(p -> p.container("a", c -> c.seLinuxOptions = type("container_engine_t")));
     SeLinuxOptionsCheck check = new SeLinuxOptionsCheck();
-    CheckResult before = CheckAtVersion.evaluate(check, 30, pod);
+    CheckResult before = SingleCheck.atVersion(check, 30, pod);
     assertThat(before.allowed()).isFalse();
     assertThat(before.detail())
         .isEqualTo(
             "container \"a\" set forbidden securityContext.seLinuxOptions: "
                 + "type \"container_engine_t\"");
-    assertThat(CheckAtVersion.evaluate(check, 31, pod)).isEqualTo(CheckResult.ALLOWED);
+    assertThat(SingleCheck.atVersion(check, 31, pod)).isEqualTo(CheckResult.ALLOWED);
   }
 
   @Test

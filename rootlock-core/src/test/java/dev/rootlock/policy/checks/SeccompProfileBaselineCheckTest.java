@@ -7,10 +7,11 @@ import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.SeccompProfile;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link SeccompProfileBaselineCheck}. */
@@ -20,10 +21,10 @@ class SeccompProfileBaselineCheckTest {
   private static final String CONTAINER = "container.seccomp.security.alpha.kubernetes.io/";
   private static final SeccompProfile UNCONFINED = new SeccompProfile("Unconfined", null);
 
-  static Stream<Arguments> annotationCases() {
+  static Stream<CheckCase<Pod>> annotationCases() {
     return Stream.of(
-        Arguments.of("no annotations", pod(p -> p.container("a")), null),
-        Arguments.of(
+        CheckCase.passes("no annotations", pod(p -> p.container("a"))),
+        CheckCase.passes(
             "allowed values",
             pod(
                 p -> {
@@ -31,29 +32,26 @@ class SeccompProfileBaselineCheckTest {
                   p.annotations.put(CONTAINER + "a", "docker/default");
                   p.annotations.put(CONTAINER + "b", "localhost/profile.json");
                   p.container("a").container("b");
-                }),
-            null),
-        Arguments.of(
+                })),
+        CheckCase.passes(
             "annotations for containers not in the pod are ignored",
-            pod(p -> p.container("a").annotations.put(CONTAINER + "gone", "unconfined")),
-            null),
-        Arguments.of(
+            pod(p -> p.container("a").annotations.put(CONTAINER + "gone", "unconfined"))),
+        CheckCase.passes(
             "fields are ignored before v1.19",
             pod(
                 p -> {
                   p.seccompProfile = UNCONFINED;
                   p.container("a", c -> c.seccompProfile = UNCONFINED);
-                }),
-            null),
-        Arguments.of(
+                })),
+        CheckCase.fails(
             "pod annotation",
             pod(p -> p.annotations.put(POD, "unconfined")),
             "forbidden annotation seccomp.security.alpha.kubernetes.io/pod=\"unconfined\""),
-        Arguments.of(
+        CheckCase.fails(
             "an empty value is forbidden",
             pod(p -> p.annotations.put(POD, "")),
             "forbidden annotation seccomp.security.alpha.kubernetes.io/pod=\"\""),
-        Arguments.of(
+        CheckCase.fails(
             "sorted by entry, unquoted, values escaped as Go's %q",
             pod(
                 p -> {
@@ -66,7 +64,7 @@ class SeccompProfileBaselineCheckTest {
                 + "container.seccomp.security.alpha.kubernetes.io/a=\"unconfined\", "
                 + "container.seccomp.security.alpha.kubernetes.io/b=\"bo\\\"gus\", "
                 + "seccomp.security.alpha.kubernetes.io/pod=\"unconfined\""),
-        Arguments.of(
+        CheckCase.fails(
             "two containers of one name give one entry",
             pod(
                 p -> {
@@ -79,35 +77,34 @@ class SeccompProfileBaselineCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("annotationCases")
-  void annotationsUntilV118(String name, Pod pod, String expectedDetail) {
-    assertResult(SeccompProfileBaselineCheck.v1_0(pod), expectedDetail);
+  void annotationsUntilV118(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        SeccompProfileBaselineCheck.v1_0(expected.subject()), expected, "seccompProfile");
   }
 
-  static Stream<Arguments> fieldCases() {
+  static Stream<CheckCase<Pod>> fieldCases() {
     return Stream.of(
-        Arguments.of("unset", pod(p -> p.container("a")), null),
-        Arguments.of(
+        CheckCase.passes("unset", pod(p -> p.container("a"))),
+        CheckCase.passes(
             "allowed types",
             pod(
                 p -> {
                   p.seccompProfile = new SeccompProfile("RuntimeDefault", null);
                   p.container(
                       "a", c -> c.seccompProfile = new SeccompProfile("Localhost", "p.json"));
-                }),
-            null),
-        Arguments.of(
+                })),
+        CheckCase.passes(
             "annotations are ignored from v1.19",
-            pod(p -> p.container("a").annotations.put(POD, "unconfined")),
-            null),
-        Arguments.of(
+            pod(p -> p.container("a").annotations.put(POD, "unconfined"))),
+        CheckCase.fails(
             "pod",
             pod(p -> p.seccompProfile = UNCONFINED),
             "pod must not set securityContext.seccompProfile.type to \"Unconfined\""),
-        Arguments.of(
+        CheckCase.fails(
             "a profile without a type is bad, printed empty",
             pod(p -> p.container("a", c -> c.seccompProfile = new SeccompProfile(null, null))),
             "container \"a\" must not set securityContext.seccompProfile.type to \"\""),
-        Arguments.of(
+        CheckCase.fails(
             "pod and containers in visiting order, types a sorted set",
             pod(
                 p -> {
@@ -122,8 +119,9 @@ class SeccompProfileBaselineCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fieldCases")
-  void fieldsFromV119(String name, Pod pod, String expectedDetail) {
-    assertResult(SeccompProfileBaselineCheck.v1_19(pod), expectedDetail);
+  void fieldsFromV119(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        SeccompProfileBaselineCheck.v1_19(expected.subject()), expected, "seccompProfile");
   }
 
   @Test
@@ -135,9 +133,9 @@ class SeccompProfileBaselineCheckTest {
               p.container("a", c -> c.seccompProfile = UNCONFINED);
             });
     SeccompProfileBaselineCheck check = new SeccompProfileBaselineCheck();
-    assertThat(CheckAtVersion.evaluate(check, 18, pod).detail())
+    assertThat(SingleCheck.atVersion(check, 18, pod).detail())
         .isEqualTo("forbidden annotation seccomp.security.alpha.kubernetes.io/pod=\"unconfined\"");
-    assertThat(CheckAtVersion.evaluate(check, 19, pod).detail())
+    assertThat(SingleCheck.atVersion(check, 19, pod).detail())
         .isEqualTo(
             "container \"a\" must not set securityContext.seccompProfile.type to \"Unconfined\"");
   }

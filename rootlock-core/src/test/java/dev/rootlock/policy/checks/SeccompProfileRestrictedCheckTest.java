@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.SeccompProfile;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link SeccompProfileRestrictedCheck}. */
@@ -23,28 +24,26 @@ class SeccompProfileRestrictedCheckTest {
       "pod or container \"a\" must set securityContext.seccompProfile.type to \"RuntimeDefault\""
           + " or \"Localhost\"";
 
-  static Stream<Arguments> v1_19() {
+  static Stream<CheckCase<Pod>> v1_19() {
     return Stream.of(
-        Arguments.of("no containers and nothing set", pod(p -> {}), null),
-        Arguments.of("pod RuntimeDefault", onPod(RUNTIME_DEFAULT), null),
-        Arguments.of("pod Localhost", onPod(LOCALHOST), null),
-        Arguments.of(
+        CheckCase.passes("no containers and nothing set", pod(p -> {})),
+        CheckCase.passes("pod RuntimeDefault", onPod(RUNTIME_DEFAULT)),
+        CheckCase.passes("pod Localhost", onPod(LOCALHOST)),
+        CheckCase.passes(
             "every container sets its own",
             pod(
                 p ->
                     p.initContainer("i", c -> c.seccompProfile = LOCALHOST)
-                        .container("a", c -> c.seccompProfile = RUNTIME_DEFAULT)),
-            null),
-        Arguments.of(
+                        .container("a", c -> c.seccompProfile = RUNTIME_DEFAULT))),
+        CheckCase.passes(
             "pod and container valid",
             pod(
                 p -> {
                   p.seccompProfile = RUNTIME_DEFAULT;
                   p.container("a", c -> c.seccompProfile = LOCALHOST);
-                }),
-            null),
-        Arguments.of("nothing set", pod(p -> p.container("a")), A_MUST_SET),
-        Arguments.of(
+                })),
+        CheckCase.fails("nothing set", pod(p -> p.container("a")), A_MUST_SET),
+        CheckCase.fails(
             "annotations are ignored",
             pod(
                 p -> {
@@ -52,7 +51,7 @@ class SeccompProfileRestrictedCheckTest {
                   p.container("a");
                 }),
             A_MUST_SET),
-        Arguments.of(
+        CheckCase.fails(
             "unset containers not covered by the pod, in visiting order",
             pod(
                 p ->
@@ -62,11 +61,11 @@ class SeccompProfileRestrictedCheckTest {
                         .initContainer("i", c -> {})),
             "pod or containers \"i\", \"a\", \"e\" must set securityContext.seccompProfile.type"
                 + " to \"RuntimeDefault\" or \"Localhost\""),
-        Arguments.of(
+        CheckCase.fails(
             "pod Unconfined",
             onPod(UNCONFINED),
             "pod must not set securityContext.seccompProfile.type to \"Unconfined\""),
-        Arguments.of(
+        CheckCase.fails(
             "pod Unconfined fails even when every container is valid",
             pod(
                 p -> {
@@ -74,7 +73,7 @@ class SeccompProfileRestrictedCheckTest {
                   p.container("a", c -> c.seccompProfile = RUNTIME_DEFAULT);
                 }),
             "pod must not set securityContext.seccompProfile.type to \"Unconfined\""),
-        Arguments.of(
+        CheckCase.fails(
             "container Unconfined under a valid pod",
             pod(
                 p -> {
@@ -82,7 +81,7 @@ class SeccompProfileRestrictedCheckTest {
                   p.container("a").container("b", c -> c.seccompProfile = UNCONFINED);
                 }),
             "container \"b\" must not set securityContext.seccompProfile.type to \"Unconfined\""),
-        Arguments.of(
+        CheckCase.fails(
             "explicit bad types win over unset containers; a profile without type is \"\"",
             pod(
                 p ->
@@ -91,7 +90,7 @@ class SeccompProfileRestrictedCheckTest {
                         .container("c", c -> c.seccompProfile = new SeccompProfile(null, null))),
             "containers \"a\", \"c\" must not set securityContext.seccompProfile.type to \"\","
                 + " \"Unconfined\""),
-        Arguments.of(
+        CheckCase.fails(
             "pod and container bad, pod first, types as a byte-sorted set",
             pod(
                 p -> {
@@ -103,48 +102,49 @@ class SeccompProfileRestrictedCheckTest {
                 }),
             "pod and containers \"i\", \"b\" must not set securityContext.seccompProfile.type to"
                 + " \"Unconfined\", \"unconfined\""),
-        Arguments.of("windows pods are checked before v1.25", onOs("windows"), A_MUST_SET));
+        CheckCase.fails("windows pods are checked before v1.25", onOs("windows"), A_MUST_SET));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_19")
-  void v1_19Detail(String name, Pod pod, String expectedDetail) {
-    assertDetail(SeccompProfileRestrictedCheck.v1_19(pod), expectedDetail);
+  void v1_19Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        SeccompProfileRestrictedCheck.v1_19(expected.subject()), expected, REASON);
   }
 
-  static Stream<Arguments> v1_25() {
+  static Stream<CheckCase<Pod>> v1_25() {
     return Stream.of(
-        Arguments.of("windows pod is skipped", onOs("windows"), null),
-        Arguments.of("linux pod is checked", onOs("linux"), A_MUST_SET),
-        Arguments.of("pod without os is checked", pod(p -> p.container("a")), A_MUST_SET));
+        CheckCase.passes("windows pod is skipped", onOs("windows")),
+        CheckCase.fails("linux pod is checked", onOs("linux"), A_MUST_SET),
+        CheckCase.fails("pod without os is checked", pod(p -> p.container("a")), A_MUST_SET));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1_25")
-  void v1_25Detail(String name, Pod pod, String expectedDetail) {
-    assertDetail(SeccompProfileRestrictedCheck.v1_25(pod), expectedDetail);
+  void v1_25Detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        SeccompProfileRestrictedCheck.v1_25(expected.subject()), expected, REASON);
   }
 
-  static Stream<Arguments> versions() {
+  static Stream<CheckCase<Pod>> versions() {
     Pod linux = onOs("linux");
     Pod windows = onOs("windows");
     String failure = REASON + " (" + A_MUST_SET + ")";
     return Stream.of(
-        Arguments.of("restricted:v1.18", linux, "baseline seccompProfile_baseline"),
-        Arguments.of("restricted:v1.19", linux, failure),
-        Arguments.of("baseline:v1.19", linux, "baseline seccompProfile_baseline"),
-        Arguments.of("restricted:v1.24", windows, failure),
-        Arguments.of("restricted:v1.25", windows, ""),
-        Arguments.of("restricted:v1.25", linux, failure),
-        Arguments.of("restricted:latest", windows, ""),
-        Arguments.of("restricted:latest", linux, failure));
+        CheckCase.fails("restricted:v1.18", linux, "baseline seccompProfile_baseline"),
+        CheckCase.fails("restricted:v1.19", linux, failure),
+        CheckCase.fails("baseline:v1.19", linux, "baseline seccompProfile_baseline"),
+        CheckCase.fails("restricted:v1.24", windows, failure),
+        CheckCase.passes("restricted:v1.25", windows),
+        CheckCase.fails("restricted:v1.25", linux, failure),
+        CheckCase.passes("restricted:latest", windows),
+        CheckCase.fails("restricted:latest", linux, failure));
   }
 
-  @ParameterizedTest(name = "{0} {1}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
-  void versionInForceAndOverride(String levelVersion, Pod pod, String expectedDetail) {
-    assertThat(OneCheckRegistry.detail(new SeccompProfileRestrictedCheck(), levelVersion, pod))
-        .isEqualTo(expectedDetail);
+  void versionInForceAndOverride(CheckCase<Pod> expected) {
+    SingleCheck.assertDecision(new SeccompProfileRestrictedCheck(), expected);
   }
 
   @Test
@@ -192,15 +192,5 @@ class SeccompProfileRestrictedCheckTest {
           p.osName = os;
           p.container("a");
         });
-  }
-
-  private static void assertDetail(CheckResult result, String expectedDetail) {
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo(REASON);
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
   }
 }

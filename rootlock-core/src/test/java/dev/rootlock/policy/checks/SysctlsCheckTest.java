@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,10 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Tests for {@link SysctlsCheck}. */
 class SysctlsCheckTest {
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
-        Arguments.of("none", pod(p -> p.container("a")), null),
-        Arguments.of(
+        CheckCase.passes("none", pod(p -> p.container("a"))),
+        CheckCase.passes(
             "every v1.0 sysctl",
             pod(
                 p ->
@@ -25,17 +27,16 @@ class SysctlsCheckTest {
                         .sysctl("net.ipv4.ip_local_port_range", "1024 65535")
                         .sysctl("net.ipv4.tcp_syncookies", "1")
                         .sysctl("net.ipv4.ping_group_range", "0 0")
-                        .sysctl("net.ipv4.ip_unprivileged_port_start", "0")),
-            null),
-        Arguments.of(
+                        .sysctl("net.ipv4.ip_unprivileged_port_start", "0"))),
+        CheckCase.fails(
             "one name, still the plural reason",
             pod(p -> p.sysctl("kernel.msgmax", "1")),
             "kernel.msgmax"),
-        Arguments.of(
+        CheckCase.fails(
             "no slash normalisation",
             pod(p -> p.sysctl("net/ipv4/tcp_syncookies", "1")),
             "net/ipv4/tcp_syncookies"),
-        Arguments.of(
+        CheckCase.fails(
             "spec order, duplicates kept, allowed ones skipped",
             pod(
                 p ->
@@ -48,15 +49,8 @@ class SysctlsCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, Pod pod, String expectedDetail) {
-    CheckResult result = SysctlsCheck.v1_0(pod);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo("forbidden sysctls");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(SysctlsCheck.v1_0(expected.subject()), expected, "forbidden sysctls");
   }
 
   static Stream<Arguments> additions() {
@@ -77,11 +71,11 @@ class SysctlsCheckTest {
   void allowedFromItsVersionOn(int since, String name) {
     Pod pod = pod(p -> p.sysctl(name, "1"));
     SysctlsCheck check = new SysctlsCheck();
-    CheckResult before = CheckAtVersion.evaluate(check, since - 1, pod);
+    CheckResult before = SingleCheck.atVersion(check, since - 1, pod);
     assertThat(before.allowed()).isFalse();
     assertThat(before.detail()).isEqualTo(name);
-    assertThat(CheckAtVersion.evaluate(check, since, pod)).isEqualTo(CheckResult.ALLOWED);
-    assertThat(CheckAtVersion.evaluate(check, 37, pod)).isEqualTo(CheckResult.ALLOWED);
+    assertThat(SingleCheck.atVersion(check, since, pod)).isEqualTo(CheckResult.ALLOWED);
+    assertThat(SingleCheck.atVersion(check, 37, pod)).isEqualTo(CheckResult.ALLOWED);
   }
 
   @Test

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.WindowsOptions;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link WindowsHostProcessCheck}. */
@@ -17,26 +18,25 @@ class WindowsHostProcessCheckTest {
 
   private static final WindowsOptions HOST_PROCESS = new WindowsOptions(true);
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<Pod>> cases() {
     return Stream.of(
-        Arguments.of("unset", pod(p -> p.container("a")), null),
-        Arguments.of(
+        CheckCase.passes("unset", pod(p -> p.container("a"))),
+        CheckCase.passes(
             "false, or options without hostProcess",
             pod(
                 p -> {
                   p.windowsOptions = new WindowsOptions(false);
                   p.container("a", c -> c.windowsOptions = new WindowsOptions(null));
-                }),
-            null),
-        Arguments.of(
+                })),
+        CheckCase.fails(
             "pod",
             pod(p -> p.windowsOptions = HOST_PROCESS),
             "pod must not set securityContext.windowsOptions.hostProcess=true"),
-        Arguments.of(
+        CheckCase.fails(
             "one container",
             pod(p -> p.container("a").container("b", c -> c.windowsOptions = HOST_PROCESS)),
             "container \"b\" must not set securityContext.windowsOptions.hostProcess=true"),
-        Arguments.of(
+        CheckCase.fails(
             "pod and containers in visiting order",
             pod(
                 p -> {
@@ -51,15 +51,9 @@ class WindowsHostProcessCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, Pod pod, String expectedDetail) {
-    CheckResult result = WindowsHostProcessCheck.v1_0(pod);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo("hostProcess");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<Pod> expected) {
+    SingleCheck.assertResult(
+        WindowsHostProcessCheck.v1_0(expected.subject()), expected, "hostProcess");
   }
 
   @Test

@@ -7,26 +7,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link BindMountsCheck}. */
 class BindMountsCheckTest {
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<ContainerConfig>> cases() {
     return Stream.of(
-        Arguments.of("no mounts", service(s -> {}), null),
-        Arguments.of("read-only bind", service(s -> s.bind("./config", "/app/config", true)), null),
-        Arguments.of(
-            "a writable named volume", service(s -> s.volume("data", "/data", false)), null),
-        Arguments.of(
+        CheckCase.passes("no mounts", service(s -> {})),
+        CheckCase.passes("read-only bind", service(s -> s.bind("./config", "/app/config", true))),
+        CheckCase.passes("a writable named volume", service(s -> s.volume("data", "/data", false))),
+        CheckCase.fails(
             "a writable relative bind",
             service(s -> s.bind("./data", "/data", false)),
             "service \"api\" must mount host path \"./data\" read-only"),
-        Arguments.of(
+        CheckCase.fails(
             "several, sorted and de-duplicated",
             service(
                 s ->
@@ -35,7 +35,7 @@ class BindMountsCheckTest {
                         .bind("./data", "/backup", false)
                         .bind("./ro", "/ro", true)),
             "service \"api\" must mount host paths \"./data\", \"/var/run/docker.sock\" read-only"),
-        Arguments.of(
+        CheckCase.fails(
             "docker run",
             run(s -> s.bind("/srv/www", "/usr/share/nginx/html", false)),
             "container \"api\" must mount host path \"/srv/www\" read-only"));
@@ -43,14 +43,9 @@ class BindMountsCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, ContainerConfig config, String expectedDetail) {
-    CheckResult result = BindMountsCheck.v1_0(config);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.reason()).isEqualTo("writable bind mounts");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<ContainerConfig> expected) {
+    SingleCheck.assertResult(
+        BindMountsCheck.v1_0(expected.subject()), expected, "writable bind mounts");
   }
 
   @Test

@@ -8,41 +8,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link CapabilitiesBaselineCheck}. */
 class CapabilitiesBaselineCheckTest {
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<ContainerConfig>> cases() {
     return Stream.of(
-        Arguments.of("unset", service(s -> {}), null),
-        Arguments.of("a Docker default", service(s -> s.capAdd("CHOWN")), null),
-        Arguments.of("NET_RAW is a Docker default", service(s -> s.capAdd("NET_RAW")), null),
-        Arguments.of(
-            "CAP_ prefix, lower case", service(s -> s.capAdd("cap_net_bind_service")), null),
-        Arguments.of(
-            "dropping is never a problem", service(s -> s.capDrop("SYS_ADMIN", "ALL")), null),
-        Arguments.of(
+        CheckCase.passes("unset", service(s -> {})),
+        CheckCase.passes("a Docker default", service(s -> s.capAdd("CHOWN"))),
+        CheckCase.passes("NET_RAW is a Docker default", service(s -> s.capAdd("NET_RAW"))),
+        CheckCase.passes("CAP_ prefix, lower case", service(s -> s.capAdd("cap_net_bind_service"))),
+        CheckCase.passes(
+            "dropping is never a problem", service(s -> s.capDrop("SYS_ADMIN", "ALL"))),
+        CheckCase.fails(
             "SYS_ADMIN",
             service(s -> s.capAdd("SYS_ADMIN")),
             "service \"api\" must not include \"SYS_ADMIN\" in cap_add"),
-        Arguments.of(
+        CheckCase.fails(
             "any case, with or without CAP_, sorted and de-duplicated",
             service(s -> s.capAdd("cap_sys_ptrace", "CHOWN", "Net_Admin", "SYS_PTRACE")),
             "service \"api\" must not include \"NET_ADMIN\", \"SYS_PTRACE\" in cap_add"),
-        Arguments.of(
+        CheckCase.fails(
             "ALL",
             service(s -> s.capAdd("all")),
             "service \"api\" must not include \"ALL\" in cap_add"),
-        Arguments.of(
+        CheckCase.fails(
             "docker run",
             run(s -> s.capAdd("NET_ADMIN")),
             "container \"api\" must not include \"NET_ADMIN\" in --cap-add"),
-        Arguments.of(
+        CheckCase.fails(
             "engine",
             engine(s -> s.capAdd("CAP_SYS_MODULE")),
             "container \"api\" must not include \"SYS_MODULE\" in HostConfig.CapAdd"));
@@ -50,14 +50,9 @@ class CapabilitiesBaselineCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, ContainerConfig config, String expectedDetail) {
-    CheckResult result = CapabilitiesBaselineCheck.v1_0(config);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.reason()).isEqualTo("non-default capabilities");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<ContainerConfig> expected) {
+    SingleCheck.assertResult(
+        CapabilitiesBaselineCheck.v1_0(expected.subject()), expected, "non-default capabilities");
   }
 
   @Test

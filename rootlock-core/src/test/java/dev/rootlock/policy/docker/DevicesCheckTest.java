@@ -7,28 +7,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link DevicesCheck}. */
 class DevicesCheckTest {
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<ContainerConfig>> cases() {
     return Stream.of(
-        Arguments.of("unset", service(s -> {}), null),
-        Arguments.of(
+        CheckCase.passes("unset", service(s -> {})),
+        CheckCase.fails(
             "one device",
             service(s -> s.device("/dev/fuse")),
             "service \"api\" must not include \"/dev/fuse\" in devices"),
-        Arguments.of(
+        CheckCase.fails(
             "as written, sorted",
             service(s -> s.device("/dev/sda:/dev/xvda:rwm", "/dev/fuse", "vendor.com/gpu=all")),
             "service \"api\" must not include \"/dev/fuse\", \"/dev/sda:/dev/xvda:rwm\","
                 + " \"vendor.com/gpu=all\" in devices"),
-        Arguments.of(
+        CheckCase.fails(
             "docker run",
             run(s -> s.device("/dev/kvm")),
             "container \"api\" must not include \"/dev/kvm\" in --device"));
@@ -36,14 +37,8 @@ class DevicesCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, ContainerConfig config, String expectedDetail) {
-    CheckResult result = DevicesCheck.v1_0(config);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.reason()).isEqualTo("host devices");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<ContainerConfig> expected) {
+    SingleCheck.assertResult(DevicesCheck.v1_0(expected.subject()), expected, "host devices");
   }
 
   @Test

@@ -7,33 +7,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link HostNamespacesCheck}. */
 class HostNamespacesCheckTest {
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<ContainerConfig>> cases() {
     return Stream.of(
-        Arguments.of("unset", service(s -> {}), null),
-        Arguments.of("bridge network", service(s -> s.b.networkMode = "bridge"), null),
-        Arguments.of("another container's pid", service(s -> s.b.pid = "container:db"), null),
-        Arguments.of(
-            "another service's network", service(s -> s.b.networkMode = "service:db"), null),
-        Arguments.of("case matters to Docker", service(s -> s.b.networkMode = "HOST"), null),
-        Arguments.of("private ipc", service(s -> s.b.ipc = "private"), null),
-        Arguments.of(
+        CheckCase.passes("unset", service(s -> {})),
+        CheckCase.passes("bridge network", service(s -> s.b.networkMode = "bridge")),
+        CheckCase.passes("another container's pid", service(s -> s.b.pid = "container:db")),
+        CheckCase.passes("another service's network", service(s -> s.b.networkMode = "service:db")),
+        CheckCase.passes("case matters to Docker", service(s -> s.b.networkMode = "HOST")),
+        CheckCase.passes("private ipc", service(s -> s.b.ipc = "private")),
+        CheckCase.fails(
             "network_mode host",
             service(s -> s.b.networkMode = "host"),
             "service \"api\" must not set network_mode: host"),
-        Arguments.of(
+        CheckCase.fails(
             "userns_mode host",
             service(s -> s.b.usernsMode = "host"),
             "service \"api\" must not set userns_mode: host"),
-        Arguments.of(
+        CheckCase.fails(
             "all five in fixed order",
             service(
                 s -> {
@@ -45,7 +45,7 @@ class HostNamespacesCheckTest {
                 }),
             "service \"api\" must not set network_mode: host, pid: host, ipc: host, uts: host,"
                 + " userns_mode: host"),
-        Arguments.of(
+        CheckCase.fails(
             "docker run",
             run(
                 s -> {
@@ -57,14 +57,9 @@ class HostNamespacesCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, ContainerConfig config, String expectedDetail) {
-    CheckResult result = HostNamespacesCheck.v1_0(config);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.reason()).isEqualTo("host namespaces");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<ContainerConfig> expected) {
+    SingleCheck.assertResult(
+        HostNamespacesCheck.v1_0(expected.subject()), expected, "host namespaces");
   }
 
   @Test

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.docker.ContainerConfig;
-import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link NoNewPrivilegesCheck}. */
@@ -20,38 +20,36 @@ class NoNewPrivilegesCheckTest {
   private static final String COMPOSE_DETAIL =
       "service \"api\" must set security_opt: [no-new-privileges:true]";
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<ContainerConfig>> cases() {
     return Stream.of(
-        Arguments.of("bare", service(s -> s.securityOpt("no-new-privileges")), null),
-        Arguments.of("colon true", service(s -> s.securityOpt("no-new-privileges:true")), null),
-        Arguments.of("equals true", service(s -> s.securityOpt("no-new-privileges=true")), null),
-        Arguments.of("ParseBool's 1", service(s -> s.securityOpt("no-new-privileges=1")), null),
-        Arguments.of(
-            "ParseBool's TRUE", service(s -> s.securityOpt("no-new-privileges:TRUE")), null),
-        Arguments.of(
+        CheckCase.passes("bare", service(s -> s.securityOpt("no-new-privileges"))),
+        CheckCase.passes("colon true", service(s -> s.securityOpt("no-new-privileges:true"))),
+        CheckCase.passes("equals true", service(s -> s.securityOpt("no-new-privileges=true"))),
+        CheckCase.passes("ParseBool's 1", service(s -> s.securityOpt("no-new-privileges=1"))),
+        CheckCase.passes("ParseBool's TRUE", service(s -> s.securityOpt("no-new-privileges:TRUE"))),
+        CheckCase.passes(
             "last entry wins",
-            service(s -> s.securityOpt("no-new-privileges=false", "no-new-privileges")),
-            null),
-        Arguments.of("unset", service(s -> {}), COMPOSE_DETAIL),
-        Arguments.of(
+            service(s -> s.securityOpt("no-new-privileges=false", "no-new-privileges"))),
+        CheckCase.fails("unset", service(s -> {}), COMPOSE_DETAIL),
+        CheckCase.fails(
             "false", service(s -> s.securityOpt("no-new-privileges:false")), COMPOSE_DETAIL),
-        Arguments.of(
+        CheckCase.fails(
             "not a Go boolean",
             service(s -> s.securityOpt("no-new-privileges=yes")),
             COMPOSE_DETAIL),
-        Arguments.of(
+        CheckCase.fails(
             "last entry false",
             service(s -> s.securityOpt("no-new-privileges", "no-new-privileges=0")),
             COMPOSE_DETAIL),
-        Arguments.of(
+        CheckCase.fails(
             "other options only",
             service(s -> s.securityOpt("label=type:svirt_apache_t")),
             COMPOSE_DETAIL),
-        Arguments.of(
+        CheckCase.fails(
             "docker run",
             run(s -> {}),
             "container \"api\" must set --security-opt no-new-privileges"),
-        Arguments.of(
+        CheckCase.fails(
             "engine",
             engine(s -> {}),
             "container \"api\" must set HostConfig.SecurityOpt=[no-new-privileges]"));
@@ -59,14 +57,9 @@ class NoNewPrivilegesCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, ContainerConfig config, String expectedDetail) {
-    CheckResult result = NoNewPrivilegesCheck.v1_0(config);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.reason()).isEqualTo("no-new-privileges != true");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<ContainerConfig> expected) {
+    SingleCheck.assertResult(
+        NoNewPrivilegesCheck.v1_0(expected.subject()), expected, "no-new-privileges != true");
   }
 
   @Test

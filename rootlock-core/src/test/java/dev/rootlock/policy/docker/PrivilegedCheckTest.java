@@ -8,28 +8,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link PrivilegedCheck}. */
 class PrivilegedCheckTest {
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<ContainerConfig>> cases() {
     return Stream.of(
-        Arguments.of("unset", service(s -> {}), null),
-        Arguments.of("false", service(s -> s.b.privileged = false), null),
-        Arguments.of(
+        CheckCase.passes("unset", service(s -> {})),
+        CheckCase.passes("false", service(s -> s.b.privileged = false)),
+        CheckCase.fails(
             "compose",
             service(s -> s.b.privileged = true),
             "service \"api\" must not set privileged: true"),
-        Arguments.of(
+        CheckCase.fails(
             "docker run",
             run(s -> s.b.privileged = true),
             "container \"api\" must not set --privileged"),
-        Arguments.of(
+        CheckCase.fails(
             "engine",
             engine(s -> s.b.privileged = true),
             "container \"api\" must not set HostConfig.Privileged=true"));
@@ -37,14 +38,8 @@ class PrivilegedCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, ContainerConfig config, String expectedDetail) {
-    CheckResult result = PrivilegedCheck.v1_0(config);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.reason()).isEqualTo("privileged");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<ContainerConfig> expected) {
+    SingleCheck.assertResult(PrivilegedCheck.v1_0(expected.subject()), expected, "privileged");
   }
 
   @Test

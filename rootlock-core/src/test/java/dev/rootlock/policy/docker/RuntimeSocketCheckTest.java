@@ -8,31 +8,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.policy.CheckResult;
+import dev.rootlock.testing.CheckCase;
+import dev.rootlock.testing.SingleCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link RuntimeSocketCheck}. */
 class RuntimeSocketCheckTest {
 
-  static Stream<Arguments> cases() {
+  static Stream<CheckCase<ContainerConfig>> cases() {
     return Stream.of(
-        Arguments.of("no mounts", service(s -> {}), null),
-        Arguments.of(
-            "the socket read-only", service(s -> s.bind("/var/run/docker.sock", "/s", true)), null),
-        Arguments.of("the host root, writable", service(s -> s.bind("/", "/host", false)), null),
-        Arguments.of(
+        CheckCase.passes("no mounts", service(s -> {})),
+        CheckCase.passes(
+            "the socket read-only", service(s -> s.bind("/var/run/docker.sock", "/s", true))),
+        CheckCase.passes("the host root, writable", service(s -> s.bind("/", "/host", false))),
+        CheckCase.fails(
             "the socket writable",
             service(s -> s.bind("/var/run/docker.sock", "/var/run/docker.sock", false)),
             "service \"api\" must mount container runtime socket \"/var/run/docker.sock\""
                 + " read-only"),
-        Arguments.of(
+        CheckCase.fails(
             "docker run, the directory holding it",
             run(s -> s.bind("/var/run", "/var/run", false)),
             "container \"api\" must mount container runtime socket \"/var/run\" read-only"),
-        Arguments.of(
+        CheckCase.fails(
             "live container, two sockets",
             engine(
                 s ->
@@ -44,21 +45,19 @@ class RuntimeSocketCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void detail(String name, ContainerConfig config, String expectedDetail) {
-    CheckResult result = RuntimeSocketCheck.v1_0(config);
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.reason()).isEqualTo("writable runtime socket");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
+  void detail(CheckCase<ContainerConfig> expected) {
+    SingleCheck.assertResult(
+        RuntimeSocketCheck.v1_0(expected.subject()), expected, "writable runtime socket");
   }
 
   @Test
   void pointsAtTheWritableSocketMount() {
     CheckResult result =
         RuntimeSocketCheck.v1_0(
-            service(s -> s.bind("/var/run/docker.sock", "/a", true).bind("/run/docker.sock", "/b", false)));
+            service(
+                s ->
+                    s.bind("/var/run/docker.sock", "/a", true)
+                        .bind("/run/docker.sock", "/b", false)));
     assertThat(result.fields()).containsExactly(FieldPath.of("volumes").index(1));
   }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rootlock.model.FieldPath;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WorkloadKindsTest {
 
@@ -15,6 +17,62 @@ class WorkloadKindsTest {
     return match instanceof WorkloadKinds.Match.Found found
         ? found.kind().kind() + "@" + found.kind().templatePath()
         : match.toString();
+  }
+
+  /** Every built-in row, exactly: what the reader, kube's decoder and the webhook all read. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Pod | '' | v1 | '' | pods
+          PodTemplate | '' | v1 | template | podtemplates
+          ReplicationController | '' | v1 | spec.template | replicationcontrollers
+          Deployment | apps extensions \
+            | apps/v1 apps/v1beta1 apps/v1beta2 extensions/v1beta1 | spec.template | deployments
+          ReplicaSet | apps extensions \
+            | apps/v1 apps/v1beta2 extensions/v1beta1 | spec.template | replicasets
+          DaemonSet | apps extensions \
+            | apps/v1 apps/v1beta2 extensions/v1beta1 | spec.template | daemonsets
+          StatefulSet | apps | apps/v1 apps/v1beta1 apps/v1beta2 | spec.template | statefulsets
+          Job | batch | batch/v1 | spec.template | jobs
+          CronJob | batch | batch/v1 batch/v1beta1 batch/v2alpha1 \
+            | spec.jobTemplate.spec.template | cronjobs
+          DeploymentConfig | apps.openshift.io | apps.openshift.io/v1 | spec.template \
+            | deploymentconfigs
+          Rollout | argoproj.io | argoproj.io/v1alpha1 | spec.template | rollouts
+          Service | serving.knative.dev | serving.knative.dev/v1 | spec.template | services
+          """)
+  void everyBuiltInRowHasItsGroupsVersionsTemplatePathAndPlural(
+      String kind, String groups, String versions, String templatePath, String plural) {
+    WorkloadKind row =
+        table.kinds().stream().filter(k -> k.kind().equals(kind)).findFirst().orElseThrow();
+
+    assertThat(row.groups())
+        .containsExactlyInAnyOrder(groups.isEmpty() ? new String[] {""} : groups.split(" "));
+    assertThat(row.apiVersions()).containsExactly(versions.split(" "));
+    assertThat(row.templatePath()).hasToString(templatePath);
+    assertThat(row.plural()).isEqualTo(plural);
+    assertThat(row.namespaced()).isTrue();
+  }
+
+  @Test
+  void theBuiltInTableHasTheseRowsInThisOrder() {
+    assertThat(table.kinds())
+        .extracting(WorkloadKind::kind)
+        .containsExactly(
+            "Pod",
+            "PodTemplate",
+            "ReplicationController",
+            "Deployment",
+            "ReplicaSet",
+            "DaemonSet",
+            "StatefulSet",
+            "Job",
+            "CronJob",
+            "DeploymentConfig",
+            "Rollout",
+            "Service");
   }
 
   @Test
@@ -58,8 +116,7 @@ class WorkloadKindsTest {
 
   @Test
   void aSameNamedKindOfAnotherGroupOrAPlainServiceIsNoWorkload() {
-    assertThat(table.match("batch.volcano.sh/v1alpha1", "Job"))
-        .isEqualTo(WorkloadKinds.Match.NONE);
+    assertThat(table.match("batch.volcano.sh/v1alpha1", "Job")).isEqualTo(WorkloadKinds.Match.NONE);
     assertThat(table.match("v1", "Service")).isEqualTo(WorkloadKinds.Match.NONE);
     assertThat(table.match(null, "Service")).isEqualTo(WorkloadKinds.Match.NONE);
     assertThat(table.match("v1", "ConfigMap")).isEqualTo(WorkloadKinds.Match.NONE);
@@ -70,8 +127,8 @@ class WorkloadKindsTest {
     assertThat(table.match("argoproj.io/v9", "Rollout"))
         .isEqualTo(
             new WorkloadKinds.Match.Invalid(
-                "no matches for kind \"Rollout\" in version \"argoproj.io/v9\": Rollout is served as"
-                    + " argoproj.io/v1alpha1"));
+                "no matches for kind \"Rollout\" in version \"argoproj.io/v9\": Rollout is served"
+                    + " as argoproj.io/v1alpha1"));
   }
 
   @Test
@@ -100,7 +157,8 @@ class WorkloadKindsTest {
   @Test
   void aMalformedMappingSaysWhatIsExpected() {
     for (String bad :
-        List.of("Workflow", "Workflow=spec.template", "Workflow.example.com=", ".x=spec", "W.x=a..b")) {
+        List.of(
+            "Workflow", "Workflow=spec.template", "Workflow.example.com=", ".x=spec", "W.x=a..b")) {
       assertThatThrownBy(() -> WorkloadKind.parse(bad))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(

@@ -380,6 +380,9 @@ final class DiscoveryRun {
     }
     Candidate candidate = new Candidate();
     candidate.evidence.addAll(evidence);
+    // Sized now, not when a trial first mounts it: a path the last trial allowed by --max-trials
+    // found is proposed without ever being mounted, and must not be proposed as size=0m.
+    candidate.sizeMib = floorMib(path);
     checkOwnership(path, candidate);
     // A new mount point that contains existing ones replaces them (collapse to the parent).
     candidates.keySet().removeIf(p -> !volumes.contains(p) && PathPolicy.under(p, path)

@@ -105,9 +105,8 @@ final class TrialDiscovery {
       for (String path : paths) {
         if (covered(path, spec) == null) {
           tmpfs.add(
-              TrialTranslation.owned(
-                  new TmpfsMount(path, SIZE_MIB << 20, false, false, false, -1, -1, -1),
-                  run.user()));
+              TrialTranslation.tmpfs(
+                  ProofRun.Scratch.writableBy(path, SIZE_MIB << 20, false, run.user())));
         }
       }
       spec =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.rootlock.docker.DockerEngineException;
+import dev.rootlock.docker.FakeDockerEngine;
 import dev.rootlock.docker.HostProc;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** What the trial engine leaves behind when the engine vanishes or the user presses Ctrl-C. */
 class TrialCleanupTest {
 
-  private final FakeEngine engine = new FakeEngine();
+  private final FakeDockerEngine engine = new FakeDockerEngine();
   private final List<String> messages = new ArrayList<>();
   private final TrialJanitor janitor = new TrialJanitor(engine, "dev.rootlock.trial", "run1",
       messages::add);

@@ -1,15 +1,11 @@
 package dev.rootlock.kube.export;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.rootlock.testing.SharedDataPresent;
-import dev.rootlock.testing.SharedData;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.rootlock.kube.ApiObjects;
+import dev.rootlock.kube.decode.ApiObjects;
 import dev.rootlock.model.SourceRef;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;
@@ -17,18 +13,20 @@ import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckResult;
 import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.policy.checks.PodChecks;
+import dev.rootlock.testing.SharedData;
+import dev.rootlock.testing.SharedDataPresent;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The proof behind {@code rootlock policy export}: every exported validation, evaluated by Google's
@@ -366,7 +364,7 @@ class CelEquivalenceTest {
     // The engine resolves it to /data and allows it; the export refuses it, saying why.
     assertThat(engineResult(SensitiveHostPathsCel.ID, pod).allowed()).isTrue();
     ExportedPolicy.Outcome cel =
-        policy.evaluate(toCel(api), Map.of()).stream()
+        policy.evaluate(CelObjects.of(api), Map.of()).stream()
             .filter(o -> o.checkId().equals(SensitiveHostPathsCel.ID))
             .findFirst()
             .orElseThrow();
@@ -412,7 +410,7 @@ class CelEquivalenceTest {
     assertThat(engineResult(WritableSystemPathsCel.ID, pod).allowed()).isTrue();
     // ... the export cannot resolve 81 segments with its 16 indices, and refuses it, saying so.
     ExportedPolicy.Outcome cel =
-        policy.evaluate(toCel(api), Map.of()).stream()
+        policy.evaluate(CelObjects.of(api), Map.of()).stream()
             .filter(o -> o.checkId().equals(WritableSystemPathsCel.ID))
             .findFirst()
             .orElseThrow();
@@ -433,7 +431,7 @@ class CelEquivalenceTest {
         "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n" + containers;
     JsonNode api = asTheApiServerReturnsIt(new YAMLMapper().readTree(yaml));
     assertThat(compare(yaml)).startsWith("readOnlyRootFilesystem != true (containers \"c0\", \"c1\"");
-    long nodes = policy.evaluatedNodes(toCel(api));
+    long nodes = policy.evaluatedNodes(CelObjects.of(api));
     System.out.printf("CEL cost: %d expression nodes evaluated for 50 containers%n", nodes);
     // Kubernetes allows 1,000,000 cost units per expression and 10,000,000 per policy; even at
     // ten units a node this policy uses under a hundredth of the per-expression limit.
@@ -448,7 +446,7 @@ class CelEquivalenceTest {
     String worst = podMounting("[{name: v, emptyDir: {}}]", mounts);
     assertThat(compare(worst)).startsWith("writable system path (containers \"init\", \"c1\"");
     long worstNodes =
-        policy.evaluatedNodes(toCel(asTheApiServerReturnsIt(new YAMLMapper().readTree(worst))));
+        policy.evaluatedNodes(CelObjects.of(asTheApiServerReturnsIt(new YAMLMapper().readTree(worst))));
     System.out.printf(
         "CEL cost: %d expression nodes evaluated for 51 containers with %d-segment '..' mounts%n",
         worstNodes,
@@ -520,7 +518,7 @@ class CelEquivalenceTest {
       return "";
     }
     Pod pod = workload.get().pod();
-    Map<String, Object> object = toCel(api);
+    Map<String, Object> object = CelObjects.of(api);
     String shared = "";
     for (ExportedPolicy.Outcome outcome : policy.evaluate(object, Map.of())) {
       CheckResult engine = engineResult(outcome.checkId(), pod);
@@ -593,38 +591,5 @@ class CelEquivalenceTest {
     } catch (RuntimeException | IOException e) {
       return null;
     }
-  }
-
-  /** JSON as CEL's Java runtime sees Kubernetes' unstructured objects: ints are longs. */
-  static Map<String, Object> toCel(JsonNode object) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map = (Map<String, Object>) celValue(object);
-    return map;
-  }
-
-  private static Object celValue(JsonNode node) {
-    if (node.isObject()) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      node.properties().forEach(e -> map.put(e.getKey(), celValue(e.getValue())));
-      return map;
-    }
-    if (node.isArray()) {
-      List<Object> list = new ArrayList<>();
-      node.forEach(item -> list.add(celValue(item)));
-      return list;
-    }
-    if (node.isIntegralNumber()) {
-      return node.longValue();
-    }
-    if (node.isNumber()) {
-      return node.doubleValue();
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isNull()) {
-      return dev.cel.common.values.NullValue.NULL_VALUE;
-    }
-    return node.asText();
   }
 }

@@ -39,7 +39,7 @@ class ExemptionsCelTest {
   private static Map<String, Object> object(String yaml) throws Exception {
     JsonNode api = CelEquivalenceTest.asTheApiServerReturnsIt(new YAMLMapper().readTree(yaml));
     assertThat(api).as("the API server would accept %s", yaml).isNotNull();
-    return CelEquivalenceTest.toCel(api);
+    return CelObjects.of(api);
   }
 
   private static final String POD =

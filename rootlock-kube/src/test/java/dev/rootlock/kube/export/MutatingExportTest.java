@@ -14,7 +14,7 @@ import dev.cel.common.values.NullValue;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
-import dev.rootlock.kube.ApiObjects;
+import dev.rootlock.kube.decode.ApiObjects;
 import dev.rootlock.model.SourceRef;
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.ContainerKind;
@@ -220,7 +220,7 @@ class MutatingExportTest {
           if (api == null) {
             continue;
           }
-          Map<String, Object> before = CelEquivalenceTest.toCel(api);
+          Map<String, Object> before = CelObjects.of(api);
           if (!matches(before)) {
             continue; // Windows
           }
@@ -357,7 +357,7 @@ class MutatingExportTest {
   private static Map<String, Object> object(String yaml) throws IOException {
     JsonNode api = CelEquivalenceTest.asTheApiServerReturnsIt(new YAMLMapper().readTree(yaml));
     assertThat(api).isNotNull();
-    return CelEquivalenceTest.toCel(api);
+    return CelObjects.of(api);
   }
 
   private static Map<String, Object> activation(Map<String, Object> object) {

@@ -1,0 +1,77 @@
+package dev.rootlock.source;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Durations written as Go's {@code time.ParseDuration} reads them, which is how the API server
+ * writes a webhook's {@code ?timeout=10s} and how Docker and Compose write theirs: one or more
+ * decimal numbers, each with a unit ({@code ns}, {@code us}, {@code µs}, {@code ms}, {@code s},
+ * {@code m}, {@code h}), such as {@code 1m30s}, {@code 1.5h} or {@code 500ms}; or {@code 0} alone.
+ *
+ * <p>Two departures from Go, both refusals: a sign, because every duration rootlock reads is a
+ * length of time, never negative; and a value past Go's limit (about 292 years), as Go refuses it.
+ * A bare number other than {@code 0} is refused, as Go refuses it, because its unit would be a
+ * guess. The value is exact to the nanosecond, with the digits beyond it dropped.
+ */
+public final class GoDurations {
+
+  /** Go's {@code time.Duration} is an int64 of nanoseconds. */
+  private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
+
+  private GoDurations() {}
+
+  /** The duration {@code text} says, or empty when Go would not read it (or it is signed). */
+  public static Optional<Duration> parse(String text) {
+    if (text.equals("0")) {
+      return Optional.of(Duration.ZERO);
+    }
+    BigDecimal nanos = BigDecimal.ZERO;
+    int at = 0;
+    while (at < text.length()) {
+      int numberStart = at;
+      while (at < text.length() && isNumberChar(text.charAt(at))) {
+        at++;
+      }
+      String number = text.substring(numberStart, at);
+      int unitStart = at;
+      while (at < text.length() && !isNumberChar(text.charAt(at))) {
+        at++;
+      }
+      long unit = unitNanos(text.substring(unitStart, at));
+      if (unit == 0 || !isDecimal(number)) {
+        return Optional.empty();
+      }
+      nanos = nanos.add(new BigDecimal(number).multiply(BigDecimal.valueOf(unit)));
+      if (nanos.compareTo(MAX_NANOS) > 0) {
+        return Optional.empty();
+      }
+    }
+    return text.isEmpty() ? Optional.empty() : Optional.of(Duration.ofNanos(nanos.longValue()));
+  }
+
+  private static boolean isNumberChar(char c) {
+    return (c >= '0' && c <= '9') || c == '.';
+  }
+
+  /** Digits with at most one point and at least one digit: Go reads {@code .5} and {@code 5.}. */
+  private static boolean isDecimal(String number) {
+    int point = number.indexOf('.');
+    return number.length() > (point < 0 ? 0 : 1)
+        && (point < 0 || number.indexOf('.', point + 1) < 0);
+  }
+
+  /** A unit's length in nanoseconds, or 0 when Go has no such unit (or it is missing). */
+  private static long unitNanos(String unit) {
+    return switch (unit) {
+      case "ns" -> 1L;
+      case "us", "\u00b5s", "\u03bcs" -> 1_000L; // Go takes both micro signs
+      case "ms" -> 1_000_000L;
+      case "s" -> 1_000_000_000L;
+      case "m" -> 60_000_000_000L;
+      case "h" -> 3_600_000_000_000L;
+      default -> 0L;
+    };
+  }
+}

@@ -1,9 +1,0 @@
-package dev.rootlock.webhook;
-
-/** A request body that is not a usable AdmissionReview; answered with HTTP 400 and this message. */
-final class BadReviewException extends Exception {
-
-  BadReviewException(String message) {
-    super(message);
-  }
-}
