@@ -94,7 +94,6 @@ class TextReporterTest {
         .isEqualTo(
             """
             pod.yaml:4:9 pod/p a check: reason only
-            pod.yaml:1:1 pod/p violates
             pod.yaml: error: a second document is binary
             1 object scanned, 1 violates restricted:latest (1 finding); 1 file could not be read;\
              skipped: 1 ConfigMap
