@@ -7,7 +7,6 @@ import dev.rootlock.docker.audit.ContainerAudit;
 import dev.rootlock.docker.client.DockerJavaEngine;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.policy.LevelVersion;
-import dev.rootlock.report.ReportFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +32,12 @@ import picocli.CommandLine.Spec;
       "Inspects every running container (with --all, every container) and evaluates its"
           + " configuration with the same checks as Compose files and docker run lines.",
       "",
-      "The text format is a table with one row per container: NAME, IMAGE, READONLY, USER,"
+      "The text format is a table with one row per container: NAME, IMAGE, READONLY and"
+          + " CHECKS (the first failing check and how many more); -f wide adds USER,"
           + " PRIVILEGED, CAPDROP, NO-NEW-PRIVS, SECCOMP, WRITABLE MOUNTS (tmpfs with their"
-          + " options, volumes and binds) and FAILING CHECKS, then what each failing check asks"
-          + " for. json, sarif and junit are the formats of 'rootlock scan', with each container"
-          + " named docker:<name>.",
+          + " options, volumes and binds) and every failing check. Both end with what each"
+          + " failing check asks for. json, sarif and junit are the formats of 'rootlock scan',"
+          + " with each container named docker:<name>.",
       "",
     },
     footer = {
@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  rootlock docker audit",
       "  rootlock docker audit --all -p restricted",
+      "  rootlock docker audit -f wide",
       "  rootlock docker audit --filter label=com.docker.compose.project=shop",
       "  DOCKER_HOST=unix:///run/user/1000/docker.sock rootlock docker audit -f json",
       "",
@@ -70,13 +71,13 @@ final class DockerAuditCommand implements Callable<Integer> {
 
   @Mixin PolicyOptions policy;
 
-  @Mixin OutputOptions output;
+  @Mixin AuditOutputOptions output;
 
   @Mixin ConfigOptions config;
 
   @Override
   public Integer call() {
-    ReportFormat format = output.reportFormat();
+    AuditFormat format = output.format(); // settle -o <format> before the engine is asked
     Engine engine = Engine.standard();
     // Live containers have no file: the config is the nearest one above the working directory.
     LevelVersion level = policy.levelVersion(config.configFor(null, engine.checkIds()));
@@ -86,8 +87,9 @@ final class DockerAuditCommand implements Callable<Integer> {
       report = new ContainerAudit(docker, engine)
               .audit(all, engineFilters, level, config.rules(engine.checkIds()));
     }
-    if (format == ReportFormat.TEXT) {
-      output.writeText(AuditTable.text(report));
+    if (format.isTable()) {
+      output.writeText(
+          format == AuditFormat.wide ? AuditTable.text(report) : AuditTable.narrow(report));
     } else {
       output.write(report.result(), engine.rules());
     }

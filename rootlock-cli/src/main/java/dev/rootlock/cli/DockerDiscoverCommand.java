@@ -149,7 +149,10 @@ final class DockerDiscoverCommand implements Callable<Integer> {
     DiscoverRequest request = request();
     DiscoveryReport report;
     try (DockerEngine docker = DockerJavaEngine.fromEnvironment()) {
-      report = new Discovery(docker).discover(request);
+      report =
+          Progress.onStandardError(spec.commandLine().getErr())
+              .whileRunning(
+                  "docker discover: running trials", () -> new Discovery(docker).discover(request));
     }
     String json = DiscoveryJson.write(report);
     if (pathsOut != null) {

@@ -113,7 +113,7 @@ final class FixCommand implements Callable<Integer> {
       description =
           "restricted or hardened: which checks to fix. Default: the config file's level, else"
               + " hardened.")
-  String profile;
+  FixProfile profile;
 
   @Option(
       names = "--only",
@@ -243,7 +243,9 @@ final class FixCommand implements Callable<Integer> {
       }
     }
     FixReport report;
-    try (SignalStop stop = SignalStop.install()) {
+    int[] done = {0};
+    try (SignalStop stop = SignalStop.install();
+        Progress progress = Progress.onStandardError(err)) {
       report =
           engine.fix(
                   inputs,
@@ -252,9 +254,14 @@ final class FixCommand implements Callable<Integer> {
                   followSymlinks,
                   main.stdin,
                   exemptions,
-                  file -> print(file, out, err),
+                  file -> {
+                    progress.clear();
+                    print(file, out, err);
+                    progress.update("fix: " + ++done[0] + " file(s) done, last " + file.file());
+                  },
                   stop::requested);
       if (stop.requested()) {
+        progress.clear();
         FixSummary.noteLines(report.files()).forEach(err::println);
         err.println("fix: stopped by a signal after " + report.files().size() + " file(s)");
         out.flush();
@@ -305,7 +312,7 @@ final class FixCommand implements Callable<Integer> {
       } else if (changed) {
         out.println(file.file());
       }
-    } else if (file.file().equals("-") && file.fixed() != null) {
+    } else if (file.file().equals("-") && file.fixed() != null && !mode.diff) {
       out.print(file.fixed());
     } else if (!mode.write) {
       out.print(file.diff());
@@ -349,7 +356,7 @@ final class FixCommand implements Callable<Integer> {
    */
   private Level level(RootlockConfig fileConfig, PrintWriter err) {
     if (profile != null) {
-      return Level.parse(profile);
+      return profile.level();
     }
     Level configured = fileConfig.level();
     if (configured == null || configured == Level.HARDENED || configured == Level.RESTRICTED) {

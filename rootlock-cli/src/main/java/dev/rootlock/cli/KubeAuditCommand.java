@@ -8,16 +8,12 @@ import dev.rootlock.kube.client.KubeException;
 import dev.rootlock.kube.client.KubeOptions;
 import dev.rootlock.model.ScanResult;
 import dev.rootlock.policy.LevelVersion;
-import dev.rootlock.report.ReportContext;
-import dev.rootlock.report.ReportFormat;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code rootlock kube audit}: every pod (and workload) of a live cluster, one row a container. */
@@ -40,10 +36,10 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  rootlock kube audit -A",
-      "  rootlock kube audit -n shop -o wide --include-workloads",
+      "  rootlock kube audit -n shop -f wide --include-workloads",
       "  rootlock kube audit -A \\",
       "      --workload-kind Workflow.example.com=spec.runner.template",
-      "  rootlock kube audit -A --profile restricted -o sarif > cluster.sarif",
+      "  rootlock kube audit -A -p restricted -f sarif -o cluster.sarif",
       "",
       "Exit codes: 0 nothing violates, 1 something violates, 2 usage error, unreachable server or"
           + " namespaces that could not be read.",
@@ -65,15 +61,11 @@ final class KubeAuditCommand implements Callable<Integer> {
 
   @Mixin WorkloadKindOptions workloadKinds;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "<format>",
-      defaultValue = "text",
-      description = "text (a table), wide (more columns), json, sarif or junit. Default: text.")
-  String output;
+  @Mixin AuditOutputOptions output;
 
   @Override
   public Integer call() throws KubeException, IOException {
+    AuditFormat format = output.format(); // settle -o <format> before the cluster is read
     java.util.Set<String> checks = Engine.standard().checkIds();
     // Live objects have no file: the config is the nearest one above the working directory.
     LevelVersion levelVersion = policy.levelVersion(config.configFor(null, checks));
@@ -83,35 +75,48 @@ final class KubeAuditCommand implements Callable<Integer> {
             .withLevel(levelVersion.level(), levelVersion.version())
             .withExemptions(config.rules(checks))
             .withIncludeWorkloads(includeWorkloads)
-            .withWide("wide".equals(output))
+            .withWide(format == AuditFormat.wide)
             .withKinds(workloadKinds.kinds());
-    PrintWriter out = spec.commandLine().getOut();
-    if (output.equals("text") || output.equals("wide")) {
-      AuditReport report = KubeAudit.run(options);
-      out.print(AuditTable.render(report, options.wide()));
-      out.flush();
-      return report.exitCode();
+    try {
+      if (format.isTable()) {
+        AuditReport report =
+            progress().whileRunning("kube audit: listing and checking", () -> run(options));
+        output.writeText(AuditTable.render(report, options.wide()));
+        return report.exitCode();
+      }
+      ScanResult result =
+          progress().whileRunning("kube audit: listing and checking", () -> scan(options));
+      output.write(result, Engine.standard().rules());
+      return result.exitCode();
+    } catch (Unchecked e) {
+      throw (KubeException) e.getCause();
     }
-    ReportFormat format = reportFormat();
-    ScanResult result = KubeAudit.scan(options);
-    ReportContext context =
-        ReportContext.of(new VersionProvider().version(), null, Engine.standard().rules(), false);
-    format.reporter(context).write(result, out);
-    out.flush();
-    return result.exitCode();
   }
 
-  private ReportFormat reportFormat() {
+  private Progress progress() {
+    return Progress.onStandardError(spec.commandLine().getErr());
+  }
+
+  /** KubeException is checked; it crosses the progress line's Supplier unchecked, and back. */
+  private static AuditReport run(KubeOptions options) {
     try {
-      ReportFormat format = ReportFormat.parse(output);
-      if (format != ReportFormat.TEXT) {
-        return format;
-      }
-    } catch (IllegalArgumentException e) {
-      // fall through to the usage error below
+      return KubeAudit.run(options);
+    } catch (KubeException e) {
+      throw new Unchecked(e);
     }
-    throw new ParameterException(
-        spec.commandLine(),
-        "-o: invalid output \"" + output + "\": must be one of text, wide, json, sarif, junit");
+  }
+
+  private static ScanResult scan(KubeOptions options) {
+    try {
+      return KubeAudit.scan(options);
+    } catch (KubeException e) {
+      throw new Unchecked(e);
+    }
+  }
+
+  private static final class Unchecked extends RuntimeException {
+    Unchecked(KubeException cause) {
+      super(cause);
+    }
   }
 }

@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code rootlock kube readiness}: what switching enforce to a level would reject today. */
@@ -33,7 +32,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  rootlock kube readiness -n shop",
-      "  rootlock kube readiness -A --level restricted --policy-version v1.30",
+      "  rootlock kube readiness -A -p restricted --policy-version v1.30",
       "",
       "A pod that fails only checks exempt by .rootlock.yaml or its rootlock.dev/exempt"
           + " annotations is counted as exempt, not rejected (docs/config.md); the warnings stay"
@@ -50,19 +49,13 @@ final class KubeReadinessCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
 
-  @Option(
-      names = "--level",
-      paramLabel = "<level>",
-      description =
-          "The enforce level to try: baseline, restricted or hardened. Default: the config"
-              + " file's level, else hardened.")
-  String level;
+  @Mixin PolicyOptions policy;
 
-  @Option(
-      names = "--policy-version",
-      paramLabel = "<version>",
-      description = "latest or v1.N. Default: the config file's version, else latest.")
-  String version;
+  /** The name this flag had before every verb said --profile; kept working, out of the help. */
+  @Option(names = "--level", paramLabel = "<level>", hidden = true)
+  void level(Profile level) {
+    policy.profile = level;
+  }
 
   @Override
   public Integer call() throws KubeException {
@@ -82,29 +75,22 @@ final class KubeReadinessCommand implements Callable<Integer> {
     return report.exitCode();
   }
 
+  /** --profile, else the config's level; a config that says privileged tries hardened. */
   private Level level(RootlockConfig fileConfig) {
-    if (level == null) {
-      return fileConfig.level() == null || fileConfig.level() == Level.PRIVILEGED
-          ? Level.HARDENED
-          : fileConfig.level();
+    Level given = policy.givenLevel();
+    if (given != null) {
+      return given;
     }
-    try {
-      Level parsed = Level.parse(level);
-      if (parsed != Level.PRIVILEGED) {
-        return parsed;
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
-    }
-    throw new ParameterException(
-        spec.commandLine(),
-        "--level: invalid level \"" + level + "\": must be one of baseline, restricted, hardened");
+    return fileConfig.level() == null || fileConfig.level() == Level.PRIVILEGED
+        ? Level.HARDENED
+        : fileConfig.level();
   }
 
   private PolicyVersion version(RootlockConfig fileConfig) {
-    if (version == null) {
-      return fileConfig.version() == null ? PolicyVersion.LATEST : fileConfig.version();
+    PolicyVersion given = policy.givenVersion();
+    if (given != null) {
+      return given;
     }
-    return PolicyOptions.parseVersion(spec.commandLine(), version);
+    return fileConfig.version() == null ? PolicyVersion.LATEST : fileConfig.version();
   }
 }

@@ -52,7 +52,7 @@ public final class Main implements Runnable {
    * The verbs, in help order. picocli builds a model of every option of every command it is given,
    * which costs ~100 ms of a cold start; a run that names its verb gets only that one.
    */
-  private static final Map<String, Class<?>> VERBS = new LinkedHashMap<>();
+  static final Map<String, Class<?>> VERBS = new LinkedHashMap<>();
 
   static {
     VERBS.put("scan", ScanCommand.class);
@@ -107,6 +107,7 @@ public final class Main implements Runnable {
     if (docker != null) {
       DockerCommand.configure(docker);
     }
+    HelpLayout.install(commandLine);
     int code;
     try {
       code = commandLine.execute(args);

@@ -71,7 +71,7 @@ final class PolicyExportCommand implements Callable<Integer> {
   Path output;
 
   @Option(
-      names = "--format",
+      names = {"-f", "--format"},
       paramLabel = "vap",
       defaultValue = "vap",
       description = "Output format; only vap (ValidatingAdmissionPolicy) for now.")

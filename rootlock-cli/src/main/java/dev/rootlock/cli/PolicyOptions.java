@@ -22,7 +22,7 @@ final class PolicyOptions {
           "Policy level: baseline, restricted (Pod Security Admission's, exactly), or hardened"
               + " (restricted + read-only root and safe writable mounts)."
               + " Default: the config file's level, else hardened.")
-  String profile;
+  Profile profile;
 
   @Option(
       names = "--policy-version",
@@ -39,25 +39,30 @@ final class PolicyOptions {
 
   /** The flags' level and version, else the config file's, else hardened:latest. */
   LevelVersion levelVersion(dev.rootlock.config.RootlockConfig config) {
-    String profile =
-        this.profile != null
-            ? this.profile
-            : config.level() != null ? config.level().toString() : "hardened";
     String version =
         this.version != null
             ? this.version
             : config.version() != null ? config.version().toString() : "latest";
-    Level level;
-    try {
-      level = Level.parse(profile);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
+    Level level = profile != null ? profile.level() : config.level();
+    if (level == null) {
+      level = Level.HARDENED;
     }
     if (level == Level.PRIVILEGED) {
       throw new ParameterException(
-          spec.commandLine(), "--profile: privileged allows everything; choose baseline, restricted or hardened");
+          spec.commandLine(),
+          "--profile: privileged allows everything; choose baseline, restricted or hardened");
     }
     return LevelVersion.of(level, parseVersion(spec.commandLine(), version));
+  }
+
+  /** The level given on the command line, or null. */
+  Level givenLevel() {
+    return profile == null ? null : profile.level();
+  }
+
+  /** The version given on the command line, parsed, or null. */
+  PolicyVersion givenVersion() {
+    return version == null ? null : parseVersion(spec.commandLine(), version);
   }
 
   /** {@code --policy-version}'s value, or a usage error naming the flag. */

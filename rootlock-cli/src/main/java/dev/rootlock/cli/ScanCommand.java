@@ -91,7 +91,7 @@ final class ScanCommand implements Callable<Integer> {
       description =
           "What the inputs hold: auto (by file name, then content), kubernetes, compose or"
               + " dockerfile. Needed only for standard input that auto-detection gets wrong.")
-  String inputType;
+  InputType inputType;
 
   @Mixin WorkloadKindOptions workloadKinds;
 
@@ -150,7 +150,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    output.reportFormat(); // reject a bad --format before reading anything
+    output.reportFormat(); // settle -o <format> before reading anything
     if (paths.isEmpty() && composeFiles.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(), "Missing required parameter: 'PATH' (or --compose-file)");
@@ -175,7 +175,7 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     ScanResult scanned =
-        engine.scan(
+        Progress.onStandardError(spec.commandLine().getErr()).whileRunning("scan: reading and checking", () -> engine.scan(
             new ScanRequest(
                 files,
                 policy.levelVersion(primary),
@@ -185,7 +185,7 @@ final class ScanCommand implements Callable<Integer> {
                 followSymlinks,
                 new dev.rootlock.engine.ComposeOptions(composeFiles, envFile),
                 config.rules(engine.checkIds())),
-            rendered);
+            rendered));
     List<dev.rootlock.model.InputError> errors = new java.util.ArrayList<>(renderErrors);
     errors.addAll(scanned.errors());
     ScanResult result =
@@ -283,12 +283,6 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private InputType inputType() {
-    try {
-      return InputType.valueOf(inputType.toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--input-type: invalid value \"" + inputType + "\": must be one of auto, kubernetes, compose, dockerfile");
-    }
+    return inputType;
   }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Example:",
-      "  rootlock webhook serve --tls-cert-file /tls/tls.crt --tls-private-key-file /tls/tls.key",
+      "  rootlock webhook serve --tls-cert-file /tls/tls.crt \\",
+      "      --tls-private-key-file /tls/tls.key",
       "",
       "Exit codes: 0 stopped cleanly, 2 bad flags, configuration or certificate.",
     })

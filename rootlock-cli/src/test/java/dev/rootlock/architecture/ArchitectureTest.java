@@ -1,5 +1,6 @@
 package dev.rootlock.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -92,6 +93,18 @@ class ArchitectureTest {
         .resideInAnyPackage("dev.rootlock.policy.checks..", "dev.rootlock.policy.docker..", "dev.rootlock.report..")
         .because("adapters hand model objects to the engine, which owns evaluation")
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  /** The one table renderer knows columns and cells, nothing of rootlock's, so anyone may draw. */
+  @Test
+  void textTablesUseTheJdkOnly() {
+    classes()
+        .that()
+        .resideInAPackage("dev.rootlock.text..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "dev.rootlock.text..")
         .check(classes);
   }
 

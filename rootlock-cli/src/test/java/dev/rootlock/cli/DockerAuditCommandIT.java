@@ -64,7 +64,8 @@ class DockerAuditCommandIT {
 
   @Test
   void listsBothContainersWithTheirSettingsAndExitsOneForThePlainOne() {
-    CliRun run = CliRun.of("docker", "audit", "--filter", "label=" + containers.label());
+    CliRun run =
+        CliRun.of("docker", "audit", "-f", "wide", "--filter", "label=" + containers.label());
 
     assertThat(run.out())
         .isEqualTo(
@@ -86,11 +87,33 @@ class DockerAuditCommandIT {
   }
 
   @Test
+  void theDefaultTableIsNarrowAndNamesTheFirstFailingCheckAndHowManyMore() {
+    CliRun run = CliRun.of("docker", "audit", "--filter", "label=" + containers.label());
+    String plain = "rl-audit-plain-" + containers.runId();
+    int nameWidth = Math.max(plain.length(), hardened.length());
+
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines.subList(0, 3))
+        .containsExactly(
+            "NAME" + " ".repeat(nameWidth - 4 + 3)
+                + "IMAGE                          READONLY   CHECKS",
+            plain + " ".repeat(nameWidth - plain.length() + 3)
+                + "rootlock-test/busybox:latest   false      capabilities_restricted +3",
+            hardened + " ".repeat(nameWidth - hardened.length() + 3)
+                + "rootlock-test/busybox:latest   true       <none>");
+    assertThat(lines.subList(0, 3)).allMatch(line -> line.length() <= 100);
+    assertThat(run.out()).endsWith("2 containers audited, 1 violates hardened:latest (4 findings)\n");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
   void theHardenedContainerAlonePasses() {
     CliRun run =
         CliRun.of(
             "docker",
             "audit",
+            "-f",
+            "wide",
             "--filter",
             "label=" + containers.label(),
             "--filter",

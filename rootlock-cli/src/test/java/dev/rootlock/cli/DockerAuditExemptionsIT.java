@@ -82,7 +82,7 @@ class DockerAuditExemptionsIT {
 
     CliRun table =
         CliRun.of(
-            "docker", "audit", "--config", config.toString(), "--filter",
+            "docker", "audit", "--config", config.toString(), "-f", "wide", "--filter",
             "label=" + containers.label());
     assertThat(table.out())
         .contains("capabilities_restricted,noNewPrivileges,user(exempt),readOnly(exempt)")

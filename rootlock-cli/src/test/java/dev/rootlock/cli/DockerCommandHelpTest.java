@@ -64,8 +64,7 @@ class DockerCommandHelpTest {
 
     assertThat(run.err())
         .startsWith(
-            "error: Invalid value for option '--format': expected one of [text, json]"
-                + " (case-insensitive) but was 'xml'\n");
+            "error: --format: invalid value \"xml\": must be one of text, json\n");
     assertThat(run.exitCode()).isEqualTo(2);
   }
 

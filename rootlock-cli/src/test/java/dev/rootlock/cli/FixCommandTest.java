@@ -69,6 +69,55 @@ class FixCommandTest {
   }
 
   @Test
+  void diffOfStandardInputIsADiffNotTheFixedText() {
+    CliRun run = CliRun.withStdin(POD, "fix", "--diff", "-");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            --- -
+            +++ -
+            @@ -6,6 +6,22 @@
+             spec:
+               securityContext:
+                 runAsNonRoot: true
+            +    seccompProfile:
+            +      type: RuntimeDefault
+               containers:
+                 - name: web
+                   image: ghcr.io/example/web:1
+            +      securityContext:
+            +        readOnlyRootFilesystem: true
+            +        allowPrivilegeEscalation: false
+            +        capabilities:
+            +          drop:
+            +            - ALL
+            +      volumeMounts:
+            +        - name: tmp
+            +          mountPath: /tmp
+            +  volumes:
+            +    - name: tmp
+            +      emptyDir:
+            +        medium: Memory
+            +        sizeLimit: 64Mi
+            """);
+  }
+
+  @Test
+  void anUnknownProfileListsTheLevelsFixWrites() {
+    CliRun run = CliRun.withStdin(POD, "fix", "-p", "baseline", "-");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            """
+            error: --profile: invalid value "baseline": must be one of restricted, hardened
+            See 'rootlock fix --help' for usage.
+            """);
+  }
+
+  @Test
   void writeAndDiffExcludeEachOther() {
     CliRun run = CliRun.of("fix", "--write", "--diff", "x.yaml");
 

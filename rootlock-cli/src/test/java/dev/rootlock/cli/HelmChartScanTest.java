@@ -30,6 +30,9 @@ class HelmChartScanTest {
         .isEqualTo(
             "web/charts/worker/templates/job.yaml:14:11 job/release-name-worker worker"
                 + " privileged: container \"worker\" must not set securityContext.privileged=true\n"
+                + "web/charts/worker/templates/job.yaml:2:1 job/release-name-worker violates"
+                + " PodSecurity \"baseline:latest\": privileged (container \"worker\" must not set"
+                + " securityContext.privileged=true)\n"
                 + "2 objects scanned, 1 violates baseline:latest (1 finding); skipped: 1 Service\n");
   }
 

@@ -96,6 +96,32 @@ class KubeCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("\"policy\": \"hardened:latest\"").contains("\"check\": \"readOnlyRootFilesystem\"");
+    assertThat(run.err())
+        .isEqualTo("note: -o json is taken as -f json (the format flag); -o ./json writes a file\n");
+  }
+
+  @Test
+  void auditWritesItsReportToTheOutputFile() throws IOException {
+    Path report = dir.resolve("audit.json");
+    CliRun toFile =
+        CliRun.of("kube", "audit", "--kubeconfig", kubeconfig.toString(), "-f", "json", "-o", report.toString());
+    CliRun toOut = CliRun.of("kube", "audit", "--kubeconfig", kubeconfig.toString(), "-f", "json");
+
+    assertThat(toFile.exitCode()).isEqualTo(1);
+    assertThat(toFile.out()).isEmpty();
+    assertThat(Files.readString(report)).isEqualTo(toOut.out());
+  }
+
+  @Test
+  void readinessSaysProfileAsEveryVerbDoesAndKeepsLevelOutOfItsHelp() {
+    String kube = kubeconfig.toString();
+    CliRun byProfile = CliRun.of("kube", "readiness", "--kubeconfig", kube, "-p", "restricted");
+    CliRun byLevel = CliRun.of("kube", "readiness", "--kubeconfig", kube, "--level", "restricted");
+    CliRun help = CliRun.of("kube", "readiness", "--help");
+
+    assertThat(byProfile.exitCode()).isZero();
+    assertThat(byProfile.out()).contains("enforce restricted:latest").isEqualTo(byLevel.out());
+    assertThat(help.out()).contains("-p, --profile=<level>").doesNotContain("--level");
   }
 
   @Test
@@ -166,7 +192,9 @@ class KubeCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
-        .startsWith("error: -o: invalid output \"yaml\": must be one of text, wide, json, sarif, junit\n");
+        .startsWith(
+            "error: -o yaml: not a format here; --format takes text, wide, json, sarif, junit"
+                + " (write -o ./yaml for a file of that name)\n");
   }
 
   @Test

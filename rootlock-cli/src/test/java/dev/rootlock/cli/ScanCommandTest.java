@@ -110,6 +110,67 @@ class ScanCommandTest {
   }
 
   @Test
+  void aFormatNameGivenToOutputIsTheFormatAsInKubectl() {
+    CliRun byOutput = CliRun.withStdin(NGINX_POD, "scan", "-o", "json", "-");
+    CliRun byFormat = CliRun.withStdin(NGINX_POD, "scan", "-f", "json", "-");
+
+    assertThat(byOutput.exitCode()).isEqualTo(1);
+    assertThat(byOutput.out()).startsWith("{\n").isEqualTo(byFormat.out());
+    assertThat(byOutput.err())
+        .isEqualTo("note: -o json is taken as -f json (the format flag); -o ./json writes a file\n");
+  }
+
+  @Test
+  void aPathGivenToOutputIsAFileEvenWhenItsNameIsAFormat() throws IOException {
+    Path report = dir.resolve("json");
+
+    CliRun run = CliRun.withStdin(NGINX_POD, "scan", "-f", "sarif", "-o", report.toString(), "-");
+
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEmpty();
+    assertThat(Files.readString(report)).contains("\"version\": \"2.1.0\"");
+  }
+
+  @Test
+  void outputThatContradictsFormatIsAUsageError() {
+    CliRun run = CliRun.withStdin(NGINX_POD, "scan", "-f", "sarif", "-o", "json", "-");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            """
+            error: -o json: a format name, and --format says sarif; write -o ./json for a file of that name
+            See 'rootlock scan --help' for usage.
+            """);
+  }
+
+  @Test
+  void kubectlsYamlGivenToOutputIsNeverAFile() {
+    CliRun run = CliRun.withStdin(NGINX_POD, "scan", "-o", "yaml", "-");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            """
+            error: -o yaml: not a format here; --format takes text, json, sarif, junit (write -o ./yaml for a file of that name)
+            See 'rootlock scan --help' for usage.
+            """);
+  }
+
+  @Test
+  void anUnknownInputTypeListsTheTypes() {
+    CliRun run = CliRun.withStdin(NGINX_POD, "scan", "--input-type", "helm", "-");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            """
+            error: --input-type: invalid value "helm": must be one of auto, kubernetes, compose, dockerfile
+            See 'rootlock scan --help' for usage.
+            """);
+  }
+
+  @Test
   void anUnknownProfileIsAUsageError() {
     CliRun run = CliRun.of("scan", "--profile", "strict", EXAMPLES);
 
@@ -117,7 +178,7 @@ class ScanCommandTest {
     assertThat(run.err())
         .isEqualTo(
             """
-            error: --profile: invalid level "strict": must be one of privileged, baseline, restricted, hardened
+            error: --profile: invalid value "strict": must be one of baseline, restricted, hardened
             See 'rootlock scan --help' for usage.
             """);
   }
@@ -280,6 +341,8 @@ class ScanCommandTest {
         .isEqualTo(
             "-:11:29 workflow/wf app privileged: container \"app\" must not set"
                 + " securityContext.privileged=true\n"
+                + "-:1:1 workflow/wf violates PodSecurity \"baseline:latest\": privileged (container"
+                + " \"app\" must not set securityContext.privileged=true)\n"
                 + "1 object scanned, 1 violates baseline:latest (1 finding)\n");
   }
 

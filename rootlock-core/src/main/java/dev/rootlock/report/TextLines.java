@@ -20,7 +20,7 @@ final class TextLines {
     String text = finding.detail().isEmpty() ? finding.reason() : finding.detail();
     return ansi.bold(safe(finding.positionFile()) + ":" + finding.position())
         + " "
-        + safe(object.displayName())
+        + name(object)
         + " "
         + safe(containers)
         + " "
@@ -48,11 +48,34 @@ final class TextLines {
   static String note(ObjectRef object, String note, Ansi ansi) {
     return ansi.bold(safe(object.source().file()) + ":" + object.source().position())
         + " "
-        + safe(object.displayName())
+        + name(object)
         + " "
         + ansi.cyan("note:")
         + " "
         + safe(note);
+  }
+
+  /**
+   * {@code file:line:col kind/name violates PodSecurity "restricted:latest": ...}: the API
+   * server's own message for the object, once, as {@code kubectl apply} would print it.
+   */
+  static String message(ObjectRef object, String message, Ansi ansi) {
+    return ansi.bold(safe(object.source().file()) + ":" + object.source().position())
+        + " "
+        + name(object)
+        + " "
+        + ansi.red(safe(message));
+  }
+
+  /**
+   * {@code namespace/kind/name} when the object names a namespace, else {@code kind/name}: two
+   * {@code pod/web} of {@code kubectl get pods -A} must not read alike.
+   */
+  static String name(ObjectRef object) {
+    String namespace = object.namespace();
+    return namespace == null || namespace.isEmpty()
+        ? safe(object.displayName())
+        : safe(namespace) + "/" + safe(object.displayName());
   }
 
   /** {@code file:line:col: error: message}, or {@code file: error: message} without a position. */

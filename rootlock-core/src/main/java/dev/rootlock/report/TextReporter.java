@@ -11,8 +11,10 @@ import java.io.Writer;
 import java.util.stream.Collectors;
 
 /**
- * The terminal format: one compiler-style line per finding ({@code file:line:col kind/name
- * containers check: detail}) and per note, in input order; then one line per input error ({@code
+ * The terminal format: one compiler-style line per finding ({@code file:line:col
+ * namespace/kind/name containers check: detail}, the namespace only when the object names one)
+ * and per note, in input order, and under baseline and restricted the API server's message for
+ * each object that fails, once; then one line per input error ({@code
  * file:line:col: error: message}); then a summary line such as {@code 12 objects scanned, 3 violate
  * hardened:latest (7 findings); 1 file could not be read; skipped: 4 Service, 2 ConfigMap}. Exempt
  * findings do not count: they follow, under {@code exempt:}, each with its reason and where the
@@ -42,9 +44,15 @@ public final class TextReporter implements Reporter {
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
     Writer errorOut = errors == null ? out : errors;
+    boolean psaLevel = isPsaLevel(result.policy());
     for (ObjectResult object : result.objects()) {
       for (Finding finding : object.failingFindings()) {
         out.write(TextLines.finding(finding, ansi) + "\n");
+      }
+      // Only Kubernetes objects have an API server's text; a container's or a Compose service's
+      // message would only repeat the lines above.
+      if (psaLevel && !object.allowed() && object.message().startsWith("violates PodSecurity ")) {
+        out.write(TextLines.message(object.object(), object.message(), ansi) + "\n");
       }
       for (String note : object.notes()) {
         out.write(TextLines.note(object.object(), note, ansi) + "\n");
@@ -70,6 +78,14 @@ public final class TextReporter implements Reporter {
     errorOut.flush();
     out.write(summary(result) + "\n");
     out.flush();
+  }
+
+  /**
+   * Under PSA's own levels the object's message is the API server's text, worth reading whole;
+   * under hardened, the lines above already say all of it.
+   */
+  private static boolean isPsaLevel(String policy) {
+    return policy.startsWith("baseline:") || policy.startsWith("restricted:");
   }
 
   private String summary(ScanResult result) {

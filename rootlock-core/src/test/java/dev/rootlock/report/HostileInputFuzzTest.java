@@ -137,10 +137,11 @@ class HostileInputFuzzTest {
         .parse(new InputSource(new StringReader(junit)));
     String text = render(ReportFormat.TEXT, context, result);
     assertThat(text.lines().count())
-        .as("one line per finding, note and error, plus the summary")
+        .as("one line per finding, note and error, PSA's message per failing object, the summary")
         .isLessThanOrEqualTo(
             result.findingCount()
                 + result.objects().stream().mapToLong(o -> o.notes().size()).sum()
+                + result.objects().stream().filter(o -> !o.allowed()).count()
                 + result.errors().size()
                 + 1);
   }

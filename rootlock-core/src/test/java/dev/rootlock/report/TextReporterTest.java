@@ -53,6 +53,35 @@ class TextReporterTest {
   }
 
   @Test
+  void underPsaLevelsTheApiServersMessageIsPrintedOncePerObject() {
+    ObjectRef pod = ref("pods.yaml", 1, 1, 0, "v1", "Pod", "shop", "web");
+    String message =
+        "violates PodSecurity \"restricted:latest\": allowPrivilegeEscalation != false"
+            + " (container \"a\" must set securityContext.allowPrivilegeEscalation=false)";
+    ScanResult result =
+        new ScanResult(
+            "restricted:latest",
+            List.of(
+                failing(
+                    pod,
+                    message,
+                    finding(pod, List.of("a"), "", "one"),
+                    finding(pod, List.of("a"), "", "two"))),
+            List.of(),
+            Map.of());
+
+    assertThat(render(PLAIN, result))
+        .isEqualTo(
+            """
+            pods.yaml:4:9 shop/pod/web a check: one
+            pods.yaml:4:9 shop/pod/web a check: two
+            pods.yaml:1:1 shop/pod/web %s
+            1 object scanned, 1 violates restricted:latest (2 findings)
+            """
+                .formatted(message));
+  }
+
+  @Test
   void summaryIsSingularForOne() {
     ObjectRef pod = ref("pod.yaml", 1, 1, 0, "v1", "Pod", null, "p");
     ScanResult result =

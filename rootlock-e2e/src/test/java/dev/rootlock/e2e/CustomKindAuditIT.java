@@ -80,7 +80,7 @@ class CustomKindAuditIT {
             "audit",
             "-n",
             namespace,
-            "-o",
+            "-f",
             "json",
             "--workload-kind",
             "Workflow." + group + "=spec.runner.template",

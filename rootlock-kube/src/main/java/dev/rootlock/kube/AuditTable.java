@@ -5,6 +5,7 @@ import dev.rootlock.kube.audit.AuditRow;
 import dev.rootlock.kube.audit.ContainerFacts;
 import dev.rootlock.kube.audit.NamespaceSummary;
 import dev.rootlock.kube.decode.Unreadable;
+import dev.rootlock.text.Table;
 
 /**
  * Renders an {@link AuditReport} for a terminal: one row per container, then a summary per
@@ -14,16 +15,19 @@ public final class AuditTable {
 
   private AuditTable() {}
 
-  /** The table; {@code wide} adds USER, PRIVESC, CAPS, SECCOMP and WRITABLE MOUNTS. */
+  /**
+   * The table; {@code wide} adds USER, PRIVESC, CAPS, SECCOMP and WRITABLE MOUNTS and lists every
+   * failing check.
+   */
   public static String render(AuditReport report, boolean wide) {
     StringBuilder out = new StringBuilder();
     if (report.rows().isEmpty() && report.unreadable().isEmpty()) {
       out.append("No resources found.\n");
     }
     if (!report.rows().isEmpty()) {
-      TextTable table =
+      Table table =
           wide
-              ? new TextTable(
+              ? new Table(
                   "NAMESPACE",
                   "OWNER",
                   "POD",
@@ -35,10 +39,13 @@ public final class AuditTable {
                   "CAPS",
                   "SECCOMP",
                   "WRITABLE MOUNTS")
-              : new TextTable("NAMESPACE", "OWNER", "POD", "CONTAINER", "READONLY", "CHECKS");
+              : new Table("NAMESPACE", "OWNER", "POD", "CONTAINER", "READONLY", "CHECKS");
       for (AuditRow row : report.rows()) {
+        // The narrow table names the first failing check and how many more; wide names all.
         String checks =
-            row.checks().isEmpty() ? ContainerFacts.NONE : String.join(",", row.checks());
+            wide
+                ? row.checks().isEmpty() ? ContainerFacts.NONE : String.join(",", row.checks())
+                : Table.firstAndCount(row.checks(), ContainerFacts.NONE);
         if (wide) {
           String mounts =
               row.writableMounts().isEmpty()
@@ -65,8 +72,8 @@ public final class AuditTable {
       out.append('\n');
     }
     if (!report.namespaces().isEmpty()) {
-      TextTable summary =
-          new TextTable("NAMESPACE", "OBJECTS", "VIOLATING", "CONTAINERS", "READONLY");
+      Table summary =
+          new Table("NAMESPACE", "OBJECTS", "VIOLATING", "CONTAINERS", "READONLY");
       for (NamespaceSummary ns : report.namespaces()) {
         summary.add(
             ns.namespace(),

@@ -5,14 +5,16 @@ import dev.rootlock.model.docker.Capability;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.Mount;
 import dev.rootlock.model.docker.TmpfsMount;
+import dev.rootlock.text.Table;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The text form of an audit: the Docker counterpart of {@code kubectl get pods -o
+ * The text forms of an audit: the Docker counterpart of {@code kubectl get pods -o
  * custom-columns=...READONLY...}, one row per container, aligned as {@code docker ps} aligns
  * (columns padded to their widest cell plus three spaces, {@code <none>} for an empty cell), then
- * each failing check's detail and a summary line.
+ * each failing check's detail and a summary line. The default table fits a terminal (NAME, IMAGE,
+ * READONLY, CHECKS); {@code -f wide} adds every setting the checks look at.
  */
 public final class AuditTable {
 
@@ -29,18 +31,37 @@ public final class AuditTable {
           "WRITABLE MOUNTS",
           "FAILING CHECKS");
 
-  private static final String NONE = "<none>";
-  private static final String GAP = "   ";
+  static final List<String> NARROW_HEADER = List.of("NAME", "IMAGE", "READONLY", "CHECKS");
+
+  private static final String NONE = Table.NONE;
 
   private AuditTable() {}
 
+  /** The wide table: every column, then the findings and the summary. */
   public static String text(AuditReport report) {
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(HEADER);
+    Table table = new Table(HEADER);
     for (AuditedContainer container : report.containers()) {
-      rows.add(row(container));
+      table.add(row(container));
     }
-    StringBuilder out = new StringBuilder(align(rows));
+    return withFindings(report, table);
+  }
+
+  /** The default table, a few columns that fit a terminal, then the findings and the summary. */
+  public static String narrow(AuditReport report) {
+    Table table = new Table(NARROW_HEADER);
+    for (AuditedContainer container : report.containers()) {
+      ContainerConfig config = container.config();
+      table.add(
+          config.name(),
+          orNone(config.image()),
+          Boolean.toString(Boolean.TRUE.equals(config.readOnly())),
+          Table.firstAndCount(failing(container), NONE));
+    }
+    return withFindings(report, table);
+  }
+
+  private static String withFindings(AuditReport report, Table table) {
+    StringBuilder out = new StringBuilder(table.render());
     List<Finding> findings = new ArrayList<>();
     report.containers().forEach(c -> findings.addAll(c.result().findings()));
     if (!findings.isEmpty()) {
@@ -65,13 +86,16 @@ public final class AuditTable {
         .toString();
   }
 
+  private static List<String> failing(AuditedContainer container) {
+    return container.result().findings().stream()
+        .map(finding -> finding.isExempt() ? finding.check() + "(exempt)" : finding.check())
+        .distinct()
+        .toList();
+  }
+
   static List<String> row(AuditedContainer container) {
     ContainerConfig config = container.config();
-    List<String> failing =
-        container.result().findings().stream()
-            .map(finding -> finding.isExempt() ? finding.check() + "(exempt)" : finding.check())
-            .distinct()
-            .toList();
+    List<String> failing = failing(container);
     return List.of(
         config.name(),
         orNone(config.image()),
@@ -143,44 +167,12 @@ public final class AuditTable {
         + (findings == 1 ? " finding)" : " findings)");
   }
 
-  /** Left-aligned columns, each as wide as its widest cell plus three spaces; the last unpadded. */
-  static String align(List<List<String>> rows) {
-    int columns = rows.get(0).size();
-    int[] widths = new int[columns];
-    for (List<String> row : rows) {
-      for (int i = 0; i < columns; i++) {
-        widths[i] = Math.max(widths[i], safe(row.get(i)).length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < columns; i++) {
-        String cell = safe(row.get(i));
-        line.append(cell);
-        if (i < columns - 1) {
-          line.append(" ".repeat(widths[i] - cell.length())).append(GAP);
-        }
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
-    }
-    return out.toString();
-  }
-
   private static String orNone(String value) {
     return value == null || value.isEmpty() ? NONE : value;
   }
 
   /** Control characters from the engine (a bind path may hold any byte) written as \\uXXXX. */
   static String safe(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      if (Character.isISOControl(c)) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return Table.safe(text);
   }
 }

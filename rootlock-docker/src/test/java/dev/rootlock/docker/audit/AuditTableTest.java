@@ -36,6 +36,30 @@ class AuditTableTest {
   }
 
   @Test
+  void theNarrowTableNamesTheFirstFailingCheckAndHowManyMore() {
+    AuditReport report =
+        new AuditReport(
+            "hardened:latest",
+            List.of(
+                Containers.audited(Containers.hardened("rl-hardened")),
+                Containers.audited(Containers.plain("plain"))));
+
+    assertThat(AuditTable.narrow(report))
+        .isEqualTo(
+            """
+            NAME          IMAGE                          READONLY   CHECKS
+            rl-hardened   rootlock-test/busybox:latest   true       <none>
+            plain         rootlock-test/busybox:latest   false      capabilities_restricted +3
+
+            capabilities_restricted: container "plain" must set HostConfig.CapDrop=[ALL]
+            noNewPrivileges: container "plain" must set HostConfig.SecurityOpt=[no-new-privileges]
+            user: container "plain" must set Config.User to a non-root UID
+            readOnly: container "plain" must set HostConfig.ReadonlyRootfs=true
+            2 containers audited, 1 violates hardened:latest (4 findings)
+            """);
+  }
+
+  @Test
   void noContainersGiveTheHeaderAndASummary() {
     assertThat(AuditTable.text(new AuditReport("restricted:v1.30", List.of())))
         .isEqualTo(

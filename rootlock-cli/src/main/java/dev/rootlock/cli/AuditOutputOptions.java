@@ -1,0 +1,45 @@
+package dev.rootlock.cli;
+
+import dev.rootlock.model.ScanResult;
+import dev.rootlock.policy.CheckDefinition;
+import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+
+/** {@code --format} (a narrow table by default), {@code --output} and {@code --color} of audits. */
+final class AuditOutputOptions extends OutputFile {
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "<format>",
+      defaultValue = "text",
+      description =
+          "text (a table that fits a terminal), wide (every column), json, sarif or junit."
+              + " Default: ${DEFAULT-VALUE}.")
+  AuditFormat format;
+
+  @Override
+  List<String> formatNames() {
+    return Stream.of(AuditFormat.values()).map(AuditFormat::name).toList();
+  }
+
+  @Override
+  String formatName() {
+    return format.name();
+  }
+
+  @Override
+  void selectFormat(String name) {
+    format = AuditFormat.valueOf(name);
+  }
+
+  /** The chosen format, {@code -o <format>} included. */
+  AuditFormat format() {
+    file();
+    return format;
+  }
+
+  void write(ScanResult result, List<? extends CheckDefinition<?>> rules) {
+    write(result, rules, format().report());
+  }
+}

@@ -1,0 +1,124 @@
+package dev.rootlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+
+/**
+ * Every command's {@code --help}, as a user gets it: within 80 columns, no word of its text split
+ * across lines (picocli's own layout cuts {@code Chart.yaml} after the dot), and every example
+ * line exactly as written, so that it pastes.
+ */
+class HelpLayoutTest {
+
+  /** Every command path below {@code rootlock}, the root included. */
+  static Stream<List<String>> commands() {
+    CommandLine root = new CommandLine(new Main());
+    Main.VERBS.forEach(root::addSubcommand);
+    List<List<String>> paths = new ArrayList<>();
+    collect(root, new ArrayList<>(), paths);
+    return paths.stream();
+  }
+
+  private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
+    paths.add(List.copyOf(path));
+    command
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (sub.getCommandName().equals(name)) { // skip aliases
+                List<String> next = new ArrayList<>(path);
+                next.add(name);
+                collect(sub, next, paths);
+              }
+            });
+  }
+
+  private static CommandLine.Model.CommandSpec spec(List<String> path) {
+    CommandLine command = new CommandLine(new Main());
+    Main.VERBS.forEach(command::addSubcommand);
+    for (String word : path) {
+      command = command.getSubcommands().get(word);
+    }
+    return command.getCommandSpec();
+  }
+
+  private static String help(List<String> path) {
+    List<String> args = new ArrayList<>(path);
+    args.add("--help");
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as("exit code of %s", args).isZero();
+    return run.out();
+  }
+
+  @Test
+  void theWalkFindsEveryVerb() {
+    assertThat(commands().map(path -> String.join(" ", path)))
+        .contains("", "scan", "fix", "kube audit", "kube readiness", "docker lint", "docker audit",
+            "docker discover", "docker verify", "webhook serve", "policy export", "help");
+  }
+
+  @ParameterizedTest(name = "rootlock {0} --help")
+  @MethodSource("commands")
+  void fitsEightyColumns(List<String> path) {
+    assertThat(help(path).lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+  }
+
+  @ParameterizedTest(name = "rootlock {0} --help")
+  @MethodSource("commands")
+  void splitsNoWord(List<String> path) {
+    if (path.contains("help")) {
+      return; // 'help --help' shows its parent's help, whose words the parent's run checks
+    }
+    Set<String> shown = new HashSet<>(Arrays.asList(help(path).split("\\s+")));
+    UsageMessageSpec usage = spec(path).usageMessage();
+    List<String> source = new ArrayList<>();
+    source.addAll(List.of(usage.header()));
+    source.addAll(List.of(usage.description()));
+    source.addAll(List.of(usage.footer()));
+    for (ArgSpec arg : spec(path).args()) {
+      if (!arg.hidden()) {
+        source.addAll(List.of(arg.renderedDescription()));
+      }
+    }
+    for (String text : source) {
+      for (String word : text.replace("%n", " ").replace("%%", "%").split("\\s+")) {
+        if (!word.isEmpty()) {
+          assertThat(shown).as("a word of rootlock %s --help", path).contains(word);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "rootlock {0} --help")
+  @MethodSource("commands")
+  void printsEachExampleAsWritten(List<String> path) {
+    if (path.contains("help")) {
+      return; // 'help --help' shows its parent's help, whose examples the parent's run checks
+    }
+    List<String> lines = help(path).lines().toList();
+    UsageMessageSpec usage = spec(path).usageMessage();
+    for (String text : Stream.concat(Stream.of(usage.description()), Stream.of(usage.footer())).toList()) {
+      if (text.startsWith("  ")) {
+        assertThat(lines).as("an example of rootlock %s --help", path).contains(text);
+      }
+    }
+  }
+
+  @Test
+  void wrapsAtBlanksOnly() {
+    assertThat(HelpLayout.wrap("set DOCKER_HOST=unix:///var/run/docker.sock or Chart.yaml", 20, 0, 2))
+        .containsExactly("set", "  DOCKER_HOST=unix:///var/run/docker.sock", "  or Chart.yaml");
+  }
+}
