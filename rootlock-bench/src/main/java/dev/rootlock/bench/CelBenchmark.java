@@ -57,8 +57,15 @@ public class CelBenchmark {
 
   private static final Set<String> KINDS =
       Set.of(
-          "Pod", "PodTemplate", "ReplicationController", "DaemonSet", "Deployment", "ReplicaSet",
-          "StatefulSet", "CronJob", "Job");
+          "Pod",
+          "PodTemplate",
+          "ReplicationController",
+          "DaemonSet",
+          "Deployment",
+          "ReplicaSet",
+          "StatefulSet",
+          "CronJob",
+          "Job");
 
   private static final Cel CEL =
       CelFactory.standardCelBuilder()
@@ -75,6 +82,7 @@ public class CelBenchmark {
 
   /** The corpus's pod templates, as CEL sees them and as the engine sees them. */
   List<Map<String, Object>> objects;
+
   List<Pod> pods;
   List<String> variableNames;
   List<CelRuntime.Program> variables;
@@ -104,7 +112,8 @@ public class CelBenchmark {
     checks = new ArrayList<>();
     // The check IDs are in the comments above the validations, in their order.
     List<String> ids =
-        export.lines()
+        export
+            .lines()
             .filter(line -> line.startsWith("    # rootlock check "))
             .map(line -> line.substring("    # rootlock check ".length()))
             .toList();
@@ -150,7 +159,9 @@ public class CelBenchmark {
     System.err.printf("CelBenchmark: %d pod templates%n", pods.size());
   }
 
-  /** The engine's functions for the exported checks, each pod: reason and detail built on failure. */
+  /**
+   * The engine's functions for the exported checks, each pod: reason and detail built on failure.
+   */
   @Benchmark
   public void engine(Blackhole sink) {
     for (Pod pod : pods) {

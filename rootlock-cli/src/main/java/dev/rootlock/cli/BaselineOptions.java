@@ -26,7 +26,12 @@ final class BaselineOptions {
             + " to "
             + file);
     for (dev.rootlock.model.InputError error : result.errors()) {
-      err.println("error: " + error.file() + (error.position() == null ? "" : ":" + error.position()) + ": " + error.message());
+      err.println(
+          "error: "
+              + error.file()
+              + (error.position() == null ? "" : ":" + error.position())
+              + ": "
+              + error.message());
     }
     err.flush();
     return result.errors().isEmpty() ? ScanResult.PASSED : ScanResult.ERROR;

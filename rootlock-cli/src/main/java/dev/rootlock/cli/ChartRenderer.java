@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Renders a Helm chart with Helm's own engine (helm-java bundles it). The only class that sees
- * helm-java, and loaded only when a chart is scanned, so a plain scan never pays for Helm's
- * native library.
+ * helm-java, and loaded only when a chart is scanned, so a plain scan never pays for Helm's native
+ * library.
  */
 final class ChartRenderer {
 

@@ -44,9 +44,7 @@ final class ConfigOptions {
   /** The config that governs {@code path} (a file or directory; null: the working directory). */
   RootlockConfig configFor(Path path, Set<String> knownChecks) {
     Optional<Path> file =
-        config != null
-            ? Optional.of(config)
-            : ConfigFiles.find(path == null ? Path.of("") : path);
+        config != null ? Optional.of(config) : ConfigFiles.find(path == null ? Path.of("") : path);
     if (file.isEmpty()) {
       return RootlockConfig.EMPTY;
     }
@@ -76,8 +74,7 @@ final class ConfigOptions {
       return ExemptionRules.OFF;
     }
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    return new ExemptionRules(
-        true, today, file -> exemptionsFor(file, knownChecks));
+    return new ExemptionRules(true, today, file -> exemptionsFor(file, knownChecks));
   }
 
   private List<Exemption> exemptionsFor(Path file, Set<String> knownChecks) {

@@ -84,7 +84,8 @@ final class DockerAuditCommand implements Callable<Integer> {
     Map<String, List<String>> engineFilters = engineFilters();
     AuditReport report;
     try (DockerEngine docker = DockerJavaEngine.fromEnvironment()) {
-      report = new ContainerAudit(docker, engine)
+      report =
+          new ContainerAudit(docker, engine)
               .audit(all, engineFilters, level, config.rules(engine.checkIds()));
     }
     if (format.isTable()) {

@@ -1,6 +1,5 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.source.ShellWords;
 import dev.rootlock.docker.DockerEngine;
 import dev.rootlock.docker.client.DockerJavaEngine;
 import dev.rootlock.docker.discover.DiscoverRequest;
@@ -11,6 +10,7 @@ import dev.rootlock.docker.discover.DiscoveryReport;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.model.ObjectResult;
 import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.source.ShellWords;
 import dev.rootlock.source.dockerrun.DockerRunException;
 import dev.rootlock.source.dockerrun.DockerRunParser;
 import java.io.PrintWriter;
@@ -179,17 +179,29 @@ final class DockerDiscoverCommand implements Callable<Integer> {
     for (DiscoveryReport.Hardening h : report.hardenings()) {
       ObjectResult verdict;
       try {
-        verdict = engine.evaluate(DockerRunParser.parse(h.spec().dockerRunArgs())
-            .toObject(DockerLintCommand.SOURCE), level);
+        verdict =
+            engine.evaluate(
+                DockerRunParser.parse(h.spec().dockerRunArgs()).toObject(DockerLintCommand.SOURCE),
+                level);
       } catch (DockerRunException e) {
         // rootlock rendered this line itself, so the parser accepting it is a rootlock bug
         throw new IllegalStateException("cannot lint the printed line: " + e.getMessage(), e);
       }
-      List<String> findings = verdict.findings().stream()
-          .map(f -> f.check() + ": " + f.detail()).distinct().toList();
-      out.println("  " + h.label() + ": " + (findings.isEmpty() ? "clean"
-          : findings.size() + " finding(s) remain" + (h.proven() ? ", and trial "
-              + h.provenByTrial() + " proved the line needs them as they are" : "")));
+      List<String> findings =
+          verdict.findings().stream().map(f -> f.check() + ": " + f.detail()).distinct().toList();
+      out.println(
+          "  "
+              + h.label()
+              + ": "
+              + (findings.isEmpty()
+                  ? "clean"
+                  : findings.size()
+                      + " finding(s) remain"
+                      + (h.proven()
+                          ? ", and trial "
+                              + h.provenByTrial()
+                              + " proved the line needs them as they are"
+                          : "")));
       findings.forEach(f -> out.println("    - " + f));
     }
   }

@@ -107,7 +107,8 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
       paramLabel = "<duration>",
       converter = GoDuration.class,
       defaultValue = "10s",
-      description = "With --prove: the longest to watch the run (20s, 1m). Default: ${DEFAULT-VALUE}.")
+      description =
+          "With --prove: the longest to watch the run (20s, 1m). Default: ${DEFAULT-VALUE}.")
   Duration duration;
 
   @Parameters(
@@ -152,8 +153,9 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
     if (!prove) {
       return result.exitCode();
     }
-    boolean proven = new LintProof(spec.commandLine().getOut(), duration).prove(
-        hardened == null ? command.args() : hardened.args(), hardened == null);
+    boolean proven =
+        new LintProof(spec.commandLine().getOut(), duration)
+            .prove(hardened == null ? command.args() : hardened.args(), hardened == null);
     return Math.max(result.exitCode(), proven ? 0 : 1);
   }
 
@@ -195,8 +197,13 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
     out.println("Hardened equivalent:");
     out.println("  " + line);
     if (!userGiven && !hardenedUser.equals(user)) {
-      out.println("  note: --user " + hardenedUser + " is " + command.image() + "'s own user"
-          + " (rootlock's image knowledge base), so its data directories stay writable");
+      out.println(
+          "  note: --user "
+              + hardenedUser
+              + " is "
+              + command.image()
+              + "'s own user"
+              + " (rootlock's image knowledge base), so its data directories stay writable");
     }
     hardened.notes().forEach(note -> out.println("  note: " + note));
     out.flush();

@@ -1,5 +1,6 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.config.RootlockConfig;
 import dev.rootlock.docker.DockerEngine;
 import dev.rootlock.docker.client.DockerJavaEngine;
 import dev.rootlock.docker.prove.TrialProver;
@@ -13,7 +14,6 @@ import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.prove.Discovered;
 import dev.rootlock.fix.prove.Proof;
 import dev.rootlock.fix.prove.Proofs;
-import dev.rootlock.config.RootlockConfig;
 import dev.rootlock.policy.Level;
 import dev.rootlock.source.image.DiscoveredPathsReader;
 import java.io.IOException;
@@ -221,7 +221,8 @@ final class FixCommand implements Callable<Integer> {
     ExemptionRules exemptions = config.rules(engine.checkIds());
     String first = inputs.get(0);
     FixOptions options =
-        options(config.configFor(first.equals("-") ? null : Path.of(first), engine.checkIds()), err);
+        options(
+            config.configFor(first.equals("-") ? null : Path.of(first), engine.checkIds()), err);
     List<Proof> proofs = List.of();
     if (prove) {
       try (DockerEngine docker = DockerJavaEngine.fromEnvironment();
@@ -248,18 +249,18 @@ final class FixCommand implements Callable<Integer> {
         Progress progress = Progress.onStandardError(err)) {
       report =
           engine.fix(
-                  inputs,
-                  options,
-                  mode.write,
-                  followSymlinks,
-                  main.stdin,
-                  exemptions,
-                  file -> {
-                    progress.clear();
-                    print(file, out, err);
-                    progress.update("fix: " + ++done[0] + " file(s) done, last " + file.file());
-                  },
-                  stop::requested);
+              inputs,
+              options,
+              mode.write,
+              followSymlinks,
+              main.stdin,
+              exemptions,
+              file -> {
+                progress.clear();
+                print(file, out, err);
+                progress.update("fix: " + ++done[0] + " file(s) done, last " + file.file());
+              },
+              stop::requested);
       if (stop.requested()) {
         progress.clear();
         FixSummary.noteLines(report.files()).forEach(err::println);
@@ -338,7 +339,8 @@ final class FixCommand implements Callable<Integer> {
               .withKinds(workloadKinds.kinds());
       if (!only.isEmpty() && !Fixer.fixableChecks().containsAll(only)) {
         throw new IllegalArgumentException(
-            "--only: unknown check; fixable checks are " + String.join(", ", Fixer.fixableChecks()));
+            "--only: unknown check; fixable checks are "
+                + String.join(", ", Fixer.fixableChecks()));
       }
       if (pathsFrom != null) {
         options = options.withDiscovered(DiscoveredPathsReader.read(pathsFrom));

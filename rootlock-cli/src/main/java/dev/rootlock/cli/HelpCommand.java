@@ -7,8 +7,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IHelpCommandInitializable2;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -52,8 +52,13 @@ final class HelpCommand implements IHelpCommandInitializable2, Runnable {
       if (next == null) {
         throw new ParameterException(
             spec.commandLine(),
-            "Unknown command: '" + String.join(" ", path) + "' (no '" + word + "' in '"
-                + target.getCommandSpec().qualifiedName() + "')");
+            "Unknown command: '"
+                + String.join(" ", path)
+                + "' (no '"
+                + word
+                + "' in '"
+                + target.getCommandSpec().qualifiedName()
+                + "')");
       }
       target = next;
     }

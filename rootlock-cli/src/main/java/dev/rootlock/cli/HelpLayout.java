@@ -31,16 +31,19 @@ final class HelpLayout {
   /** Installs the layout on {@code commandLine} and every subcommand below it. */
   static void install(CommandLine commandLine) {
     Map<String, CommandLine.IHelpSectionRenderer> sections = commandLine.getHelpSectionMap();
-    sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER,
+    sections.put(
+        CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER,
         help -> paragraphs(help.commandSpec().usageMessage().header(), width(help)));
-    sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION,
+    sections.put(
+        CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION,
         help -> paragraphs(help.commandSpec().usageMessage().description(), width(help)));
-    sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+    sections.put(
+        CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
         help -> paragraphs(help.commandSpec().usageMessage().footer(), width(help)));
-    sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_PARAMETER_LIST,
-        HelpLayout::parameterList);
-    sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
-        HelpLayout::optionList);
+    sections.put(
+        CommandLine.Model.UsageMessageSpec.SECTION_KEY_PARAMETER_LIST, HelpLayout::parameterList);
+    sections.put(
+        CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::optionList);
     commandLine.setHelpSectionMap(sections);
     for (CommandLine sub : commandLine.getSubcommands().values()) {
       install(sub);
@@ -89,7 +92,7 @@ final class HelpLayout {
     return out.toString();
   }
 
-  /** {@code "  -p, --profile"} or {@code "      --config"}, as picocli aligns them. */
+  /** {@code " -p, --profile"} or {@code " --config"}, as picocli aligns them. */
   private static String names(OptionSpec option) {
     List<String> shortNames = new ArrayList<>();
     List<String> longNames = new ArrayList<>();
@@ -132,8 +135,8 @@ final class HelpLayout {
 
   /**
    * {@code text} in lines of at most {@code width} columns, broken at blanks only: the first line
-   * indented by {@code firstIndent}, the rest by {@code restIndent}. A word longer than a line
-   * gets a line of its own rather than being cut.
+   * indented by {@code firstIndent}, the rest by {@code restIndent}. A word longer than a line gets
+   * a line of its own rather than being cut.
    */
   static List<String> wrap(String text, int width, int firstIndent, int restIndent) {
     List<String> lines = new ArrayList<>();

@@ -42,8 +42,12 @@ final class LintProof {
     String which = original ? "the line" : "the hardened line";
     out.println();
     if (!trial.provable()) {
-      out.println("NOT PROVEN: --prove cannot reproduce " + String.join(", ", trial.unsupported())
-          + " in a trial, so " + which + " was not run.");
+      out.println(
+          "NOT PROVEN: --prove cannot reproduce "
+              + String.join(", ", trial.unsupported())
+              + " in a trial, so "
+              + which
+              + " was not run.");
       out.flush();
       return false;
     }
@@ -51,13 +55,19 @@ final class LintProof {
       engine.info();
       String image = trial.spec().image();
       if (engine.inspectImage(image).isEmpty()) {
-        throw new UserException("--prove: image " + image + " is not present locally, and"
-            + " rootlock never pulls: run `docker pull " + image + "` (or build it) first");
+        throw new UserException(
+            "--prove: image "
+                + image
+                + " is not present locally, and"
+                + " rootlock never pulls: run `docker pull "
+                + image
+                + "` (or build it) first");
       }
       TrialOutcome outcome;
       try (TrialJanitor janitor = TrialJanitor.forEngine(engine)) {
-        outcome = new TrialRunner(engine, HostProc.host(), janitor)
-            .run(trial.spec(), Watch.upTo(duration));
+        outcome =
+            new TrialRunner(engine, HostProc.host(), janitor)
+                .run(trial.spec(), Watch.upTo(duration));
       }
       return report(trial, outcome, which);
     } catch (DockerEngineException e) {
@@ -67,31 +77,47 @@ final class LintProof {
 
   private boolean report(RunLineTrial trial, TrialOutcome outcome, String which) {
     boolean ran = outcome.stayedUp() || outcome.exitCode() == 0;
-    boolean proven = ran && outcome.refusedWrites().isEmpty()
-        && outcome.refusedOperations().isEmpty();
+    boolean proven =
+        ran && outcome.refusedWrites().isEmpty() && outcome.refusedOperations().isEmpty();
     out.println((proven ? "PROVEN: " : "NOT PROVEN: ") + which + " ran as");
     out.println("  " + trial.spec().dockerRunLine());
     if (!trial.notRun().isEmpty()) {
-      out.println("  (left out of the trial, as they do not change what the container may write"
-          + " or do: " + String.join(" ", trial.notRun()) + ")");
+      out.println(
+          "  (left out of the trial, as they do not change what the container may write"
+              + " or do: "
+              + String.join(" ", trial.notRun())
+              + ")");
     }
-    out.println("  and " + outcome.state() + (outcome.steady() ? String.format(Locale.ROOT,
-        " (steady after %.1f s)", outcome.elapsed().toMillis() / 1000.0) : "") + ", "
-        + outcome.refusedWrites().size() + " refused writes, "
-        + outcome.refusedOperations().size() + " refused operations");
+    out.println(
+        "  and "
+            + outcome.state()
+            + (outcome.steady()
+                ? String.format(
+                    Locale.ROOT, " (steady after %.1f s)", outcome.elapsed().toMillis() / 1000.0)
+                : "")
+            + ", "
+            + outcome.refusedWrites().size()
+            + " refused writes, "
+            + outcome.refusedOperations().size()
+            + " refused operations");
     for (RefusedWrite write : outcome.refusedWrites()) {
       out.println("  refused write: " + write.line());
     }
     for (RefusedOperation op : outcome.refusedOperations()) {
-      out.println("  refused operation (" + op.kind().capability().map(c -> "needs " + c)
-          .orElse("mount owner") + "): " + op.line());
+      out.println(
+          "  refused operation ("
+              + op.kind().capability().map(c -> "needs " + c).orElse("mount owner")
+              + "): "
+              + op.line());
     }
     if (!ran && outcome.refusedWrites().isEmpty() && outcome.refusedOperations().isEmpty()) {
       out.println("  last log lines: " + outcome.logTail(3).replace("\n", " | "));
     }
     if (!proven) {
-      out.println("  rootlock docker discover " + trial.spec().image()
-          + " finds the writable paths and capabilities it needs.");
+      out.println(
+          "  rootlock docker discover "
+              + trial.spec().image()
+              + " finds the writable paths and capabilities it needs.");
     }
     out.flush();
     return proven;

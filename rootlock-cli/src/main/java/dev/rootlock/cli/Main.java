@@ -1,8 +1,8 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.model.ScanResult;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import dev.rootlock.model.ScanResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +115,8 @@ public final class Main implements Runnable {
       // picocli hands only Exceptions to the error handler; a broken installation or an
       // exhausted JVM must still end in one line and exit 2, not a bare stack trace.
       err.println("error: " + e);
-      err.println("(rootlock's installation may be incomplete; run again with --debug for details)");
+      err.println(
+          "(rootlock's installation may be incomplete; run again with --debug for details)");
       if (List.of(args).contains("--debug")) {
         e.printStackTrace(err);
       }

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code -o/--output} and {@code --color}, the same in every verb that reports; each subclass adds
- * its {@code -f/--format} with the formats it offers. kubectl users type {@code -o json} and
- * {@code -o wide}: a bare format name given to {@code -o} is taken as the format, with one line on
+ * its {@code -f/--format} with the formats it offers. kubectl users type {@code -o json} and {@code
+ * -o wide}: a bare format name given to {@code -o} is taken as the format, with one line on
  * standard error, so that it never silently becomes a file named {@code json}.
  */
 abstract class OutputFile {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * One updating status line on standard error while long work runs, drawn only when standard error
  * is a terminal: a pipe, a file or a CI log gets nothing, so their content stays exactly the
- * report. The line is redrawn at most every 100 ms (a tree of 10,000 files must not spend its
- * time on the terminal) and erased before anything else is printed and at the end.
+ * report. The line is redrawn at most every 100 ms (a tree of 10,000 files must not spend its time
+ * on the terminal) and erased before anything else is printed and at the end.
  */
 final class Progress implements AutoCloseable {
 
@@ -48,8 +48,8 @@ final class Progress implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} with a sign of life for work that reports nothing while it runs (a scan of
-   * a large tree, a cluster's pages, discovery's trials): {@code label} and the seconds so far,
+   * Runs {@code work} with a sign of life for work that reports nothing while it runs (a scan of a
+   * large tree, a cluster's pages, discovery's trials): {@code label} and the seconds so far,
    * redrawn each second by a daemon thread, erased when the work ends.
    */
   <T> T whileRunning(String label, java.util.function.Supplier<T> work) {

@@ -11,9 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Parameters;
 
 /** {@code rootlock scan}: evaluate files against a policy level and report. */
 @Command(
@@ -111,7 +111,8 @@ final class ScanCommand implements Callable<Integer> {
       names = "--release-name",
       paramLabel = "<name>",
       defaultValue = "release-name",
-      description = "For a chart directory: the release name to render with. Default: ${DEFAULT-VALUE}.")
+      description =
+          "For a chart directory: the release name to render with. Default: ${DEFAULT-VALUE}.")
   String releaseName;
 
   @Option(
@@ -139,7 +140,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(
       names = "--follow-symlinks",
-      description = "Read symbolic links that lead out of a directory scanned (reported otherwise).")
+      description =
+          "Read symbolic links that lead out of a directory scanned (reported otherwise).")
   boolean followSymlinks;
 
   @Parameters(
@@ -157,8 +159,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     Engine engine = Engine.standard();
     // Every config is read, and checked, before anything is scanned: a bad one is exit 2.
-    dev.rootlock.config.RootlockConfig primary =
-        config.configFor(firstPath(), engine.checkIds());
+    dev.rootlock.config.RootlockConfig primary = config.configFor(firstPath(), engine.checkIds());
     for (String path : paths) {
       if (!path.equals("-")) {
         config.configFor(java.nio.file.Path.of(path), engine.checkIds());
@@ -175,17 +176,21 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     ScanResult scanned =
-        Progress.onStandardError(spec.commandLine().getErr()).whileRunning("scan: reading and checking", () -> engine.scan(
-            new ScanRequest(
-                files,
-                policy.levelVersion(primary),
-                main.stdin,
-                inputType(),
-                workloadKinds.kinds(),
-                followSymlinks,
-                new dev.rootlock.engine.ComposeOptions(composeFiles, envFile),
-                config.rules(engine.checkIds())),
-            rendered));
+        Progress.onStandardError(spec.commandLine().getErr())
+            .whileRunning(
+                "scan: reading and checking",
+                () ->
+                    engine.scan(
+                        new ScanRequest(
+                            files,
+                            policy.levelVersion(primary),
+                            main.stdin,
+                            inputType(),
+                            workloadKinds.kinds(),
+                            followSymlinks,
+                            new dev.rootlock.engine.ComposeOptions(composeFiles, envFile),
+                            config.rules(engine.checkIds())),
+                        rendered));
     List<dev.rootlock.model.InputError> errors = new java.util.ArrayList<>(renderErrors);
     errors.addAll(scanned.errors());
     ScanResult result =
@@ -195,11 +200,14 @@ final class ScanCommand implements Callable<Integer> {
     }
     java.nio.file.Path baselineFile = baseline != null ? baseline : primary.baseline();
     if (baselineFile != null) {
-      result = BaselineOptions.apply(baselineFile, result, baseline != null ? "--baseline" : "baseline");
+      result =
+          BaselineOptions.apply(baselineFile, result, baseline != null ? "--baseline" : "baseline");
     }
     output.write(result, engine.rules());
     if (result.objects().isEmpty() && result.errors().isEmpty() && !allowEmpty) {
-      spec.commandLine().getErr().println("error: no object was evaluated: " + nothingBecause(result));
+      spec.commandLine()
+          .getErr()
+          .println("error: no object was evaluated: " + nothingBecause(result));
       spec.commandLine().getErr().flush();
       return ScanResult.ERROR;
     }
@@ -277,8 +285,11 @@ final class ScanCommand implements Callable<Integer> {
     new java.util.TreeMap<>(result.skippedKinds())
         .forEach(
             (kind, count) ->
-                skipped.append(skipped.length() > "skipped ".length() ? ", " : "")
-                    .append(count).append(' ').append(kind));
+                skipped
+                    .append(skipped.length() > "skipped ".length() ? ", " : "")
+                    .append(count)
+                    .append(' ')
+                    .append(kind));
     return skipped + " (kinds without a pod template)" + hint;
   }
 

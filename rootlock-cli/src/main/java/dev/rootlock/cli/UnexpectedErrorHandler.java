@@ -9,8 +9,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Anything a command throws ends here: one line naming what failed, exit 2. The stack trace is shown
- * only with {@code --debug}, because users act on the message, not on the trace.
+ * Anything a command throws ends here: one line naming what failed, exit 2. The stack trace is
+ * shown only with {@code --debug}, because users act on the message, not on the trace.
  */
 final class UnexpectedErrorHandler implements IExecutionExceptionHandler {
 
@@ -32,10 +32,10 @@ final class UnexpectedErrorHandler implements IExecutionExceptionHandler {
   }
 
   /**
-   * Failures whose message is already one clear line for the user: our own, and the client
-   * modules' (an unreachable cluster or engine, a forbidden namespace, permission denied on the
-   * Docker socket, an image that is not local, a container that does not exist, a timeout, an
-   * image that fails even with a writable root).
+   * Failures whose message is already one clear line for the user: our own, and the client modules'
+   * (an unreachable cluster or engine, a forbidden namespace, permission denied on the Docker
+   * socket, an image that is not local, a container that does not exist, a timeout, an image that
+   * fails even with a writable root).
    */
   private static boolean isForTheUser(Exception ex) {
     return ex instanceof UserException

@@ -2,12 +2,12 @@ package dev.rootlock.cli;
 
 import dev.rootlock.model.ScanResult;
 import java.io.PrintWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A bad flag or argument: say what is wrong, suggest near misses, point at {@code --help}, exit 2.

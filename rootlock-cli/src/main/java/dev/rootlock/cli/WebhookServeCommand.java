@@ -5,8 +5,8 @@ import dev.rootlock.webhook.server.WebhookServer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -120,7 +120,9 @@ final class WebhookServeCommand implements Callable<Integer> {
       options =
           options.withExemptions(
               new dev.rootlock.engine.ExemptionRules(
-                  true, java.time.LocalDate.now(java.time.ZoneOffset.UTC), file -> read.exemptions()));
+                  true,
+                  java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+                  file -> read.exemptions()));
     }
     WebhookServer server;
     try {

@@ -53,7 +53,8 @@ class ArchitectureTest {
         .and()
         .resideOutsideOfPackage("dev.rootlock.policy.exempt..")
         .should()
-        .dependOnClassesThat(outside("java.lang..", "java.util..", "dev.rootlock.model..", "dev.rootlock.policy.."))
+        .dependOnClassesThat(
+            outside("java.lang..", "java.util..", "dev.rootlock.model..", "dev.rootlock.policy.."))
         .because("checks do no I/O and use no parser, client or logger")
         .check(classes);
   }
@@ -66,7 +67,10 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.rootlock.policy..", "dev.rootlock.engine..", "dev.rootlock.report..", "dev.rootlock.fix..")
+            "dev.rootlock.policy..",
+            "dev.rootlock.engine..",
+            "dev.rootlock.report..",
+            "dev.rootlock.fix..")
         .check(classes);
   }
 
@@ -78,8 +82,11 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.rootlock.source..", "dev.rootlock.fix..", "dev.rootlock.engine..",
-            "dev.rootlock.docker..", "dev.rootlock.kube..")
+            "dev.rootlock.source..",
+            "dev.rootlock.fix..",
+            "dev.rootlock.engine..",
+            "dev.rootlock.docker..",
+            "dev.rootlock.kube..")
         .check(classes);
   }
 
@@ -90,7 +97,8 @@ class ArchitectureTest {
         .resideInAnyPackage("dev.rootlock.docker..", "dev.rootlock.kube..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.rootlock.policy.checks..", "dev.rootlock.policy.docker..", "dev.rootlock.report..")
+        .resideInAnyPackage(
+            "dev.rootlock.policy.checks..", "dev.rootlock.policy.docker..", "dev.rootlock.report..")
         .because("adapters hand model objects to the engine, which owns evaluation")
         .allowEmptyShould(true)
         .check(classes);
@@ -146,8 +154,12 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "dev.rootlock.model..", "dev.rootlock.policy..", "dev.rootlock.source..",
-            "dev.rootlock.report..", "dev.rootlock.fix..", "dev.rootlock.engine..")
+            "dev.rootlock.model..",
+            "dev.rootlock.policy..",
+            "dev.rootlock.source..",
+            "dev.rootlock.report..",
+            "dev.rootlock.fix..",
+            "dev.rootlock.engine..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.fabric8..", "com.github.dockerjava..", "picocli..")
@@ -176,8 +188,12 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.fabric8..", "com.github.dockerjava..", "picocli..", "dev.rootlock.engine..",
-            "dev.rootlock.report..", "dev.rootlock.fix..")
+            "io.fabric8..",
+            "com.github.dockerjava..",
+            "picocli..",
+            "dev.rootlock.engine..",
+            "dev.rootlock.report..",
+            "dev.rootlock.fix..")
         .check(classes);
   }
 
@@ -190,7 +206,9 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.rootlock.engine..", "dev.rootlock.policy.checks..", "dev.rootlock.source..",
+            "dev.rootlock.engine..",
+            "dev.rootlock.policy.checks..",
+            "dev.rootlock.source..",
             "io.fabric8..")
         .because("CEL equivalence is proven in tests, not by calling the engine at export time")
         .check(classes);

@@ -30,8 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class ChecksDocTest {
 
-  private static final Path DOC =
-      Path.of(System.getProperty("rootlock.repo"), "docs", "checks.md");
+  private static final Path DOC = Path.of(System.getProperty("rootlock.repo"), "docs", "checks.md");
 
   private static final String PSA_BASELINE = "Pod Security Admission baseline checks";
   private static final String PSA_RESTRICTED = "Pod Security Admission restricted checks";
@@ -139,8 +138,8 @@ class ChecksDocTest {
   }
 
   /**
-   * Every entry, grouped by the {@code ##} heading above it (the title line's text before the
-   * first one) and the {@code ###} heading within that; fenced code blocks are skipped.
+   * Every entry, grouped by the {@code ##} heading above it (the title line's text before the first
+   * one) and the {@code ###} heading within that; fenced code blocks are skipped.
    */
   private static Map<String, Map<String, List<String>>> entriesBySection(List<String> lines) {
     Map<String, Map<String, List<String>>> sections = new LinkedHashMap<>();

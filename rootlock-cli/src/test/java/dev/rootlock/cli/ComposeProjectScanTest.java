@@ -95,7 +95,9 @@ class ComposeProjectScanTest {
   }
 
   private static final String API =
-      "services:\n  api:\n    image: example/api:1\n" + HARDENED + "    user: \"${RL_CR_UID:-10001}\"\n";
+      "services:\n  api:\n    image: example/api:1\n"
+          + HARDENED
+          + "    user: \"${RL_CR_UID:-10001}\"\n";
 
   @Test
   void aDirectoryScanMergesTheOverrideFileAsDockerComposeUpDoes() throws Exception {
@@ -165,7 +167,11 @@ class ComposeProjectScanTest {
 
     CliRun run =
         CliRun.of(
-            "scan", "--color=never", "--env-file", missing, project.resolve("compose.yaml").toString());
+            "scan",
+            "--color=never",
+            "--env-file",
+            missing,
+            project.resolve("compose.yaml").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains(missing + ": error: --env-file: no such file");

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM sent to a real {@code rootlock docker discover} process while one
- * of its trial containers runs on the real engine: the process exits with the signal's status,
- * says which containers it removed, and the engine holds none of them afterwards.
+ * Ctrl-C (SIGINT) and SIGTERM sent to a real {@code rootlock docker discover} process while one of
+ * its trial containers runs on the real engine: the process exits with the signal's status, says
+ * which containers it removed, and the engine holds none of them afterwards.
  */
 @ExtendWith(RealEngine.class)
 class DiscoverInterruptIT {
@@ -110,8 +110,10 @@ class DiscoverInterruptIT {
       assertThat(removed.find()).as(stderr).isTrue();
       assertThat(List.of(removed.group(1).split(", "))).contains(running.substring(0, 12));
       assertThat(stderr).doesNotContain("\tat ", "Exception");
-      assertThat(Shell.docker("ps", "-aq", "--filter", "label=" + DISCOVER_LABEL + "="
-          + removed.group(2))).isEmpty();
+      assertThat(
+              Shell.docker(
+                  "ps", "-aq", "--filter", "label=" + DISCOVER_LABEL + "=" + removed.group(2)))
+          .isEmpty();
       assertThat(Shell.docker("ps", "-aq", "--filter", "ancestor=" + image)).isEmpty();
     } finally {
       discover.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -169,14 +171,19 @@ class DiscoverInterruptIT {
     while (System.nanoTime() < deadline && discover.isAlive()) {
       String ids =
           Shell.docker(
-              "ps", "-q", "--no-trunc", "--filter", "ancestor=" + image, "--filter",
+              "ps",
+              "-q",
+              "--no-trunc",
+              "--filter",
+              "ancestor=" + image,
+              "--filter",
               "status=running");
       if (!ids.isBlank()) {
         return ids.split("\\s+")[0];
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("no trial container ran within 60 s; discover alive: "
-        + discover.isAlive());
+    throw new AssertionError(
+        "no trial container ran within 60 s; discover alive: " + discover.isAlive());
   }
 }

@@ -95,14 +95,18 @@ class DockerAuditCommandIT {
     List<String> lines = run.out().lines().toList();
     assertThat(lines.subList(0, 3))
         .containsExactly(
-            "NAME" + " ".repeat(nameWidth - 4 + 3)
+            "NAME"
+                + " ".repeat(nameWidth - 4 + 3)
                 + "IMAGE                          READONLY   CHECKS",
-            plain + " ".repeat(nameWidth - plain.length() + 3)
+            plain
+                + " ".repeat(nameWidth - plain.length() + 3)
                 + "rootlock-test/busybox:latest   false      capabilities_restricted +3",
-            hardened + " ".repeat(nameWidth - hardened.length() + 3)
+            hardened
+                + " ".repeat(nameWidth - hardened.length() + 3)
                 + "rootlock-test/busybox:latest   true       <none>");
     assertThat(lines.subList(0, 3)).allMatch(line -> line.length() <= 100);
-    assertThat(run.out()).endsWith("2 containers audited, 1 violates hardened:latest (4 findings)\n");
+    assertThat(run.out())
+        .endsWith("2 containers audited, 1 violates hardened:latest (4 findings)\n");
     assertThat(run.exitCode()).isEqualTo(1);
   }
 

@@ -51,8 +51,17 @@ class DockerAuditExemptionsIT {
   void startAPlainContainer() {
     containers.start(
         new ContainerSpec(
-            name, IMAGE, List.of("sleep", "300"), List.of(), "", false, Map.of(), "none",
-            List.of(), List.of(), Map.of()));
+            name,
+            IMAGE,
+            List.of("sleep", "300"),
+            List.of(),
+            "",
+            false,
+            Map.of(),
+            "none",
+            List.of(),
+            List.of(),
+            Map.of()));
   }
 
   @AfterEach
@@ -67,12 +76,22 @@ class DockerAuditExemptionsIT {
     Path compose =
         Files.writeString(
             dir.resolve("compose.yaml"),
-            "services:\n  " + name + ":\n    image: " + IMAGE + "\n    command: [sleep, \"300\"]\n");
+            "services:\n  "
+                + name
+                + ":\n    image: "
+                + IMAGE
+                + "\n    command: [sleep, \"300\"]\n");
 
     CliRun audit =
         CliRun.of(
-            "docker", "audit", "--config", config.toString(), "--filter",
-            "label=" + containers.label(), "-f", "json");
+            "docker",
+            "audit",
+            "--config",
+            config.toString(),
+            "--filter",
+            "label=" + containers.label(),
+            "-f",
+            "json");
     CliRun scan = CliRun.of("scan", "-f", "json", compose.toString());
 
     assertThat(exempt(audit.out())).isEqualTo(Set.of("readOnly", "user"));
@@ -82,13 +101,23 @@ class DockerAuditExemptionsIT {
 
     CliRun table =
         CliRun.of(
-            "docker", "audit", "--config", config.toString(), "-f", "wide", "--filter",
+            "docker",
+            "audit",
+            "--config",
+            config.toString(),
+            "-f",
+            "wide",
+            "--filter",
             "label=" + containers.label());
     assertThat(table.out())
         .contains("capabilities_restricted,noNewPrivileges,user(exempt),readOnly(exempt)")
         .contains(
-            "readOnly: container \"" + name + "\" must set HostConfig.ReadonlyRootfs=true"
-                + " (exempt: the test image writes to /tmp [" + config + ":2:5])")
+            "readOnly: container \""
+                + name
+                + "\" must set HostConfig.ReadonlyRootfs=true"
+                + " (exempt: the test image writes to /tmp ["
+                + config
+                + ":2:5])")
         .contains("1 container audited, 1 violates hardened:latest (2 findings); 2 exempt");
   }
 

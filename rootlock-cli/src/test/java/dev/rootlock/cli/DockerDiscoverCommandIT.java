@@ -48,12 +48,13 @@ class DockerDiscoverCommandIT {
 
     assertThat(run.out())
         .startsWith("rootlock docker discover rootlock-test/busybox-app:latest (run ")
-        .containsPattern("\n== PROVEN by trial \\d: as root \\(the image's user\\), no"
-            + " capabilities ==\n")
+        .containsPattern(
+            "\n== PROVEN by trial \\d: as root \\(the image's user\\), no" + " capabilities ==\n")
         .contains("\n  REFUSED /etc: /etc holds identity (passwd, shadow)")
-        .contains("\ndocker run -d --read-only --tmpfs /run:rw,noexec,nosuid,nodev,size=16m"
-            + " --tmpfs /tmp:rw,noexec,nosuid,nodev,size=64m --cap-drop ALL --security-opt"
-            + " no-new-privileges --network none rootlock-test/busybox-app:latest\n");
+        .contains(
+            "\ndocker run -d --read-only --tmpfs /run:rw,noexec,nosuid,nodev,size=16m"
+                + " --tmpfs /tmp:rw,noexec,nosuid,nodev,size=64m --cap-drop ALL --security-opt"
+                + " no-new-privileges --network none rootlock-test/busybox-app:latest\n");
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
     String json = Files.readString(paths);
@@ -104,13 +105,22 @@ class DockerDiscoverCommandIT {
 
   @Test
   void anImageThatFailsEvenWithAWritableRootIsReportedWithItsLogs() {
-    CliRun run = CliRun.of("docker", "discover", "--duration", "3s", "--cmd",
-        "sh -c 'echo broken config >&2; exit 3'", "rootlock-test/busybox:latest");
+    CliRun run =
+        CliRun.of(
+            "docker",
+            "discover",
+            "--duration",
+            "3s",
+            "--cmd",
+            "sh -c 'echo broken config >&2; exit 3'",
+            "rootlock-test/busybox:latest");
 
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo("error: rootlock-test/busybox:latest exits with status 3 even"
-        + " with a writable root file system, and its logs name no path it could not write, so"
-        + " there is nothing to harden yet. Last log lines:\nbroken config\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "error: rootlock-test/busybox:latest exits with status 3 even"
+                + " with a writable root file system, and its logs name no path it could not write, so"
+                + " there is nothing to harden yet. Last log lines:\nbroken config\n");
     assertThat(run.exitCode()).isEqualTo(2);
   }
 }

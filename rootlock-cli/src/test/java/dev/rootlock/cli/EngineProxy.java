@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A Docker engine that can disappear: a unix-socket proxy on a socket of the test's own in front
- * of the real engine's socket. {@link #kill()} closes the listening socket and every connection
- * at once, as a dockerd that died would, without touching the shared dockerd.
+ * A Docker engine that can disappear: a unix-socket proxy on a socket of the test's own in front of
+ * the real engine's socket. {@link #kill()} closes the listening socket and every connection at
+ * once, as a dockerd that died would, without touching the shared dockerd.
  */
 final class EngineProxy implements AutoCloseable {
 

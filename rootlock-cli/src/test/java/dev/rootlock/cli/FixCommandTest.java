@@ -52,8 +52,7 @@ class FixCommandTest {
     CliRun scan = CliRun.of("scan", file.toString());
 
     assertThat(fixed.exitCode()).isZero(); // it wrote what it planned
-    assertThat(fixed.err())
-        .isEqualTo("fixed " + file + "\nfix: 1 file fixed, 1 object hardened\n");
+    assertThat(fixed.err()).isEqualTo("fixed " + file + "\nfix: 1 file fixed, 1 object hardened\n");
     assertThat(after).startsWith("# the web pod\n").contains("name: web   # keep me\n");
     assertThat(again.exitCode()).isZero();
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(after);

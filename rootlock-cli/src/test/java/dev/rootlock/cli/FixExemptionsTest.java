@@ -293,8 +293,11 @@ class FixExemptionsTest {
         "exemptions:\n  - checks: [readOnly]\n    image: \"registry.example/vendor/*\"\n"
             + "    reason: vendor\n");
     Path compose = dir.resolve("compose.yaml");
-    Files.writeString(compose, COMPOSE.replace("    x-rootlock:\n", "").replace(
-        "      exempt: \"readOnly: writes under /opt; SEC-12\"\n", ""));
+    Files.writeString(
+        compose,
+        COMPOSE
+            .replace("    x-rootlock:\n", "")
+            .replace("      exempt: \"readOnly: writes under /opt; SEC-12\"\n", ""));
 
     CliRun run = CliRun.of("fix", "--check", compose.toString());
 
@@ -328,8 +331,7 @@ class FixExemptionsTest {
   @Test
   void aBadConfigIsExitTwoAndNothingIsWritten() throws IOException {
     Path config = dir.resolve(".rootlock.yaml");
-    Files.writeString(
-        config, "exemptions:\n  - checks: [readOnlyRootFS]\n    reason: typo\n");
+    Files.writeString(config, "exemptions:\n  - checks: [readOnlyRootFS]\n    reason: typo\n");
     Path manifest = dir.resolve("billing.yaml");
     Files.writeString(manifest, DEPLOYMENT);
 

@@ -173,7 +173,9 @@ class FixProveCommandIT {
         .isEqualTo(
             "discover: deployment/app container \"app\": writes /run; last trial failed: stayed"
                 + " up\n"
-                + "fixed " + file + "\n"
+                + "fixed "
+                + file
+                + "\n"
                 + "prove: deployment/app container \"app\": failed: stayed up; refused: write to"
                 + " /etc/app.conf (read-only file system)\n"
                 + ran
@@ -233,8 +235,8 @@ class FixProveCommandIT {
   }
 
   /**
-   * Runs {@code line} through bash exactly as printed: it stays up read-only, and nginx's
-   * error.log on its tmpfs holds no [emerg] (its master stays up even when its workers die).
+   * Runs {@code line} through bash exactly as printed: it stays up read-only, and nginx's error.log
+   * on its tmpfs holds no [emerg] (its master stays up even when its workers die).
    */
   private static void assertStaysUpWithoutErrors(String line) throws InterruptedException {
     Shell started = Shell.bash(line);
@@ -248,7 +250,8 @@ class FixProveCommandIT {
       // The master and its workers (one per core), all as 33.
       List<String> processes =
           Shell.docker("top", id, "-o", "pid,uid,comm").lines().skip(1).toList();
-      assertThat(processes).hasSizeGreaterThanOrEqualTo(2)
+      assertThat(processes)
+          .hasSizeGreaterThanOrEqualTo(2)
           .allSatisfy(p -> assertThat(p.split("\\s+")).endsWith("33", "nginx"));
     } finally {
       Shell.docker("rm", "-f", id);

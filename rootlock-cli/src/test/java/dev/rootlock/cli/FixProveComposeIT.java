@@ -52,7 +52,9 @@ class FixProveComposeIT {
     assertThat(first.err())
         .contains(
             "discover: " + file + " service \"app\": writes /run",
-            "discover: " + file + " service \"chown\": writes /var/cache/app; needs capabilities"
+            "discover: "
+                + file
+                + " service \"chown\": writes /var/cache/app; needs capabilities"
                 + " CHOWN, SETGID, SETUID; last trial proven: stayed up\n",
             "fixed " + file + "\n",
             "prove: " + file + " service \"web\": proven: stayed up\n",
@@ -66,17 +68,23 @@ class FixProveComposeIT {
     // read this container's logs after stopping it; the report then says so, and the IT takes
     // that too rather than fail on the engine.)
     String appFailed =
-        "prove: " + file + " service \"app\": failed: stayed up; refused: write to"
+        "prove: "
+            + file
+            + " service \"app\": failed: stayed up; refused: write to"
             + " /etc/app.conf (read-only file system)\n";
     String engineFailed =
-        "prove: " + file + " service \"app\": not provable: the engine failed during the"
+        "prove: "
+            + file
+            + " service \"app\": not provable: the engine failed during the"
             + " trial: could not read the logs of ";
     assertThat(first.err().contains(appFailed) || first.err().contains(engineFailed))
         .as(first.err())
         .isTrue();
     assertThat(first.err())
         .contains(
-            "prove: " + file + " service \"worker\": failed: stayed up; refused: write to"
+            "prove: "
+                + file
+                + " service \"worker\": failed: stayed up; refused: write to"
                 + " /etc/app.conf (read-only file system)\n",
             "  ran: docker run -d --read-only"
                 + " --tmpfs /tmp:rw,noexec,nosuid,size=64m,uid=1000,gid=1000"
@@ -162,12 +170,18 @@ class FixProveComposeIT {
       if ("true".equals(System.getenv("CI"))) {
         throw new IllegalStateException("CI=true but Debian's docker-compose is missing");
       }
-      System.err.println("!!!!! SKIPPING the docker-compose half of " + getClass().getSimpleName()
-          + ": docker-compose is not installed (scripts/test-images installs it) !!!!!");
+      System.err.println(
+          "!!!!! SKIPPING the docker-compose half of "
+              + getClass().getSimpleName()
+              + ": docker-compose is not installed (scripts/test-images installs it) !!!!!");
       return;
     }
     List<String> base =
-        List.of("docker-compose", "-p", "rl-pco-" + ProcessHandle.current().pid(), "-f",
+        List.of(
+            "docker-compose",
+            "-p",
+            "rl-pco-" + ProcessHandle.current().pid(),
+            "-f",
             file.toString());
     Shell config = Shell.run(dir, concat(base, "config", "-q"));
     assertThat(config.exitCode()).as(config.out()).isZero();
@@ -226,13 +240,21 @@ class FixProveComposeIT {
 
     assertThat(run.err())
         .contains(
-            "prove: " + file + " service \"built\": not provable: build-only service (no image:"
+            "prove: "
+                + file
+                + " service \"built\": not provable: build-only service (no image:"
                 + " name the image it builds with image:)\n",
-            "prove: " + file + " service \"gone\": not provable: image \"rootlock-test/not-here\""
+            "prove: "
+                + file
+                + " service \"gone\": not provable: image \"rootlock-test/not-here\""
                 + " is not local (rootlock never pulls)\n",
-            "prove: " + file + " service \"secrets\": not provable: env_file web.env (the trial"
+            "prove: "
+                + file
+                + " service \"secrets\": not provable: env_file web.env (the trial"
                 + " reads no env files)\n",
-            "prove: " + file + " service \"tagged\": not provable: interpolation:"
+            "prove: "
+                + file
+                + " service \"tagged\": not provable: interpolation:"
                 + " ROOTLOCK_PCO_TAG_NEVER_SET is not set, so it reads as an empty string\n",
             "prove: " + file + " service \"app\": proven: stayed up\n",
             "  ran: docker run -d --read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m"

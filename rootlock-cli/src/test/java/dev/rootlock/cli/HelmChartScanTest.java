@@ -62,7 +62,8 @@ class HelmChartScanTest {
   void aChartHelmCannotRenderIsAnInputErrorWithHelmsMessage() throws IOException {
     Path chart = dir.resolve("broken");
     Files.createDirectories(chart.resolve("templates"));
-    Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: broken\nversion: 0.1.0\n");
+    Files.writeString(
+        chart.resolve("Chart.yaml"), "apiVersion: v2\nname: broken\nversion: 0.1.0\n");
     Files.writeString(
         chart.resolve("templates/pod.yaml"),
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ required \"name is required\""
@@ -74,13 +75,14 @@ class HelmChartScanTest {
     // Text-format input errors go to stderr (issue 15); the summary stays on stdout.
     assertThat(run.err()).contains(chart + ": error: helm could not render the chart: ");
     assertThat(run.err()).contains("name is required");
-    assertThat(run.out()).isEqualTo("0 objects scanned, none violate hardened:latest; 1 file could not be read\n");
+    assertThat(run.out())
+        .isEqualTo("0 objects scanned, none violate hardened:latest; 1 file could not be read\n");
   }
 
   /**
    * rootlock's image leaves helm-java out (scripts/image): a fresh JVM on the CLI's class path
-   * without helm-java's jars is what a user of the image runs. The chart is an input error, and
-   * the manifest next to it is still scanned.
+   * without helm-java's jars is what a user of the image runs. The chart is an input error, and the
+   * manifest next to it is still scanned.
    */
   @Test
   void withoutHelmJavaOnTheClassPathAChartIsAnInputErrorAndTheRestIsScanned() throws Exception {
@@ -91,8 +93,11 @@ class HelmChartScanTest {
             + "  - name: c\n    image: busybox\n");
     String withoutHelm =
         Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-            .filter(entry -> !entry.contains("helm-java") && !entry.contains("jna-jpms")
-                && !entry.contains("jna-platform-jpms"))
+            .filter(
+                entry ->
+                    !entry.contains("helm-java")
+                        && !entry.contains("jna-jpms")
+                        && !entry.contains("jna-platform-jpms"))
             .collect(Collectors.joining(java.io.File.pathSeparator));
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");

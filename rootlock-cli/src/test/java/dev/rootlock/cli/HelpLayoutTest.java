@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * Every command's {@code --help}, as a user gets it: within 80 columns, no word of its text split
- * across lines (picocli's own layout cuts {@code Chart.yaml} after the dot), and every example
- * line exactly as written, so that it pastes.
+ * across lines (picocli's own layout cuts {@code Chart.yaml} after the dot), and every example line
+ * exactly as written, so that it pastes.
  */
 class HelpLayoutTest {
 
@@ -65,14 +65,26 @@ class HelpLayoutTest {
   @Test
   void theWalkFindsEveryVerb() {
     assertThat(commands().map(path -> String.join(" ", path)))
-        .contains("", "scan", "fix", "kube audit", "kube readiness", "docker lint", "docker audit",
-            "docker discover", "docker verify", "webhook serve", "policy export", "help");
+        .contains(
+            "",
+            "scan",
+            "fix",
+            "kube audit",
+            "kube readiness",
+            "docker lint",
+            "docker audit",
+            "docker discover",
+            "docker verify",
+            "webhook serve",
+            "policy export",
+            "help");
   }
 
   @ParameterizedTest(name = "rootlock {0} --help")
   @MethodSource("commands")
   void fitsEightyColumns(List<String> path) {
-    assertThat(help(path).lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    assertThat(help(path).lines())
+        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
   }
 
   @ParameterizedTest(name = "rootlock {0} --help")
@@ -109,7 +121,8 @@ class HelpLayoutTest {
     }
     List<String> lines = help(path).lines().toList();
     UsageMessageSpec usage = spec(path).usageMessage();
-    for (String text : Stream.concat(Stream.of(usage.description()), Stream.of(usage.footer())).toList()) {
+    for (String text :
+        Stream.concat(Stream.of(usage.description()), Stream.of(usage.footer())).toList()) {
       if (text.startsWith("  ")) {
         assertThat(lines).as("an example of rootlock %s --help", path).contains(text);
       }
@@ -118,7 +131,8 @@ class HelpLayoutTest {
 
   @Test
   void wrapsAtBlanksOnly() {
-    assertThat(HelpLayout.wrap("set DOCKER_HOST=unix:///var/run/docker.sock or Chart.yaml", 20, 0, 2))
+    assertThat(
+            HelpLayout.wrap("set DOCKER_HOST=unix:///var/run/docker.sock or Chart.yaml", 20, 0, 2))
         .containsExactly("set", "  DOCKER_HOST=unix:///var/run/docker.sock", "  or Chart.yaml");
   }
 }

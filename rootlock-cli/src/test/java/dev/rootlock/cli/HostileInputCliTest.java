@@ -111,7 +111,8 @@ class HostileInputCliTest {
       }
     }
     assertThat(fix.exitValue()).isEqualTo(143);
-    assertThat(lines.getLast()).isEqualTo("fix: stopped by a signal after " + reported.size() + " file(s)");
+    assertThat(lines.getLast())
+        .isEqualTo("fix: stopped by a signal after " + reported.size() + " file(s)");
     assertThat(reported).isEqualTo(changed).isNotEmpty();
     assertThat(changed.size()).isLessThan(count);
     assertThat(temporary).isEmpty();

@@ -34,7 +34,11 @@ class KubeCommandTest {
   void start() throws IOException {
     server =
         new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
     server.init();
     kubeconfig =
         Files.writeString(
@@ -60,7 +64,10 @@ class KubeCommandTest {
             """
                 .formatted(server.url("/").replaceAll("/$", "")));
     try (KubernetesClient client = server.createClient()) {
-      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()).create();
+      client
+          .namespaces()
+          .resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build())
+          .create();
       client.pods().inNamespace("shop").resource(pod("hardened", true)).create();
       client.pods().inNamespace("shop").resource(pod("writable", null)).create();
     }
@@ -95,16 +102,27 @@ class KubeCommandTest {
     CliRun run = CliRun.of("kube", "audit", "--kubeconfig", kubeconfig.toString(), "-o", "json");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("\"policy\": \"hardened:latest\"").contains("\"check\": \"readOnlyRootFilesystem\"");
+    assertThat(run.out())
+        .contains("\"policy\": \"hardened:latest\"")
+        .contains("\"check\": \"readOnlyRootFilesystem\"");
     assertThat(run.err())
-        .isEqualTo("note: -o json is taken as -f json (the format flag); -o ./json writes a file\n");
+        .isEqualTo(
+            "note: -o json is taken as -f json (the format flag); -o ./json writes a file\n");
   }
 
   @Test
   void auditWritesItsReportToTheOutputFile() throws IOException {
     Path report = dir.resolve("audit.json");
     CliRun toFile =
-        CliRun.of("kube", "audit", "--kubeconfig", kubeconfig.toString(), "-f", "json", "-o", report.toString());
+        CliRun.of(
+            "kube",
+            "audit",
+            "--kubeconfig",
+            kubeconfig.toString(),
+            "-f",
+            "json",
+            "-o",
+            report.toString());
     CliRun toOut = CliRun.of("kube", "audit", "--kubeconfig", kubeconfig.toString(), "-f", "json");
 
     assertThat(toFile.exitCode()).isEqualTo(1);
@@ -126,7 +144,9 @@ class KubeCommandTest {
 
   @Test
   void readinessUsesTheApiServersWording() {
-    CliRun run = CliRun.of("kube", "readiness", "--kubeconfig", kubeconfig.toString(), "--level", "restricted");
+    CliRun run =
+        CliRun.of(
+            "kube", "readiness", "--kubeconfig", kubeconfig.toString(), "--level", "restricted");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("shop");
@@ -138,10 +158,18 @@ class KubeCommandTest {
     String kube = kubeconfig.toString();
 
     CliRun byDefault = CliRun.of("kube", "readiness", "--kubeconfig", kube);
-    CliRun byConfig = CliRun.of("kube", "readiness", "--kubeconfig", kube, "--config", config.toString());
+    CliRun byConfig =
+        CliRun.of("kube", "readiness", "--kubeconfig", kube, "--config", config.toString());
     CliRun byFlag =
         CliRun.of(
-            "kube", "readiness", "--kubeconfig", kube, "--config", config.toString(), "--level", "hardened");
+            "kube",
+            "readiness",
+            "--kubeconfig",
+            kube,
+            "--config",
+            config.toString(),
+            "--level",
+            "hardened");
 
     assertThat(byDefault.out())
         .isEqualTo(

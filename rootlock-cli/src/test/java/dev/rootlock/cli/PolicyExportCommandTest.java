@@ -29,8 +29,16 @@ class PolicyExportCommandTest {
   void writesTheFileNamedByDashO(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("vap.yaml");
     Files.writeString(file, "old");
-    CliRun run = CliRun.of("policy", "export", "-p", "hardened", "--policy-version", "v1.30", "-o",
-        file.toString());
+    CliRun run =
+        CliRun.of(
+            "policy",
+            "export",
+            "-p",
+            "hardened",
+            "--policy-version",
+            "v1.30",
+            "-o",
+            file.toString());
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEmpty();
     assertThat(Files.readString(file, StandardCharsets.UTF_8))
@@ -101,8 +109,12 @@ class PolicyExportCommandTest {
     CliRun bad = CliRun.of("policy", "export", "--config", config.toString());
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.out()).isEmpty();
-    assertThat(bad.err()).startsWith("error: --config: " + config + ": invalid configuration:"
-        + " exemptions.namespaces[0]: Invalid value: \"Bad_NS\"");
+    assertThat(bad.err())
+        .startsWith(
+            "error: --config: "
+                + config
+                + ": invalid configuration:"
+                + " exemptions.namespaces[0]: Invalid value: \"Bad_NS\"");
     assertThat(bad.err().lines()).hasSize(1);
 
     Path missing = dir.resolve("missing.yaml");

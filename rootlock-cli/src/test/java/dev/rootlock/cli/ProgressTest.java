@@ -51,7 +51,8 @@ class ProgressTest {
     for (int i = 0; i < 3; i++) {
       Files.writeString(
           dir.resolve("pod" + i + ".yaml"),
-          "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p" + i
+          "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p"
+              + i
               + "\nspec:\n  containers:\n    - name: app\n      image: ghcr.io/example/app:1\n");
     }
 

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files rootlock writes get the modes a shell redirect would give them: a new report ({@code -o},
- * {@code --paths-out}) the umask's, as any new file of the user's; an existing report keeps its own;
- * a fixed manifest keeps the mode it had. A temporary file made by {@code Files.createTempFile}
- * is 0600 whatever the umask, which hid reports from the CI job's other readers.
+ * {@code --paths-out}) the umask's, as any new file of the user's; an existing report keeps its
+ * own; a fixed manifest keeps the mode it had. A temporary file made by {@code
+ * Files.createTempFile} is 0600 whatever the umask, which hid reports from the CI job's other
+ * readers.
  */
 class ReportFileModeTest {
 

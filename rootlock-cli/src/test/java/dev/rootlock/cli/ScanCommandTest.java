@@ -87,7 +87,8 @@ class ScanCommandTest {
   void malformedYamlIsExitTwoWithItsPositionAndTheOtherFilesAreStillScanned() throws IOException {
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "kind: Pod\nspec: [oops\n");
     Path good =
-        Files.writeString(dir.resolve("good.yaml"), NGINX_POD.replace("name: nginx\n  ", "name: web\n  "));
+        Files.writeString(
+            dir.resolve("good.yaml"), NGINX_POD.replace("name: nginx\n  ", "name: web\n  "));
 
     CliRun run = CliRun.of("scan", "-p", "baseline", bad.toString(), good.toString());
 
@@ -117,7 +118,8 @@ class ScanCommandTest {
     assertThat(byOutput.exitCode()).isEqualTo(1);
     assertThat(byOutput.out()).startsWith("{\n").isEqualTo(byFormat.out());
     assertThat(byOutput.err())
-        .isEqualTo("note: -o json is taken as -f json (the format flag); -o ./json writes a file\n");
+        .isEqualTo(
+            "note: -o json is taken as -f json (the format flag); -o ./json writes a file\n");
   }
 
   @Test
@@ -296,8 +298,7 @@ class ScanCommandTest {
   @Test
   void aDeploymentUnderCoreV1IsAnInputErrorNotASkip() {
     CliRun run =
-        CliRun.withStdin(
-            "apiVersion: v1\nkind: Deployment\nmetadata: {name: d}\n", "scan", "-");
+        CliRun.withStdin("apiVersion: v1\nkind: Deployment\nmetadata: {name: d}\n", "scan", "-");
 
     assertThat(run.exitCode()).isEqualTo(2);
     // Text-format input errors go to stderr (issue 15); the summary stays on stdout.

@@ -106,7 +106,9 @@ class ScanConfigTest {
 
     CliRun all = CliRun.of("scan", "--no-exemptions", "--color", "never", manifest.toString());
     assertThat(all.exitCode()).isEqualTo(1);
-    assertThat(all.out()).doesNotContain("exempt").endsWith("1 violates hardened:latest (1 finding)\n");
+    assertThat(all.out())
+        .doesNotContain("exempt")
+        .endsWith("1 violates hardened:latest (1 finding)\n");
   }
 
   @Test
@@ -182,9 +184,14 @@ class ScanConfigTest {
   @Test
   void aConfigGivenWithConfigThatDoesNotExistIsExit2() throws IOException {
     CliRun run =
-        CliRun.of("scan", "--config", dir.resolve("nope.yaml").toString(), write("pod.yaml", POD).toString());
+        CliRun.of(
+            "scan",
+            "--config",
+            dir.resolve("nope.yaml").toString(),
+            write("pod.yaml", POD).toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("error: --config: " + dir.resolve("nope.yaml") + ": no such file\n");
+    assertThat(run.err())
+        .isEqualTo("error: --config: " + dir.resolve("nope.yaml") + ": no such file\n");
   }
 
   @Test
@@ -218,16 +225,22 @@ class ScanConfigTest {
 
     // One new violation: exit 1, one finding counted.
     Files.writeString(
-        pod, POD.replace("readOnlyRootFilesystem: true", "readOnlyRootFilesystem: true\n        privileged: true"));
+        pod,
+        POD.replace(
+            "readOnlyRootFilesystem: true",
+            "readOnlyRootFilesystem: true\n        privileged: true"));
     CliRun added = scanWith(baseline);
     assertThat(added.exitCode()).isEqualTo(1);
-    assertThat(added.out()).contains("2 objects scanned, 1 violates hardened:latest (1 finding); 2 exempt");
+    assertThat(added.out())
+        .contains("2 objects scanned, 1 violates hardened:latest (1 finding); 2 exempt");
 
     // Fix the Deployment: its baseline entry is stale.
     Files.writeString(pod, POD);
     Files.writeString(
         deployment,
-        DEPLOYMENT.replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: false\n            readOnlyRootFilesystem: true"));
+        DEPLOYMENT.replace(
+            "allowPrivilegeEscalation: false",
+            "allowPrivilegeEscalation: false\n            readOnlyRootFilesystem: true"));
     CliRun fixed = scanWith(baseline);
     assertThat(fixed.exitCode()).isEqualTo(0);
     assertThat(fixed.out())
@@ -235,12 +248,18 @@ class ScanConfigTest {
             "stale baseline entries (fixed):\n  app/billing.yaml deployment/billing billing,shipper"
                 + " readOnlyRootFilesystem"
                 + " spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem\n")
-        .endsWith("2 objects scanned, none violate hardened:latest; 1 exempt; 1 stale baseline entry\n");
+        .endsWith(
+            "2 objects scanned, none violate hardened:latest; 1 exempt; 1 stale baseline entry\n");
   }
 
   private CliRun scanWith(Path baseline) {
     return CliRun.of(
-        "scan", "--color", "never", "--baseline", baseline.toString(), dir.resolve("app").toString());
+        "scan",
+        "--color",
+        "never",
+        "--baseline",
+        baseline.toString(),
+        dir.resolve("app").toString());
   }
 
   @Test
@@ -260,7 +279,8 @@ class ScanConfigTest {
   @Test
   void theConfigsBaselineAndLevelApplyWithoutFlags() throws IOException {
     Path pod = write("pod.yaml", POD);
-    CliRun written = CliRun.of("scan", "--write-baseline", dir.resolve("b.json").toString(), pod.toString());
+    CliRun written =
+        CliRun.of("scan", "--write-baseline", dir.resolve("b.json").toString(), pod.toString());
     assertThat(written.exitCode()).isEqualTo(0);
     write(".rootlock.yaml", "level: baseline\nbaseline: b.json\n");
     CliRun run = CliRun.of("scan", "--color", "never", pod.toString());

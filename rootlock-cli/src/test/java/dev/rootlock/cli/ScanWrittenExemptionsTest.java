@@ -88,7 +88,8 @@ class ScanWrittenExemptionsTest {
     assertThat(run.exitCode()).isEqualTo(0);
     assertThat(run.out())
         .contains(
-            compose + ":8:3 service/vendor note: x-rootlock.exempt[1]: must be a string; no"
+            compose
+                + ":8:3 service/vendor note: x-rootlock.exempt[1]: must be a string; no"
                 + " exemption read\n")
         .contains("1 exempt");
 
@@ -96,7 +97,9 @@ class ScanWrittenExemptionsTest {
     CliRun scalar = CliRun.of("scan", "--color", "never", compose.toString());
     assertThat(scalar.exitCode()).isEqualTo(1);
     assertThat(scalar.out())
-        .contains(compose + ":8:3 service/vendor note: x-rootlock: must be a mapping; no exemption read\n");
+        .contains(
+            compose
+                + ":8:3 service/vendor note: x-rootlock: must be a mapping; no exemption read\n");
   }
 
   @Test

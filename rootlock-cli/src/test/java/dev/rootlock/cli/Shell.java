@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a line exactly as rootlock printed it, through bash, as a person pasting it would; and
- * the few docker/docker-compose commands the proof tests need to check and clean up after it.
+ * Runs a line exactly as rootlock printed it, through bash, as a person pasting it would; and the
+ * few docker/docker-compose commands the proof tests need to check and clean up after it.
  */
 record Shell(int exitCode, String out) {
 
@@ -38,8 +38,12 @@ record Shell(int exitCode, String out) {
   }
 
   static String docker(String... args) {
-    Shell shell = run(null, java.util.stream.Stream.concat(java.util.stream.Stream.of("docker"),
-        java.util.stream.Stream.of(args)).toList());
+    Shell shell =
+        run(
+            null,
+            java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of("docker"), java.util.stream.Stream.of(args))
+                .toList());
     if (shell.exitCode() != 0) {
       throw new IllegalStateException("docker " + String.join(" ", args) + ": " + shell.out());
     }
@@ -60,7 +64,9 @@ record Shell(int exitCode, String out) {
    * returns the inspect line for messages.
    */
   static String stateOf(String container) {
-    return docker("inspect", "-f",
+    return docker(
+        "inspect",
+        "-f",
         "{{.State.Running}} {{.HostConfig.ReadonlyRootfs}} {{.RestartCount}} {{.Config.User}}",
         container);
   }

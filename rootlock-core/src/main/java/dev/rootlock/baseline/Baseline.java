@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
 /**
  * The findings a team has accepted for now, by fingerprint, so that a scan fails only on new ones.
  * Fingerprints hold no line numbers: an edit elsewhere in a file leaves them matching. Files are
- * recorded relative to the baseline's own directory, so the same baseline works whichever
- * directory the scan runs from.
+ * recorded relative to the baseline's own directory, so the same baseline works whichever directory
+ * the scan runs from.
  *
  * @param version the file format's version, {@link #VERSION}
  */

@@ -97,7 +97,10 @@ public final class BaselineFile {
     Node version = root.get("version");
     if (!(version instanceof ScalarNode scalar) || scalar.type() != ScalarType.INTEGER) {
       throw new Invalid(
-          file, version == null ? root.start() : startOf(version), "version", "required: an integer");
+          file,
+          version == null ? root.start() : startOf(version),
+          "version",
+          "required: an integer");
     }
     if (!scalar.value().equals(String.valueOf(Baseline.VERSION))) {
       throw new Invalid(
@@ -122,7 +125,8 @@ public final class BaselineFile {
       List<String> values = new ArrayList<>();
       for (MappingNode.Entry entry : item.entries()) {
         if (!FIELDS.contains(entry.key())) {
-          throw new Invalid(file, entry.keyNode().start(), field + "." + entry.key(), "unknown key");
+          throw new Invalid(
+              file, entry.keyNode().start(), field + "." + entry.key(), "unknown key");
         }
       }
       for (String key : FIELDS) {
@@ -138,8 +142,13 @@ public final class BaselineFile {
       }
       entries.add(
           new Fingerprint(
-              values.get(0), values.get(1), values.get(2), values.get(3), values.get(4),
-              values.get(5), values.get(6)));
+              values.get(0),
+              values.get(1),
+              values.get(2),
+              values.get(3),
+              values.get(4),
+              values.get(5),
+              values.get(6)));
     }
     return new Baseline(Baseline.VERSION, entries);
   }

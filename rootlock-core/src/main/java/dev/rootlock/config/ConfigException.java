@@ -3,8 +3,8 @@ package dev.rootlock.config;
 import dev.rootlock.model.Position;
 
 /**
- * A config file that cannot be used. The message is one line: {@code file:line:col: field:
- * what is wrong}, ready to print after {@code error: }.
+ * A config file that cannot be used. The message is one line: {@code file:line:col: field: what is
+ * wrong}, ready to print after {@code error: }.
  */
 public final class ConfigException extends Exception {
 

@@ -89,7 +89,9 @@ public final class ConfigReader {
     return new ConfigReader(display, knownChecks).parse(text, path, dir);
   }
 
-  /** Reads {@code text} as the contents of {@code file}; relative paths resolve against {@code dir}. */
+  /**
+   * Reads {@code text} as the contents of {@code file}; relative paths resolve against {@code dir}.
+   */
   public static RootlockConfig parse(String file, String text, Path dir, Set<String> knownChecks)
       throws ConfigException {
     return new ConfigReader(file, knownChecks).parse(text, null, dir);
@@ -246,10 +248,7 @@ public final class ConfigReader {
     if (node instanceof MappingNode map) {
       return map;
     }
-    throw error(
-        start(node),
-        field,
-        "must be a mapping, got " + typeName(node));
+    throw error(start(node), field, "must be a mapping, got " + typeName(node));
   }
 
   private ScalarNode string(Node node, String field) throws ConfigException {
@@ -263,7 +262,8 @@ public final class ConfigReader {
     return switch (node) {
       case MappingNode map -> "a mapping";
       case SequenceNode list -> "a list";
-      case ScalarNode scalar -> scalar.type().name().toLowerCase(java.util.Locale.ROOT) + " " + scalar.raw();
+      case ScalarNode scalar ->
+          scalar.type().name().toLowerCase(java.util.Locale.ROOT) + " " + scalar.raw();
     };
   }
 

@@ -5,9 +5,9 @@ import dev.rootlock.source.tree.ScalarType;
 import java.util.regex.Pattern;
 
 /**
- * YAML 1.2's core schema, which is what a config file means: {@code yes} and {@code 2027-03-31}
- * are strings, {@code true} a boolean, {@code 12} an integer. A date is read as the text written,
- * and {@link ConfigReader} checks its form.
+ * YAML 1.2's core schema, which is what a config file means: {@code yes} and {@code 2027-03-31} are
+ * strings, {@code true} a boolean, {@code 12} an integer. A date is read as the text written, and
+ * {@link ConfigReader} checks its form.
  */
 final class ConfigScalars implements ScalarResolver {
 

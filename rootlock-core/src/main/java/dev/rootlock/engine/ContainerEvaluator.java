@@ -23,9 +23,9 @@ final class ContainerEvaluator {
   }
 
   ObjectResult evaluate(DockerObject object, LevelVersion policy) {
-    ObjectRef ref = new ObjectRef(object.source(), null, object.kind(), null, object.config().name());
-    List<String> notes =
-        object.warnings().stream().map(ContainerEvaluator::describe).toList();
+    ObjectRef ref =
+        new ObjectRef(object.source(), null, object.kind(), null, object.config().name());
+    List<String> notes = object.warnings().stream().map(ContainerEvaluator::describe).toList();
     return Verdicts.of(
         ref, registry.evaluate(policy, object.config()), FieldPath.root(), object.locator(), notes);
   }

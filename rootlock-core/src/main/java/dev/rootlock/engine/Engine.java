@@ -1,28 +1,28 @@
 package dev.rootlock.engine;
 
-import dev.rootlock.model.ObjectResult;
-import dev.rootlock.model.ScanResult;
-import dev.rootlock.policy.CheckDefinition;
-import dev.rootlock.source.InputFile;
-import dev.rootlock.source.InputFiles;
-import dev.rootlock.model.docker.ContainerConfig;
-import dev.rootlock.model.docker.DockerObject;
-import dev.rootlock.model.docker.DockerfileImage;
-import dev.rootlock.policy.docker.DockerChecks;
-import dev.rootlock.policy.docker.DockerfileChecks;
 import dev.rootlock.fix.FixReport;
 import dev.rootlock.fix.Fixer;
 import dev.rootlock.fix.ManifestFixer;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.plan.Plan;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
+import dev.rootlock.model.ObjectResult;
+import dev.rootlock.model.ScanResult;
+import dev.rootlock.model.docker.ContainerConfig;
+import dev.rootlock.model.docker.DockerObject;
+import dev.rootlock.model.docker.DockerfileImage;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;
+import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckRegistry;
 import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.policy.checks.PodChecks;
+import dev.rootlock.policy.docker.DockerChecks;
+import dev.rootlock.policy.docker.DockerfileChecks;
+import dev.rootlock.source.InputFile;
+import dev.rootlock.source.InputFiles;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one facade the CLI, the cluster auditor and the webhook call. Thread-safe: it holds only the
@@ -97,7 +97,11 @@ public final class Engine {
    * byte the fix does not need to touch; {@code -} is read from {@code stdin} and never written.
    */
   public FixReport fix(
-      List<String> paths, FixOptions options, boolean write, boolean followSymlinks, InputStream stdin) {
+      List<String> paths,
+      FixOptions options,
+      boolean write,
+      boolean followSymlinks,
+      InputStream stdin) {
     return new Fixer(options, stdin)
         .run(
             InputFiles.expand(paths, followSymlinks),
@@ -147,8 +151,7 @@ public final class Engine {
   }
 
   /**
-   * As {@link #fix(List, FixOptions, boolean, boolean, InputStream)}, honouring {@code
-   * exemptions}.
+   * As {@link #fix(List, FixOptions, boolean, boolean, InputStream)}, honouring {@code exemptions}.
    */
   public FixReport fix(
       List<String> paths,
@@ -161,8 +164,8 @@ public final class Engine {
   }
 
   /**
-   * What {@code rootlock fix} would change in {@code workload}, as changes by path from the object's
-   * root (none for a windows pod), for the mutating webhook to turn into a JSON Patch.
+   * What {@code rootlock fix} would change in {@code workload}, as changes by path from the
+   * object's root (none for a windows pod), for the mutating webhook to turn into a JSON Patch.
    */
   public Plan hardeningPlan(Workload workload, FixOptions options) {
     return ManifestFixer.plan(options, workload);
@@ -174,8 +177,7 @@ public final class Engine {
    * as {@code rootlock fix} does.
    */
   public Plan hardeningPlan(Workload workload, FixOptions options, ExemptionRules exemptions) {
-    return ManifestFixer.plan(
-        options, workload, exemptions.forFile(null), exemptions.enabled());
+    return ManifestFixer.plan(options, workload, exemptions.forFile(null), exemptions.enabled());
   }
 
   /**

@@ -22,9 +22,9 @@ import java.util.Set;
 
 /**
  * Marks the findings of an evaluated object exempt where an exemption covers them. The object's
- * message (PSA's text) is never touched; {@code allowed} becomes true when every finding is
- * exempt, so exempt findings do not fail the run. Expired exemptions and unreadable in-object ones
- * become notes.
+ * message (PSA's text) is never touched; {@code allowed} becomes true when every finding is exempt,
+ * so exempt findings do not fail the run. Expired exemptions and unreadable in-object ones become
+ * notes.
  */
 final class ExemptionApplier {
 

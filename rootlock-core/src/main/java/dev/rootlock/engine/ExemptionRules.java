@@ -20,7 +20,8 @@ public record ExemptionRules(
     boolean enabled, LocalDate today, Function<Path, List<Exemption>> configFor) {
 
   /** No exemption counts: every finding is shown and fails. */
-  public static final ExemptionRules OFF = new ExemptionRules(false, LocalDate.MIN, path -> List.of());
+  public static final ExemptionRules OFF =
+      new ExemptionRules(false, LocalDate.MIN, path -> List.of());
 
   public ExemptionRules {
     Objects.requireNonNull(today, "today");

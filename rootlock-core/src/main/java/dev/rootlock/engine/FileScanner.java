@@ -36,8 +36,8 @@ import java.util.TreeMap;
 
 /**
  * Reads input files one at a time, sends each to the reader for what it holds (Kubernetes
- * manifests, a Compose file, a Dockerfile) and evaluates the result, collecting objects, errors
- * and skipped kinds in input order. A file that cannot be read is an error and the scan goes on.
+ * manifests, a Compose file, a Dockerfile) and evaluates the result, collecting objects, errors and
+ * skipped kinds in input order. A file that cannot be read is an error and the scan goes on.
  */
 final class FileScanner {
 
@@ -56,8 +56,8 @@ final class FileScanner {
   private final Map<String, Integer> skippedKinds = new TreeMap<>();
 
   /**
-   * @param composeEnvFile the file Compose projects take their variables from ({@code
-   *     --env-file}), or null for the {@code .env} beside each Compose file
+   * @param composeEnvFile the file Compose projects take their variables from ({@code --env-file}),
+   *     or null for the {@code .env} beside each Compose file
    * @param exemptionRules the exemptions to honour, by the file a finding is in
    * @param knownChecks every check ID, so that an exemption can name only real ones
    */
@@ -161,7 +161,9 @@ final class FileScanner {
       } catch (RuntimeException e) {
         errors.add(
             new InputError(
-                displayName, workload.source().position(), "cannot evaluate this object: " + brief(e)));
+                displayName,
+                workload.source().position(),
+                "cannot evaluate this object: " + brief(e)));
       }
     }
   }
@@ -181,9 +183,9 @@ final class FileScanner {
   }
 
   /**
-   * Reads the Compose files {@code files} as one project, merged in order, as {@code docker
-   * compose -f a -f b} reads them; variables come from {@code --env-file} or the {@code .env}
-   * beside the first file.
+   * Reads the Compose files {@code files} as one project, merged in order, as {@code docker compose
+   * -f a -f b} reads them; variables come from {@code --env-file} or the {@code .env} beside the
+   * first file.
    */
   void scanComposeProject(List<String> files) {
     List<InputFile> inputs = new ArrayList<>();
@@ -192,7 +194,8 @@ final class FileScanner {
           name.equals(InputFile.STDIN) ? InputFile.stdin() : new InputFile(name, Path.of(name)));
     }
     if (inputs.stream().anyMatch(InputFile::isStdin)) {
-      errors.add(new InputError("-", null, "--compose-file: standard input cannot be part of a project"));
+      errors.add(
+          new InputError("-", null, "--compose-file: standard input cannot be part of a project"));
       return;
     }
     addCompose(
@@ -225,7 +228,9 @@ final class FileScanner {
       } catch (RuntimeException e) {
         errors.add(
             new InputError(
-                displayName, service.source().position(), "cannot evaluate this object: " + brief(e)));
+                displayName,
+                service.source().position(),
+                "cannot evaluate this object: " + brief(e)));
       }
     }
     UnsetVariables probes = new UnsetVariables(results);
@@ -302,8 +307,8 @@ final class FileScanner {
   /**
    * What Compose interpolates the file with: this process's environment over {@code --env-file}
    * when given, else over the {@code .env} file beside it (the project directory's), as {@code
-   * docker compose} run there would. A file that cannot be read is an error; the scan goes on
-   * with the environment alone.
+   * docker compose} run there would. A file that cannot be read is an error; the scan goes on with
+   * the environment alone.
    */
   private ComposeEnvironment composeEnvironment(InputFile file, String displayName) {
     try {
@@ -334,8 +339,8 @@ final class FileScanner {
   }
 
   /**
-   * A wrongly typed field is one the API server (or Compose) would refuse to decode: an input
-   * error at its position, with the field treated as unset so the object is still judged.
+   * A wrongly typed field is one the API server (or Compose) would refuse to decode: an input error
+   * at its position, with the field treated as unset so the object is still judged.
    */
   private void addProblems(String displayName, List<FieldProblem> problems, Locator locator) {
     for (FieldProblem problem : problems) {

@@ -15,13 +15,13 @@ import java.util.function.Function;
 
 /**
  * A Compose project evaluated both ways for each variable it reads that is not set when rootlock
- * runs: as Compose reads it here (empty, or the written default), and with the variable set to
- * each value the checks turn on ({@link #PROBES}), since the environment it is deployed with may
- * set it. What only a set variable makes fail is reported, saying which value does it:
+ * runs: as Compose reads it here (empty, or the written default), and with the variable set to each
+ * value the checks turn on ({@link #PROBES}), since the environment it is deployed with may set it.
+ * What only a set variable makes fail is reported, saying which value does it:
  *
  * <ul>
- *   <li>a variable with no default written ({@code ${VAR}}, {@code ${VAR:+alt}}) has no value
- *       here at all, so what it makes fail is a finding ({@code ... when VAR is set to "true"});
+ *   <li>a variable with no default written ({@code ${VAR}}, {@code ${VAR:+alt}}) has no value here
+ *       at all, so what it makes fail is a finding ({@code ... when VAR is set to "true"});
  *   <li>a variable whose written default applies ({@code ${VAR:-d}}) is taken at its default, the
  *       value the author chose, so what another value makes fail is a note.
  * </ul>

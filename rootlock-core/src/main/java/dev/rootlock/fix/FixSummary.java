@@ -59,11 +59,7 @@ public final class FixSummary {
           lines.add(file.file() + ": note: " + note);
         } else if (grouped.add(message)) {
           lines.add(
-              files(where)
-                  + ": note ("
-                  + countByMessage.get(message)
-                  + " times): "
-                  + message);
+              files(where) + ": note (" + countByMessage.get(message) + " times): " + message);
         }
       }
     }

@@ -116,7 +116,8 @@ public final class Fixer {
       boolean write,
       Consumer<FileResult> onFile,
       BooleanSupplier stop) {
-    return run(InputFiles.expand(paths, followSymlinks), paths, followSymlinks, write, onFile, stop);
+    return run(
+        InputFiles.expand(paths, followSymlinks), paths, followSymlinks, write, onFile, stop);
   }
 
   /**

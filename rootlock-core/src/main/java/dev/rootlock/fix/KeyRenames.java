@@ -43,9 +43,7 @@ final class KeyRenames {
       int end = entry.keyNode().end().offset();
       char first = text.charAt(start);
       String replacement =
-          first == '"' || first == '\''
-              ? first + field.suggestion() + first
-              : field.suggestion();
+          first == '"' || first == '\'' ? first + field.suggestion() + first : field.suggestion();
       renames.add(
           new Rename(
               new TextEdit(start, end, replacement),
@@ -60,8 +58,8 @@ final class KeyRenames {
   }
 
   /**
-   * Maps edits made on the renamed text back onto the original, or returns null when one overlaps
-   * a renamed key (the caller then falls back to one edit spanning the change).
+   * Maps edits made on the renamed text back onto the original, or returns null when one overlaps a
+   * renamed key (the caller then falls back to one edit spanning the change).
    */
   static List<TextEdit> mapBack(List<TextEdit> renames, List<TextEdit> later) {
     List<TextEdit> mapped = new ArrayList<>(renames);
@@ -101,7 +99,8 @@ final class KeyRenames {
     }
     int suffix = 0;
     while (suffix < max - prefix
-        && before.charAt(before.length() - 1 - suffix) == after.charAt(after.length() - 1 - suffix)) {
+        && before.charAt(before.length() - 1 - suffix)
+            == after.charAt(after.length() - 1 - suffix)) {
       suffix++;
     }
     return new TextEdit(

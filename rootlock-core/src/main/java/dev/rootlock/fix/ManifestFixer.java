@@ -135,7 +135,9 @@ public final class ManifestFixer {
     return whole.equals(guess) ? fix : fixPieces(displayName, text, cuts, whole, null);
   }
 
-  /** Fixes every piece with {@code layout}, counting the pieces' own layouts into {@code counter}. */
+  /**
+   * Fixes every piece with {@code layout}, counting the pieces' own layouts into {@code counter}.
+   */
   private TextFix fixPieces(
       String displayName, String text, List<Integer> cuts, Layout layout, Layout.Counter counter) {
     List<String> renameNotes = new ArrayList<>();
@@ -176,8 +178,7 @@ public final class ManifestFixer {
    * Fixes one whole text (or one piece of a long one, with the whole text's {@code layout}; null:
    * the text's own), counting its layout into {@code counter} when given.
    */
-  private Outcome fixWhole(
-      String displayName, String text, Layout layout, Layout.Counter counter) {
+  private Outcome fixWhole(String displayName, String text, Layout layout, Layout.Counter counter) {
     // A renamed parent (securitycontext) can reveal a misspelled child, so rename until none is
     // left; a few rounds suffice, as the schema checked is three levels deep.
     String renamed = text;
@@ -211,12 +212,7 @@ public final class ManifestFixer {
     firstParse = null;
     firstRead = null;
     Outcome hardened =
-        harden(
-            displayName,
-            renamed,
-            parser.parse(displayName, renamed),
-            null,
-            layout);
+        harden(displayName, renamed, parser.parse(displayName, renamed), null, layout);
     if (hardened.fix().error() != null) {
       return hardened;
     }

@@ -22,7 +22,8 @@ public enum NoteKind {
   CHANGED("explicit value changed", Pattern.compile(": changed \\S+ from .* to ")),
   INTERPOLATED("interpolated value", " is interpolated (\""),
   INHERITED("inherited value", " is inherited; "),
-  PRIVILEGE_ESCALATION("allowPrivilegeEscalation left alone", "allowPrivilegeEscalation left alone"),
+  PRIVILEGE_ESCALATION(
+      "allowPrivilegeEscalation left alone", "allowPrivilegeEscalation left alone"),
   MOVED("misplaced readOnlyRootFilesystem moved", "pod: moved readOnlyRootFilesystem"),
   RENAMED("misspelled key renamed", "(kubectl's strict field validation refuses the misspelling)"),
   ANCHOR("YAML anchor edited", "edited YAML anchor "),
@@ -35,7 +36,8 @@ public enum NoteKind {
 
   NoteKind(String label, String... phrases) {
     this.label = label;
-    this.patterns = java.util.Arrays.stream(phrases).map(Pattern::quote).map(Pattern::compile).toList();
+    this.patterns =
+        java.util.Arrays.stream(phrases).map(Pattern::quote).map(Pattern::compile).toList();
   }
 
   NoteKind(String label, Pattern pattern) {

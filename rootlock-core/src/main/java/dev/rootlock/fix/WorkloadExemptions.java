@@ -95,8 +95,7 @@ final class WorkloadExemptions {
       String where = "x-rootlock.exempt of service " + name;
       for (String line : service.config().exempt()) {
         try {
-          own.add(
-              AnnotationExemptions.parse(line, dev.rootlock.policy.exempt.Scope.ANY, where));
+          own.add(AnnotationExemptions.parse(line, dev.rootlock.policy.exempt.Scope.ANY, where));
         } catch (IllegalArgumentException e) {
           notes.add("ignored " + where + ": " + e.getMessage());
         }

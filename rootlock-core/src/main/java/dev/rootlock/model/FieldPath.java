@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * A path to a field inside a document, made of mapping keys and sequence indexes, printed the way
- * kubectl's JSONPath-like error messages print it: {@code spec.containers[0].securityContext.privileged}.
- * Keys that are not plain identifiers are bracketed and quoted:
- * {@code metadata.annotations["container.apparmor.security.beta.kubernetes.io/app"]}.
+ * kubectl's JSONPath-like error messages print it: {@code
+ * spec.containers[0].securityContext.privileged}. Keys that are not plain identifiers are bracketed
+ * and quoted: {@code metadata.annotations["container.apparmor.security.beta.kubernetes.io/app"]}.
  *
  * <p>This class is immutable and thread-safe.
  */

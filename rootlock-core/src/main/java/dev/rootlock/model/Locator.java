@@ -11,15 +11,15 @@ public interface Locator {
   Locator NONE = path -> Position.START;
 
   /**
-   * The position of the field at {@code path} (relative to the object's root), or, when that field is
-   * not written, of the nearest enclosing field that is.
+   * The position of the field at {@code path} (relative to the object's root), or, when that field
+   * is not written, of the nearest enclosing field that is.
    */
   Position locate(FieldPath path);
 
   /**
    * The file that {@link #locate} places {@code path} in, when it is not the object's own file (a
-   * Compose service that inherits a field from another file, or takes its value from {@code
-   * .env}); null for the object's own file, which is every source's case but Compose's.
+   * Compose service that inherits a field from another file, or takes its value from {@code .env});
+   * null for the object's own file, which is every source's case but Compose's.
    */
   default String fileOf(FieldPath path) {
     return null;

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param message the whole per-object message when it fails (PSA's text under baseline and
  *     restricted, e.g. {@code violates PodSecurity "restricted:latest": ...}); empty when the
- *     policy allows it. Exemptions never change it (it stays what the API server would say), so
- *     an object whose findings are all exempt is {@code allowed} with its message kept
+ *     policy allows it. Exemptions never change it (it stays what the API server would say), so an
+ *     object whose findings are all exempt is {@code allowed} with its message kept
  * @param notes facts worth showing that are not violations (e.g. the paths a Dockerfile's VOLUME
  *     makes writable)
  */

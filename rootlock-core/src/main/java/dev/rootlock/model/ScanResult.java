@@ -19,6 +19,7 @@ public record ScanResult(
 
   /** CI exit codes. */
   public static final int PASSED = 0;
+
   public static final int VIOLATIONS = 1;
   public static final int ERROR = 2;
 

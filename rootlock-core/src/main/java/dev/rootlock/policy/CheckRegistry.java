@@ -25,6 +25,7 @@ public final class CheckRegistry<T> {
   private final List<CheckDefinition<T>> definitions;
   private final Decision.PolicyName policyName;
   private final PolicyVersion maxVersion;
+
   /** level → minor version (index) → ordered checks. */
   private final Map<Level, List<List<Entry<T>>>> plans = new EnumMap<>(Level.class);
 
@@ -60,7 +61,9 @@ public final class CheckRegistry<T> {
     if (!problems.isEmpty()) {
       throw new InvalidRegistryException("invalid checks: " + String.join("; ", problems));
     }
-    definitions.sort(Comparator.comparing((CheckDefinition<T> d) -> d.level()).thenComparing(CheckDefinition::id));
+    definitions.sort(
+        Comparator.comparing((CheckDefinition<T> d) -> d.level())
+            .thenComparing(CheckDefinition::id));
     return new CheckRegistry<>(definitions, policyName);
   }
 
@@ -92,7 +95,13 @@ public final class CheckRegistry<T> {
         if (version.minimumVersion().isLatest()) {
           problems.add(id + ": \"latest\" cannot be a minimum version");
         } else if (previous != null && version.minimumVersion().compareTo(previous) <= 0) {
-          problems.add(id + ": versions must strictly increase (" + version.minimumVersion() + " after " + previous + ")");
+          problems.add(
+              id
+                  + ": versions must strictly increase ("
+                  + version.minimumVersion()
+                  + " after "
+                  + previous
+                  + ")");
         }
         if (version.function() == null) {
           problems.add(id + " " + version.minimumVersion() + ": no function");
@@ -149,12 +158,14 @@ public final class CheckRegistry<T> {
         entries.add(new Entry<>(definition.id(), definition.level(), inForce.function()));
       }
     }
-    // definitions are sorted by level then ID, so the order is PSA's: baseline, restricted, hardened.
+    // definitions are sorted by level then ID, so the order is PSA's: baseline, restricted,
+    // hardened.
     entries.removeIf(entry -> entry.level() == Level.BASELINE && overridden.contains(entry.id()));
     return List.copyOf(entries);
   }
 
-  private static <T> VersionedCheck<T> inForce(CheckDefinition<T> definition, PolicyVersion version) {
+  private static <T> VersionedCheck<T> inForce(
+      CheckDefinition<T> definition, PolicyVersion version) {
     VersionedCheck<T> current = null;
     for (VersionedCheck<T> candidate : definition.versions()) {
       if (candidate.minimumVersion().compareTo(version) <= 0) {

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Host paths that hand the host to whoever can reach them, whatever the rest of the configuration
- * says. Shared by the pod checks (hostPath volumes) and the Docker checks (bind mounts), which
- * must agree on what is sensitive.
+ * says. Shared by the pod checks (hostPath volumes) and the Docker checks (bind mounts), which must
+ * agree on what is sensitive.
  */
 public final class HostPaths {
 

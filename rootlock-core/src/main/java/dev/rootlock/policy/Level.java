@@ -20,7 +20,9 @@ public enum Level {
       }
     }
     throw new IllegalArgumentException(
-        "invalid level \"" + text + "\": must be one of privileged, baseline, restricted, hardened");
+        "invalid level \""
+            + text
+            + "\": must be one of privileged, baseline, restricted, hardened");
   }
 
   /** Whether this level is at least as strict as {@code other}. */

@@ -1,6 +1,9 @@
 package dev.rootlock.policy;
 
-/** A level at a version, printed as PSA prints it: {@code restricted:latest}, {@code baseline:v1.23}. */
+/**
+ * A level at a version, printed as PSA prints it: {@code restricted:latest}, {@code
+ * baseline:v1.23}.
+ */
 public record LevelVersion(Level level, PolicyVersion version) {
 
   public static LevelVersion of(Level level, PolicyVersion version) {

@@ -26,15 +26,17 @@ public final class Messages {
     return pluralize("container", "containers", names.size()) + " " + joinQuote(names);
   }
 
-  /** De-duplicated and sorted by byte order (Java's String order for ASCII), as PSA's sets.List(). */
+  /**
+   * De-duplicated and sorted by byte order (Java's String order for ASCII), as PSA's sets.List().
+   */
   public static List<String> sortedSet(Collection<String> items) {
     SortedSet<String> set = new TreeSet<>(items);
     return List.copyOf(set);
   }
 
   /**
-   * Who sets a field: {@code pod}, {@code containers "a", "b"}, or {@code pod and container "a"}; the
-   * pod first. Empty when neither.
+   * Who sets a field: {@code pod}, {@code containers "a", "b"}, or {@code pod and container "a"};
+   * the pod first. Empty when neither.
    */
   public static String setters(boolean pod, List<String> containerNames) {
     StringBuilder out = new StringBuilder();

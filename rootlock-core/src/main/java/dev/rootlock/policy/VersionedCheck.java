@@ -6,8 +6,8 @@ import java.util.List;
  * One implementation of a check, in force from {@code minimumVersion} up to the next
  * implementation's minimum version.
  *
- * @param overrides IDs of baseline checks this (restricted or hardened) implementation replaces while
- *     it is in force
+ * @param overrides IDs of baseline checks this (restricted or hardened) implementation replaces
+ *     while it is in force
  */
 public record VersionedCheck<T>(
     PolicyVersion minimumVersion, List<String> overrides, CheckFunction<T> function) {

@@ -20,9 +20,8 @@ import java.util.stream.Collectors;
  * object, with a {@code <failure>} when it violates (the object's whole message as {@code message},
  * its finding lines as the body) and its notes as {@code <system-out>}; an object whose findings
  * are all exempt is {@code <skipped>} with their reasons (exempt findings of a failing object join
- * its {@code <system-out>}); one {@code <testcase>} per
- * input error, named {@code file:line:col} (or {@code file}), with an {@code <error>}. Skipped
- * kinds have no test cases: nothing was tested.
+ * its {@code <system-out>}); one {@code <testcase>} per input error, named {@code file:line:col}
+ * (or {@code file}), with an {@code <error>}. Skipped kinds have no test cases: nothing was tested.
  */
 public final class JUnitXmlReporter implements Reporter {
 

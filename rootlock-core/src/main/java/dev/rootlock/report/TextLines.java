@@ -56,8 +56,8 @@ final class TextLines {
   }
 
   /**
-   * {@code file:line:col kind/name violates PodSecurity "restricted:latest": ...}: the API
-   * server's own message for the object, once, as {@code kubectl apply} would print it.
+   * {@code file:line:col kind/name violates PodSecurity "restricted:latest": ...}: the API server's
+   * own message for the object, once, as {@code kubectl apply} would print it.
    */
   static String message(ObjectRef object, String message, Ansi ansi) {
     return ansi.bold(safe(object.source().file()) + ":" + object.source().position())

@@ -12,16 +12,15 @@ import java.util.stream.Collectors;
 
 /**
  * The terminal format: one compiler-style line per finding ({@code file:line:col
- * namespace/kind/name containers check: detail}, the namespace only when the object names one)
- * and per note, in input order, and under baseline and restricted the API server's message for
- * each object that fails, once; then one line per input error ({@code
- * file:line:col: error: message}); then a summary line such as {@code 12 objects scanned, 3 violate
- * hardened:latest (7 findings); 1 file could not be read; skipped: 4 Service, 2 ConfigMap}. Exempt
- * findings do not count: they follow, under {@code exempt:}, each with its reason and where the
- * exemption is written; baseline entries that no longer match follow under {@code stale
- * baseline entries (fixed):}. Editors
- * and terminals turn the leading {@code file:line:col} into a link. ANSI colour is used only when
- * the context allows it; control characters from the input are always shown escaped.
+ * namespace/kind/name containers check: detail}, the namespace only when the object names one) and
+ * per note, in input order, and under baseline and restricted the API server's message for each
+ * object that fails, once; then one line per input error ({@code file:line:col: error: message});
+ * then a summary line such as {@code 12 objects scanned, 3 violate hardened:latest (7 findings); 1
+ * file could not be read; skipped: 4 Service, 2 ConfigMap}. Exempt findings do not count: they
+ * follow, under {@code exempt:}, each with its reason and where the exemption is written; baseline
+ * entries that no longer match follow under {@code stale baseline entries (fixed):}. Editors and
+ * terminals turn the leading {@code file:line:col} into a link. ANSI colour is used only when the
+ * context allows it; control characters from the input are always shown escaped.
  */
 public final class TextReporter implements Reporter {
 
@@ -114,7 +113,8 @@ public final class TextReporter implements Reporter {
     if (!result.stale().isEmpty()) {
       line.append("; ")
           .append(result.stale().size())
-          .append(pluralize(" stale baseline entry", " stale baseline entries", result.stale().size()));
+          .append(
+              pluralize(" stale baseline entry", " stale baseline entries", result.stale().size()));
     }
     if (summary.unreadableFiles() > 0) {
       line.append("; ")

@@ -72,8 +72,8 @@ public final class AtomicWriter {
 
   /**
    * Writes what {@code action} writes, as UTF-8, into {@code target}, new or not, all at once.
-   * Unlike {@link #replace} it neither needs a snapshot nor forces the data to disk: a report can be
-   * produced again.
+   * Unlike {@link #replace} it neither needs a snapshot nor forces the data to disk: a report can
+   * be produced again.
    */
   public static void write(Path target, WriterAction action) throws IOException {
     Path absolute = target.toAbsolutePath();
@@ -103,9 +103,9 @@ public final class AtomicWriter {
   }
 
   /**
-   * A new, empty file under a random name, created with the default mode so that the kernel
-   * applies the umask, which Java cannot read; {@code CREATE_NEW} refuses a name (or a link) that
-   * is already there.
+   * A new, empty file under a random name, created with the default mode so that the kernel applies
+   * the umask, which Java cannot read; {@code CREATE_NEW} refuses a name (or a link) that is
+   * already there.
    */
   private static Path createWithUmask(Path directory, String prefix) throws IOException {
     for (int attempt = 0; ; attempt++) {
@@ -233,7 +233,8 @@ public final class AtomicWriter {
   public static void removeStale(Path target) {
     Path dir = target.toAbsolutePath().getParent();
     String prefix = "." + target.getFileName() + ".";
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, prefix + "*" + TEMP_SUFFIX)) {
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(dir, prefix + "*" + TEMP_SUFFIX)) {
       for (Path entry : entries) {
         String rest = entry.getFileName().toString().substring(prefix.length());
         int dot = rest.indexOf('.');

@@ -1,7 +1,7 @@
 package dev.rootlock.source;
 
-import dev.rootlock.source.dockerfile.DockerfileReader;
 import dev.rootlock.model.InputError;
+import dev.rootlock.source.dockerfile.DockerfileReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -62,8 +62,8 @@ public final class InputFiles {
   /**
    * The files the arguments name, directories expanded. Only regular files are taken (a FIFO named
    * {@code x.yaml} would block a read forever, a device never ends); a symbolic link under a
-   * directory that leads out of it is reported, not followed, unless {@code followSymlinks}: a
-   * pull request can carry a link to {@code /etc} as easily as a manifest.
+   * directory that leads out of it is reported, not followed, unless {@code followSymlinks}: a pull
+   * request can carry a link to {@code /etc} as easily as a manifest.
    */
   public static Expansion expand(List<String> args, boolean followSymlinks) {
     List<InputFile> files = new ArrayList<>();

@@ -18,8 +18,8 @@ public final class ShellWords {
   private ShellWords() {}
 
   /**
-   * Blanks separate words, single quotes keep text as is, double quotes keep text but honour
-   * {@code \"}, {@code \\}, {@code \$} and {@code \`}, a backslash outside quotes escapes the next
+   * Blanks separate words, single quotes keep text as is, double quotes keep text but honour {@code
+   * \"}, {@code \\}, {@code \$} and {@code \`}, a backslash outside quotes escapes the next
    * character.
    *
    * @throws IllegalArgumentException for an unterminated quote or a trailing backslash

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Every text table rootlock prints: left-aligned columns, each as wide as its widest cell plus
  * three spaces, the last unpadded and no line with trailing blanks, as {@code kubectl get} and
- * {@code docker ps} align theirs. Control characters in a cell (a bind path or a label may hold
- * any byte) are written as {@code \\uXXXX}, so that no cell can move the cursor or break a row.
+ * {@code docker ps} align theirs. Control characters in a cell (a bind path or a label may hold any
+ * byte) are written as {@code \\uXXXX}, so that no cell can move the cursor or break a row.
  */
 public final class Table {
 
@@ -81,8 +81,8 @@ public final class Table {
   }
 
   /**
-   * A list cut to fit a narrow column: {@code none}, the one item, or the first and how many
-   * more ({@code readOnlyRootFilesystem +2}); the wide table and the reports give them all.
+   * A list cut to fit a narrow column: {@code none}, the one item, or the first and how many more
+   * ({@code readOnlyRootFilesystem +2}); the wide table and the reports give them all.
    */
   public static String firstAndCount(List<String> items, String none) {
     if (items.isEmpty()) {

@@ -82,8 +82,7 @@ class ConfigReaderTest {
           not YAML              | 'level: "unterminated'                                                | .rootlock.yaml:1:21: found unexpected end of stream (while scanning a quoted scalar at 1:8)
           """)
   void badInputIsOneLineNamingFileLineAndField(String what, String text, String message) {
-    ConfigException e =
-        assertThrows(ConfigException.class, () -> parse(text.replace("\\n", "\n")));
+    ConfigException e = assertThrows(ConfigException.class, () -> parse(text.replace("\\n", "\n")));
     assertEquals(message, e.getMessage());
     assertEquals(1, e.getMessage().lines().count(), e.getMessage());
   }

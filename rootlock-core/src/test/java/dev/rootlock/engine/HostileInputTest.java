@@ -73,13 +73,15 @@ class HostileInputTest {
       throws IOException {
     ScanResult result = scan("restricted:latest", podWithName(line), GOOD);
 
-    assertThat(result.errors()).extracting(InputError::toString)
+    assertThat(result.errors())
+        .extracting(InputError::toString)
         .containsExactly(dir.resolve("f0.yaml") + ":" + error);
     // Both objects are still judged: the bad one by its place, since it has no name.
     assertThat(result.objects()).extracting(o -> o.object().name()).containsExactly("bad", "good");
     ObjectResult bad = result.objects().get(0);
     assertThat(bad.message())
-        .contains("container \"containers[0]\" must set securityContext.allowPrivilegeEscalation=false");
+        .contains(
+            "container \"containers[0]\" must set securityContext.allowPrivilegeEscalation=false");
     // Every finding names the container by its place (CapabilitiesRestrictedCheck once did not).
     assertThat(bad.findings())
         .hasSize(4)
@@ -109,7 +111,8 @@ class HostileInputTest {
 
     ScanResult result = scan("hardened:latest", pod, GOOD);
 
-    assertThat(result.errors()).extracting(InputError::message)
+    assertThat(result.errors())
+        .extracting(InputError::message)
         .containsExactly(
             "spec.securityContext.sysctls[0].name: required field is missing",
             "spec.containers[0].volumeMounts[0].name: required field is missing",
@@ -132,11 +135,13 @@ class HostileInputTest {
             + " least one container)",
       })
   void aMisplacedPodTemplateIsAnInputErrorNotAPass(String spec, String error) throws IOException {
-    String deployment = "{apiVersion: apps/v1, kind: Deployment, metadata: {name: d}, " + spec + "}";
+    String deployment =
+        "{apiVersion: apps/v1, kind: Deployment, metadata: {name: d}, " + spec + "}";
 
     ScanResult result = scan("restricted:latest", deployment);
 
-    assertThat(result.errors()).extracting(InputError::toString)
+    assertThat(result.errors())
+        .extracting(InputError::toString)
         .containsExactly(dir.resolve("f0.yaml") + ":" + error);
     assertThat(result.exitCode()).isEqualTo(ScanResult.ERROR);
   }
@@ -151,8 +156,9 @@ class HostileInputTest {
     assertThat(result.errors()).hasSize(1);
     String message = result.errors().get(0).message();
     assertThat(message)
-        .startsWith("spec.containers[0].securityContext.privileged: expected a boolean, got the"
-            + " string \"xxxx")
+        .startsWith(
+            "spec.containers[0].securityContext.privileged: expected a boolean, got the"
+                + " string \"xxxx")
         .endsWith("…\"")
         .hasSizeLessThan(200)
         .doesNotContain("\n");
@@ -162,7 +168,9 @@ class HostileInputTest {
   void aMessageIsOneBoundedLineWhateverItHolds() {
     InputError error = new InputError("f", null, "a\nb\r\u2028c" + "y".repeat(10_000));
 
-    assertThat(error.message()).startsWith("a\\nb\\r\\u2028cyyy").hasSize(InputError.MAX_MESSAGE)
+    assertThat(error.message())
+        .startsWith("a\\nb\\r\\u2028cyyy")
+        .hasSize(InputError.MAX_MESSAGE)
         .endsWith("y…");
   }
 }

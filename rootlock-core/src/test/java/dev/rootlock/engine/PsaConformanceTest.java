@@ -1,8 +1,5 @@
 package dev.rootlock.engine;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.rootlock.testing.SharedDataPresent;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.ObjectResult;
@@ -12,6 +9,7 @@ import dev.rootlock.policy.PolicyVersion;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
 import dev.rootlock.testing.SharedData;
+import dev.rootlock.testing.SharedDataPresent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Pod Security Admission's own conformance fixtures (shared/psa-fixtures, v1.0 to v1.37): every
@@ -72,7 +71,10 @@ class PsaConformanceTest {
       files = walk.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
     }
     return files.stream()
-        .map(file -> DynamicTest.dynamicTest(SharedData.psaFixtures().relativize(file).toString(), () -> check(file)));
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    SharedData.psaFixtures().relativize(file).toString(), () -> check(file)));
   }
 
   private void check(Path file) throws IOException {

@@ -21,7 +21,8 @@ class ComposeInterpolatedFixTest {
 
   @Test
   void aReadOnlyDefaultOfTrueIsLeftAlone() {
-    TextFix fix = fix("    read_only: \"${RO:-true}\"\n    user: \"10001\"\n", FixOptions.defaults());
+    TextFix fix =
+        fix("    read_only: \"${RO:-true}\"\n    user: \"10001\"\n", FixOptions.defaults());
     assertThat(fix.error()).isNull();
     assertThat(fix.changed()).isFalse();
   }
@@ -53,7 +54,9 @@ class ComposeInterpolatedFixTest {
   @Test
   void aReferenceWithoutADefaultIsNotRewritten() {
     TextFix fix =
-        fix("    read_only: true\n    user: \"${APP_UID}\"\n", FixOptions.defaults().withUser("10001"));
+        fix(
+            "    read_only: true\n    user: \"${APP_UID}\"\n",
+            FixOptions.defaults().withUser("10001"));
     assertThat(fix.changed()).isFalse();
     assertThat(fix.notes())
         .contains(

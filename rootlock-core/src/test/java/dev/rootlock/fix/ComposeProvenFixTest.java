@@ -28,7 +28,10 @@ class ComposeProvenFixTest {
                     WEB,
                     List.of(
                         new WritablePath(
-                            "/tmp", Medium.MEMORY, "64Mi", "mounted before discovery",
+                            "/tmp",
+                            Medium.MEMORY,
+                            "64Mi",
+                            "mounted before discovery",
                             "rw,noexec,nosuid,size=64m"),
                         new WritablePath(
                             "/var/lib/web", Medium.MEMORY, "16Mi", "proven by fix --discover")),

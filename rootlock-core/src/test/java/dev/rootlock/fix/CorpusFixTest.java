@@ -1,8 +1,5 @@
 package dev.rootlock.fix;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.rootlock.testing.SharedDataPresent;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.engine.Engine;
@@ -26,6 +23,7 @@ import dev.rootlock.source.kube.ReadResult;
 import dev.rootlock.source.tree.MappingNode;
 import dev.rootlock.source.tree.Node;
 import dev.rootlock.source.tree.NodeLocator;
+import dev.rootlock.testing.SharedDataPresent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +35,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Fixes every real manifest in {@code ../shared/corpus/k8s} and every Compose file in {@code

@@ -21,11 +21,17 @@ class FixSummaryTest {
   void aNoteSaidInSeveralFilesIsOneLineWithItsCountAndFirstThreeFiles() {
     List<FileResult> files =
         List.of(
-            changed("a.yaml", 2, "deployment/a: container \"a\": " + NON_ROOT,
+            changed(
+                "a.yaml",
+                2,
+                "deployment/a: container \"a\": " + NON_ROOT,
                 "deployment/b: containers \"x\", \"y\": " + NON_ROOT),
             changed("b.yaml", 1, "deployment/c: container \"c\": " + NON_ROOT),
-            changed("c.yaml", 1, "statefulset/db: container \"db\": /data must persist: mount a"
-                + " PersistentVolumeClaim there"),
+            changed(
+                "c.yaml",
+                1,
+                "statefulset/db: container \"db\": /data must persist: mount a"
+                    + " PersistentVolumeClaim there"),
             changed("d.yaml", 1, "pod/p: container \"p\": " + NON_ROOT),
             changed("e.yaml", 1, "cronjob/j: container \"j\": " + NON_ROOT));
 
@@ -40,7 +46,10 @@ class FixSummaryTest {
   void aNoteRepeatedInOneFileOnlyStaysInFullForEachObject() {
     List<FileResult> files =
         List.of(
-            changed("a.yaml", 2, "deployment/a: container \"a\": " + NON_ROOT,
+            changed(
+                "a.yaml",
+                2,
+                "deployment/a: container \"a\": " + NON_ROOT,
                 "deployment/b: container \"b\": " + NON_ROOT));
 
     assertThat(FixSummary.noteLines(files))
@@ -53,10 +62,14 @@ class FixSummaryTest {
   void composeServicesAndPodNotesLoseTheirSubjectWhenGrouped() {
     List<FileResult> files =
         List.of(
-            changed("compose.yaml", 1,
+            changed(
+                "compose.yaml",
+                1,
                 "service \"web\": runs as the image's user; give a non-root user with --user to set"
                     + " one"),
-            changed("other/compose.yaml", 1,
+            changed(
+                "other/compose.yaml",
+                1,
                 "service \"api\": runs as the image's user; give a non-root user with --user to"
                     + " set one"));
 
@@ -71,7 +84,10 @@ class FixSummaryTest {
     FixReport written =
         new FixReport(
             List.of(
-                changed("a.yaml", 2, "deployment/a: container \"a\": " + NON_ROOT,
+                changed(
+                    "a.yaml",
+                    2,
+                    "deployment/a: container \"a\": " + NON_ROOT,
                     "deployment/b: container \"b\": " + NON_ROOT),
                 changed("b.yaml", 1),
                 new FileResult("c.yaml", Status.UNCHANGED, "", List.of(), null, "text"),

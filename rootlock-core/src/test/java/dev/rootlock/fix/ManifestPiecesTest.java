@@ -57,11 +57,12 @@ class ManifestPiecesTest {
   private static String manifest(int documents) {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < documents; i++) {
-      String doc = switch (i % 3) {
-        case 0 -> POD;
-        case 1 -> ANCHORED;
-        default -> CONFIG_MAP;
-      };
+      String doc =
+          switch (i % 3) {
+            case 0 -> POD;
+            case 1 -> ANCHORED;
+            default -> CONFIG_MAP;
+          };
       parts.add(doc.formatted(i));
     }
     return String.join("---\n", parts) + "---\n# trailing comment\n";

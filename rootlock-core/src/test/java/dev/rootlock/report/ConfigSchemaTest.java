@@ -30,11 +30,11 @@ class ConfigSchemaTest {
 
   @Test
   void theExampleConfigsAreValidAndReadable() throws Exception {
-    List<Path> examples =
-        List.of(REPO.resolve("examples/config/.rootlock.yaml"));
+    List<Path> examples = List.of(REPO.resolve("examples/config/.rootlock.yaml"));
     for (Path example : examples) {
       String text = Files.readString(example);
-      assertEquals(List.of(), SchemaValidator.rootlockConfig().violations(asJson(text)), example.toString());
+      assertEquals(
+          List.of(), SchemaValidator.rootlockConfig().violations(asJson(text)), example.toString());
       ConfigReader.read(example, Engine.standard().checkIds());
     }
   }
@@ -60,7 +60,9 @@ class ConfigSchemaTest {
         new ObjectMapper()
             .readTree(REPO.resolve("docs/schema/rootlock-config.schema.json").toFile());
     Set<String> listed = new TreeSet<>();
-    schema.at("/$defs/exemption/properties/checks/items/enum").forEach(id -> listed.add(id.asText()));
+    schema
+        .at("/$defs/exemption/properties/checks/items/enum")
+        .forEach(id -> listed.add(id.asText()));
     Set<String> expected = new TreeSet<>(Engine.standard().checkIds());
     expected.add("*");
     assertEquals(expected, listed);

@@ -30,13 +30,9 @@ class ExemptReportsTest {
     List<Finding> firstFindings = new ArrayList<>(first.findings());
     firstFindings.set(
         0,
-        firstFindings
-            .get(0)
-            .exempted(new Exempt("needs the host network", ".rootlock.yaml:9:5")));
+        firstFindings.get(0).exempted(new Exempt("needs the host network", ".rootlock.yaml:9:5")));
     objects.set(
-        0,
-        new ObjectResult(
-            first.object(), false, first.message(), firstFindings, first.notes()));
+        0, new ObjectResult(first.object(), false, first.message(), firstFindings, first.notes()));
     int second = -1;
     for (int i = 1; i < objects.size(); i++) {
       if (!objects.get(i).findings().isEmpty()) {
@@ -63,7 +59,12 @@ class ExemptReportsTest {
         sample.skippedKinds(),
         List.of(
             new Fingerprint(
-                "deploy/old.yaml", "Deployment", "prod", "old", "app", "privileged",
+                "deploy/old.yaml",
+                "Deployment",
+                "prod",
+                "old",
+                "app",
+                "privileged",
                 "spec.template.spec.containers[0].securityContext.privileged")));
   }
 

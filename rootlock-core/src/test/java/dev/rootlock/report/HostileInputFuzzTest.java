@@ -22,9 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -110,8 +110,7 @@ class HostileInputFuzzTest {
 
   @ParameterizedTest(name = "mutant {index}: seed {0}, document {1}, {2} steps")
   @MethodSource("mutants")
-  void everyReaderAndReportSurvivesAMutant(long seed, int seedIndex, int steps)
-      throws Exception {
+  void everyReaderAndReportSurvivesAMutant(long seed, int seedIndex, int steps) throws Exception {
     Path file = mutant(seed, seedIndex, steps);
     LevelVersion level = LevelVersion.parse(LEVELS.get(Math.floorMod(seed, LEVELS.size())));
 
@@ -124,8 +123,9 @@ class HostileInputFuzzTest {
     for (InputError error : result.errors()) {
       assertThat(error.file()).isEqualTo(file.toString());
       assertThat(error.position()).as("line of %s", error).isNotNull();
-      assertThat(error.message()).doesNotContain("\n").hasSizeLessThanOrEqualTo(
-          InputError.MAX_MESSAGE);
+      assertThat(error.message())
+          .doesNotContain("\n")
+          .hasSizeLessThanOrEqualTo(InputError.MAX_MESSAGE);
     }
     ReportContext context = ReportContext.of("fuzz", null, ENGINE.rules(), false);
     String json = render(ReportFormat.JSON, context, result);
@@ -148,8 +148,7 @@ class HostileInputFuzzTest {
 
   @ParameterizedTest(name = "mutant {index}: seed {0}, document {1}, {2} steps")
   @MethodSource("mutants")
-  void theFixerChangesAFileOnlyWhenItSaysSoAndKeepsEveryComment(
-      long seed, int seedIndex, int steps)
+  void theFixerChangesAFileOnlyWhenItSaysSoAndKeepsEveryComment(long seed, int seedIndex, int steps)
       throws Exception {
     Path file = mutant(seed, seedIndex, steps);
     byte[] before = Files.readAllBytes(file);

@@ -13,10 +13,10 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * Hostile variants of a YAML document for the fuzz suite: the document is loaded into plain Java
- * maps and lists, changed a few times at random places (a value swapped for one of another type,
- * an entry deleted, a subtree duplicated by reference, which the dumper writes as an anchor and
- * aliases, odd characters, deep nesting, a merge key), and dumped back. Comment lines are then
- * put before top-level keys, so that the fixer can be held to keeping them.
+ * maps and lists, changed a few times at random places (a value swapped for one of another type, an
+ * entry deleted, a subtree duplicated by reference, which the dumper writes as an anchor and
+ * aliases, odd characters, deep nesting, a merge key), and dumped back. Comment lines are then put
+ * before top-level keys, so that the fixer can be held to keeping them.
  */
 final class Mutants {
 

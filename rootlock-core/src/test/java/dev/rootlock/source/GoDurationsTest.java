@@ -39,8 +39,26 @@ class GoDurationsTest {
   @ParameterizedTest(name = "\"{0}\" is refused")
   @ValueSource(
       strings = {
-        "", "5", "1x", "-1s", "+1s", "-0", "s", ".s", "1..5s", "1.2.3s", "20 s", " 20s", "20s ",
-        "1d", "1S", "1sec", "ms", "1m30", "2562047h47m16.854775808s", "9999999999h"
+        "",
+        "5",
+        "1x",
+        "-1s",
+        "+1s",
+        "-0",
+        "s",
+        ".s",
+        "1..5s",
+        "1.2.3s",
+        "20 s",
+        " 20s",
+        "20s ",
+        "1d",
+        "1S",
+        "1sec",
+        "ms",
+        "1m30",
+        "2562047h47m16.854775808s",
+        "9999999999h"
       })
   void refusesWhatGoRefusesAndSigns(String text) {
     assertThat(GoDurations.parse(text)).isEmpty();

@@ -60,8 +60,7 @@ class HostileFilesTest {
     Files.writeString(outside.resolve("secret.yaml"), "kind: Secret\n");
     Files.writeString(dir.resolve("in.yaml"), "kind: Service\n");
     Path dirLink = Files.createSymbolicLink(dir.resolve("etc"), outside);
-    Path fileLink =
-        Files.createSymbolicLink(dir.resolve("x.yaml"), outside.resolve("secret.yaml"));
+    Path fileLink = Files.createSymbolicLink(dir.resolve("x.yaml"), outside.resolve("secret.yaml"));
     Files.createDirectories(dir.resolve("sub"));
     Path inside = Files.createSymbolicLink(dir.resolve("sub/in-link.yaml"), Path.of("../in.yaml"));
 
@@ -69,12 +68,19 @@ class HostileFilesTest {
     InputFiles.Expansion followed = InputFiles.expand(List.of(dir.toString()), true);
 
     String root = dir.toRealPath().toString();
-    assertThat(names(confined)).containsExactly(dir.resolve("in.yaml").toString(), inside.toString());
+    assertThat(names(confined))
+        .containsExactly(dir.resolve("in.yaml").toString(), inside.toString());
     assertThat(confined.errors())
         .extracting(InputError::toString)
         .containsExactly(
-            dirLink + ": is a symbolic link out of " + root + "; not read (--follow-symlinks reads it)",
-            fileLink + ": is a symbolic link out of " + root + "; not read (--follow-symlinks reads it)");
+            dirLink
+                + ": is a symbolic link out of "
+                + root
+                + "; not read (--follow-symlinks reads it)",
+            fileLink
+                + ": is a symbolic link out of "
+                + root
+                + "; not read (--follow-symlinks reads it)");
     assertThat(names(followed))
         .containsExactly(
             dirLink.resolve("secret.yaml").toString(),

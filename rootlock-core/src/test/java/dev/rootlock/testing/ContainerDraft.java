@@ -26,14 +26,19 @@ public final class ContainerDraft {
 
   /** The securityContext is written when this is set or any of its fields is. */
   public boolean hasSecurityContext;
+
   public Boolean privileged;
   public Boolean allowPrivilegeEscalation;
   public Boolean readOnlyRootFilesystem;
   public Boolean runAsNonRoot;
   public Long runAsUser;
   public Long runAsGroup;
-  /** Null for no capabilities object; set e.g. {@code new Capabilities(List.of(), List.of("ALL"))}. */
+
+  /**
+   * Null for no capabilities object; set e.g. {@code new Capabilities(List.of(), List.of("ALL"))}.
+   */
   public Capabilities capabilities;
+
   public SeccompProfile seccompProfile;
   public SeLinuxOptions seLinuxOptions;
   public AppArmorProfile appArmorProfile;

@@ -40,6 +40,7 @@ public final class PodDraft {
 
   /** Pod-level securityContext; only written when {@link #hasSecurityContext} or a field is set. */
   public boolean hasSecurityContext;
+
   public Boolean runAsNonRoot;
   public Long runAsUser;
   public Long runAsGroup;
@@ -96,7 +97,8 @@ public final class PodDraft {
 
   /** Adds an emptyDir volume. */
   public PodDraft emptyDir(String name, String medium, String sizeLimit) {
-    volumes.add(new Volume(volumes.size(), name, List.of("emptyDir"), new EmptyDir(medium, sizeLimit)));
+    volumes.add(
+        new Volume(volumes.size(), name, List.of("emptyDir"), new EmptyDir(medium, sizeLimit)));
     return this;
   }
 

@@ -23,8 +23,10 @@ public final class SharedDataPresent implements ExecutionCondition {
     }
     if (!announced) {
       announced = true;
-      System.err.println("!!!!! SKIPPING the tests that read ../shared: " + why
-          + " (clone the repository beside its shared/ directory; see README) !!!!!");
+      System.err.println(
+          "!!!!! SKIPPING the tests that read ../shared: "
+              + why
+              + " (clone the repository beside its shared/ directory; see README) !!!!!");
     }
     return ConditionEvaluationResult.disabled(why);
   }

@@ -8,10 +8,10 @@ import java.util.Map;
  * engine choose one; {@code cmd} empty keeps the image's command; {@code user} empty keeps the
  * image's user; {@code tmpfs} maps a path to its mount options; {@code networkMode} e.g. {@code
  * none}; {@code capDrop}, {@code capAdd} and {@code securityOpt} as for {@code --cap-drop}, {@code
- * --cap-add} and {@code --security-opt}; {@code entrypoint} empty keeps the image's (a non-empty one
- * also drops the image's command, as {@code docker run --entrypoint} does); {@code workingDir} empty
- * keeps the image's; {@code binds} are {@code -v} values ({@code SOURCE:TARGET[:ro]}, SOURCE a host
- * path or a volume name).
+ * --cap-add} and {@code --security-opt}; {@code entrypoint} empty keeps the image's (a non-empty
+ * one also drops the image's command, as {@code docker run --entrypoint} does); {@code workingDir}
+ * empty keeps the image's; {@code binds} are {@code -v} values ({@code SOURCE:TARGET[:ro]}, SOURCE
+ * a host path or a volume name).
  */
 public record ContainerSpec(
     String name,
@@ -58,8 +58,22 @@ public record ContainerSpec(
       List<String> capDrop,
       List<String> securityOpt,
       Map<String, String> labels) {
-    this(name, image, cmd, env, user, readOnlyRoot, tmpfs, networkMode, capDrop, securityOpt,
-        labels, List.of(), List.of(), "", List.of());
+    this(
+        name,
+        image,
+        cmd,
+        env,
+        user,
+        readOnlyRoot,
+        tmpfs,
+        networkMode,
+        capDrop,
+        securityOpt,
+        labels,
+        List.of(),
+        List.of(),
+        "",
+        List.of());
   }
 
   /** An unnamed container with the engine's default capabilities and security options. */

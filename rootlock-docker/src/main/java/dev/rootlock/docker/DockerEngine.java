@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * The few Docker Engine operations rootlock needs, in rootlock's own types.
  *
- * <p>Every method throws {@link DockerEngineException} (unchecked) when the engine cannot be reached
- * or refuses; its {@link DockerEngineException.Reason} tells the caller which message to print.
- * Implementations must never pin an API version: Engine 20.10 caps at 1.41, 29.x requires 1.44+.
+ * <p>Every method throws {@link DockerEngineException} (unchecked) when the engine cannot be
+ * reached or refuses; its {@link DockerEngineException.Reason} tells the caller which message to
+ * print. Implementations must never pin an API version: Engine 20.10 caps at 1.41, 29.x requires
+ * 1.44+.
  */
 public interface DockerEngine extends AutoCloseable {
 
@@ -61,7 +62,8 @@ public interface DockerEngine extends AutoCloseable {
 
   /**
    * The entry at {@code path} in the container's filesystem (its image plus its changes, not its
-   * mounts), with up to {@code maxBytes} of a regular file's content; empty when the path is absent.
+   * mounts), with up to {@code maxBytes} of a regular file's content; empty when the path is
+   * absent.
    */
   Optional<PathEntry> readPath(String containerId, String path, int maxBytes);
 

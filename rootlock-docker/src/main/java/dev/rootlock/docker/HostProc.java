@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * A container process seen from the host's /proc: its mountinfo, its status and its root file
- * system. Only usable when rootlock shares the engine's pid namespace with enough privilege
- * (root on the Docker host); {@link #reachable(long)} says whether it is.
+ * system. Only usable when rootlock shares the engine's pid namespace with enough privilege (root
+ * on the Docker host); {@link #reachable(long)} says whether it is.
  */
 public final class HostProc {
 
@@ -32,7 +32,8 @@ public final class HostProc {
       return false;
     }
     Path dir = procRoot.resolve(Long.toString(pid));
-    return Files.isReadable(dir.resolve("mountinfo")) && Files.isReadable(dir.resolve("status"))
+    return Files.isReadable(dir.resolve("mountinfo"))
+        && Files.isReadable(dir.resolve("status"))
         && Files.isDirectory(dir.resolve("root"));
   }
 
@@ -51,8 +52,14 @@ public final class HostProc {
       int mode = (Integer) Files.getAttribute(inside, "unix:mode", LinkOption.NOFOLLOW_LINKS);
       int uid = (Integer) Files.getAttribute(inside, "unix:uid", LinkOption.NOFOLLOW_LINKS);
       int gid = (Integer) Files.getAttribute(inside, "unix:gid", LinkOption.NOFOLLOW_LINKS);
-      return Optional.of(new PathEntry(path, mode & 07777, uid, gid,
-          Files.isDirectory(inside, LinkOption.NOFOLLOW_LINKS), new byte[0]));
+      return Optional.of(
+          new PathEntry(
+              path,
+              mode & 07777,
+              uid,
+              gid,
+              Files.isDirectory(inside, LinkOption.NOFOLLOW_LINKS),
+              new byte[0]));
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -62,13 +69,17 @@ public final class HostProc {
   public long bytesUnder(long pid, String path) {
     Path inside = procRoot.resolve(pid + "/root" + path);
     try (Stream<Path> files = Files.walk(inside)) {
-      return files.filter(Files::isRegularFile).mapToLong(f -> {
-        try {
-          return Files.size(f);
-        } catch (IOException e) {
-          return 0; // a file removed while walking takes no space any more
-        }
-      }).sum();
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              f -> {
+                try {
+                  return Files.size(f);
+                } catch (IOException e) {
+                  return 0; // a file removed while walking takes no space any more
+                }
+              })
+          .sum();
     } catch (IOException | java.io.UncheckedIOException e) {
       return 0;
     }
@@ -136,8 +147,8 @@ public final class HostProc {
   }
 
   /**
-   * Paths (as the process sees them) that process {@code pid} holds open for writing: regular
-   * files only, as its fd links name them; pipes, sockets, devices and deleted files are left out.
+   * Paths (as the process sees them) that process {@code pid} holds open for writing: regular files
+   * only, as its fd links name them; pipes, sockets, devices and deleted files are left out.
    */
   public List<String> openForWrite(long pid) {
     List<String> paths = new java.util.ArrayList<>();
@@ -145,14 +156,16 @@ public final class HostProc {
       for (Path fd : fds.toList()) {
         try {
           String target = Files.readSymbolicLink(fd).toString();
-          if (!target.startsWith("/") || target.startsWith("/dev/") || target.startsWith("/proc/")
+          if (!target.startsWith("/")
+              || target.startsWith("/dev/")
+              || target.startsWith("/proc/")
               || target.endsWith(" (deleted)")) {
             continue;
           }
-          for (String line : Files.readAllLines(procRoot.resolve(pid + "/fdinfo/"
-              + fd.getFileName()))) {
-            if (line.startsWith("flags:") && (Integer.parseInt(line.substring(6).strip(), 8)
-                & 3) != 0) {
+          for (String line :
+              Files.readAllLines(procRoot.resolve(pid + "/fdinfo/" + fd.getFileName()))) {
+            if (line.startsWith("flags:")
+                && (Integer.parseInt(line.substring(6).strip(), 8) & 3) != 0) {
               paths.add(target);
             }
           }
@@ -167,17 +180,17 @@ public final class HostProc {
   }
 
   /**
-   * The text of the log files under {@code dir} inside the container of {@code pid}, by path as
-   * the container sees it: regular files named {@code *.log} or {@code *.err}, or anywhere below a
+   * The text of the log files under {@code dir} inside the container of {@code pid}, by path as the
+   * container sees it: regular files named {@code *.log} or {@code *.err}, or anywhere below a
    * directory named {@code log} or {@code logs} (at most {@code maxFiles} files, four levels deep,
    * the last {@code maxBytes} of each; files with a NUL byte there are data, not logs, and left
    * out). Read through /proc/PID/root because that is the container's own mount namespace: a
-   * tmpfs's contents are visible only there ({@code docker cp} shows the image's files beneath
-   * it). Symbolic links are never followed, so a link the image plants cannot point the read at
-   * a host file.
+   * tmpfs's contents are visible only there ({@code docker cp} shows the image's files beneath it).
+   * Symbolic links are never followed, so a link the image plants cannot point the read at a host
+   * file.
    */
-  public java.util.SortedMap<String, String> logFiles(long pid, String dir, int maxFiles,
-      int maxBytes) {
+  public java.util.SortedMap<String, String> logFiles(
+      long pid, String dir, int maxFiles, int maxBytes) {
     java.util.SortedMap<String, String> logs = new java.util.TreeMap<>();
     Path root = procRoot.resolve(pid + "/root");
     Path inside = procRoot.resolve(pid + "/root" + dir);
@@ -202,13 +215,16 @@ public final class HostProc {
 
   private static boolean logName(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    return name.endsWith(".log") || name.endsWith(".err") || path.contains("/log/")
+    return name.endsWith(".log")
+        || name.endsWith(".err")
+        || path.contains("/log/")
         || path.contains("/logs/");
   }
 
   private static Optional<String> tail(Path file, int maxBytes) {
-    try (var channel = Files.newByteChannel(file, java.nio.file.StandardOpenOption.READ,
-        LinkOption.NOFOLLOW_LINKS)) {
+    try (var channel =
+        Files.newByteChannel(
+            file, java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       long size = channel.size();
       channel.position(Math.max(0, size - maxBytes));
       java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(size, maxBytes));

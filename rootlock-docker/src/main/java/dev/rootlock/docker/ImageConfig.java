@@ -29,7 +29,9 @@ public record ImageConfig(
   /** The value of environment variable {@code name}, if the image sets it. */
   public Optional<String> envValue(String name) {
     String prefix = name + "=";
-    return env.stream().filter(e -> e.startsWith(prefix)).map(e -> e.substring(prefix.length()))
+    return env.stream()
+        .filter(e -> e.startsWith(prefix))
+        .map(e -> e.substring(prefix.length()))
         .findFirst();
   }
 }

@@ -4,7 +4,8 @@ package dev.rootlock.docker;
  * A file-system entry read through the engine: permission bits ({@code mode & 07777}), owner and
  * group ids, kind, and for a regular file up to the requested number of bytes of content.
  */
-public record PathEntry(String path, int mode, long uid, long gid, boolean directory, byte[] content) {
+public record PathEntry(
+    String path, int mode, long uid, long gid, boolean directory, byte[] content) {
 
   public PathEntry {
     content = content.clone();

@@ -10,23 +10,33 @@ import org.junit.jupiter.api.Test;
 /** docker-java (and what it drags in) stays inside the adapter package. */
 class AdapterBoundaryTest {
 
-  private final JavaClasses classes = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.rootlock.docker");
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.rootlock.docker");
 
   @Test
   void onlyTheClientPackageTouchesDockerJava() {
-    noClasses().that().resideOutsideOfPackage("dev.rootlock.docker.client..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..",
-            "org.apache.commons.compress..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.rootlock.docker.client..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.github.dockerjava..", "org.apache.commons.compress..")
         .check(classes);
   }
 
   @Test
   void discoverVerifyAndAuditDoNotDependOnTheAdapter() {
-    noClasses().that().resideInAnyPackage("dev.rootlock.docker.discover..",
-            "dev.rootlock.docker.verify..", "dev.rootlock.docker.audit..")
-        .should().dependOnClassesThat().resideInAPackage("dev.rootlock.docker.client..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.rootlock.docker.discover..",
+            "dev.rootlock.docker.verify..",
+            "dev.rootlock.docker.audit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.rootlock.docker.client..")
         .check(classes);
   }
 }

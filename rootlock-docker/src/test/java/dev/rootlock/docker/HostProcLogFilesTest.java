@@ -30,8 +30,8 @@ class HostProcLogFilesTest {
     assertThat(host.logFiles(42, "/var/log/nginx", 32, 1 << 16))
         .containsExactly(
             java.util.Map.entry("/var/log/nginx/access.log", ""),
-            java.util.Map.entry("/var/log/nginx/error.log",
-                "early line\nsetgid(33) failed (1: x)\n"));
+            java.util.Map.entry(
+                "/var/log/nginx/error.log", "early line\nsetgid(33) failed (1: x)\n"));
     assertThat(host.logFiles(42, "/var/lib/app", 32, 1 << 16))
         .containsExactly(java.util.Map.entry("/var/lib/app/logs/current", "app says\n"));
     assertThat(host.logFiles(42, "/var/log/nginx", 32, 25).get("/var/log/nginx/error.log"))

@@ -13,9 +13,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RealEngine implements ExecutionCondition {
 
-  public static final List<String> IMAGES = List.of("rootlock-test/busybox:latest",
-      "rootlock-test/busybox-app:latest", "rootlock-test/nginx:latest",
-      "rootlock-test/busybox-chown:latest");
+  public static final List<String> IMAGES =
+      List.of(
+          "rootlock-test/busybox:latest",
+          "rootlock-test/busybox-app:latest",
+          "rootlock-test/nginx:latest",
+          "rootlock-test/busybox-chown:latest");
 
   private static volatile String problem;
   private static volatile boolean checked;
@@ -32,8 +35,10 @@ public final class RealEngine implements ExecutionCondition {
     }
     if (!announced) {
       announced = true;
-      System.err.println("!!!!! SKIPPING the real-Docker tests of rootlock-docker: " + why
-          + " (run scripts/docker-engine up && scripts/test-images) !!!!!");
+      System.err.println(
+          "!!!!! SKIPPING the real-Docker tests of rootlock-docker: "
+              + why
+              + " (run scripts/docker-engine up && scripts/test-images) !!!!!");
     }
     return ConditionEvaluationResult.disabled(why);
   }

@@ -17,9 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code rootlock kube audit} against a real kube-apiserver (v1.20): thousands of pods read
- * through real {@code continue} tokens, and RBAC's real 403 for a user who may not read a
- * namespace.
+ * {@code rootlock kube audit} against a real kube-apiserver (v1.20): thousands of pods read through
+ * real {@code continue} tokens, and RBAC's real 403 for a user who may not read a namespace.
  */
 @ExtendWith(RealApiServer.class)
 class KubeAuditIT {
@@ -34,8 +33,12 @@ class KubeAuditIT {
     static CliRun of(String... args) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      int code = Main.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
-          new PrintWriter(err), args);
+      int code =
+          Main.run(
+              new ByteArrayInputStream(new byte[0]),
+              new PrintWriter(out),
+              new PrintWriter(err),
+              args);
       return new CliRun(code, out.toString(), err.toString());
     }
   }
@@ -45,19 +48,26 @@ class KubeAuditIT {
     long start = System.nanoTime();
     StringBuilder namespaces = new StringBuilder();
     for (int n = 0; n < NAMESPACES; n++) {
-      namespaces.append("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ")
-          .append(bulk(n)).append("\n---\n");
+      namespaces
+          .append("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ")
+          .append(bulk(n))
+          .append("\n---\n");
     }
     Kubectl.apply(namespaces.toString());
     for (int n = 0; n < NAMESPACES; n++) {
-      BulkPods.create(bulk(n), "pod", PODS_PER_NAMESPACE,
+      BulkPods.create(
+          bulk(n),
+          "pod",
+          PODS_PER_NAMESPACE,
           n % 2 == 0 ? READ_ONLY_CONTAINER : WRITABLE_CONTAINER);
     }
     long created = System.nanoTime();
 
-    CliRun audit = CliRun.of("kube", "audit", "-A", "--kubeconfig", RealApiServer.admin().toString());
+    CliRun audit =
+        CliRun.of("kube", "audit", "-A", "--kubeconfig", RealApiServer.admin().toString());
     long audited = System.nanoTime();
-    System.err.printf("rootlock-e2e: created %d pods in %.1f s; kube audit -A took %.1f s%n",
+    System.err.printf(
+        "rootlock-e2e: created %d pods in %.1f s; kube audit -A took %.1f s%n",
         NAMESPACES * PODS_PER_NAMESPACE, (created - start) / 1e9, (audited - created) / 1e9);
 
     assertThat(audit.err()).isEmpty();
@@ -68,22 +78,32 @@ class KubeAuditIT {
       String namespace = bulk(n);
       boolean readOnly = n % 2 == 0;
       List<List<String>> rows =
-          lines.stream().filter(cells -> cells.size() == 6 && cells.get(0).equals(namespace))
+          lines.stream()
+              .filter(cells -> cells.size() == 6 && cells.get(0).equals(namespace))
               .toList();
       assertThat(rows).as(namespace).hasSize(PODS_PER_NAMESPACE);
       Set<String> pods = new HashSet<>();
       for (List<String> row : rows) {
         pods.add(row.get(2));
         // The default table names the first failing check and how many more (-f wide: all).
-        assertThat(row.subList(3, 6)).as(namespace + " " + row.get(2)).containsExactly("app",
-            readOnly ? "true" : "unset (writable)",
-            firstAndCount(readOnly ? RESTRICTED_CHECKS : RESTRICTED_CHECKS + ",readOnlyRootFilesystem"));
+        assertThat(row.subList(3, 6))
+            .as(namespace + " " + row.get(2))
+            .containsExactly(
+                "app",
+                readOnly ? "true" : "unset (writable)",
+                firstAndCount(
+                    readOnly ? RESTRICTED_CHECKS : RESTRICTED_CHECKS + ",readOnlyRootFilesystem"));
       }
-      assertThat(pods).as(namespace).isEqualTo(IntStream.range(0, PODS_PER_NAMESPACE)
-          .mapToObj(i -> "pod-" + i).collect(Collectors.toSet()));
+      assertThat(pods)
+          .as(namespace)
+          .isEqualTo(
+              IntStream.range(0, PODS_PER_NAMESPACE)
+                  .mapToObj(i -> "pod-" + i)
+                  .collect(Collectors.toSet()));
       // The per-namespace summary: objects, violating, containers, read-only containers.
-      assertThat(lines).as(namespace).contains(List.of(namespace, "1000", "1000", "1000",
-          readOnly ? "1000" : "0"));
+      assertThat(lines)
+          .as(namespace)
+          .contains(List.of(namespace, "1000", "1000", "1000", readOnly ? "1000" : "0"));
     }
   }
 
@@ -91,7 +111,8 @@ class KubeAuditIT {
   void userWithoutRbacOnOneNamespaceGetsTheForbiddenPath() {
     String open = "e2e-rbac-open-" + run;
     String closed = "e2e-rbac-closed-" + run;
-    Kubectl.apply("""
+    Kubectl.apply(
+        """
         apiVersion: v1
         kind: Namespace
         metadata:
@@ -125,7 +146,8 @@ class KubeAuditIT {
           - apiGroup: rbac.authorization.k8s.io
             kind: User
             name: rootlock-nobody
-        """.formatted(open, closed));
+        """
+            .formatted(open, closed));
     for (String namespace : new String[] {open, closed}) {
       Kubectl.adminWithStdin(AdmissionWebhookIT.barePod(), "apply", "-n", namespace, "-f", "-");
     }
@@ -149,7 +171,8 @@ class KubeAuditIT {
 
   static final String RESTRICTED_CHECKS =
       "allowPrivilegeEscalation,capabilities_restricted,runAsNonRoot,seccompProfile_restricted";
-  static final String OPEN_AUDIT = """
+  static final String OPEN_AUDIT =
+      """
       NAMESPACE              OWNER   POD    CONTAINER   READONLY           CHECKS
       NS   -       bare   app         unset (writable)   allowPrivilegeEscalation +4
 
@@ -157,13 +180,15 @@ class KubeAuditIT {
       NS   1         1           1            0
       hardened:latest: 1 of 1 object violates, in 1 of 1 namespace
       """;
-  static final String CLOSED_AUDIT = """
+  static final String CLOSED_AUDIT =
+      """
       hardened:latest: 0 of 0 objects violate, in 0 of 0 namespaces
       could not read namespace "NS" (pods): pods is forbidden: User "rootlock-nobody" cannot\
        list resource "pods" in API group "" in the namespace "NS"
       """;
   static final String CLOSED_AUDIT_ERR = "";
-  static final String ALL_NAMESPACES_ERR = """
+  static final String ALL_NAMESPACES_ERR =
+      """
       error: pods is forbidden: User "rootlock-nobody" cannot list resource "pods" in API group\
        "" at the cluster scope; listing namespaces is forbidden too, so pass -n NAMESPACE
       """;

@@ -34,8 +34,13 @@ final class Kubectl {
   static String must(String... args) {
     Result result = admin(args);
     if (result.exitCode() != 0) {
-      throw new AssertionError("kubectl " + String.join(" ", args) + " failed ("
-          + result.exitCode() + "): " + result.err());
+      throw new AssertionError(
+          "kubectl "
+              + String.join(" ", args)
+              + " failed ("
+              + result.exitCode()
+              + "): "
+              + result.err());
     }
     return result.out();
   }

@@ -32,8 +32,10 @@ public final class RealApiServer implements ExecutionCondition {
     }
     if (!announced) {
       announced = true;
-      System.err.println("!!!!! SKIPPING the real kube-apiserver tests of rootlock-e2e: " + why
-          + " (run scripts/kube-apiserver up; eval \"$(scripts/kube-apiserver env)\") !!!!!");
+      System.err.println(
+          "!!!!! SKIPPING the real kube-apiserver tests of rootlock-e2e: "
+              + why
+              + " (run scripts/kube-apiserver up; eval \"$(scripts/kube-apiserver env)\") !!!!!");
     }
     return ConditionEvaluationResult.disabled(why);
   }

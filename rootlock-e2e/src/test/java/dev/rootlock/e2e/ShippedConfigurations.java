@@ -80,10 +80,17 @@ final class ShippedConfigurations {
     return yaml.toString();
   }
 
-  /** {@code kubectl delete} arguments for each object, e.g. {@code [validatingwebhookconfiguration, name]}. */
+  /**
+   * {@code kubectl delete} arguments for each object, e.g. {@code [validatingwebhookconfiguration,
+   * name]}.
+   */
   List<String[]> deletions() {
     return objects.stream()
-        .map(o -> new String[] {o.getKind().toLowerCase(java.util.Locale.ROOT), o.getMetadata().getName()})
+        .map(
+            o ->
+                new String[] {
+                  o.getKind().toLowerCase(java.util.Locale.ROOT), o.getMetadata().getName()
+                })
         .toList();
   }
 }

@@ -15,8 +15,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The webhook's serving certificate, signed with openssl by the CA that scripts/kube-apiserver
- * made for the API server, so that one caBundle serves both.
+ * The webhook's serving certificate, signed with openssl by the CA that scripts/kube-apiserver made
+ * for the API server, so that one caBundle serves both.
  */
 final class Tls {
 
@@ -25,18 +25,46 @@ final class Tls {
   /** Writes {@code tls.crt} and {@code tls.key} for 127.0.0.1 into {@code dir}. */
   static void issueServingCertificate(Path dir) throws IOException, InterruptedException {
     Path pki = RealApiServer.dir().resolve("pki");
-    Files.writeString(dir.resolve("ext"),
+    Files.writeString(
+        dir.resolve("ext"),
         "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
-    openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "tls.key", "-out", "tls.csr",
-        "-subj", "/CN=rootlock-webhook-e2e");
-    openssl(dir, "x509", "-req", "-in", "tls.csr", "-CA", pki.resolve("ca.crt").toString(),
-        "-CAkey", pki.resolve("ca.key").toString(), "-CAcreateserial", "-CAserial", "ca.srl",
-        "-days", "2", "-extfile", "ext", "-out", "tls.crt");
+    openssl(
+        dir,
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "tls.key",
+        "-out",
+        "tls.csr",
+        "-subj",
+        "/CN=rootlock-webhook-e2e");
+    openssl(
+        dir,
+        "x509",
+        "-req",
+        "-in",
+        "tls.csr",
+        "-CA",
+        pki.resolve("ca.crt").toString(),
+        "-CAkey",
+        pki.resolve("ca.key").toString(),
+        "-CAcreateserial",
+        "-CAserial",
+        "ca.srl",
+        "-days",
+        "2",
+        "-extfile",
+        "ext",
+        "-out",
+        "tls.crt");
   }
 
   /** The CA as a webhook configuration's {@code caBundle}. */
   static String caBundle() throws IOException {
-    return Base64.getEncoder().encodeToString(Files.readAllBytes(RealApiServer.dir().resolve("ca.crt")));
+    return Base64.getEncoder()
+        .encodeToString(Files.readAllBytes(RealApiServer.dir().resolve("ca.crt")));
   }
 
   /** An SSL context that trusts only the test CA. */

@@ -45,21 +45,26 @@ final class WebhookProcess implements AutoCloseable {
     String java = ProcessHandle.current().info().command().orElse("java");
     Path log = dir.resolve("webhook.log");
     List<String> command =
-        new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.rootlock.cli.Main", "webhook", "serve",
+        new java.util.ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.rootlock.cli.Main",
+                "webhook",
+                "serve",
                 "--tls-cert-file=" + dir.resolve("tls.crt"),
                 "--tls-private-key-file=" + dir.resolve("tls.key"),
                 "--secure-port=" + port,
                 "--kubeconfig=" + RealApiServer.admin()));
     command.addAll(flags);
     Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     HttpClient client =
-        HttpClient.newBuilder().sslContext(Tls.trustingCa())
-            .connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient.newBuilder()
+            .sslContext(Tls.trustingCa())
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     WebhookProcess webhook = new WebhookProcess(process, port, log, client);
     webhook.awaitReady(Duration.ofSeconds(60));
     return webhook;
@@ -105,8 +110,11 @@ final class WebhookProcess implements AutoCloseable {
     long deadline = System.nanoTime() + limit.toNanos();
     while (true) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the webhook exited (" + process.exitValue() + "): "
-            + java.nio.file.Files.readString(log));
+        throw new IllegalStateException(
+            "the webhook exited ("
+                + process.exitValue()
+                + "): "
+                + java.nio.file.Files.readString(log));
       }
       try {
         if (get("/readyz").statusCode() == 200) {
@@ -117,16 +125,20 @@ final class WebhookProcess implements AutoCloseable {
       }
       if (System.nanoTime() > deadline) {
         kill();
-        throw new IllegalStateException("the webhook was not ready within " + limit + ": "
-            + java.nio.file.Files.readString(log));
+        throw new IllegalStateException(
+            "the webhook was not ready within "
+                + limit
+                + ": "
+                + java.nio.file.Files.readString(log));
       }
       Thread.sleep(100);
     }
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(url(path)))
-        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static int freePort() throws IOException {
@@ -134,5 +146,4 @@ final class WebhookProcess implements AutoCloseable {
       return socket.getLocalPort();
     }
   }
-
 }

@@ -72,8 +72,7 @@ public final class AuditTable {
       out.append('\n');
     }
     if (!report.namespaces().isEmpty()) {
-      Table summary =
-          new Table("NAMESPACE", "OBJECTS", "VIOLATING", "CONTAINERS", "READONLY");
+      Table summary = new Table("NAMESPACE", "OBJECTS", "VIOLATING", "CONTAINERS", "READONLY");
       for (NamespaceSummary ns : report.namespaces()) {
         summary.add(
             ns.namespace(),

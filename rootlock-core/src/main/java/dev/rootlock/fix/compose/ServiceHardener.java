@@ -224,8 +224,7 @@ public final class ServiceHardener {
     }
     Matcher matcher = DEFAULTED.matcher(scalar.value());
     if (matcher.matches()) {
-      String replaced =
-          "${" + matcher.group(1) + matcher.group(2) + value + "}";
+      String replaced = "${" + matcher.group(1) + matcher.group(2) + value + "}";
       service.plan.set(FieldPath.of(key), replaced);
       service.plan.note(
           service.subject
@@ -469,8 +468,7 @@ public final class ServiceHardener {
    * failing, which a note names.
    */
   private static void provenCapabilities(Service service, List<String> needed) {
-    List<String> written =
-        service.config.capAdd().stream().map(Capability::canonical).toList();
+    List<String> written = service.config.capAdd().stream().map(Capability::canonical).toList();
     for (String capability : needed) {
       if (!written.contains(capability)) {
         service.add("cap_add", capability);
@@ -520,8 +518,8 @@ public final class ServiceHardener {
     if (config.hasNonRootUser()) {
       return;
     }
-    if (options.user() != null && options.needsOf(config.image()).filter(ProvenNeeds::root)
-        .isPresent()) {
+    if (options.user() != null
+        && options.needsOf(config.image()).filter(ProvenNeeds::root).isPresent()) {
       service.plan.cannot(
           UserCheck.ID,
           service.subject

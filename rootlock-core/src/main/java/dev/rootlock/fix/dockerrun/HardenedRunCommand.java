@@ -20,10 +20,10 @@ import java.util.Map;
  * 65534:65534} added before the IMAGE where the line lacks them. Flags that contradict those
  * settings ({@code --read-only=false}, a root {@code --user}, {@code no-new-privileges=false}) are
  * removed, and an unbounded, {@code exec} or {@code suid} tmpfs gets {@code noexec,nosuid} and a
- * size. {@code --privileged}, {@code --cap-add ALL} and host namespaces ({@code --network},
- * {@code --pid}, {@code --ipc}, {@code --uts}, {@code --userns host}) are dropped, never kept
- * silently: {@link #notes()} says, for each flag dropped or changed, what and why. Every other
- * flag is kept exactly as given (a single {@code --cap-add} stays, and its finding names it).
+ * size. {@code --privileged}, {@code --cap-add ALL} and host namespaces ({@code --network}, {@code
+ * --pid}, {@code --ipc}, {@code --uts}, {@code --userns host}) are dropped, never kept silently:
+ * {@link #notes()} says, for each flag dropped or changed, what and why. Every other flag is kept
+ * exactly as given (a single {@code --cap-add} stays, and its finding names it).
  *
  * <pre>{@code
  * List<String> args = HardenedRunCommand.builder(command).user("10001:10001").build().args();
@@ -35,9 +35,20 @@ public final class HardenedRunCommand {
   public static final String DEFAULT_TMPFS_SIZE = "64m";
 
   /** The flags that can share a host namespace, and what each shares. */
-  private static final Map<String, String> NAMESPACE_NAMES = Map.of("network", "network stack",
-      "net", "network stack", "pid", "process table", "ipc", "IPC namespace", "uts",
-      "hostname (UTS namespace)", "userns", "user namespace (no remapping)");
+  private static final Map<String, String> NAMESPACE_NAMES =
+      Map.of(
+          "network",
+          "network stack",
+          "net",
+          "network stack",
+          "pid",
+          "process table",
+          "ipc",
+          "IPC namespace",
+          "uts",
+          "hostname (UTS namespace)",
+          "userns",
+          "user namespace (no remapping)");
 
   private static final java.util.Set<String> HOST_NAMESPACES = NAMESPACE_NAMES.keySet();
 
@@ -126,17 +137,27 @@ public final class HardenedRunCommand {
       }
       for (RunOption option : command.options()) {
         if (option.is("privileged") && !"false".equalsIgnoreCase(option.value())) {
-          drop(option, "it gives every capability, all devices and no seccomp or AppArmor"
-              + " profile; add back only the capabilities or devices the container needs");
-        } else if (option.is("cap-add") && option.value() != null
+          drop(
+              option,
+              "it gives every capability, all devices and no seccomp or AppArmor"
+                  + " profile; add back only the capabilities or devices the container needs");
+        } else if (option.is("cap-add")
+            && option.value() != null
             && new Capability(option.value(), null).isAll()) {
-          drop(option, "it adds every capability; add back only the ones the container needs"
-              + " (rootlock docker discover finds them)");
-        } else if (HOST_NAMESPACES.contains(option.name()) && option.known()
+          drop(
+              option,
+              "it adds every capability; add back only the ones the container needs"
+                  + " (rootlock docker discover finds them)");
+        } else if (HOST_NAMESPACES.contains(option.name())
+            && option.known()
             && "host".equalsIgnoreCase(option.value())) {
-          drop(option, "it shares the host's " + NAMESPACE_NAMES.get(option.name())
-              + (option.name().equals("network") || option.name().equals("net")
-                  ? "; publish ports with -p instead" : ""));
+          drop(
+              option,
+              "it shares the host's "
+                  + NAMESPACE_NAMES.get(option.name())
+                  + (option.name().equals("network") || option.name().equals("net")
+                      ? "; publish ports with -p instead"
+                      : ""));
         }
       }
       for (RunOption option : command.options()) {
@@ -200,8 +221,12 @@ public final class HardenedRunCommand {
       }
       String value = mount.target() + ":" + String.join(",", options);
       changes.put(option, value);
-      notes.add("changed " + String.join(" ", option.standalone()) + " to " + value
-          + ": a writable tmpfs needs noexec,nosuid and a size");
+      notes.add(
+          "changed "
+              + String.join(" ", option.standalone())
+              + " to "
+              + value
+              + ": a writable tmpfs needs noexec,nosuid and a size");
     }
 
     private void fixTmpfsMount(RunOption option) {
@@ -217,8 +242,11 @@ public final class HardenedRunCommand {
       }
       fields.add("tmpfs-size=" + tmpfsSize);
       changes.put(option, String.join(",", fields));
-      notes.add("changed " + String.join(" ", option.standalone()) + ": a writable tmpfs needs a"
-          + " size");
+      notes.add(
+          "changed "
+              + String.join(" ", option.standalone())
+              + ": a writable tmpfs needs a"
+              + " size");
     }
 
     private boolean mountsTmp() {

@@ -102,8 +102,7 @@ public record FixOptions(
   }
 
   public FixOptions withDiscovered(List<DiscoveredPaths> paths) {
-    return new FixOptions(
-        profile, only, tmpSize, paths, knowledge, user, kinds, needs, exemptions);
+    return new FixOptions(profile, only, tmpSize, paths, knowledge, user, kinds, needs, exemptions);
   }
 
   public FixOptions withNeeds(List<ProvenNeeds> proven) {

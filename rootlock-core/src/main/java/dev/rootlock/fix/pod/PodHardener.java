@@ -105,7 +105,9 @@ public final class PodHardener {
         if (needs.isPresent() && !needs.get().capabilities().isEmpty()) {
           capabilities(container, plan, needs.get().capabilities());
         } else if (holdsBack(container, rootStarters, CAPABILITIES, plan)) {
-          heldBack.computeIfAbsent(container.name(), k -> new ArrayList<>()).add("capabilities.drop: [ALL]");
+          heldBack
+              .computeIfAbsent(container.name(), k -> new ArrayList<>())
+              .add("capabilities.drop: [ALL]");
         } else {
           capabilities(container, plan);
         }
@@ -329,9 +331,7 @@ public final class PodHardener {
     }
     List<String> written = capabilities == null ? List.of() : capabilities.add();
     List<String> missing =
-        needed.stream()
-            .filter(c -> !written.contains(c) && !written.contains("CAP_" + c))
-            .toList();
+        needed.stream().filter(c -> !written.contains(c) && !written.contains("CAP_" + c)).toList();
     if (!missing.isEmpty()) {
       if (written.isEmpty()) {
         plan.set(path.key("add"), missing);

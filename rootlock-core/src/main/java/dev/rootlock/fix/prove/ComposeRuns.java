@@ -29,9 +29,9 @@ import java.util.Set;
  * ProofRun}s: {@code read_only}, each {@code tmpfs} with its own options and size, bind mounts with
  * their host path and mode, named and anonymous volumes as a fresh anonymous volume (which is what
  * a new named volume is: empty, then filled with the image's files at that path), {@code user},
- * {@code cap_drop}/{@code cap_add}, {@code no-new-privileges}, {@code entrypoint}, {@code
- * command}, {@code working_dir} and literal {@code environment} as they are. What the trial cannot
- * run exactly makes the service not provable, with the reason; it is never approximated.
+ * {@code cap_drop}/{@code cap_add}, {@code no-new-privileges}, {@code entrypoint}, {@code command},
+ * {@code working_dir} and literal {@code environment} as they are. What the trial cannot run
+ * exactly makes the service not provable, with the reason; it is never approximated.
  *
  * <p>Each service runs alone, on the engine's default network and without its published ports:
  * neither changes what its process may write. A service that needs another one up to start (a proxy
@@ -76,8 +76,7 @@ public final class ComposeRuns {
       configs.put(service.config().name(), service.config());
     }
     List<ProofRun> runs = new ArrayList<>();
-    for (ResolvedService service :
-        ComposeReader.resolveServices(displayName, text, environment)) {
+    for (ResolvedService service : ComposeReader.resolveServices(displayName, text, environment)) {
       ContainerConfig config = configs.get(service.name());
       if (config != null) {
         runs.add(run(displayName, service, config, directory));
@@ -115,7 +114,9 @@ public final class ComposeRuns {
       unprovable.add("privileged (rootlock never proves a privileged service)");
     }
     String network = config.networkMode();
-    if (network != null && !network.isEmpty() && !network.equals("bridge")
+    if (network != null
+        && !network.isEmpty()
+        && !network.equals("bridge")
         && !network.equals("default")) {
       unprovable.add("network_mode " + network);
     }
@@ -183,7 +184,9 @@ public final class ComposeRuns {
         case SecurityOpt.SECCOMP -> {
           if (!"builtin".equals(option.value())) {
             unprovable.add(
-                "security_opt " + option.written() + " (the trial runs the default seccomp profile)");
+                "security_opt "
+                    + option.written()
+                    + " (the trial runs the default seccomp profile)");
           }
         }
         default -> unprovable.add("security_opt " + option.written());
@@ -238,8 +241,7 @@ public final class ComposeRuns {
     }
     long bytes = tmpfs.sizeBytes() == null ? 0 : tmpfs.sizeBytes();
     scratch.add(
-        new ProofRun.Scratch(
-            tmpfs.target(), bytes, true, true, true, nodev, mode, uid, gid));
+        new ProofRun.Scratch(tmpfs.target(), bytes, true, true, true, nodev, mode, uid, gid));
   }
 
   private static void data(
@@ -256,7 +258,8 @@ public final class ComposeRuns {
       return;
     }
     if (mount.type() != MountType.BIND || mount.source() == null) {
-      unprovable.add(mount.type().name().toLowerCase(java.util.Locale.ROOT) + " mount at " + target);
+      unprovable.add(
+          mount.type().name().toLowerCase(java.util.Locale.ROOT) + " mount at " + target);
       return;
     }
     Path host = hostPath(mount.source(), directory);
@@ -290,7 +293,9 @@ public final class ComposeRuns {
     return null;
   }
 
-  /** {@code entrypoint} or {@code command}: a list as it is, a string split as Compose splits it. */
+  /**
+   * {@code entrypoint} or {@code command}: a list as it is, a string split as Compose splits it.
+   */
   private static List<String> words(Node node, String field, List<String> unprovable) {
     if (node == null || node.isNull()) {
       return List.of();

@@ -50,7 +50,8 @@ final class ComposeWords {
             i++;
             break;
           }
-          if (d == '\\' && i + 1 < text.length()
+          if (d == '\\'
+              && i + 1 < text.length()
               && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')) {
             word.append(text.charAt(i + 1));
             i += 2;

@@ -10,8 +10,13 @@ import java.util.List;
  * or why not), for a note; empty when none was tried.
  */
 public record Discovered(
-    ProofRun run, List<String> paths, long sizeMiB, List<String> capabilities, boolean root,
-    Proof proof, String alternative) {
+    ProofRun run,
+    List<String> paths,
+    long sizeMiB,
+    List<String> capabilities,
+    boolean root,
+    Proof proof,
+    String alternative) {
 
   public Discovered {
     paths = List.copyOf(paths);
@@ -21,7 +26,11 @@ public record Discovered(
 
   /** Without a non-root alternative. */
   public Discovered(
-      ProofRun run, List<String> paths, long sizeMiB, List<String> capabilities, boolean root,
+      ProofRun run,
+      List<String> paths,
+      long sizeMiB,
+      List<String> capabilities,
+      boolean root,
       Proof proof) {
     this(run, paths, sizeMiB, capabilities, root, proof, "");
   }

@@ -88,7 +88,9 @@ public final class ManifestRuns {
       add = capabilities.add();
       if (!dropAll && !capabilities.drop().isEmpty()) {
         unprovable.add(
-            "capabilities.drop " + capabilities.drop() + " without ALL (the trial drops ALL or none)");
+            "capabilities.drop "
+                + capabilities.drop()
+                + " without ALL (the trial drops ALL or none)");
       }
     }
 
@@ -224,7 +226,9 @@ public final class ManifestRuns {
     return Math.multiplyExact(value, factor);
   }
 
-  /** {@code command} or {@code args}; {@code $(VAR)} is the kubelet's to expand, not the trial's. */
+  /**
+   * {@code command} or {@code args}; {@code $(VAR)} is the kubelet's to expand, not the trial's.
+   */
   private static List<String> words(Node node, String field, List<String> unprovable) {
     List<String> words = new ArrayList<>();
     if (node instanceof SequenceNode sequence) {
@@ -240,7 +244,9 @@ public final class ManifestRuns {
     return words;
   }
 
-  /** Literal env; anything that comes from the cluster (secrets, configMaps, fields) is not here. */
+  /**
+   * Literal env; anything that comes from the cluster (secrets, configMaps, fields) is not here.
+   */
   private static List<String> env(NodeLocator locator, FieldPath at, List<String> unprovable) {
     if (locator.find(at.key("envFrom")) instanceof SequenceNode from && !from.items().isEmpty()) {
       unprovable.add("envFrom");

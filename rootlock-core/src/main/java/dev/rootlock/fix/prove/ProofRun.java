@@ -67,9 +67,25 @@ public record ProofRun(
       List<String> env,
       boolean service,
       List<String> unprovable) {
-    this(object, container, image, user, runAsNonRoot, readOnlyRoot, scratch, data,
-        dropAllCapabilities, capAdd, noNewPrivileges, entrypoint, cmd, env, service, unprovable,
-        "", "container");
+    this(
+        object,
+        container,
+        image,
+        user,
+        runAsNonRoot,
+        readOnlyRoot,
+        scratch,
+        data,
+        dropAllCapabilities,
+        capAdd,
+        noNewPrivileges,
+        entrypoint,
+        cmd,
+        env,
+        service,
+        unprovable,
+        "",
+        "container");
   }
 
   public ProofRun {
@@ -119,8 +135,8 @@ public record ProofRun(
      * the image's) can write, as a Kubernetes emptyDir is for any user: the kubelet makes it 0777,
      * while a tmpfs the engine mounts over an image directory keeps that directory's mode (a
      * root-owned 0755 /run) and ignores {@code mode=}, so a numeric non-root user owns it instead
-     * (its group too when given). Root, a user name or the image's user keep the engine's owner.
-     * A Compose tmpfs is not one of these: its file states its own {@code uid}/{@code gid}.
+     * (its group too when given). Root, a user name or the image's user keep the engine's owner. A
+     * Compose tmpfs is not one of these: its file states its own {@code uid}/{@code gid}.
      */
     public static Scratch writableBy(String path, long sizeBytes, boolean memory, String user) {
       String[] ids = user.split(":", 2);
@@ -138,8 +154,8 @@ public record ProofRun(
    * kubelet mounts it (always for configMap, secret, projected and downwardAPI).
    *
    * @param source what the cluster mounts there: {@code persistentVolumeClaim "data"}
-   * @param hostPath for a Compose bind mount, the absolute host path bound there; empty for a
-   *     fresh anonymous volume (a PVC, a cluster-supplied volume, a Compose named volume)
+   * @param hostPath for a Compose bind mount, the absolute host path bound there; empty for a fresh
+   *     anonymous volume (a PVC, a cluster-supplied volume, a Compose named volume)
    */
   public record Data(String path, boolean readOnly, String source, String hostPath) {
 

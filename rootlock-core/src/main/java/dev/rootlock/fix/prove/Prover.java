@@ -2,8 +2,8 @@ package dev.rootlock.fix.prove;
 
 /**
  * The port through which {@code fix --prove} runs a container: the CLI wires the Docker trial
- * engine in, so that core needs no engine. An implementation never pulls an image, removes what
- * it started, and answers NOT_PROVABLE (not an exception) for a container it cannot run.
+ * engine in, so that core needs no engine. An implementation never pulls an image, removes what it
+ * started, and answers NOT_PROVABLE (not an exception) for a container it cannot run.
  */
 public interface Prover {
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  * One init, regular or ephemeral container.
  *
  * @param index position in its list, so that {@link #path()} names it
- * @param name never null: {@code ""} when not written (as Go decodes it); see {@link #displayName()}
+ * @param name never null: {@code ""} when not written (as Go decodes it); see {@link
+ *     #displayName()}
  * @param securityContext never null: {@link SecurityContext#EMPTY} when absent
  * @param hasSecurityContext whether a {@code securityContext} was written at all
  * @param memoryLimit {@code resources.limits.memory} as written, or null

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a pod check evaluates: a pod template's metadata and spec, exactly as PSA's checks take them.
- * Field paths in check results are relative to this template's root ({@code metadata...}, {@code
- * spec...}).
+ * What a pod check evaluates: a pod template's metadata and spec, exactly as PSA's checks take
+ * them. Field paths in check results are relative to this template's root ({@code metadata...},
+ * {@code spec...}).
  *
  * @param unknownFields fields of the spec, its containers, securityContexts and volumes that the
  *     API server's schema does not have (none for an object read from a cluster, which prunes them)

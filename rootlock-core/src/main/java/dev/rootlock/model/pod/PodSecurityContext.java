@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * A pod's {@code spec.securityContext}. Components are null when unset; {@code sysctls} is empty.
  *
- * @param unrecognized fields that are not part of a pod securityContext (such as a misplaced
- *     {@code readOnlyRootFilesystem}) or whose value has the wrong type, mapped to their value exactly
- *     as written
+ * @param unrecognized fields that are not part of a pod securityContext (such as a misplaced {@code
+ *     readOnlyRootFilesystem}) or whose value has the wrong type, mapped to their value exactly as
+ *     written
  */
 public record PodSecurityContext(
     Boolean runAsNonRoot,

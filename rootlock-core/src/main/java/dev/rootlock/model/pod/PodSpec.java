@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The parts of a Kubernetes pod spec that the policy reads. Booleans and strings are null when unset.
+ * The parts of a Kubernetes pod spec that the policy reads. Booleans and strings are null when
+ * unset.
  *
  * @param securityContext never null: {@link PodSecurityContext#EMPTY} when absent
  * @param hasSecurityContext whether {@code spec.securityContext} was written at all

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param sources the volume's keys other than {@code name}, in document order (e.g. {@code
  *     ["hostPath"]}); empty for a volume with no source, which the API server defaults to emptyDir
  * @param emptyDir the emptyDir source, or null (also null for a source-less volume)
- * @param hostPath {@code hostPath.path} as written, or null when the volume has none (or it is
- *     not a string)
+ * @param hostPath {@code hostPath.path} as written, or null when the volume has none (or it is not
+ *     a string)
  */
 public record Volume(
     int index, String name, List<String> sources, EmptyDir emptyDir, String hostPath) {

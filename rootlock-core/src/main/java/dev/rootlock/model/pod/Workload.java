@@ -1,12 +1,11 @@
 package dev.rootlock.model.pod;
 
-import java.util.Objects;
-
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.FieldProblem;
 import dev.rootlock.model.Locator;
 import dev.rootlock.model.SourceRef;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A Kubernetes object that carries a pod template (Pod, Deployment, CronJob, ...), as read from a
@@ -15,8 +14,8 @@ import java.util.List;
  * @param source where the object starts
  * @param metadata the object's own metadata (for a Pod, also the template's)
  * @param templatePath where the pod template's root is inside the object: empty for a Pod, {@code
- *     spec.template} for a Deployment, {@code spec.jobTemplate.spec.template} for a CronJob,
- *     {@code template} for a PodTemplate
+ *     spec.template} for a Deployment, {@code spec.jobTemplate.spec.template} for a CronJob, {@code
+ *     template} for a PodTemplate
  * @param pod the pod template, or null when the object has none (a ReplicationController without a
  *     template), which every policy allows
  * @param problems fields with values of the wrong type
@@ -43,6 +42,8 @@ public record Workload(
 
   /** {@code kind/name}, as kubectl prints it (kind lower-cased). */
   public String displayName() {
-    return kind.toLowerCase(java.util.Locale.ROOT) + "/" + (metadata.name() == null ? "" : metadata.name());
+    return kind.toLowerCase(java.util.Locale.ROOT)
+        + "/"
+        + (metadata.name() == null ? "" : metadata.name());
   }
 }

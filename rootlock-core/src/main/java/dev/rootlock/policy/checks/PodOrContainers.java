@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * PSA's "the pod, or else every container" rule (runAsNonRoot, seccompProfile_restricted): an
- * explicitly bad value anywhere is reported first, as {@code <setters> must not set ...}; only
- * when there is none are the containers left uncovered by the pod reported, as {@code pod or
+ * explicitly bad value anywhere is reported first, as {@code <setters> must not set ...}; only when
+ * there is none are the containers left uncovered by the pod reported, as {@code pod or
  * <containers> must set ...}, with the pod field first because setting it once is the simplest fix.
  */
 final class PodOrContainers {

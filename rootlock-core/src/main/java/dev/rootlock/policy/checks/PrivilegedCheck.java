@@ -17,8 +17,8 @@ import java.util.List;
  * Privileged pods disable most security mechanisms, and a privileged container can remount the root
  * filesystem read-write, undoing {@code readOnlyRootFilesystem} entirely.
  *
- * <p>Restricted fields: {@code spec.containers[*].securityContext.privileged}, likewise for
- * {@code initContainers} and {@code ephemeralContainers}. Allowed values: false, unset.
+ * <p>Restricted fields: {@code spec.containers[*].securityContext.privileged}, likewise for {@code
+ * initContainers} and {@code ephemeralContainers}. Allowed values: false, unset.
  */
 public final class PrivilegedCheck implements Check<Pod> {
 
@@ -46,6 +46,9 @@ public final class PrivilegedCheck implements Check<Pod> {
       return CheckResult.ALLOWED;
     }
     return CheckResult.forbidden(
-        "privileged", containers(bad) + " must not set securityContext.privileged=true", bad, fields);
+        "privileged",
+        containers(bad) + " must not set securityContext.privileged=true",
+        bad,
+        fields);
   }
 }

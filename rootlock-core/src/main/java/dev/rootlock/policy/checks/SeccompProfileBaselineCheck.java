@@ -69,7 +69,8 @@ public final class SeccompProfileBaselineCheck implements Check<Pod> {
       String key = CONTAINER_ANNOTATION_PREFIX + container.name();
       String value = annotations.get(key);
       if (value != null && !allowedAnnotationValue(value)) {
-        forbidden.put(GoQuote.keyValue(key, value), new BadAnnotation(key, container.displayName()));
+        forbidden.put(
+            GoQuote.keyValue(key, value), new BadAnnotation(key, container.displayName()));
       }
     }
     if (forbidden.isEmpty()) {

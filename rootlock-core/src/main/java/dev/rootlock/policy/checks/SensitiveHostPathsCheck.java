@@ -21,11 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Some host paths give the node away however they are mounted: a container runtime's socket
- * ({@code readOnly} does not stop {@code connect(2)}), and the host's root directory, which holds
- * every such socket and every secret of the node. {@code /proc}, {@code /sys} and {@code /dev}
- * written to reach the kernel itself. Baseline already forbids every hostPath volume; this check
- * names the ones that are an escape, so that they are not waved through as "just a hostPath".
+ * Some host paths give the node away however they are mounted: a container runtime's socket ({@code
+ * readOnly} does not stop {@code connect(2)}), and the host's root directory, which holds every
+ * such socket and every secret of the node. {@code /proc}, {@code /sys} and {@code /dev} written to
+ * reach the kernel itself. Baseline already forbids every hostPath volume; this check names the
+ * ones that are an escape, so that they are not waved through as "just a hostPath".
  *
  * <p>Restricted fields: {@code spec.volumes[*].hostPath.path}, read together with the {@code
  * volumeMounts} of every init, regular and ephemeral container. A volume fails when its path is a
@@ -67,8 +67,7 @@ public final class SensitiveHostPathsCheck implements Check<Pod> {
               + " "
               + kind.get().words());
       bad.addAll(kind.get() == Kind.KERNEL ? writers : mounting(pod, volume.name(), false));
-      fields.add(
-          FieldPath.of("spec", "volumes").index(volume.index()).key("hostPath").key("path"));
+      fields.add(FieldPath.of("spec", "volumes").index(volume.index()).key("hostPath").key("path"));
     }
     if (parts.isEmpty()) {
       return CheckResult.ALLOWED;

@@ -14,9 +14,9 @@ import java.util.List;
 /**
  * A misspelled field hardens nothing: {@code readOnlyRootFileSystem: true} (capital S) or a
  * lowercase {@code securitycontext:} looks right to a reader, yet kubectl's default strict field
- * validation refuses the object, and a lenient client drops the field so the container runs with
- * a writable root. PSA has no such rule (the API server has rejected or pruned the field before
- * PSA looks), so this is rootlock's own, at hardened, and PSA's messages stay byte-exact.
+ * validation refuses the object, and a lenient client drops the field so the container runs with a
+ * writable root. PSA has no such rule (the API server has rejected or pruned the field before PSA
+ * looks), so this is rootlock's own, at hardened, and PSA's messages stay byte-exact.
  *
  * <p>Restricted fields: every key of the pod spec, of each init, regular and ephemeral container,
  * of the pod's and each container's securityContext, and of each volume. Allowed: the names the API

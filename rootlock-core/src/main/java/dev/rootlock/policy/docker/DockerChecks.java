@@ -14,7 +14,8 @@ import java.util.List;
  */
 public final class DockerChecks {
 
-  private static final CheckRegistry<ContainerConfig> REGISTRY = CheckRegistry.of(all(), Decision.PolicyName.ROOTLOCK);
+  private static final CheckRegistry<ContainerConfig> REGISTRY =
+      CheckRegistry.of(all(), Decision.PolicyName.ROOTLOCK);
 
   private DockerChecks() {}
 

@@ -9,7 +9,8 @@ import java.util.List;
 /** Every built-in Dockerfile check, and the one registry built from them. */
 public final class DockerfileChecks {
 
-  private static final CheckRegistry<DockerfileImage> REGISTRY = CheckRegistry.of(all(), Decision.PolicyName.ROOTLOCK);
+  private static final CheckRegistry<DockerfileImage> REGISTRY =
+      CheckRegistry.of(all(), Decision.PolicyName.ROOTLOCK);
 
   private DockerfileChecks() {}
 

@@ -29,7 +29,8 @@ import java.util.List;
  * <p>Restricted field: {@code volumes[*]} with a host path ({@code -v}, {@code --mount type=bind},
  * a live container's bind mounts) that is a runtime socket, by HOST path: {@code docker.sock},
  * {@code containerd.sock}, {@code crio.sock}, {@code podman.sock}, or a directory that holds one at
- * its default place ({@code /run}, {@code /var/run}, {@code /run/containerd}, ...). Allowed: read-only.
+ * its default place ({@code /run}, {@code /var/run}, {@code /run/containerd}, ...). Allowed:
+ * read-only.
  */
 public final class RuntimeSocketCheck implements Check<ContainerConfig> {
 

@@ -20,11 +20,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Some host paths give the host away however they are mounted. A container runtime's socket is
- * root on the host: {@code :ro} does not stop {@code connect(2)}, so {@code -v
- * /var/run/docker.sock:/var/run/docker.sock:ro} is as dangerous as without it. The host root
- * {@code /} holds every such socket and every secret of the host. {@code /proc}, {@code /sys} and
- * {@code /dev}, written, reach the kernel itself.
+ * Some host paths give the host away however they are mounted. A container runtime's socket is root
+ * on the host: {@code :ro} does not stop {@code connect(2)}, so {@code -v
+ * /var/run/docker.sock:/var/run/docker.sock:ro} is as dangerous as without it. The host root {@code
+ * /} holds every such socket and every secret of the host. {@code /proc}, {@code /sys} and {@code
+ * /dev}, written, reach the kernel itself.
  *
  * <p>Restricted field: {@code volumes[*]} with a host path ({@code -v}, {@code --mount type=bind},
  * a live container's bind mounts), judged by the HOST path whatever the container path. Fails: a

@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Exemptions written in the object itself: {@code rootlock.dev/exempt: "<check>[,<check>]:
- * reason"} for the whole object, and {@code rootlock.dev/exempt.<container>: ...} for one
- * container. The same one-line form serves a Compose service's {@code x-rootlock} and a Dockerfile
- * comment. The syntax is fixed: the ValidatingAdmissionPolicy export reads it too.
+ * Exemptions written in the object itself: {@code rootlock.dev/exempt: "<check>[,<check>]: reason"}
+ * for the whole object, and {@code rootlock.dev/exempt.<container>: ...} for one container. The
+ * same one-line form serves a Compose service's {@code x-rootlock} and a Dockerfile comment. The
+ * syntax is fixed: the ValidatingAdmissionPolicy export reads it too.
  */
 public final class AnnotationExemptions {
 
@@ -41,7 +41,8 @@ public final class AnnotationExemptions {
       if (key.equals(KEY)) {
         scope = Scope.ANY;
       } else if (key.startsWith(CONTAINER_PREFIX) && key.length() > CONTAINER_PREFIX.length()) {
-        scope = new Scope(null, null, null, new Glob(key.substring(CONTAINER_PREFIX.length())), null);
+        scope =
+            new Scope(null, null, null, new Glob(key.substring(CONTAINER_PREFIX.length())), null);
       } else {
         continue;
       }

@@ -59,7 +59,8 @@ public final class Exemptions {
     List<Exemption> by = new ArrayList<>();
     ExemptionVerdict expired = null;
     for (String container : containers) {
-      ExemptionVerdict verdict = judgeOne(check, object.container(container, images.get(container)));
+      ExemptionVerdict verdict =
+          judgeOne(check, object.container(container, images.get(container)));
       if (verdict instanceof ExemptionVerdict.Exempt one) {
         exempt.add(container);
         if (!by.contains(one.exemption())) {

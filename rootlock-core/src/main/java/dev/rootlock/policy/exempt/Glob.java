@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A shell-style glob over a whole value: {@code *} matches any run of characters ({@code /} and
- * {@code :} included, so {@code registry.example/vendor/*} matches every image under it), {@code
- * ?} one character. Brackets, braces and backslashes are refused rather than read differently from
+ * {@code :} included, so {@code registry.example/vendor/*} matches every image under it), {@code ?}
+ * one character. Brackets, braces and backslashes are refused rather than read differently from
  * what a user expects.
  */
 public record Glob(String pattern) {
@@ -41,7 +41,8 @@ public record Glob(String pattern) {
     int star = -1;
     int mark = 0;
     while (v < value.length()) {
-      if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == value.charAt(v))) {
+      if (p < pattern.length()
+          && (pattern.charAt(p) == '?' || pattern.charAt(p) == value.charAt(v))) {
         p++;
         v++;
       } else if (p < pattern.length() && pattern.charAt(p) == '*') {

@@ -51,15 +51,14 @@ public final class ComposeEnvironment {
   }
 
   /**
-   * {@code shell} over the variables of {@code envFile} (named {@code displayName} in messages),
-   * as Compose layers them; a missing file adds nothing.
+   * {@code shell} over the variables of {@code envFile} (named {@code displayName} in messages), as
+   * Compose layers them; a missing file adds nothing.
    */
   public static ComposeEnvironment load(Map<String, String> shell, Path envFile, String displayName)
       throws IOException {
     Map<String, Binding> bindings = new HashMap<>();
     if (envFile != null && Files.isRegularFile(envFile)) {
-      bindings.putAll(
-          DotEnv.parse(Files.readString(envFile, StandardCharsets.UTF_8), displayName));
+      bindings.putAll(DotEnv.parse(Files.readString(envFile, StandardCharsets.UTF_8), displayName));
     }
     shell.forEach((name, value) -> bindings.put(name, new Binding(value, "the environment")));
     return new ComposeEnvironment(bindings);

@@ -5,6 +5,9 @@ import dev.rootlock.model.FieldProblem;
 import dev.rootlock.model.InputError;
 import dev.rootlock.model.Position;
 import dev.rootlock.model.docker.DockerObject;
+import dev.rootlock.source.InputFile;
+import dev.rootlock.source.InputFiles;
+import dev.rootlock.source.LoadedFile;
 import dev.rootlock.source.tree.MappingNode;
 import dev.rootlock.source.tree.Node;
 import dev.rootlock.source.tree.ScalarNode;
@@ -13,9 +16,6 @@ import dev.rootlock.source.tree.TextPositions;
 import dev.rootlock.source.tree.TreeException;
 import dev.rootlock.source.tree.TreeLimits;
 import dev.rootlock.source.tree.YamlTreeReader;
-import dev.rootlock.source.InputFile;
-import dev.rootlock.source.InputFiles;
-import dev.rootlock.source.LoadedFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -36,13 +36,13 @@ import java.util.regex.Pattern;
  * Interpolation}) in each file before anything is merged, then the files of the project merged in
  * order ({@code -f a -f b}, {@code compose.override.yaml}; {@link ServiceMerge}), {@code include:}
  * followed (each included project interpolated with its own {@code .env} or {@code env_file}), and
- * {@code extends} followed within the file and into other files, recursively, with a cycle guard.
- * A service's {@code env_file} is read for the {@code PATH} it may set. Positions are exact: a
+ * {@code extends} followed within the file and into other files, recursively, with a cycle guard. A
+ * service's {@code env_file} is read for the {@code PATH} it may set. Positions are exact: a
  * finding about an inherited, merged or included field points where that field is written, in the
  * file that wrote it ({@link NodeOrigins}).
  *
- * <p>A text read without a path (standard input, {@link #read(String, String)}) has no directory
- * to resolve other files against: its {@code include:} and {@code extends: {file: ...}} are then
+ * <p>A text read without a path (standard input, {@link #read(String, String)}) has no directory to
+ * resolve other files against: its {@code include:} and {@code extends: {file: ...}} are then
  * reported as not followed.
  */
 public final class ComposeReader {
@@ -85,7 +85,8 @@ public final class ComposeReader {
   private record Document(NodeOrigins.Origin origin, Path path, MappingNode top) {}
 
   /** The services of one file (or merged project), by name, and their {@code extends} resolved. */
-  private record Scope(String file, Map<String, MappingNode.Entry> raw, Map<String, MappingNode> resolved) {
+  private record Scope(
+      String file, Map<String, MappingNode.Entry> raw, Map<String, MappingNode> resolved) {
     Scope(String file, Map<String, MappingNode.Entry> raw) {
       this(file, raw, new HashMap<>());
     }
@@ -109,14 +110,15 @@ public final class ComposeReader {
   }
 
   /**
-   * The override file Compose loads with {@code fileName} when run in its directory with no
-   * {@code -f}: {@code compose.override.yaml} (or {@code .yml}) for {@code compose.yaml} and
-   * {@code compose.yml}, {@code docker-compose.override.yml} (or {@code .yaml}) for the {@code
+   * The override file Compose loads with {@code fileName} when run in its directory with no {@code
+   * -f}: {@code compose.override.yaml} (or {@code .yml}) for {@code compose.yaml} and {@code
+   * compose.yml}, {@code docker-compose.override.yml} (or {@code .yaml}) for the {@code
    * docker-compose} names; empty for any other name.
    */
   public static List<String> overrideNamesFor(String fileName) {
     return switch (fileName) {
-      case "compose.yaml", "compose.yml" -> List.of("compose.override.yaml", "compose.override.yml");
+      case "compose.yaml", "compose.yml" ->
+          List.of("compose.override.yaml", "compose.override.yml");
       case "docker-compose.yml", "docker-compose.yaml" ->
           List.of("docker-compose.override.yml", "docker-compose.override.yaml");
       default -> List.of();
@@ -174,8 +176,9 @@ public final class ComposeReader {
   }
 
   /**
-   * Reads {@code text}, the contents of {@code path} (named {@code file} in messages), interpolating
-   * it with {@code environment}, and follows the files it refers to from {@code path}'s directory.
+   * Reads {@code text}, the contents of {@code path} (named {@code file} in messages),
+   * interpolating it with {@code environment}, and follows the files it refers to from {@code
+   * path}'s directory.
    */
   public static ComposeFile read(
       String file, Path path, String text, ComposeEnvironment environment) {
@@ -342,7 +345,8 @@ public final class ComposeReader {
   private Document load(String file, Path path, Position referredAt) {
     if (++shared.filesRead > MAX_FILES) {
       shared.errors.add(
-          new InputError(file, referredAt, "more than " + MAX_FILES + " Compose files in one project"));
+          new InputError(
+              file, referredAt, "more than " + MAX_FILES + " Compose files in one project"));
       return null;
     }
     LoadedFile loaded = InputFiles.read(new InputFile(file, path));
@@ -451,8 +455,7 @@ public final class ComposeReader {
       // Compose loads the included projects' services into this one; not following them would
       // pass a file that holds only include: with nothing checked, so that is an input error.
       // (With services of its own the file is judged on them; the included files are not.)
-      if (!(document.top().get("services") instanceof MappingNode own)
-          || own.entries().isEmpty()) {
+      if (!(document.top().get("services") instanceof MappingNode own) || own.entries().isEmpty()) {
         shared.errors.add(
             new InputError(
                 file,
@@ -467,18 +470,19 @@ public final class ComposeReader {
       return services;
     }
     for (Node item : items.items()) {
-      includeOne(document, item).forEach(
-          (name, entry) -> {
-            if (services.containsKey(name)) {
-              shared.errors.add(
-                  new InputError(
-                      file,
-                      item.start(),
-                      "services." + name + " conflicts with imported resource"));
-            } else {
-              services.put(name, entry);
-            }
-          });
+      includeOne(document, item)
+          .forEach(
+              (name, entry) -> {
+                if (services.containsKey(name)) {
+                  shared.errors.add(
+                      new InputError(
+                          file,
+                          item.start(),
+                          "services." + name + " conflicts with imported resource"));
+                } else {
+                  services.put(name, entry);
+                }
+              });
     }
     return services;
   }
@@ -494,10 +498,12 @@ public final class ComposeReader {
     } else if (item instanceof MappingNode mapping) {
       paths = scalars(mapping.get("path"), file, "include path");
       envFiles = scalars(mapping.get("env_file"), file, "include env_file");
-      projectDirectory = mapping.get("project_directory") instanceof ScalarNode d && !d.isNull() ? d : null;
+      projectDirectory =
+          mapping.get("project_directory") instanceof ScalarNode d && !d.isNull() ? d : null;
     } else {
       shared.errors.add(
-          new InputError(file, item.start(), "include items must be a path or a mapping with path"));
+          new InputError(
+              file, item.start(), "include items must be a path or a mapping with path"));
       return Map.of();
     }
     if (paths.isEmpty()) {
@@ -514,7 +520,8 @@ public final class ComposeReader {
       if (envFiles.isEmpty()) {
         included =
             included.withFileBelow(
-                project.resolve(".env"), display(file, dir.relativize(project.resolve(".env")).toString()));
+                project.resolve(".env"),
+                display(file, dir.relativize(project.resolve(".env")).toString()));
       } else {
         for (ScalarNode envFile : envFiles) {
           Path envPath = dir.resolve(envFile.value()).normalize();
@@ -527,10 +534,16 @@ public final class ComposeReader {
         }
       }
     } catch (IOException | RuntimeException e) {
-      shared.errors.add(new InputError(file, item.start(), "cannot read the included project's env file: " + e.getMessage()));
+      shared.errors.add(
+          new InputError(
+              file,
+              item.start(),
+              "cannot read the included project's env file: " + e.getMessage()));
     }
     if (shared.including.size() >= MAX_INCLUDE_DEPTH) {
-      shared.errors.add(new InputError(file, item.start(), "include: nested more than " + MAX_INCLUDE_DEPTH + " deep"));
+      shared.errors.add(
+          new InputError(
+              file, item.start(), "include: nested more than " + MAX_INCLUDE_DEPTH + " deep"));
       return Map.of();
     }
     ComposeReader child = new ComposeReader(shared, included);
@@ -539,11 +552,20 @@ public final class ComposeReader {
       Path target = dir.resolve(path.value()).toAbsolutePath().normalize();
       if (shared.including.contains(target)) {
         List<String> cycle = new ArrayList<>();
-        shared.including.descendingIterator().forEachRemaining(p -> cycle.add(p.getFileName().toString()));
+        shared
+            .including
+            .descendingIterator()
+            .forEachRemaining(p -> cycle.add(p.getFileName().toString()));
         cycle.add(target.getFileName().toString());
         shared.errors.add(
             new InputError(
-                file, path.start(), "include cycle: " + String.join(" -> ", cycle.subList(cycle.indexOf(target.getFileName().toString()), cycle.size()))));
+                file,
+                path.start(),
+                "include cycle: "
+                    + String.join(
+                        " -> ",
+                        cycle.subList(
+                            cycle.indexOf(target.getFileName().toString()), cycle.size()))));
         return Map.of();
       }
       Document loaded = child.load(display(file, path.value()), target, path.start());

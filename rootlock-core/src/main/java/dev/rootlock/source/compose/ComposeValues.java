@@ -16,8 +16,8 @@ import java.util.Map;
  * Reads typed values out of one service the way Compose casts them, collecting what Compose would
  * refuse (problems: the value is then treated as unset) and what it accepts with a word (warnings).
  * Values are already interpolated; one that was gets a warning saying what it reads and why (which
- * variable, set where, or which default), and one only known when Compose runs (a required
- * variable that is unset) is kept as written, or, where a boolean is wanted, treated as unset.
+ * variable, set where, or which default), and one only known when Compose runs (a required variable
+ * that is unset) is kept as written, or, where a boolean is wanted, treated as unset.
  */
 final class ComposeValues {
 
@@ -51,9 +51,10 @@ final class ComposeValues {
       return true;
     }
     String raw = node instanceof ScalarNode scalar ? scalar.raw() : "";
-    String written = raw.length() >= 2 && (raw.startsWith("\"") || raw.startsWith("'"))
-        ? raw.substring(1, raw.length() - 1)
-        : raw;
+    String written =
+        raw.length() >= 2 && (raw.startsWith("\"") || raw.startsWith("'"))
+            ? raw.substring(1, raw.length() - 1)
+            : raw;
     warnings.add(
         new FieldProblem(
             path,

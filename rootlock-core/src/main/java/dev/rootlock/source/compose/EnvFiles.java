@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * A service's {@code env_file}: {@code env_file: a.env}, a list of names, or a list of {@code
- * {path, required}}, each resolved against the directory of the Compose file that names it and
- * read as Compose reads it ({@code KEY=VALUE} lines, as {@link DotEnv}), later files winning. The
+ * {path, required}}, each resolved against the directory of the Compose file that names it and read
+ * as Compose reads it ({@code KEY=VALUE} lines, as {@link DotEnv}), later files winning. The
  * container's environment is these variables under the service's {@code environment}. A missing
  * file is an error, as Compose refuses to start without it, unless {@code required: false}.
  */
@@ -51,7 +51,8 @@ final class EnvFiles {
       String file = origin == null ? "-" : origin.file();
       if (name == null) {
         errors.add(
-            new InputError(file, item.start(), "env_file items must be a path or {path, required}"));
+            new InputError(
+                file, item.start(), "env_file items must be a path or {path, required}"));
         continue;
       }
       if (origin == null || origin.dir() == null) {
@@ -63,7 +64,9 @@ final class EnvFiles {
         if (required) {
           errors.add(
               new InputError(
-                  file, name.start(), "env file " + path + " not found: stat " + path + ": no such file or directory"));
+                  file,
+                  name.start(),
+                  "env file " + path + " not found: stat " + path + ": no such file or directory"));
         }
         continue;
       }

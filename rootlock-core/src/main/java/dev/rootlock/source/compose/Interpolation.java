@@ -24,8 +24,8 @@ final class Interpolation {
    * @param value the text Compose would use, or the text as written when not {@link #known()}
    * @param known false when a required variable is unset, so only the run knows the value
    * @param uses how each variable was read, in order, for messages
-   * @param setBy the binding that alone decided the value (one variable read, and its value, or
-   *     the word its being set selects, used): the {@code .env} line a finding points at; null
+   * @param setBy the binding that alone decided the value (one variable read, and its value, or the
+   *     word its being set selects, used): the {@code .env} line a finding points at; null
    *     otherwise
    */
   record Result(
@@ -38,7 +38,6 @@ final class Interpolation {
     Result(String value, boolean known, List<String> uses) {
       this(value, known, uses, null, Unset.NONE);
     }
-
 
     Result {
       uses = List.copyOf(uses);
@@ -237,8 +236,7 @@ final class Interpolation {
           yield binding.value();
         }
         known = false;
-        uses.add(
-            name + " must be set when Compose runs (" + word + "); its value is unknown here");
+        uses.add(name + " must be set when Compose runs (" + word + "); its value is unknown here");
         yield "";
       }
       default -> throw invalid();

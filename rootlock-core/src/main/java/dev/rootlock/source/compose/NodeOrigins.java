@@ -11,11 +11,11 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Which file each node of a Compose project was written in. A project's services are assembled
- * from several files (overrides, {@code extends: {file: ...}}, {@code include:}), and a finding
- * about a field must name the file that set it; nodes only know their line and column. Nodes made
- * while merging take the origin of the node they stand for. A value that a variable from an env
- * file alone decided is also placed at that variable's line.
+ * Which file each node of a Compose project was written in. A project's services are assembled from
+ * several files (overrides, {@code extends: {file: ...}}, {@code include:}), and a finding about a
+ * field must name the file that set it; nodes only know their line and column. Nodes made while
+ * merging take the origin of the node they stand for. A value that a variable from an env file
+ * alone decided is also placed at that variable's line.
  */
 final class NodeOrigins {
 

@@ -4,8 +4,8 @@ import dev.rootlock.source.tree.MappingNode;
 import java.util.List;
 
 /**
- * One service as Compose runs it: merge keys and {@code extends} applied, every value
- * interpolated, for readers of fields the model does not hold (command, environment, ...).
+ * One service as Compose runs it: merge keys and {@code extends} applied, every value interpolated,
+ * for readers of fields the model does not hold (command, environment, ...).
  *
  * @param name the service's key
  * @param node the resolved service mapping

@@ -18,14 +18,14 @@ import java.util.Set;
  * Merges an {@code extends} base service under the service that extends it, or a service of an
  * earlier Compose file under the same service in an override file ({@code -f a -f b}, {@code
  * compose.override.yaml}), following the Compose specification's merge rules (the same for both)
- * for the fields rootlock reads: a scalar or sequence the service
- * writes replaces the base's, except that {@code cap_add}, {@code cap_drop}, {@code security_opt},
- * {@code devices} and {@code tmpfs} (string or list) are joined without repeats, {@code volumes}
- * are joined with the service's mount replacing the base's at the same target, and mappings ({@code
- * environment}, ...) are merged key by key; {@code environment} and {@code labels} written as
- * {@code KEY=VALUE} lists merge key by key too, as Compose turns them into mappings first. Every
- * node keeps its position (and its file, in {@link NodeOrigins}), so a finding about an inherited
- * field points into the base service.
+ * for the fields rootlock reads: a scalar or sequence the service writes replaces the base's,
+ * except that {@code cap_add}, {@code cap_drop}, {@code security_opt}, {@code devices} and {@code
+ * tmpfs} (string or list) are joined without repeats, {@code volumes} are joined with the service's
+ * mount replacing the base's at the same target, and mappings ({@code environment}, ...) are merged
+ * key by key; {@code environment} and {@code labels} written as {@code KEY=VALUE} lists merge key
+ * by key too, as Compose turns them into mappings first. Every node keeps its position (and its
+ * file, in {@link NodeOrigins}), so a finding about an inherited field points into the base
+ * service.
  */
 final class ServiceMerge {
 
@@ -89,7 +89,8 @@ final class ServiceMerge {
         && isKeyValues(own.value())) {
       value = keyValues(base.value(), own.value());
     }
-    return new MappingNode.Entry(own.key(), own.keyNode(), made(value, own.value(), origins), false);
+    return new MappingNode.Entry(
+        own.key(), own.keyNode(), made(value, own.value(), origins), false);
   }
 
   private static <T extends Node> T made(T node, Node from, NodeOrigins origins) {
@@ -114,12 +115,13 @@ final class ServiceMerge {
     }
     Map<String, Node> items = new LinkedHashMap<>();
     keyValueItems(base).forEach(items::put);
-    keyValueItems(own).forEach((key, item) -> {
-      items.remove(key);
-      items.put(key, item);
-    });
-    return new SequenceNode(
-        new ArrayList<>(items.values()), styleOf(own), own.start(), own.end());
+    keyValueItems(own)
+        .forEach(
+            (key, item) -> {
+              items.remove(key);
+              items.put(key, item);
+            });
+    return new SequenceNode(new ArrayList<>(items.values()), styleOf(own), own.start(), own.end());
   }
 
   /** Each item of a list or mapping by its key; a mapping's entries become {@code KEY=VALUE}. */

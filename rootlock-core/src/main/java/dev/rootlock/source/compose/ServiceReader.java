@@ -76,8 +76,8 @@ final class ServiceReader {
    * override, an extended or included file) is placed there, and a value that a variable from an
    * env file alone decided is placed at that variable's line.
    */
-  private record ServiceLocator(
-      String file, Position key, MappingNode service, NodeOrigins origins) implements Locator {
+  private record ServiceLocator(String file, Position key, MappingNode service, NodeOrigins origins)
+      implements Locator {
 
     @Override
     public Position locate(FieldPath path) {

@@ -1,6 +1,5 @@
 package dev.rootlock.source.dockerfile;
 
-import dev.rootlock.source.ShellWords;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,6 +7,7 @@ import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.Locator;
 import dev.rootlock.model.Position;
 import dev.rootlock.model.docker.DockerfileImage;
+import dev.rootlock.source.ShellWords;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

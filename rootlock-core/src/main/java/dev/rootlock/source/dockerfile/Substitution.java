@@ -50,9 +50,9 @@ final class Substitution {
   }
 
   /**
-   * One word as the builder's shell lexer reads it: single quotes keep their text literally,
-   * double quotes and unquoted text are substituted, the quotes themselves are removed, and a
-   * backslash outside single quotes takes the next character literally.
+   * One word as the builder's shell lexer reads it: single quotes keep their text literally, double
+   * quotes and unquoted text are substituted, the quotes themselves are removed, and a backslash
+   * outside single quotes takes the next character literally.
    */
   static String word(String text, Map<String, String> known) {
     StringBuilder out = new StringBuilder();
@@ -83,7 +83,9 @@ final class Substitution {
     return out.append(apply(pending.toString(), known)).toString();
   }
 
-  /** Whether {@code text} refers to the variable {@code name} ({@code $name} or {@code ${name}}). */
+  /**
+   * Whether {@code text} refers to the variable {@code name} ({@code $name} or {@code ${name}}).
+   */
   static boolean mentions(String text, String name) {
     String quoted = Pattern.quote(name);
     return Pattern.compile("\\$(\\{" + quoted + "[}:]|" + quoted + "(?![A-Za-z0-9_]))")

@@ -2,6 +2,7 @@ package dev.rootlock.source.dockerrun;
 
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.FieldProblem;
+import dev.rootlock.model.docker.ByteSize;
 import dev.rootlock.model.docker.Capability;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.Device;
@@ -10,7 +11,6 @@ import dev.rootlock.model.docker.DockerField;
 import dev.rootlock.model.docker.GoBooleans;
 import dev.rootlock.model.docker.Mount;
 import dev.rootlock.model.docker.SecurityOpt;
-import dev.rootlock.model.docker.ByteSize;
 import dev.rootlock.model.docker.TmpfsMount;
 import java.util.ArrayList;
 import java.util.HashMap;

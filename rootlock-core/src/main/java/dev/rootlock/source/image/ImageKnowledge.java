@@ -26,6 +26,7 @@ public final class ImageKnowledge {
   private static final String RESOURCE = "known-images.yaml";
 
   private final List<KnownImage> entries;
+
   /** Entry id to {user, alpineUser} (either may be null). */
   private final Map<String, List<String>> users;
 
@@ -101,8 +102,8 @@ public final class ImageKnowledge {
           throw new IllegalStateException("missing resource " + RESOURCE);
         }
         Object document = new Load(LoadSettings.builder().build()).loadFromInputStream(in);
-        return new ImageKnowledge(KnowledgeYaml.entries(document, RESOURCE),
-            KnowledgeYaml.users(document, RESOURCE));
+        return new ImageKnowledge(
+            KnowledgeYaml.entries(document, RESOURCE), KnowledgeYaml.users(document, RESOURCE));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + RESOURCE, e);
       }
@@ -145,8 +146,9 @@ public final class ImageKnowledge {
         Object user = entry.get("user");
         if (user != null) {
           Object alpine = entry.get("alpineUser");
-          users.put(entry.get("id").toString(), java.util.Arrays.asList(user.toString(),
-              alpine == null ? null : alpine.toString()));
+          users.put(
+              entry.get("id").toString(),
+              java.util.Arrays.asList(user.toString(), alpine == null ? null : alpine.toString()));
         }
       }
       return users;

@@ -190,7 +190,9 @@ final class FieldReader {
     }
     if (value.compareTo(BigInteger.valueOf(min)) < 0
         || value.compareTo(BigInteger.valueOf(max)) > 0) {
-      problem(path, "expected an integer from " + min + " to " + max + ", got " + clip(value.toString()));
+      problem(
+          path,
+          "expected an integer from " + min + " to " + max + ", got " + clip(value.toString()));
       return null;
     }
     return value;

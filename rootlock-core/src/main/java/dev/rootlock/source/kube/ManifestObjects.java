@@ -68,9 +68,10 @@ final class ManifestObjects {
         case WorkloadKinds.Match.None none ->
             // Kinds and versions are short identifiers; a hostile 100,000-character one must not
             // become a report key (JSON readers cap key lengths, and nobody reads such a line).
-            skip(kinds.match(null, kind) instanceof WorkloadKinds.Match.Found
-                ? kind + " (" + FieldReader.clip(String.valueOf(apiVersion)) + ")"
-                : FieldReader.clip(kind));
+            skip(
+                kinds.match(null, kind) instanceof WorkloadKinds.Match.Found
+                    ? kind + " (" + FieldReader.clip(String.valueOf(apiVersion)) + ")"
+                    : FieldReader.clip(kind));
       }
     }
   }

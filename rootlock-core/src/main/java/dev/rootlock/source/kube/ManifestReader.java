@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Reads Kubernetes manifests into {@link dev.rootlock.model.pod.Workload}s: every object whose kind
  * {@link WorkloadKinds} lists (Pod, the pod controllers, the well-known custom workloads and the
- * user's mappings), also inside Lists, with each field's exact position. Other kinds are counted, bad input is reported,
- * and nothing throws.
+ * user's mappings), also inside Lists, with each field's exact position. Other kinds are counted,
+ * bad input is reported, and nothing throws.
  */
 public final class ManifestReader {
 
@@ -51,7 +51,8 @@ public final class ManifestReader {
    */
   public ReadResult read(String displayName, String text, ManifestParser.Parsed parsed) {
     ManifestObjects objects =
-        new ManifestObjects(displayName, new WorkloadDecoder(displayName, text, parsed.syntax()), kinds);
+        new ManifestObjects(
+            displayName, new WorkloadDecoder(displayName, text, parsed.syntax()), kinds);
     List<InputError> errors = new ArrayList<>(parsed.errors());
     for (Node document : parsed.documents()) {
       try {

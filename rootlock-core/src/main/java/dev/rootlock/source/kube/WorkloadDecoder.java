@@ -97,8 +97,9 @@ final class WorkloadDecoder {
     if (!pod.spec().containers().isEmpty()) {
       return;
     }
-    boolean reported = reader.problems().stream().anyMatch(p -> p.path().startsWith(containers)
-        || containers.startsWith(p.path()));
+    boolean reported =
+        reader.problems().stream()
+            .anyMatch(p -> p.path().startsWith(containers) || containers.startsWith(p.path()));
     if (!reported) {
       reader.problem(containers, "required field is missing (a pod needs at least one container)");
     }

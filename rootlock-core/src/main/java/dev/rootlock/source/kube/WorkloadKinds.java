@@ -44,10 +44,20 @@ public final class WorkloadKinds {
           "extensions/v1beta1");
   public static final WorkloadKind DAEMON_SET =
       WorkloadKind.served(
-          "DaemonSet", spec("template"), "daemonsets", "apps/v1", "apps/v1beta2", "extensions/v1beta1");
+          "DaemonSet",
+          spec("template"),
+          "daemonsets",
+          "apps/v1",
+          "apps/v1beta2",
+          "extensions/v1beta1");
   public static final WorkloadKind STATEFUL_SET =
       WorkloadKind.served(
-          "StatefulSet", spec("template"), "statefulsets", "apps/v1", "apps/v1beta1", "apps/v1beta2");
+          "StatefulSet",
+          spec("template"),
+          "statefulsets",
+          "apps/v1",
+          "apps/v1beta1",
+          "apps/v1beta2");
   public static final WorkloadKind JOB =
       WorkloadKind.served("Job", spec("template"), "jobs", "batch/v1");
   public static final WorkloadKind CRON_JOB =
@@ -147,9 +157,7 @@ public final class WorkloadKinds {
     }
     String group = WorkloadKind.groupOf(apiVersion);
     Optional<WorkloadKind> sameGroup =
-        kinds.stream()
-            .filter(k -> k.kind().equals(kind) && k.groups().contains(group))
-            .findFirst();
+        kinds.stream().filter(k -> k.kind().equals(kind) && k.groups().contains(group)).findFirst();
     if (sameGroup.isPresent()) {
       return sameGroup.get().serves(apiVersion)
           ? new Match.Found(sameGroup.get())

@@ -23,7 +23,6 @@ class HardenedRunCommandTest {
     return DockerRunParser.parse(Arrays.asList(line.split(" ")));
   }
 
-
   private static final String ADDED =
       "--read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m --cap-drop ALL --security-opt"
           + " no-new-privileges --user 65534:65534";
@@ -93,8 +92,7 @@ class HardenedRunCommandTest {
 
   @Test
   void theResultHasEveryRestrictedAndHardenedSetting() throws Exception {
-    DockerRunCommand command =
-        parse("docker run -u 0:0 --tmpfs /run:exec -v data:/data nginx");
+    DockerRunCommand command = parse("docker run -u 0:0 --tmpfs /run:exec -v data:/data nginx");
     List<String> hardened = HardenedRunCommand.builder(command).build().args();
     ContainerConfig config = DockerRunParser.parse(hardened).config();
     assertThat(config.readOnly()).isTrue();
@@ -146,18 +144,21 @@ class HardenedRunCommandTest {
 
   @Test
   void everyDroppedOrChangedFlagHasANote() throws Exception {
-    DockerRunCommand command = parse("docker run --privileged --cap-add=ALL"
-        + " --net host -u root --read-only=false --tmpfs /run nginx");
+    DockerRunCommand command =
+        parse(
+            "docker run --privileged --cap-add=ALL"
+                + " --net host -u root --read-only=false --tmpfs /run nginx");
 
-    assertThat(HardenedRunCommand.builder(command).build().notes()).containsExactly(
-        "dropped --read-only=false: replaced by --read-only",
-        "dropped --privileged: it gives every capability, all devices and no seccomp or AppArmor"
-            + " profile; add back only the capabilities or devices the container needs",
-        "dropped --cap-add=ALL: it adds every capability; add back only the ones the container"
-            + " needs (rootlock docker discover finds them)",
-        "dropped --net host: it shares the host's network stack; publish ports with -p instead",
-        "changed --tmpfs /run to /run:noexec,nosuid,size=64m: a writable tmpfs needs"
-            + " noexec,nosuid and a size",
-        "dropped -u root: replaced by --user 65534:65534 (a non-root user)");
+    assertThat(HardenedRunCommand.builder(command).build().notes())
+        .containsExactly(
+            "dropped --read-only=false: replaced by --read-only",
+            "dropped --privileged: it gives every capability, all devices and no seccomp or AppArmor"
+                + " profile; add back only the capabilities or devices the container needs",
+            "dropped --cap-add=ALL: it adds every capability; add back only the ones the container"
+                + " needs (rootlock docker discover finds them)",
+            "dropped --net host: it shares the host's network stack; publish ports with -p instead",
+            "changed --tmpfs /run to /run:noexec,nosuid,size=64m: a writable tmpfs needs"
+                + " noexec,nosuid and a size",
+            "dropped -u root: replaced by --user 65534:65534 (a non-root user)");
   }
 }

@@ -247,10 +247,15 @@ class PodHardenerTest {
   @Test
   void aNonRootUserIsTheUsersChoiceAndGetsEverything() {
     Plan plan =
-        plan(pod(p -> p.container("web", c -> {
-          c.image = "docker.io/library/nginx";
-          c.runAsUser = 101L;
-        })));
+        plan(
+            pod(
+                p ->
+                    p.container(
+                        "web",
+                        c -> {
+                          c.image = "docker.io/library/nginx";
+                          c.runAsUser = 101L;
+                        })));
 
     assertThat(plan.changes())
         .contains(

@@ -34,21 +34,27 @@ class ComposeProofsTest {
     List<ProofRun> byName = Proofs.runs(dir.resolve("compose.yaml").toString(), COMPOSE);
     List<ProofRun> byContent = Proofs.runs(dir.resolve("stack.yaml").toString(), COMPOSE);
 
-    assertThat(byName).extracting(ProofRun::noun, ProofRun::container)
+    assertThat(byName)
+        .extracting(ProofRun::noun, ProofRun::container)
         .containsExactly(tuple("service", "web"));
-    assertThat(byContent).extracting(ProofRun::noun, ProofRun::container)
+    assertThat(byContent)
+        .extracting(ProofRun::noun, ProofRun::container)
         .containsExactly(tuple("service", "web"));
     assertThat(byContent.get(0).scratch())
-        .containsExactly(new ProofRun.Scratch("/run", 8L << 20, true, true, true, false, -1, 101,
-            -1));
+        .containsExactly(
+            new ProofRun.Scratch("/run", 8L << 20, true, true, true, false, -1, 101, -1));
   }
 
   @Test
   void linesNameTheServiceAndDiscoveryKeepsTheTmpfsOptions() {
     ProofRun run = Proofs.runs(dir.resolve("compose.yaml").toString(), COMPOSE).get(0);
     Proof failed =
-        new Proof(run, Proof.Status.FAILED, "exited with status 1",
-            List.of("write to /var/lib/web (read-only file system)"), "docker run x");
+        new Proof(
+            run,
+            Proof.Status.FAILED,
+            "exited with status 1",
+            List.of("write to /var/lib/web (read-only file system)"),
+            "docker run x");
     Prover prover =
         new Prover() {
           @Override
@@ -58,7 +64,12 @@ class ComposeProofsTest {
 
           @Override
           public Discovered discover(ProofRun r, Proof f) {
-            return new Discovered(r, List.of("/var/lib/web"), 16, List.of(), false,
+            return new Discovered(
+                r,
+                List.of("/var/lib/web"),
+                16,
+                List.of(),
+                false,
                 new Proof(r, Proof.Status.PROVEN, "stayed up", List.of(), "docker run y"));
           }
         };
@@ -77,7 +88,11 @@ class ComposeProofsTest {
                 + " service \"web\": writes /var/lib/web; last trial proven: stayed up");
     assertThat(options.discovered().get(0).paths())
         .containsExactly(
-            new WritablePath("/run", Medium.MEMORY, "8Mi", "mounted before discovery",
+            new WritablePath(
+                "/run",
+                Medium.MEMORY,
+                "8Mi",
+                "mounted before discovery",
                 "rw,noexec,nosuid,size=8m,uid=101"),
             new WritablePath("/var/lib/web", Medium.MEMORY, "16Mi", "proven by fix --discover"));
   }

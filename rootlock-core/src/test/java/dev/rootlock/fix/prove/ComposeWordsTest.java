@@ -32,8 +32,11 @@ class ComposeWordsTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"echo 'open|no closing quotation", "echo \"open|no closing quotation",
-        "echo \\|no escaped character"})
+      value = {
+        "echo 'open|no closing quotation",
+        "echo \"open|no closing quotation",
+        "echo \\|no escaped character"
+      })
   void refusesWhatShlexRefuses(String command, String message) {
     assertThatThrownBy(() -> ComposeWords.split(command))
         .isInstanceOf(IllegalArgumentException.class)

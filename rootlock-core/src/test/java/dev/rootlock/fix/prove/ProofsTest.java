@@ -17,9 +17,22 @@ class ProofsTest {
 
   private static ProofRun run(String container, String image) {
     return new ProofRun(
-        "deployment/web", container, image, "", true, true,
-        List.of(new ProofRun.Scratch("/tmp", 64L << 20, true)), List.of(), true, List.of(), true,
-        List.of(), List.of(), List.of(), true, List.of());
+        "deployment/web",
+        container,
+        image,
+        "",
+        true,
+        true,
+        List.of(new ProofRun.Scratch("/tmp", 64L << 20, true)),
+        List.of(),
+        true,
+        List.of(),
+        true,
+        List.of(),
+        List.of(),
+        List.of(),
+        true,
+        List.of());
   }
 
   /** Learns /var/lib/app and CHOWN for every run it is asked about. */

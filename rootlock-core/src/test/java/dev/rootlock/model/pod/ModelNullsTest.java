@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rule behind issue 15's NPE: a pod model record rejects null in every component it promises,
- * so a decoder can never hand a check a null name. A component may be null only if it says so
- * here: boxed primitives mean "unset", and the names below are the documented "or null" ones.
- * Adding a String, list or record component to the pod model means deciding which it is.
+ * so a decoder can never hand a check a null name. A component may be null only if it says so here:
+ * boxed primitives mean "unset", and the names below are the documented "or null" ones. Adding a
+ * String, list or record component to the pod model means deciding which it is.
  */
 class ModelNullsTest {
 
@@ -180,8 +180,7 @@ class ModelNullsTest {
 
   private static List<Class<?>> podRecords() throws URISyntaxException, Exception {
     Path dir =
-        Path.of(
-            Container.class.getResource(Container.class.getSimpleName() + ".class").toURI())
+        Path.of(Container.class.getResource(Container.class.getSimpleName() + ".class").toURI())
             .getParent();
     List<Class<?>> records = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
@@ -189,8 +188,7 @@ class ModelNullsTest {
         String name = file.getFileName().toString();
         if (name.endsWith(".class") && !name.contains("$")) {
           Class<?> type =
-              Class.forName(
-                  Container.class.getPackageName() + "." + name.replace(".class", ""));
+              Class.forName(Container.class.getPackageName() + "." + name.replace(".class", ""));
           if (type.isRecord()) {
             records.add(type);
           }

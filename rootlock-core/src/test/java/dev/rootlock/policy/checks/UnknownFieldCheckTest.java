@@ -25,7 +25,10 @@ class UnknownFieldCheckTest {
 
   @Test
   void eachUnknownFieldIsNamedWithItsSuggestionAndPath() {
-    FieldPath typo = FieldPath.of("spec", "containers").index(0).keys("securityContext", "readOnlyRootFileSystem");
+    FieldPath typo =
+        FieldPath.of("spec", "containers")
+            .index(0)
+            .keys("securityContext", "readOnlyRootFileSystem");
     FieldPath stray = FieldPath.of("spec", "fooBar");
 
     CheckResult result =

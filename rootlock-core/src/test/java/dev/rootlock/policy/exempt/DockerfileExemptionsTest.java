@@ -22,11 +22,14 @@ class DockerfileExemptionsTest {
     assertThat(read.problems()).isEmpty();
     assertThat(read.byLine().keySet()).containsExactly(4);
     List<Exemption> atUser = read.byLine().get(4);
-    assertThat(atUser).extracting(Exemption::checks)
+    assertThat(atUser)
+        .extracting(Exemption::checks)
         .containsExactly(Set.of("dockerfileUser"), Set.of("dockerfileUser", "dockerfileAdd"));
-    assertThat(atUser).extracting(Exemption::reason)
+    assertThat(atUser)
+        .extracting(Exemption::reason)
         .containsExactly("drops privileges itself", "second reason");
-    assertThat(atUser).extracting(Exemption::source)
+    assertThat(atUser)
+        .extracting(Exemption::source)
         .containsExactly(
             "comment rootlock:exempt at Dockerfile:2", "comment rootlock:exempt at Dockerfile:3");
   }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Exemption matching, table-driven: every scope field, globs, expiry on both sides of the day. */
 class ExemptionsTest {
@@ -32,7 +32,13 @@ class ExemptionsTest {
   }
 
   private static Exemption exemption(
-      String check, String ns, String kind, String name, String container, String image, LocalDate expires) {
+      String check,
+      String ns,
+      String kind,
+      String name,
+      String container,
+      String image,
+      LocalDate expires) {
     return new Exemption(
         Set.of(check),
         new Scope(g(ns), g(kind), g(name), g(container), g(image)),
@@ -41,44 +47,267 @@ class ExemptionsTest {
         "test");
   }
 
-  /** check, scope (ns, kind, name, container, image), expires; finding (check, containers); verdict. */
+  /**
+   * check, scope (ns, kind, name, container, image), expires; finding (check, containers); verdict.
+   */
   static Stream<Arguments> table() {
     return Stream.of(
         // namespace, kind, name: exact and globs
-        row("hostNamespaces", "monitoring", null, null, null, null, null, "hostNamespaces", List.of(), "Exempt"),
-        row("hostNamespaces", "monitor*", null, null, null, null, null, "hostNamespaces", List.of(), "Exempt"),
-        row("hostNamespaces", "kube-system", null, null, null, null, null, "hostNamespaces", List.of(), "None"),
-        row("hostNamespaces", null, "DaemonSet", null, null, null, null, "hostNamespaces", List.of(), "Exempt"),
-        row("hostNamespaces", null, "Deployment", null, null, null, null, "hostNamespaces", List.of(), "None"),
-        row("hostNamespaces", null, null, "node-?gent", null, null, null, "hostNamespaces", List.of(), "Exempt"),
-        row("hostNamespaces", null, null, "node", null, null, null, "hostNamespaces", List.of(), "None"),
+        row(
+            "hostNamespaces",
+            "monitoring",
+            null,
+            null,
+            null,
+            null,
+            null,
+            "hostNamespaces",
+            List.of(),
+            "Exempt"),
+        row(
+            "hostNamespaces",
+            "monitor*",
+            null,
+            null,
+            null,
+            null,
+            null,
+            "hostNamespaces",
+            List.of(),
+            "Exempt"),
+        row(
+            "hostNamespaces",
+            "kube-system",
+            null,
+            null,
+            null,
+            null,
+            null,
+            "hostNamespaces",
+            List.of(),
+            "None"),
+        row(
+            "hostNamespaces",
+            null,
+            "DaemonSet",
+            null,
+            null,
+            null,
+            null,
+            "hostNamespaces",
+            List.of(),
+            "Exempt"),
+        row(
+            "hostNamespaces",
+            null,
+            "Deployment",
+            null,
+            null,
+            null,
+            null,
+            "hostNamespaces",
+            List.of(),
+            "None"),
+        row(
+            "hostNamespaces",
+            null,
+            null,
+            "node-?gent",
+            null,
+            null,
+            null,
+            "hostNamespaces",
+            List.of(),
+            "Exempt"),
+        row(
+            "hostNamespaces",
+            null,
+            null,
+            "node",
+            null,
+            null,
+            null,
+            "hostNamespaces",
+            List.of(),
+            "None"),
         // another check is not covered; * covers all
         row("privileged", null, null, null, null, null, null, "hostNamespaces", List.of(), "None"),
         row("*", null, null, null, null, null, null, "hostNamespaces", List.of(), "Exempt"),
         // container and image scopes cover container findings only
-        row("readOnlyRootFilesystem", null, null, null, "agent", null, null, "readOnlyRootFilesystem", List.of("agent"), "Exempt"),
-        row("readOnlyRootFilesystem", null, null, null, "ag*", null, null, "readOnlyRootFilesystem", List.of("ours"), "None"),
-        row("hostNamespaces", null, null, null, "agent", null, null, "hostNamespaces", List.of(), "None"),
-        row("readOnlyRootFilesystem", null, null, null, null, "registry.example/vendor/*", null, "readOnlyRootFilesystem", List.of("agent"), "Exempt"),
-        row("readOnlyRootFilesystem", null, null, null, null, "registry.example/vendor/agent", null, "readOnlyRootFilesystem", List.of("agent"), "Exempt"),
-        row("readOnlyRootFilesystem", null, null, null, null, "registry.example/vendor/agent:7.*", null, "readOnlyRootFilesystem", List.of("agent"), "Exempt"),
-        row("readOnlyRootFilesystem", null, null, null, null, "registry.example/vendor/agent:8.*", null, "readOnlyRootFilesystem", List.of("agent"), "None"),
-        row("readOnlyRootFilesystem", null, null, null, null, "registry.example/vendor/agent", null, "readOnlyRootFilesystem", List.of("pinned"), "Exempt"),
-        row("readOnlyRootFilesystem", null, null, null, null, "registry.example/vendor/agent@sha256:0123*", null, "readOnlyRootFilesystem", List.of("pinned"), "Exempt"),
-        row("readOnlyRootFilesystem", null, null, null, null, "registry.example/vendor/*", null, "readOnlyRootFilesystem", List.of("ours"), "None"),
+        row(
+            "readOnlyRootFilesystem",
+            null,
+            null,
+            null,
+            "agent",
+            null,
+            null,
+            "readOnlyRootFilesystem",
+            List.of("agent"),
+            "Exempt"),
+        row(
+            "readOnlyRootFilesystem",
+            null,
+            null,
+            null,
+            "ag*",
+            null,
+            null,
+            "readOnlyRootFilesystem",
+            List.of("ours"),
+            "None"),
+        row(
+            "hostNamespaces",
+            null,
+            null,
+            null,
+            "agent",
+            null,
+            null,
+            "hostNamespaces",
+            List.of(),
+            "None"),
+        row(
+            "readOnlyRootFilesystem",
+            null,
+            null,
+            null,
+            null,
+            "registry.example/vendor/*",
+            null,
+            "readOnlyRootFilesystem",
+            List.of("agent"),
+            "Exempt"),
+        row(
+            "readOnlyRootFilesystem",
+            null,
+            null,
+            null,
+            null,
+            "registry.example/vendor/agent",
+            null,
+            "readOnlyRootFilesystem",
+            List.of("agent"),
+            "Exempt"),
+        row(
+            "readOnlyRootFilesystem",
+            null,
+            null,
+            null,
+            null,
+            "registry.example/vendor/agent:7.*",
+            null,
+            "readOnlyRootFilesystem",
+            List.of("agent"),
+            "Exempt"),
+        row(
+            "readOnlyRootFilesystem",
+            null,
+            null,
+            null,
+            null,
+            "registry.example/vendor/agent:8.*",
+            null,
+            "readOnlyRootFilesystem",
+            List.of("agent"),
+            "None"),
+        row(
+            "readOnlyRootFilesystem",
+            null,
+            null,
+            null,
+            null,
+            "registry.example/vendor/agent",
+            null,
+            "readOnlyRootFilesystem",
+            List.of("pinned"),
+            "Exempt"),
+        row(
+            "readOnlyRootFilesystem",
+            null,
+            null,
+            null,
+            null,
+            "registry.example/vendor/agent@sha256:0123*",
+            null,
+            "readOnlyRootFilesystem",
+            List.of("pinned"),
+            "Exempt"),
+        row(
+            "readOnlyRootFilesystem",
+            null,
+            null,
+            null,
+            null,
+            "registry.example/vendor/*",
+            null,
+            "readOnlyRootFilesystem",
+            List.of("ours"),
+            "None"),
         // a finding about two containers, one exempt: still counts
-        row("readOnlyRootFilesystem", null, null, null, "agent", null, null, "readOnlyRootFilesystem", List.of("agent", "ours"), "Partial"),
+        row(
+            "readOnlyRootFilesystem",
+            null,
+            null,
+            null,
+            "agent",
+            null,
+            null,
+            "readOnlyRootFilesystem",
+            List.of("agent", "ours"),
+            "Partial"),
         // expiry: the last day holds, the day after does not
-        row("hostNamespaces", null, null, null, null, null, TODAY, "hostNamespaces", List.of(), "Exempt"),
-        row("hostNamespaces", null, null, null, null, null, TODAY.minusDays(1), "hostNamespaces", List.of(), "Expired"),
-        row("readOnlyRootFilesystem", null, null, null, "agent", null, TODAY.minusDays(1), "readOnlyRootFilesystem", List.of("agent"), "Expired"));
+        row(
+            "hostNamespaces",
+            null,
+            null,
+            null,
+            null,
+            null,
+            TODAY,
+            "hostNamespaces",
+            List.of(),
+            "Exempt"),
+        row(
+            "hostNamespaces",
+            null,
+            null,
+            null,
+            null,
+            null,
+            TODAY.minusDays(1),
+            "hostNamespaces",
+            List.of(),
+            "Expired"),
+        row(
+            "readOnlyRootFilesystem",
+            null,
+            null,
+            null,
+            "agent",
+            null,
+            TODAY.minusDays(1),
+            "readOnlyRootFilesystem",
+            List.of("agent"),
+            "Expired"));
   }
 
   private static Arguments row(
-      String check, String ns, String kind, String name, String container, String image,
-      LocalDate expires, String findingCheck, List<String> containers, String verdict) {
+      String check,
+      String ns,
+      String kind,
+      String name,
+      String container,
+      String image,
+      LocalDate expires,
+      String findingCheck,
+      List<String> containers,
+      String verdict) {
     return Arguments.of(
-        exemption(check, ns, kind, name, container, image, expires), findingCheck, containers, verdict);
+        exemption(check, ns, kind, name, container, image, expires),
+        findingCheck,
+        containers,
+        verdict);
   }
 
   @ParameterizedTest(name = "[{index}] {0} on {1} {2} -> {3}")
@@ -92,17 +321,25 @@ class ExemptionsTest {
   @Test
   void aNamespaceGlobOtherThanStarNeverMatchesAnObjectWithoutANamespace() {
     Subject noNamespace = new Subject(null, "Pod", "web", null, null);
-    assertEquals(ExemptionVerdict.NONE, judge(exemption("privileged", "default", null, null, null, null, null), noNamespace));
-    assertEquals("Exempt", judge(exemption("privileged", "*", null, null, null, null, null), noNamespace).getClass().getSimpleName());
+    assertEquals(
+        ExemptionVerdict.NONE,
+        judge(exemption("privileged", "default", null, null, null, null, null), noNamespace));
+    assertEquals(
+        "Exempt",
+        judge(exemption("privileged", "*", null, null, null, null, null), noNamespace)
+            .getClass()
+            .getSimpleName());
   }
 
   private static ExemptionVerdict judge(Exemption exemption, Subject subject) {
-    return new Exemptions(List.of(exemption), TODAY).judge("privileged", subject, List.of(), Map.of());
+    return new Exemptions(List.of(exemption), TODAY)
+        .judge("privileged", subject, List.of(), Map.of());
   }
 
   @Test
   void aFindingAboutTwoContainersExemptByTwoExemptionsNamesBoth() {
-    Exemption byImage = exemption("readOnlyRootFilesystem", null, null, null, null, "registry.example/*", null);
+    Exemption byImage =
+        exemption("readOnlyRootFilesystem", null, null, null, null, "registry.example/*", null);
     Exemption byName = exemption("readOnlyRootFilesystem", null, null, null, "ours", null, null);
     ExemptionVerdict verdict =
         new Exemptions(List.of(byImage, byName), TODAY)
@@ -177,8 +414,7 @@ class ExemptionsTest {
     assertEquals(
         ExemptionVerdict.NONE,
         exemptions.judge("readOnlyRootFilesystem", DAEMONSET, List.of("ours"), IMAGES));
-    assertEquals(
-        Set.of("hostNamespaces", "privileged"), read.exemptions().get(0).checks());
+    assertEquals(Set.of("hostNamespaces", "privileged"), read.exemptions().get(0).checks());
     assertEquals("node agent", read.exemptions().get(0).reason());
   }
 

@@ -1,16 +1,15 @@
 package dev.rootlock.source.compose;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.rootlock.testing.SharedDataPresent;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.testing.SharedDataPresent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -49,16 +49,24 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 class ComposeDifferentialTest {
 
   /**
-   * What v1 refuses and the specification (and rootlock) accepts. Interpolation in v1 knows
-   * neither {@code ${VAR:+x}} nor nested defaults.
+   * What v1 refuses and the specification (and rootlock) accepts. Interpolation in v1 knows neither
+   * {@code ${VAR:+x}} nor nested defaults.
    */
   static final List<String> V1_ONLY_REFUSALS = List.of("Invalid interpolation format");
 
   /** The fields compared, as v1 names them in its messages. */
   static final List<String> COMPARED =
       List.of(
-          "read_only", "tmpfs", "volumes", "cap_add", "cap_drop", "\"user\"", "security_opt",
-          "privileged", "network_mode", "\"pid\"");
+          "read_only",
+          "tmpfs",
+          "volumes",
+          "cap_add",
+          "cap_drop",
+          "\"user\"",
+          "security_opt",
+          "privileged",
+          "network_mode",
+          "\"pid\"");
 
   /** HOME for both sides: v1 expands {@code ~} in host paths with it. */
   static final String HOME = "/rl-cr-home";
@@ -142,10 +150,14 @@ class ComposeDifferentialTest {
       return;
     }
     COMPARED_FILES.incrementAndGet();
-    Map<String, Object> config = new Load(LoadSettings.builder().build()).loadFromString(
-        v1.output()) instanceof Map<?, ?> map ? cast(map) : Map.of();
+    Map<String, Object> config =
+        new Load(LoadSettings.builder().build()).loadFromString(v1.output())
+                instanceof Map<?, ?> map
+            ? cast(map)
+            : Map.of();
     Map<String, Object> services = cast((Map<?, ?>) config.getOrDefault("services", Map.of()));
-    assertThat(ours.services()).extracting(s -> s.config().name())
+    assertThat(ours.services())
+        .extracting(s -> s.config().name())
         .containsExactlyInAnyOrderElementsOf(services.keySet());
     for (DockerObject service : ours.services()) {
       if (!service.problems().isEmpty()) {
@@ -168,11 +180,16 @@ class ComposeDifferentialTest {
     out.put("pid", config.pid());
     out.put("cap_add", config.capAdd().stream().map(Capability::name).toList());
     out.put("cap_drop", config.capDrop().stream().map(Capability::name).toList());
-    out.put("security_opt", config.securityOpts().entries().stream().map(SecurityOpt::written).toList());
+    out.put(
+        "security_opt",
+        config.securityOpts().entries().stream().map(SecurityOpt::written).toList());
     out.put(
         "tmpfs",
-        config.tmpfs().stream().map(TmpfsMount::target).map(ComposeDifferentialTest::trimSlash)
-            .sorted().toList());
+        config.tmpfs().stream()
+            .map(TmpfsMount::target)
+            .map(ComposeDifferentialTest::trimSlash)
+            .sorted()
+            .toList());
     List<String> volumes = new ArrayList<>();
     for (Mount mount : config.mounts()) {
       String source = mount.source();
@@ -337,7 +354,8 @@ class ComposeDifferentialTest {
     } catch (Exception e) {
       return;
     }
-    if (!(root instanceof MappingNode top) || !(top.get("services") instanceof MappingNode services)) {
+    if (!(root instanceof MappingNode top)
+        || !(top.get("services") instanceof MappingNode services)) {
       return;
     }
     for (MappingNode.Entry entry : services.entries()) {
@@ -356,7 +374,9 @@ class ComposeDifferentialTest {
       }
       Node envFile = service.get("env_file");
       List<Node> envFiles =
-          envFile instanceof dev.rootlock.source.tree.SequenceNode seq ? seq.items() : envFile == null ? List.of() : List.of(envFile);
+          envFile instanceof dev.rootlock.source.tree.SequenceNode seq
+              ? seq.items()
+              : envFile == null ? List.of() : List.of(envFile);
       for (Node item : envFiles) {
         String name =
             item instanceof ScalarNode s

@@ -31,11 +31,11 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *
  * <ul>
  *   <li>v1 does not know {@code include:}; the specification says an included file is read as its
- *       own project (its own directory and {@code .env}), so v1 reads that project directly
- *       ({@code v1.args}: {@code -f net/compose.yaml --project-directory net}).
- *   <li>v1 sorts a merged {@code cap_add}/{@code cap_drop}/{@code security_opt} list (a set);
- *       the specification appends without repeats. Order means nothing to the engine, so these
- *       lists are compared sorted.
+ *       own project (its own directory and {@code .env}), so v1 reads that project directly ({@code
+ *       v1.args}: {@code -f net/compose.yaml --project-directory net}).
+ *   <li>v1 sorts a merged {@code cap_add}/{@code cap_drop}/{@code security_opt} list (a set); the
+ *       specification appends without repeats. Order means nothing to the engine, so these lists
+ *       are compared sorted.
  * </ul>
  */
 class ComposeProjectDifferentialTest {
@@ -62,7 +62,8 @@ class ComposeProjectDifferentialTest {
   private static void compare(Path project) throws Exception {
     List<String> args = words(project.resolve("rootlock.args"));
     Path v1Args = project.resolve("v1.args");
-    Map<String, Object> theirs = v1Config(project, Files.isRegularFile(v1Args) ? words(v1Args) : args);
+    Map<String, Object> theirs =
+        v1Config(project, Files.isRegularFile(v1Args) ? words(v1Args) : args);
 
     List<InputFile> files = new ArrayList<>();
     Path envFile = project.resolve(".env");

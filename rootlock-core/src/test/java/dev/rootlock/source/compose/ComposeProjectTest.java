@@ -272,11 +272,10 @@ class ComposeProjectTest {
 
   @Test
   void includeWithAProjectDirectoryTakesTheEnvThere() throws IOException {
-    write("lib/svc.yaml", "services:\n  svc:\n    image: example/svc:1\n    pid: \"${PID_MODE}\"\n");
-    write("proj/.env", "PID_MODE=host\n");
     write(
-        "compose.yaml",
-        "include:\n  - path: lib/svc.yaml\n    project_directory: proj\n");
+        "lib/svc.yaml", "services:\n  svc:\n    image: example/svc:1\n    pid: \"${PID_MODE}\"\n");
+    write("proj/.env", "PID_MODE=host\n");
+    write("compose.yaml", "include:\n  - path: lib/svc.yaml\n    project_directory: proj\n");
 
     ComposeFile read = one("compose.yaml");
 
@@ -338,7 +337,9 @@ class ComposeProjectTest {
     assertThat(read.errors())
         .extracting(e -> e.file() + ":" + e.position())
         .containsExactly("compose.yaml:15:16");
-    assertThat(read.errors().get(0).message()).startsWith("env file ").contains("missing.env not found");
+    assertThat(read.errors().get(0).message())
+        .startsWith("env file ")
+        .contains("missing.env not found");
   }
 
   @Test

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Tests for {@link Interpolation}: every form of the Compose specification's interpolation. */
 class InterpolationTest {
@@ -50,7 +50,8 @@ class InterpolationTest {
   void saysWhereEachValueCameFrom() {
     Interpolation.Result result = Interpolation.apply("${UNSET:-true}/${SET}", ENV);
     assertThat(result.explanation())
-        .isEqualTo("UNSET is not set, so its default \"true\" applies; SET=value from the environment");
+        .isEqualTo(
+            "UNSET is not set, so its default \"true\" applies; SET=value from the environment");
   }
 
   @Test

@@ -65,8 +65,7 @@ class DockerfileReaderTest {
             "FROM alpine AS a\nUSER 1000\nFROM a\nUSER \"\"\n",
             ""),
         Arguments.of("double quotes are removed", "FROM alpine\nUSER \"app\"\n", "app"),
-        Arguments.of(
-            "single quotes keep a dollar", "FROM alpine\nARG b=x\nUSER 'a$b'\n", "a$b"),
+        Arguments.of("single quotes keep a dollar", "FROM alpine\nARG b=x\nUSER 'a$b'\n", "a$b"),
         Arguments.of(
             "ENV wins over ARG and is inherited",
             "FROM alpine AS a\nARG U=0\nENV U=app\nFROM a\nUSER $U\n",

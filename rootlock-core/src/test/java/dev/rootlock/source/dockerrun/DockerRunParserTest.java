@@ -223,7 +223,8 @@ class DockerRunParserTest {
                 + " value for tmpfs-size: abc",
             2),
         // Issue 15: docker creates this container, but the kernel refuses the size and it never
-        // starts ("mount tmpfs:/tmp ... data: size=abc: invalid argument", checked on Docker 20.10).
+        // starts ("mount tmpfs:/tmp ... data: size=abc: invalid argument", checked on Docker
+        // 20.10).
         Arguments.of(
             "docker run --tmpfs /tmp:size=abc nginx",
             "invalid argument \"/tmp:size=abc\" for \"--tmpfs\" flag: invalid size \"abc\": the"

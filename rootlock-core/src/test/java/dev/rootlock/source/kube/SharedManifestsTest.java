@@ -1,8 +1,5 @@
 package dev.rootlock.source.kube;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.rootlock.testing.SharedDataPresent;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.InputError;
@@ -10,16 +7,18 @@ import dev.rootlock.model.pod.Workload;
 import dev.rootlock.source.InputFile;
 import dev.rootlock.source.InputFiles;
 import dev.rootlock.source.LoadedFile;
+import dev.rootlock.testing.SharedData;
+import dev.rootlock.testing.SharedDataPresent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.rootlock.testing.SharedData;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Reads the shared PSA fixtures and real-world corpus (../shared, never copied into the repo). */
 @ExtendWith(SharedDataPresent.class)

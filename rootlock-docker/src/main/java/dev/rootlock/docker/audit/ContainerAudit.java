@@ -56,7 +56,9 @@ public final class ContainerAudit {
         throw e;
       }
       DockerObject object = ContainerAdapter.object(details);
-      audited.add(new AuditedContainer(details, object.config(), engine.evaluate(object, policy, exemptions)));
+      audited.add(
+          new AuditedContainer(
+              details, object.config(), engine.evaluate(object, policy, exemptions)));
     }
     audited.sort(Comparator.comparing(c -> c.details().name()));
     return new AuditReport(policy.toString(), audited);

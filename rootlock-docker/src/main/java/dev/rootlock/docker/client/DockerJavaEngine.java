@@ -62,12 +62,13 @@ public final class DockerJavaEngine implements DockerEngine {
 
   private DockerJavaEngine(DockerClientConfig config) {
     this.endpoint = config.getDockerHost().toString();
-    ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
-        .dockerHost(config.getDockerHost())
-        .sslConfig(config.getSSLConfig())
-        .connectionTimeout(CONNECT_TIMEOUT)
-        .responseTimeout(RESPONSE_TIMEOUT)
-        .build();
+    ZerodepDockerHttpClient http =
+        new ZerodepDockerHttpClient.Builder()
+            .dockerHost(config.getDockerHost())
+            .sslConfig(config.getSSLConfig())
+            .connectionTimeout(CONNECT_TIMEOUT)
+            .responseTimeout(RESPONSE_TIMEOUT)
+            .build();
     this.client = DockerClientImpl.getInstance(config, http);
   }
 
@@ -95,25 +96,28 @@ public final class DockerJavaEngine implements DockerEngine {
     }
     var config = response.getConfig();
     if (config == null) {
-      return Optional.of(new ImageConfig(response.getId(), "", "", List.of(), List.of(), List.of(),
-          java.util.Set.of()));
+      return Optional.of(
+          new ImageConfig(
+              response.getId(), "", "", List.of(), List.of(), List.of(), java.util.Set.of()));
     }
-    return Optional.of(new ImageConfig(
-        response.getId(),
-        config.getUser(),
-        config.getWorkingDir(),
-        list(config.getEnv()),
-        list(config.getEntrypoint()),
-        list(config.getCmd()),
-        config.getVolumes() == null ? java.util.Set.of() : config.getVolumes().keySet()));
+    return Optional.of(
+        new ImageConfig(
+            response.getId(),
+            config.getUser(),
+            config.getWorkingDir(),
+            list(config.getEnv()),
+            list(config.getEntrypoint()),
+            list(config.getCmd()),
+            config.getVolumes() == null ? java.util.Set.of() : config.getVolumes().keySet()));
   }
 
   @Override
   public String create(ContainerSpec spec) {
-    HostConfig host = HostConfig.newHostConfig()
-        .withPrivileged(false)
-        .withReadonlyRootfs(spec.readOnlyRoot())
-        .withNetworkMode(spec.networkMode());
+    HostConfig host =
+        HostConfig.newHostConfig()
+            .withPrivileged(false)
+            .withReadonlyRootfs(spec.readOnlyRoot())
+            .withNetworkMode(spec.networkMode());
     if (!spec.tmpfs().isEmpty()) {
       host.withTmpFs(spec.tmpfs());
     }
@@ -129,10 +133,12 @@ public final class DockerJavaEngine implements DockerEngine {
     if (!spec.binds().isEmpty()) {
       host.withBinds(spec.binds().stream().map(Bind::parse).toList());
     }
-    var command = client.createContainerCmd(spec.image())
-        .withHostConfig(host)
-        .withLabels(spec.labels())
-        .withEnv(spec.env());
+    var command =
+        client
+            .createContainerCmd(spec.image())
+            .withHostConfig(host)
+            .withLabels(spec.labels())
+            .withEnv(spec.env());
     if (!spec.name().isEmpty()) {
       command.withName(spec.name());
     }
@@ -159,7 +165,8 @@ public final class DockerJavaEngine implements DockerEngine {
   @Override
   public void stop(String containerId, Duration grace) {
     try {
-      call("stop container " + containerId,
+      call(
+          "stop container " + containerId,
           () -> client.stopContainerCmd(containerId).withTimeout((int) grace.toSeconds()).exec());
     } catch (DockerEngineException e) {
       if (!(e.getCause() instanceof NotModifiedException)) { // already stopped
@@ -171,8 +178,14 @@ public final class DockerJavaEngine implements DockerEngine {
   @Override
   public void remove(String containerId) {
     try {
-      call("remove container " + containerId, () -> client.removeContainerCmd(containerId)
-          .withForce(true).withRemoveVolumes(true).exec());
+      call(
+          "remove container " + containerId,
+          () ->
+              client
+                  .removeContainerCmd(containerId)
+                  .withForce(true)
+                  .withRemoveVolumes(true)
+                  .exec());
     } catch (DockerEngineException e) {
       if (e.reason() != Reason.CONTAINER_NOT_FOUND) {
         throw e;
@@ -184,12 +197,14 @@ public final class DockerJavaEngine implements DockerEngine {
   public ContainerDetails inspect(String containerIdOrName) {
     InspectContainerResponse r;
     try {
-      r = call("inspect container " + containerIdOrName,
-          () -> client.inspectContainerCmd(containerIdOrName).exec());
+      r =
+          call(
+              "inspect container " + containerIdOrName,
+              () -> client.inspectContainerCmd(containerIdOrName).exec());
     } catch (DockerEngineException e) {
       if (e.getCause() instanceof NotFoundException) {
-        throw new DockerEngineException(Reason.CONTAINER_NOT_FOUND,
-            "no such container: " + containerIdOrName, e);
+        throw new DockerEngineException(
+            Reason.CONTAINER_NOT_FOUND, "no such container: " + containerIdOrName, e);
       }
       throw e;
     }
@@ -200,8 +215,12 @@ public final class DockerJavaEngine implements DockerEngine {
       for (Mount m : host.getMounts()) {
         if (m.getType() == MountType.TMPFS) {
           TmpfsOptions options = m.getTmpfsOptions();
-          tmpfs.put(m.getTarget(), TmpfsData.of(options == null ? null : options.getSizeBytes(),
-              options == null ? null : options.getMode(), Boolean.TRUE.equals(m.getReadOnly())));
+          tmpfs.put(
+              m.getTarget(),
+              TmpfsData.of(
+                  options == null ? null : options.getSizeBytes(),
+                  options == null ? null : options.getMode(),
+                  Boolean.TRUE.equals(m.getReadOnly())));
         }
       }
     }
@@ -215,8 +234,12 @@ public final class DockerJavaEngine implements DockerEngine {
         // docker-java's inspect model drops the mount's Type; only volumes have a name and driver.
         boolean volume = m.getName() != null && m.getDriver() != null;
         String source = volume ? m.getName() : m.getSource();
-        mounts.add(new ContainerDetails.MountPoint(volume ? "volume" : "bind",
-            source == null ? "" : source, destination, Boolean.TRUE.equals(m.getRW())));
+        mounts.add(
+            new ContainerDetails.MountPoint(
+                volume ? "volume" : "bind",
+                source == null ? "" : source,
+                destination,
+                Boolean.TRUE.equals(m.getRW())));
       }
     }
     boolean running = state != null && Boolean.TRUE.equals(state.getRunning());
@@ -236,12 +259,23 @@ public final class DockerJavaEngine implements DockerEngine {
         host.getSecurityOpts() == null ? List.of() : host.getSecurityOpts(),
         tmpfs,
         mounts,
-        new ContainerDetails.Namespaces(host.getNetworkMode(), host.getPidMode(),
-            host.getIpcMode(), host.getUtSMode(), host.getUsernsMode()),
-        host.getDevices() == null ? List.of() : Arrays.stream(host.getDevices())
-            .map(d -> d.getPathOnHost() + ":" + d.getPathInContainer() + ":"
-                + d.getcGroupPermissions())
-            .toList());
+        new ContainerDetails.Namespaces(
+            host.getNetworkMode(),
+            host.getPidMode(),
+            host.getIpcMode(),
+            host.getUtSMode(),
+            host.getUsernsMode()),
+        host.getDevices() == null
+            ? List.of()
+            : Arrays.stream(host.getDevices())
+                .map(
+                    d ->
+                        d.getPathOnHost()
+                            + ":"
+                            + d.getPathInContainer()
+                            + ":"
+                            + d.getcGroupPermissions())
+                .toList());
   }
 
   private static List<String> capabilities(Capability[] capabilities) {
@@ -271,19 +305,22 @@ public final class DockerJavaEngine implements DockerEngine {
   @Override
   public String logs(String containerId, Duration timeout) {
     StringBuilder text = new StringBuilder();
-    ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-      @Override
-      public void onNext(Frame frame) {
-        synchronized (text) {
-          text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-        }
-      }
-    };
-    call("read the logs of " + containerId, () -> {
-      client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).exec(callback);
-      await(callback, timeout, "reading the logs of " + containerId);
-      return null;
-    });
+    ResultCallback.Adapter<Frame> callback =
+        new ResultCallback.Adapter<>() {
+          @Override
+          public void onNext(Frame frame) {
+            synchronized (text) {
+              text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            }
+          }
+        };
+    call(
+        "read the logs of " + containerId,
+        () -> {
+          client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).exec(callback);
+          await(callback, timeout, "reading the logs of " + containerId);
+          return null;
+        });
     synchronized (text) {
       return text.toString();
     }
@@ -291,8 +328,10 @@ public final class DockerJavaEngine implements DockerEngine {
 
   @Override
   public List<FileChange> diff(String containerId) {
-    List<ChangeLog> changes = call("list the changes of " + containerId,
-        () -> client.containerDiffCmd(containerId).exec());
+    List<ChangeLog> changes =
+        call(
+            "list the changes of " + containerId,
+            () -> client.containerDiffCmd(containerId).exec());
     if (changes == null) { // what the engine answers for a read-only container
       return List.of();
     }
@@ -303,42 +342,55 @@ public final class DockerJavaEngine implements DockerEngine {
 
   @Override
   public ExecResult exec(String containerId, List<String> command, String user, Duration timeout) {
-    var create = client.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
-        .withAttachStdout(true).withAttachStderr(true);
+    var create =
+        client
+            .execCreateCmd(containerId)
+            .withCmd(command.toArray(String[]::new))
+            .withAttachStdout(true)
+            .withAttachStderr(true);
     if (user != null && !user.isEmpty()) {
       create.withUser(user);
     }
     String execId = call("run a command in " + containerId, create::exec).getId();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-      @Override
-      public void onNext(Frame frame) {
-        synchronized (out) {
-          (frame.getStreamType() == StreamType.STDERR ? err : out).writeBytes(frame.getPayload());
-        }
-      }
-    };
-    boolean finished = call("run a command in " + containerId, () -> {
-      client.execStartCmd(execId).exec(callback);
-      return awaitQuietly(callback, timeout);
-    });
+    ResultCallback.Adapter<Frame> callback =
+        new ResultCallback.Adapter<>() {
+          @Override
+          public void onNext(Frame frame) {
+            synchronized (out) {
+              (frame.getStreamType() == StreamType.STDERR ? err : out)
+                  .writeBytes(frame.getPayload());
+            }
+          }
+        };
+    boolean finished =
+        call(
+            "run a command in " + containerId,
+            () -> {
+              client.execStartCmd(execId).exec(callback);
+              return awaitQuietly(callback, timeout);
+            });
     synchronized (out) {
       String stdout = out.toString(StandardCharsets.UTF_8);
       String stderr = err.toString(StandardCharsets.UTF_8);
       if (!finished) {
         return new ExecResult(-1, stdout, stderr);
       }
-      Long code = call("inspect a command in " + containerId,
-          () -> client.inspectExecCmd(execId).exec().getExitCodeLong());
+      Long code =
+          call(
+              "inspect a command in " + containerId,
+              () -> client.inspectExecCmd(execId).exec().getExitCodeLong());
       return new ExecResult(code == null ? -1 : code, stdout, stderr);
     }
   }
 
   @Override
   public Optional<PathEntry> readPath(String containerId, String path, int maxBytes) {
-    try (InputStream raw = call("read " + path + " from " + containerId,
-            () -> client.copyArchiveFromContainerCmd(containerId, path).exec());
+    try (InputStream raw =
+            call(
+                "read " + path + " from " + containerId,
+                () -> client.copyArchiveFromContainerCmd(containerId, path).exec());
         TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
       TarArchiveEntry entry = tar.getNextEntry();
       if (entry == null) {
@@ -348,16 +400,24 @@ public final class DockerJavaEngine implements DockerEngine {
       if (entry.isFile()) {
         content = tar.readNBytes((int) Math.min(maxBytes, entry.getSize()));
       }
-      return Optional.of(new PathEntry(path, entry.getMode() & 07777, entry.getLongUserId(),
-          entry.getLongGroupId(), entry.isDirectory(), content));
+      return Optional.of(
+          new PathEntry(
+              path,
+              entry.getMode() & 07777,
+              entry.getLongUserId(),
+              entry.getLongGroupId(),
+              entry.isDirectory(),
+              content));
     } catch (DockerEngineException e) {
       if (e.getCause() instanceof NotFoundException) {
         return Optional.empty();
       }
       throw e;
     } catch (IOException e) {
-      throw new DockerEngineException(Reason.REFUSED,
-          "could not read " + path + " from " + containerId + ": " + e.getMessage(), e);
+      throw new DockerEngineException(
+          Reason.REFUSED,
+          "could not read " + path + " from " + containerId + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -411,8 +471,8 @@ public final class DockerJavaEngine implements DockerEngine {
     } catch (DockerEngineException e) {
       throw e;
     } catch (NotFoundException e) {
-      Reason reason = what.startsWith("inspect image") ? Reason.IMAGE_NOT_FOUND
-          : Reason.CONTAINER_NOT_FOUND;
+      Reason reason =
+          what.startsWith("inspect image") ? Reason.IMAGE_NOT_FOUND : Reason.CONTAINER_NOT_FOUND;
       throw new DockerEngineException(reason, "could not " + what + ": " + firstLine(e), e);
     } catch (NotModifiedException e) {
       throw new DockerEngineException(Reason.REFUSED, "could not " + what, e);
@@ -429,15 +489,28 @@ public final class DockerJavaEngine implements DockerEngine {
   private DockerEngineException connectionFailure(String what, Exception e) {
     String chain = causeChain(e);
     if (chain.contains("Permission denied") || chain.contains("[13]")) {
-      return new DockerEngineException(Reason.PERMISSION_DENIED, "permission denied on the Docker"
-          + " socket " + endpoint + ": run as root or as a member of the docker group", e);
+      return new DockerEngineException(
+          Reason.PERMISSION_DENIED,
+          "permission denied on the Docker"
+              + " socket "
+              + endpoint
+              + ": run as root or as a member of the docker group",
+          e);
     }
     if (chain.contains("Timeout") || chain.contains("timed out")) {
-      return new DockerEngineException(Reason.TIMEOUT,
-          "the Docker engine at " + endpoint + " did not answer in time (" + what + ")", e);
+      return new DockerEngineException(
+          Reason.TIMEOUT,
+          "the Docker engine at " + endpoint + " did not answer in time (" + what + ")",
+          e);
     }
-    return new DockerEngineException(Reason.UNREACHABLE, "no Docker engine answers at " + endpoint
-        + " (" + firstLine(e) + "): start dockerd, or point DOCKER_HOST at a running engine", e);
+    return new DockerEngineException(
+        Reason.UNREACHABLE,
+        "no Docker engine answers at "
+            + endpoint
+            + " ("
+            + firstLine(e)
+            + "): start dockerd, or point DOCKER_HOST at a running engine",
+        e);
   }
 
   private static String causeChain(Throwable e) {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What {@code rootlock docker discover} was asked: the image, an optional command, environment and
- * user override, an optional exercise command run inside the container ({@code sh -c}), how long
- * to watch each run, the trial limit, and the network ({@code none} unless told otherwise).
+ * user override, an optional exercise command run inside the container ({@code sh -c}), how long to
+ * watch each run, the trial limit, and the network ({@code none} unless told otherwise).
  */
 public record DiscoverRequest(
     String image,
@@ -38,8 +38,8 @@ public record DiscoverRequest(
 
   /** The defaults for everything but the image. */
   public static DiscoverRequest of(String image) {
-    return new DiscoverRequest(image, List.of(), List.of(), "", "", DEFAULT_DURATION,
-        DEFAULT_MAX_TRIALS, "none");
+    return new DiscoverRequest(
+        image, List.of(), List.of(), "", "", DEFAULT_DURATION, DEFAULT_MAX_TRIALS, "none");
   }
 
   public DiscoverRequest withUser(String newUser) {

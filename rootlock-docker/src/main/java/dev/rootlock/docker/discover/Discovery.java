@@ -40,10 +40,18 @@ public final class Discovery {
   public DiscoveryReport discover(DiscoverRequest request) {
     long started = System.nanoTime();
     engine.info();
-    ImageConfig image = engine.inspectImage(request.image()).orElseThrow(
-        () -> new DockerEngineException(Reason.IMAGE_NOT_FOUND, "image " + request.image()
-            + " is not present locally, and rootlock never pulls: run `docker pull "
-            + request.image() + "` (or build it) first"));
+    ImageConfig image =
+        engine
+            .inspectImage(request.image())
+            .orElseThrow(
+                () ->
+                    new DockerEngineException(
+                        Reason.IMAGE_NOT_FOUND,
+                        "image "
+                            + request.image()
+                            + " is not present locally, and rootlock never pulls: run `docker pull "
+                            + request.image()
+                            + "` (or build it) first"));
     String runId = TrialJanitor.newRunId();
     TrialJanitor janitor = new TrialJanitor(engine, LABEL, runId, System.err::println);
     try {
@@ -56,8 +64,15 @@ public final class Discovery {
       if (left.isEmpty()) {
         throw e;
       }
-      throw new DockerEngineException(e.reason(), e.getMessage() + "; left behind: container(s) "
-          + String.join(", ", left) + " (remove them with: " + janitor.removeCommand() + ")", e);
+      throw new DockerEngineException(
+          e.reason(),
+          e.getMessage()
+              + "; left behind: container(s) "
+              + String.join(", ", left)
+              + " (remove them with: "
+              + janitor.removeCommand()
+              + ")",
+          e);
     } finally {
       janitor.close();
     }

@@ -82,8 +82,8 @@ public final class DiscoveryJson {
         g.writeStartObject();
         g.writeNumberField("number", t.number());
         g.writeObjectFieldStart("tmpfs");
-        for (var e : t.tmpfs().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-            .toList()) {
+        for (var e :
+            t.tmpfs().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList()) {
           g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders a {@link DiscoveryReport} for people and for other tools. The {@code docker run} line
- * and the Compose file of each hardening are rendered by the {@link TrialSpec} that ran, so they
- * are exactly what the trial ran; the Kubernetes patch is translated from it and says so. (JSON:
- * {@link DiscoveryJson}.)
+ * Renders a {@link DiscoveryReport} for people and for other tools. The {@code docker run} line and
+ * the Compose file of each hardening are rendered by the {@link TrialSpec} that ran, so they are
+ * exactly what the trial ran; the Kubernetes patch is translated from it and says so. (JSON: {@link
+ * DiscoveryJson}.)
  */
 public final class DiscoveryOutput {
 
@@ -32,11 +32,11 @@ public final class DiscoveryOutput {
 
   /**
    * A strategic-merge patch for a pod template's container with the hardening's settings: user
-   * (runAsUser/runAsGroup), capabilities, read-only root, one volume per writable path (emptyDir
-   * in memory or on disk with a size limit, a PVC for persistent data).
+   * (runAsUser/runAsGroup), capabilities, read-only root, one volume per writable path (emptyDir in
+   * memory or on disk with a size limit, a PVC for persistent data).
    */
-  public static String kubernetesPatch(DiscoveryReport report, Hardening hardening,
-      String container) {
+  public static String kubernetesPatch(
+      DiscoveryReport report, Hardening hardening, String container) {
     TrialSpec spec = hardening.spec();
     List<String> add = new ArrayList<>(spec.capAdd());
     boolean lowPort = report.observation().listeningPorts().stream().anyMatch(p -> p < 1024);
@@ -51,25 +51,32 @@ public final class DiscoveryOutput {
       out.append("# NET_BIND_SERVICE: it listens below port 1024; Docker did not need it\n");
     }
     out.append("spec:\n  template:\n    spec:\n      containers:\n")
-        .append("        - name: ").append(container).append('\n')
+        .append("        - name: ")
+        .append(container)
+        .append('\n')
         .append("          securityContext:\n")
         .append("            readOnlyRootFilesystem: true\n")
         .append("            allowPrivilegeEscalation: false\n")
         .append("            seccompProfile:\n              type: RuntimeDefault\n")
         .append("            capabilities:\n              drop: [\"ALL\"]\n");
     if (!add.isEmpty()) {
-      out.append("              add: [").append(String.join(", ", add.stream()
-          .map(c -> "\"" + c + "\"").toList())).append("]\n");
+      out.append("              add: [")
+          .append(String.join(", ", add.stream().map(c -> "\"" + c + "\"").toList()))
+          .append("]\n");
     }
     if (!spec.user().isEmpty() || hardening.uid() != 0) {
-      out.append("            runAsUser: ").append(hardening.uid()).append('\n')
-          .append("            runAsGroup: ").append(hardening.gid()).append('\n');
+      out.append("            runAsUser: ")
+          .append(hardening.uid())
+          .append('\n')
+          .append("            runAsGroup: ")
+          .append(hardening.gid())
+          .append('\n');
     }
     if (hardening.uid() != 0) {
       out.append("            runAsNonRoot: true\n");
     }
-    List<WritablePath> persistent = report.proposals().stream()
-        .filter(p -> p.medium() == Medium.PERSISTENT).toList();
+    List<WritablePath> persistent =
+        report.proposals().stream().filter(p -> p.medium() == Medium.PERSISTENT).toList();
     if (spec.tmpfs().isEmpty() && persistent.isEmpty()) {
       return out.toString();
     }
@@ -83,16 +90,24 @@ public final class DiscoveryOutput {
     out.append("      volumes:\n");
     for (TmpfsMount m : spec.tmpfs()) {
       out.append("        - name: ").append(volumeName(m.path())).append('\n');
-      boolean memory = report.proposals().stream().noneMatch(p -> p.path().equals(m.path())
-          && p.medium() == Medium.DISK);
-      out.append(memory ? "          emptyDir:\n            medium: Memory\n"
-          : "          emptyDir:\n").append("            sizeLimit: ").append(m.sizeMib())
+      boolean memory =
+          report.proposals().stream()
+              .noneMatch(p -> p.path().equals(m.path()) && p.medium() == Medium.DISK);
+      out.append(
+              memory
+                  ? "          emptyDir:\n            medium: Memory\n"
+                  : "          emptyDir:\n")
+          .append("            sizeLimit: ")
+          .append(m.sizeMib())
           .append("Mi\n");
     }
     for (WritablePath p : persistent) {
-      out.append("        - name: ").append(volumeName(p.path())).append('\n')
+      out.append("        - name: ")
+          .append(volumeName(p.path()))
+          .append('\n')
           .append("          persistentVolumeClaim:\n            claimName: ")
-          .append(volumeName(p.path())).append('\n');
+          .append(volumeName(p.path()))
+          .append('\n');
     }
     if (hardening.uid() != 0) {
       out.append("      securityContext:\n        fsGroup: ").append(hardening.gid()).append('\n');
@@ -101,48 +116,85 @@ public final class DiscoveryOutput {
   }
 
   private static void mount(StringBuilder out, String path) {
-    out.append("            - name: ").append(volumeName(path)).append('\n')
-        .append("              mountPath: ").append(path).append('\n');
+    out.append("            - name: ")
+        .append(volumeName(path))
+        .append('\n')
+        .append("              mountPath: ")
+        .append(path)
+        .append('\n');
   }
 
   /** The whole report as text: what was found, proven and refused, then each hardening. */
   public static String text(DiscoveryReport report) {
     StringBuilder out = new StringBuilder();
-    out.append("rootlock docker discover ").append(report.image()).append(" (run ")
-        .append(report.runId()).append(", user ")
-        .append(report.user().isEmpty() ? "root" : report.user()).append(", uid ")
-        .append(report.uid()).append(")\n\n");
+    out.append("rootlock docker discover ")
+        .append(report.image())
+        .append(" (run ")
+        .append(report.runId())
+        .append(", user ")
+        .append(report.user().isEmpty() ? "root" : report.user())
+        .append(", uid ")
+        .append(report.uid())
+        .append(")\n\n");
     var s = report.staticFindings();
-    out.append("Image config: VOLUME ").append(s.volumes().isEmpty() ? "none" : s.volumes())
-        .append(", WorkingDir ").append(orUnset(s.workingDir())).append(", User ")
-        .append(orUnset(s.user())).append(", TMPDIR ").append(orUnset(s.tmpdir()))
-        .append(", HOME ").append(orUnset(s.home())).append('\n');
+    out.append("Image config: VOLUME ")
+        .append(s.volumes().isEmpty() ? "none" : s.volumes())
+        .append(", WorkingDir ")
+        .append(orUnset(s.workingDir()))
+        .append(", User ")
+        .append(orUnset(s.user()))
+        .append(", TMPDIR ")
+        .append(orUnset(s.tmpdir()))
+        .append(", HOME ")
+        .append(orUnset(s.home()))
+        .append('\n');
     var o = report.observation();
     out.append("Writable run (evidence only: writable root, default capabilities): ")
-        .append(o.changes().size()).append(" changes, ")
+        .append(o.changes().size())
+        .append(" changes, ")
         .append(o.stayedUp() ? "stayed up" : "exited " + o.exitCode())
         .append(o.processIds().isEmpty() ? "" : ", processes as uid:gid " + o.processIds())
         .append(o.listeningPorts().isEmpty() ? "" : ", listening on " + o.listeningPorts())
         .append('\n');
     for (Trial t : report.trials()) {
-      out.append("Trial ").append(t.number()).append(" (").append(t.purpose()).append("): ")
-          .append(t.tmpfs().size()).append(" tmpfs")
-          .append(t.capAdd().isEmpty() ? ", no capabilities" : ", --cap-add "
-              + String.join(",", t.capAdd()))
-          .append(", ").append(t.stayedUp() ? "stayed up" : "exited " + t.exitCode())
-          .append(t.steady() ? String.format(Locale.ROOT, " (steady after %.1f s)",
-              t.elapsed().toMillis() / 1000.0) : "")
-          .append(", ").append(t.refusedWrites().size()).append(" refused writes, ")
-          .append(t.refusedOperations().size()).append(" refused operations")
+      out.append("Trial ")
+          .append(t.number())
+          .append(" (")
+          .append(t.purpose())
+          .append("): ")
+          .append(t.tmpfs().size())
+          .append(" tmpfs")
+          .append(
+              t.capAdd().isEmpty()
+                  ? ", no capabilities"
+                  : ", --cap-add " + String.join(",", t.capAdd()))
+          .append(", ")
+          .append(t.stayedUp() ? "stayed up" : "exited " + t.exitCode())
+          .append(
+              t.steady()
+                  ? String.format(
+                      Locale.ROOT, " (steady after %.1f s)", t.elapsed().toMillis() / 1000.0)
+                  : "")
+          .append(", ")
+          .append(t.refusedWrites().size())
+          .append(" refused writes, ")
+          .append(t.refusedOperations().size())
+          .append(" refused operations")
           .append(t.added().isEmpty() ? "" : ", added " + String.join(", ", t.added()))
-          .append(t.passed() ? " -> proven" : "").append('\n');
+          .append(t.passed() ? " -> proven" : "")
+          .append('\n');
       t.refusedOperations().forEach(r -> out.append("  refused: ").append(r.line()).append('\n'));
       t.notes().forEach(n -> out.append("  note: ").append(n).append('\n'));
     }
     out.append("\nWritable paths:\n");
     for (WritablePath p : report.proposals()) {
-      out.append(String.format(Locale.ROOT, "  %-28s %-10s %s%n", p.path(), p.medium().label(),
-          p.medium() == Medium.PERSISTENT ? "volume" : p.tmpfsOptions()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-28s %-10s %s%n",
+              p.path(),
+              p.medium().label(),
+              p.medium() == Medium.PERSISTENT ? "volume" : p.tmpfsOptions()));
       p.evidence().stream().limit(3).forEach(e -> out.append("      ").append(e).append('\n'));
       if (!p.note().isEmpty()) {
         out.append("      note: ").append(p.note()).append('\n');
@@ -155,35 +207,50 @@ public final class DiscoveryOutput {
     for (Hardening h : report.hardenings()) {
       out.append('\n');
       if (h.proven()) {
-        out.append("== PROVEN by trial ").append(h.provenByTrial()).append(": ").append(h.label())
-            .append(" ==\n# docker run (exactly what trial ").append(h.provenByTrial())
+        out.append("== PROVEN by trial ")
+            .append(h.provenByTrial())
+            .append(": ")
+            .append(h.label())
+            .append(" ==\n# docker run (exactly what trial ")
+            .append(h.provenByTrial())
             .append(" ran)\n");
       } else {
-        out.append("== NOT PROVEN: ").append(h.label()).append(" ==\n# why: ").append(h.why())
+        out.append("== NOT PROVEN: ")
+            .append(h.label())
+            .append(" ==\n# why: ")
+            .append(h.why())
             .append("\n# docker run (what the last trial ran; it did not pass)\n");
       }
-      out.append(dockerRun(h)).append("# docker compose (the same settings)\n")
-          .append(composeSnippet(h, "app")).append("# Kubernetes (strategic merge patch)\n")
+      out.append(dockerRun(h))
+          .append("# docker compose (the same settings)\n")
+          .append(composeSnippet(h, "app"))
+          .append("# Kubernetes (strategic merge patch)\n")
           .append(kubernetesPatch(report, h, "app"));
     }
     if (!report.unproven().isEmpty()) {
       out.append("\nNot proven:\n");
       report.unproven().forEach(u -> out.append("  - ").append(u).append('\n'));
     }
-    out.append(String.format(Locale.ROOT, "%nTook %.1f s, %d trial(s) after the writable run.%n",
-        report.wallTime().toMillis() / 1000.0, report.trials().size()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nTook %.1f s, %d trial(s) after the writable run.%n",
+            report.wallTime().toMillis() / 1000.0,
+            report.trials().size()));
     return out.toString();
   }
 
   /** A DNS-1123 name for a volume at {@code path}: /var/lib/nginx becomes var-lib-nginx. */
   static String volumeName(String path) {
-    String name = path.replaceAll("^/+", "").replaceAll("[^A-Za-z0-9]+", "-")
-        .toLowerCase(Locale.ROOT).replaceAll("^-|-$", "");
+    String name =
+        path.replaceAll("^/+", "")
+            .replaceAll("[^A-Za-z0-9]+", "-")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("^-|-$", "");
     return name.isEmpty() ? "root" : name;
   }
 
   private static String orUnset(String value) {
     return value.isEmpty() ? "unset" : value;
   }
-
 }

@@ -11,10 +11,11 @@ import java.util.Map;
 
 /**
  * Everything {@code discover} found and proved, as plain values: the renderers turn it into text,
- * {@code docker run} flags, Compose, a Kubernetes patch and the JSON file (docs/discover-output.md).
+ * {@code docker run} flags, Compose, a Kubernetes patch and the JSON file
+ * (docs/discover-output.md).
  *
- * @param provenByTrial the trial whose read-only run stayed up with exactly {@link #proposals},
- *     or 0 when no trial did (see {@link #unproven})
+ * @param provenByTrial the trial whose read-only run stayed up with exactly {@link #proposals}, or
+ *     0 when no trial did (see {@link #unproven})
  */
 public record DiscoveryReport(
     String runId,
@@ -48,8 +49,8 @@ public record DiscoveryReport(
    * proven, then {@code why} says why), {@code uid}/{@code gid} the numeric ids it runs as (for
    * Kubernetes runAsUser/runAsGroup).
    */
-  public record Hardening(String label, TrialSpec spec, int provenByTrial, long uid, long gid,
-      String why) {
+  public record Hardening(
+      String label, TrialSpec spec, int provenByTrial, long uid, long gid, String why) {
     public boolean proven() {
       return provenByTrial > 0;
     }
@@ -60,8 +61,14 @@ public record DiscoveryReport(
   }
 
   /** What the image config says, before anything runs. Empty strings mean unset. */
-  public record StaticFindings(List<String> volumes, String workingDir, String user, String tmpdir,
-      String home, String path, List<String> codeDirs) {
+  public record StaticFindings(
+      List<String> volumes,
+      String workingDir,
+      String user,
+      String tmpdir,
+      String home,
+      String path,
+      List<String> codeDirs) {
     public StaticFindings {
       volumes = List.copyOf(volumes);
       codeDirs = List.copyOf(codeDirs);
@@ -69,8 +76,13 @@ public record DiscoveryReport(
   }
 
   /** The writable run: its changes, whether it was still up, and the exercise's outcome. */
-  public record Observation(List<FileChange> changes, boolean stayedUp, long exitCode,
-      long exerciseExitCode, String logTail, List<Integer> listeningPorts,
+  public record Observation(
+      List<FileChange> changes,
+      boolean stayedUp,
+      long exitCode,
+      long exerciseExitCode,
+      String logTail,
+      List<Integer> listeningPorts,
       List<String> processIds) {
     public Observation {
       changes = List.copyOf(changes);
@@ -80,14 +92,24 @@ public record DiscoveryReport(
   }
 
   /**
-   * One read-only run: the tmpfs mounts it had, whether it stayed up (or, for a job, exited 0),
-   * the refused writes its logs showed, the mount points it added, and notes such as a tmpfs
-   * ownership fix.
+   * One read-only run: the tmpfs mounts it had, whether it stayed up (or, for a job, exited 0), the
+   * refused writes its logs showed, the mount points it added, and notes such as a tmpfs ownership
+   * fix.
    */
-  public record Trial(int number, String purpose, TrialSpec spec, boolean stayedUp,
-      long exitCode, long exerciseExitCode, List<RefusedWrite> refusedWrites,
-      List<RefusedOperation> refusedOperations, List<String> added, List<String> notes,
-      boolean passed, boolean steady, Duration elapsed) {
+  public record Trial(
+      int number,
+      String purpose,
+      TrialSpec spec,
+      boolean stayedUp,
+      long exitCode,
+      long exerciseExitCode,
+      List<RefusedWrite> refusedWrites,
+      List<RefusedOperation> refusedOperations,
+      List<String> added,
+      List<String> notes,
+      boolean passed,
+      boolean steady,
+      Duration elapsed) {
     public Trial {
       refusedWrites = List.copyOf(refusedWrites);
       refusedOperations = List.copyOf(refusedOperations);
@@ -108,12 +130,17 @@ public record DiscoveryReport(
   }
 
   /**
-   * A path to make writable. {@code tmpfsOptions} are Docker's (without the path); {@code size}
-   * is in MiB; {@code evidence} says what showed the write; {@code note} explains anything special
-   * (an image VOLUME, a tmpfs ownership fix).
+   * A path to make writable. {@code tmpfsOptions} are Docker's (without the path); {@code size} is
+   * in MiB; {@code evidence} says what showed the write; {@code note} explains anything special (an
+   * image VOLUME, a tmpfs ownership fix).
    */
-  public record WritablePath(String path, Medium medium, String tmpfsOptions, int sizeMib,
-      List<String> evidence, String note) {
+  public record WritablePath(
+      String path,
+      Medium medium,
+      String tmpfsOptions,
+      int sizeMib,
+      List<String> evidence,
+      String note) {
     public WritablePath {
       evidence = List.copyOf(evidence);
       note = note == null ? "" : note;

@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 public final class MountPoints {
 
   /** Files the runtime bind-mounts into every container; their changes are not the app's. */
-  private static final Set<String> RUNTIME_FILES = Set.of("/etc/hosts", "/etc/hostname",
-      "/etc/resolv.conf", "/.dockerenv");
+  private static final Set<String> RUNTIME_FILES =
+      Set.of("/etc/hosts", "/etc/hostname", "/etc/resolv.conf", "/.dockerenv");
 
   private MountPoints() {}
 
@@ -35,8 +35,11 @@ public final class MountPoints {
     Map<String, FileChange.Kind> kinds = new LinkedHashMap<>();
     for (FileChange change : changes) {
       String path = change.path();
-      if (RUNTIME_FILES.contains(path) || path.startsWith("/proc/") || path.startsWith("/sys/")
-          || path.startsWith("/dev/") || ignored.stream().anyMatch(v -> PathPolicy.under(path, v))) {
+      if (RUNTIME_FILES.contains(path)
+          || path.startsWith("/proc/")
+          || path.startsWith("/sys/")
+          || path.startsWith("/dev/")
+          || ignored.stream().anyMatch(v -> PathPolicy.under(path, v))) {
         continue;
       }
       kinds.putIfAbsent(path, change.kind());
@@ -45,8 +48,8 @@ public final class MountPoints {
     for (var entry : kinds.entrySet()) {
       String leaf = entry.getKey();
       boolean hasChild = kinds.keySet().stream().anyMatch(p -> p.startsWith(leaf + "/"));
-      if (hasChild || (entry.getValue() == FileChange.Kind.MODIFIED && isParentOfIgnored(leaf,
-          ignored))) {
+      if (hasChild
+          || (entry.getValue() == FileChange.Kind.MODIFIED && isParentOfIgnored(leaf, ignored))) {
         continue; // a parent listed as changed only because something below it changed
       }
       String top = leaf;
@@ -61,7 +64,8 @@ public final class MountPoints {
         String dir = parent(leaf); // a changed or deleted entry: its directory
         mount = PathPolicy.isBroad(dir) ? leaf : dir;
       }
-      result.computeIfAbsent(mount, k -> new java.util.ArrayList<>())
+      result
+          .computeIfAbsent(mount, k -> new java.util.ArrayList<>())
           .add(entry.getValue().letter() + " " + leaf);
     }
     return collapse(result);
@@ -90,8 +94,11 @@ public final class MountPoints {
     Map<String, List<String>> result = new LinkedHashMap<>();
     Set<String> paths = new LinkedHashSet<>(mounts.keySet());
     for (String path : paths) {
-      String outer = paths.stream().filter(p -> !p.equals(path) && PathPolicy.under(path, p))
-          .findFirst().orElse(path);
+      String outer =
+          paths.stream()
+              .filter(p -> !p.equals(path) && PathPolicy.under(path, p))
+              .findFirst()
+              .orElse(path);
       result.computeIfAbsent(outer, k -> new java.util.ArrayList<>()).addAll(mounts.get(path));
     }
     return result;

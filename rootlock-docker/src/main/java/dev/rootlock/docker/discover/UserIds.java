@@ -3,9 +3,9 @@ package dev.rootlock.docker.discover;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The numeric uid and gid a container user spec ({@code name}, {@code uid}, {@code uid:gid},
- * {@code name:group}) runs as, resolved with the image's /etc/passwd and /etc/group the way the
- * runtime does: an unknown numeric uid gets gid 0.
+ * The numeric uid and gid a container user spec ({@code name}, {@code uid}, {@code uid:gid}, {@code
+ * name:group}) runs as, resolved with the image's /etc/passwd and /etc/group the way the runtime
+ * does: an unknown numeric uid gets gid 0.
  */
 record UserIds(long uid, long gid) {
 
@@ -37,7 +37,8 @@ record UserIds(long uid, long gid) {
       } else {
         String[] g = find(new String(group, StandardCharsets.UTF_8), parts[1], 3);
         if (g == null) {
-          throw new IllegalArgumentException("group " + parts[1] + " is not in the image's /etc/group");
+          throw new IllegalArgumentException(
+              "group " + parts[1] + " is not in the image's /etc/group");
         }
         gid = Long.parseLong(g[2]);
       }

@@ -20,10 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The seeds' loop for one container whose proof failed: run it as fixed, read what was refused,
- * add a writable mount for each refused write and give back each refused capability, run again,
- * until it stays up or nothing new is learnt. Every trial runs through the trial engine exactly as
- * the manifest will say (an emptyDir is a tmpfs without noexec, as the kubelet mounts it).
+ * The seeds' loop for one container whose proof failed: run it as fixed, read what was refused, add
+ * a writable mount for each refused write and give back each refused capability, run again, until
+ * it stays up or nothing new is learnt. Every trial runs through the trial engine exactly as the
+ * manifest will say (an emptyDir is a tmpfs without noexec, as the kubelet mounts it).
  */
 final class TrialDiscovery {
 
@@ -41,7 +41,10 @@ final class TrialDiscovery {
    * when none was tried).
    */
   record Found(
-      List<String> paths, List<String> capabilities, boolean root, Proof proof,
+      List<String> paths,
+      List<String> capabilities,
+      boolean root,
+      Proof proof,
       String alternative) {
 
     Found(List<String> paths, List<String> capabilities, boolean root, Proof proof) {
@@ -49,7 +52,9 @@ final class TrialDiscovery {
     }
   }
 
-  /** docker discover's refusals, with Docker's default PATH (a manifest does not say the image's). */
+  /**
+   * docker discover's refusals, with Docker's default PATH (a manifest does not say the image's).
+   */
   private static final PathPolicy REFUSED = new PathPolicy(null, Set.of());
 
   /** The capabilities that say a root-started image changes user or owner itself. */
@@ -123,8 +128,7 @@ final class TrialDiscovery {
    * Empty when there is nothing to try (no such capability, or no process ran as another user).
    */
   static String nonRootAlternative(
-      TrialRunner runner, ProofRun run, TrialSpec proven, TrialOutcome outcome,
-      Duration duration) {
+      TrialRunner runner, ProofRun run, TrialSpec proven, TrialOutcome outcome, Duration duration) {
     if (proven.capAdd().stream().noneMatch(IDENTITY_CAPABILITIES::contains)) {
       return "";
     }
@@ -140,22 +144,37 @@ final class TrialDiscovery {
             .withCapabilities(proven.dropAllCapabilities(), List.of())
             .withTmpfs(proven.tmpfs().stream().map(m -> m.withOwner(uid, gid)).toList());
     String as =
-        "a non-root alternative (runAsUser: " + uid + ", runAsGroup: " + gid + ", fsGroup: " + gid
+        "a non-root alternative (runAsUser: "
+            + uid
+            + ", runAsGroup: "
+            + gid
+            + ", fsGroup: "
+            + gid
             + ", no capabilities.add)";
     try {
       TrialOutcome alternative = runner.run(spec, Watch.upTo(duration));
       if (alternative.proves(run.service())) {
         List<Integer> low =
             alternative.listeningPorts().stream().filter(p -> p < 1024).sorted().toList();
-        return as + " proven: " + alternative.state()
-            + (low.isEmpty() ? "" : "; it listens on port(s) " + low + ", which Docker lets a"
-                + " non-root user bind (ip_unprivileged_port_start=0) and a cluster may not")
-            + "; ran: " + spec.dockerRunLine();
+        return as
+            + " proven: "
+            + alternative.state()
+            + (low.isEmpty()
+                ? ""
+                : "; it listens on port(s) "
+                    + low
+                    + ", which Docker lets a"
+                    + " non-root user bind (ip_unprivileged_port_start=0) and a cluster may not")
+            + "; ran: "
+            + spec.dockerRunLine();
       }
       List<String> refused = TrialProver.refused(alternative);
-      return as + " not proven: " + alternative.state()
+      return as
+          + " not proven: "
+          + alternative.state()
           + (refused.isEmpty() ? "" : ", refused " + String.join("; ", refused))
-          + "; ran: " + spec.dockerRunLine();
+          + "; ran: "
+          + spec.dockerRunLine();
     } catch (DockerEngineException e) {
       return as + " not proven: the engine failed: " + e.getMessage();
     }

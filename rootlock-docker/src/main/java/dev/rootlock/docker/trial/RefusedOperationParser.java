@@ -17,31 +17,54 @@ import java.util.regex.Pattern;
  */
 public final class RefusedOperationParser {
 
-  private static final Pattern EPERM = Pattern.compile(
-      "Operation not permitted|EPERM|\\(1: |errno:? 1\\b|permission denied|Permission denied");
+  private static final Pattern EPERM =
+      Pattern.compile(
+          "Operation not permitted|EPERM|\\(1: |errno:? 1\\b|permission denied|Permission denied");
 
   private record Shape(Pattern pattern, Kind kind) {}
 
-  private static final List<Shape> SHAPES = List.of(
-      new Shape(Pattern.compile("chown\\(\"([^\"]+)\"[^)]*\\) failed \\(1: "), Kind.CHOWN),
-      new Shape(Pattern.compile("\\bchown(?:ing)?:? (?:changing ownership of )?['‘\"]?(/[^'’\": ]+)"
-          + "['’\"]?: Operation not permitted"), Kind.CHOWN),
-      new Shape(Pattern.compile("\\b(?:lchown|fchown|chown)\\b.*(?:Operation not permitted|EPERM)"),
-          Kind.CHOWN),
-      new Shape(Pattern.compile("\\bset(?:res)?uid\\((\\d*)\\)? ?(?:failed)?.*(?:Operation not"
-          + " permitted|\\(1: )"), Kind.SETUID),
-      new Shape(Pattern.compile("\\b(?:set(?:res)?gid|setgroups|initgroups)\\(([^)]*)\\)?.*"
-          + "(?:Operation not permitted|\\(1: )"), Kind.SETGID),
-      new Shape(Pattern.compile("can't set groups|unable to setgroups|setgroups: Operation not"
-          + " permitted|cannot set groups"), Kind.SETGID),
-      new Shape(Pattern.compile("can't set(?:uid| user id)|unable to setuid|setuid: Operation not"
-          + " permitted|cannot set user id"), Kind.SETUID),
-      new Shape(Pattern.compile("can't set(?:gid| group id)|unable to setgid|setgid: Operation not"
-          + " permitted|cannot set group id"), Kind.SETGID),
-      new Shape(Pattern.compile("bind\\(\\) to (\\S+:(\\d+)) failed \\(13: Permission denied\\)"),
-          Kind.BIND_LOW_PORT),
-      new Shape(Pattern.compile("listen tcp (\\S*:(\\d+)): bind: permission denied"),
-          Kind.BIND_LOW_PORT));
+  private static final List<Shape> SHAPES =
+      List.of(
+          new Shape(Pattern.compile("chown\\(\"([^\"]+)\"[^)]*\\) failed \\(1: "), Kind.CHOWN),
+          new Shape(
+              Pattern.compile(
+                  "\\bchown(?:ing)?:? (?:changing ownership of )?['‘\"]?(/[^'’\": ]+)"
+                      + "['’\"]?: Operation not permitted"),
+              Kind.CHOWN),
+          new Shape(
+              Pattern.compile("\\b(?:lchown|fchown|chown)\\b.*(?:Operation not permitted|EPERM)"),
+              Kind.CHOWN),
+          new Shape(
+              Pattern.compile(
+                  "\\bset(?:res)?uid\\((\\d*)\\)? ?(?:failed)?.*(?:Operation not"
+                      + " permitted|\\(1: )"),
+              Kind.SETUID),
+          new Shape(
+              Pattern.compile(
+                  "\\b(?:set(?:res)?gid|setgroups|initgroups)\\(([^)]*)\\)?.*"
+                      + "(?:Operation not permitted|\\(1: )"),
+              Kind.SETGID),
+          new Shape(
+              Pattern.compile(
+                  "can't set groups|unable to setgroups|setgroups: Operation not"
+                      + " permitted|cannot set groups"),
+              Kind.SETGID),
+          new Shape(
+              Pattern.compile(
+                  "can't set(?:uid| user id)|unable to setuid|setuid: Operation not"
+                      + " permitted|cannot set user id"),
+              Kind.SETUID),
+          new Shape(
+              Pattern.compile(
+                  "can't set(?:gid| group id)|unable to setgid|setgid: Operation not"
+                      + " permitted|cannot set group id"),
+              Kind.SETGID),
+          new Shape(
+              Pattern.compile("bind\\(\\) to (\\S+:(\\d+)) failed \\(13: Permission denied\\)"),
+              Kind.BIND_LOW_PORT),
+          new Shape(
+              Pattern.compile("listen tcp (\\S*:(\\d+)): bind: permission denied"),
+              Kind.BIND_LOW_PORT));
 
   private RefusedOperationParser() {}
 
@@ -60,8 +83,8 @@ public final class RefusedOperationParser {
           if (shape.kind() == Kind.BIND_LOW_PORT && Integer.parseInt(m.group(2)) >= 1024) {
             break;
           }
-          found.putIfAbsent(shape.kind() + " " + detail,
-              new RefusedOperation(shape.kind(), detail, line));
+          found.putIfAbsent(
+              shape.kind() + " " + detail, new RefusedOperation(shape.kind(), detail, line));
           break;
         }
       }

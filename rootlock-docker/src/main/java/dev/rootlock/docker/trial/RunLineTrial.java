@@ -18,12 +18,39 @@ import java.util.Set;
 public record RunLineTrial(TrialSpec spec, List<String> notRun, List<String> unsupported) {
 
   /** Flags with no effect on the process's files, privileges or argv. */
-  private static final Set<String> NO_EFFECT = Set.of("detach", "interactive", "tty", "rm",
-      "name", "publish", "publish-all", "restart", "label", "log-driver", "log-opt", "hostname",
-      "memory", "memory-reservation", "memory-swap", "cpus", "cpu-shares", "pids-limit",
-      "health-cmd", "health-interval", "health-retries", "health-timeout", "health-start-period",
-      "no-healthcheck", "stop-signal", "stop-timeout", "pull", "sig-proxy", "network-alias",
-      "net-alias", "expose");
+  private static final Set<String> NO_EFFECT =
+      Set.of(
+          "detach",
+          "interactive",
+          "tty",
+          "rm",
+          "name",
+          "publish",
+          "publish-all",
+          "restart",
+          "label",
+          "log-driver",
+          "log-opt",
+          "hostname",
+          "memory",
+          "memory-reservation",
+          "memory-swap",
+          "cpus",
+          "cpu-shares",
+          "pids-limit",
+          "health-cmd",
+          "health-interval",
+          "health-retries",
+          "health-timeout",
+          "health-start-period",
+          "no-healthcheck",
+          "stop-signal",
+          "stop-timeout",
+          "pull",
+          "sig-proxy",
+          "network-alias",
+          "net-alias",
+          "expose");
 
   public RunLineTrial {
     notRun = List.copyOf(notRun);
@@ -62,7 +89,8 @@ public record RunLineTrial(TrialSpec spec, List<String> notRun, List<String> uns
         case "cap-add" -> capAdd.add(value);
         case "security-opt" -> {
           String opt = value.strip().toLowerCase(Locale.ROOT);
-          if (opt.equals("no-new-privileges") || opt.equals("no-new-privileges=true")
+          if (opt.equals("no-new-privileges")
+              || opt.equals("no-new-privileges=true")
               || opt.equals("no-new-privileges:true")) {
             noNewPrivileges = true;
           } else {
@@ -107,21 +135,42 @@ public record RunLineTrial(TrialSpec spec, List<String> notRun, List<String> uns
           gid = Long.parseLong(o.substring(4));
         }
       }
-      tmpfs.add(new TmpfsMount(mount.target(), mount.sizeBytes() == null ? 0 : mount.sizeBytes(),
-          !mount.exec(), !mount.suid(), mount.options().contains("nodev"),
-          mount.mode() == null ? -1 : Integer.parseInt(mount.mode(), 8), uid, gid));
+      tmpfs.add(
+          new TmpfsMount(
+              mount.target(),
+              mount.sizeBytes() == null ? 0 : mount.sizeBytes(),
+              !mount.exec(),
+              !mount.suid(),
+              mount.options().contains("nodev"),
+              mount.mode() == null ? -1 : Integer.parseInt(mount.mode(), 8),
+              uid,
+              gid));
     }
     List<VolumeMount> volumes = new ArrayList<>();
     for (Mount mount : command.config().mounts()) {
       if (mount.type() == MountType.BIND || mount.type() == MountType.VOLUME) {
-        volumes.add(new VolumeMount(mount.source() == null ? "" : mount.source(), mount.target(),
-            mount.readOnly()));
+        volumes.add(
+            new VolumeMount(
+                mount.source() == null ? "" : mount.source(), mount.target(), mount.readOnly()));
       } else {
         unsupported.add("a " + mount.type() + " mount at " + mount.target());
       }
     }
-    TrialSpec spec = new TrialSpec(command.image(), user, readOnly, tmpfs, volumes, dropAll,
-        capAdd, noNewPrivileges, entrypoint, command.command(), env, workdir, network);
+    TrialSpec spec =
+        new TrialSpec(
+            command.image(),
+            user,
+            readOnly,
+            tmpfs,
+            volumes,
+            dropAll,
+            capAdd,
+            noNewPrivileges,
+            entrypoint,
+            command.command(),
+            env,
+            workdir,
+            network);
     return new RunLineTrial(spec, notRun, unsupported);
   }
 }

@@ -140,8 +140,8 @@ public record TmpfsMount(
           } else if (o.startsWith("gid=")) {
             gid = Long.parseLong(o.substring(4));
           } else {
-            throw new IllegalArgumentException("unsupported tmpfs option '" + option + "' in "
-                + value);
+            throw new IllegalArgumentException(
+                "unsupported tmpfs option '" + option + "' in " + value);
           }
         }
       }
@@ -154,12 +154,13 @@ public record TmpfsMount(
       throw new IllegalArgumentException("a tmpfs size in percent cannot be proven: " + value);
     }
     char unit = text.isEmpty() ? '0' : text.charAt(text.length() - 1);
-    long factor = switch (unit) {
-      case 'k' -> KIB;
-      case 'm' -> MIB;
-      case 'g' -> 1L << 30;
-      default -> 1;
-    };
+    long factor =
+        switch (unit) {
+          case 'k' -> KIB;
+          case 'm' -> MIB;
+          case 'g' -> 1L << 30;
+          default -> 1;
+        };
     String digits = factor == 1 ? text : text.substring(0, text.length() - 1);
     try {
       return Long.parseLong(digits) * factor;

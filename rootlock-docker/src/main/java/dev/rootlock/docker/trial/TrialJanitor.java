@@ -12,10 +12,10 @@ import java.util.function.Consumer;
 
 /**
  * Removes every container a set of trials created (with its anonymous volumes): each one when its
- * trial ends, all that are left on {@link #close()}, and from a shutdown hook on Ctrl-C, which
- * then reports (to {@code onInterrupt}, normally stderr) which containers it removed. Each
- * container carries the label {@code label=runId}, so a killed JVM's leftovers can be found with
- * {@code docker ps -a --filter label=LABEL=RUNID} and are also swept on close.
+ * trial ends, all that are left on {@link #close()}, and from a shutdown hook on Ctrl-C, which then
+ * reports (to {@code onInterrupt}, normally stderr) which containers it removed. Each container
+ * carries the label {@code label=runId}, so a killed JVM's leftovers can be found with {@code
+ * docker ps -a --filter label=LABEL=RUNID} and are also swept on close.
  */
 public final class TrialJanitor implements AutoCloseable {
 
@@ -30,8 +30,8 @@ public final class TrialJanitor implements AutoCloseable {
   private final Thread hook;
   private volatile boolean closed;
 
-  public TrialJanitor(DockerEngine engine, String label, String runId,
-      Consumer<String> onInterrupt) {
+  public TrialJanitor(
+      DockerEngine engine, String label, String runId, Consumer<String> onInterrupt) {
     this.engine = engine;
     this.label = label;
     this.runId = runId;
@@ -94,8 +94,8 @@ public final class TrialJanitor implements AutoCloseable {
   }
 
   /**
-   * The short ids of the containers it could not remove (the engine went away), empty when all
-   * are gone; with {@link #removeCommand()} for the message that names them.
+   * The short ids of the containers it could not remove (the engine went away), empty when all are
+   * gone; with {@link #removeCommand()} for the message that names them.
    */
   public synchronized List<String> leftBehind() {
     return containers.stream().map(id -> id.length() > 12 ? id.substring(0, 12) : id).toList();
@@ -116,9 +116,14 @@ public final class TrialJanitor implements AutoCloseable {
     }
     List<String> removed = removeAll();
     if (any || !removed.isEmpty()) {
-      onInterrupt.accept("rootlock: interrupted; removed "
-          + (removed.isEmpty() ? "no containers" : "container(s) " + String.join(", ", removed))
-          + " (label " + label + "=" + runId + ")");
+      onInterrupt.accept(
+          "rootlock: interrupted; removed "
+              + (removed.isEmpty() ? "no containers" : "container(s) " + String.join(", ", removed))
+              + " (label "
+              + label
+              + "="
+              + runId
+              + ")");
     }
   }
 

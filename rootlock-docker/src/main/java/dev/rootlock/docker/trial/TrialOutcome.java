@@ -10,19 +10,19 @@ import java.util.Set;
 /**
  * What one trial showed. {@code stayedUp}: still running when the watch ended; {@code exitCode}
  * once stopped (by itself or by rootlock); {@code exerciseExitCode} -2 when none ran; {@code
- * refusedWrites} and {@code refusedOperations} as read from {@code logs}; {@code steady}: the
- * watch ended early because the process was steady; {@code listeningPorts} TCP ports it listened
- * on; {@code processIds} the uid and gid of each of its processes ({@code [uid, gid]}); {@code
- * changes} and {@code changedPathStats} (owner and mode of each added path) only when the watch
- * collected changes; {@code mountStats} and {@code mountBytes} per tmpfs mount; {@code
- * openForWrite} the regular files its processes held open for writing when the watch ended
- * (a log file opened but not yet written shows here and not in {@code docker diff}); {@code
- * elapsed} from create to the end of the watch (not counting the stop); {@code mountLogs} the
- * log files the container wrote on its own fresh writable mounts (tmpfs and anonymous volumes),
- * path to text (the last 64 KiB), as last read before the container stopped: what it logs there
- * and not on stdout (Debian nginx's error.log) is classified into {@code refusedWrites} and
- * {@code refusedOperations} exactly as its stdout is. The host-side facts (ports, ids, stats,
- * bytes, mount logs) are empty when the host's /proc does not show the container.
+ * refusedWrites} and {@code refusedOperations} as read from {@code logs}; {@code steady}: the watch
+ * ended early because the process was steady; {@code listeningPorts} TCP ports it listened on;
+ * {@code processIds} the uid and gid of each of its processes ({@code [uid, gid]}); {@code changes}
+ * and {@code changedPathStats} (owner and mode of each added path) only when the watch collected
+ * changes; {@code mountStats} and {@code mountBytes} per tmpfs mount; {@code openForWrite} the
+ * regular files its processes held open for writing when the watch ended (a log file opened but not
+ * yet written shows here and not in {@code docker diff}); {@code elapsed} from create to the end of
+ * the watch (not counting the stop); {@code mountLogs} the log files the container wrote on its own
+ * fresh writable mounts (tmpfs and anonymous volumes), path to text (the last 64 KiB), as last read
+ * before the container stopped: what it logs there and not on stdout (Debian nginx's error.log) is
+ * classified into {@code refusedWrites} and {@code refusedOperations} exactly as its stdout is. The
+ * host-side facts (ports, ids, stats, bytes, mount logs) are empty when the host's /proc does not
+ * show the container.
  */
 public record TrialOutcome(
     TrialSpec spec,
@@ -59,15 +59,41 @@ public record TrialOutcome(
   }
 
   /** An outcome without mount logs (a host whose /proc does not show the container). */
-  public TrialOutcome(TrialSpec spec, boolean stayedUp, long exitCode, long exerciseExitCode,
-      String logs, List<RefusedWrite> refusedWrites, List<RefusedOperation> refusedOperations,
-      boolean steady, Set<Integer> listeningPorts, List<long[]> processIds,
-      List<FileChange> changes, Map<String, PathEntry> changedPathStats,
-      Map<String, PathEntry> mountStats, Map<String, Long> mountBytes, List<String> openForWrite,
+  public TrialOutcome(
+      TrialSpec spec,
+      boolean stayedUp,
+      long exitCode,
+      long exerciseExitCode,
+      String logs,
+      List<RefusedWrite> refusedWrites,
+      List<RefusedOperation> refusedOperations,
+      boolean steady,
+      Set<Integer> listeningPorts,
+      List<long[]> processIds,
+      List<FileChange> changes,
+      Map<String, PathEntry> changedPathStats,
+      Map<String, PathEntry> mountStats,
+      Map<String, Long> mountBytes,
+      List<String> openForWrite,
       Duration elapsed) {
-    this(spec, stayedUp, exitCode, exerciseExitCode, logs, refusedWrites, refusedOperations,
-        steady, listeningPorts, processIds, changes, changedPathStats, mountStats, mountBytes,
-        openForWrite, elapsed, Map.of());
+    this(
+        spec,
+        stayedUp,
+        exitCode,
+        exerciseExitCode,
+        logs,
+        refusedWrites,
+        refusedOperations,
+        steady,
+        listeningPorts,
+        processIds,
+        changes,
+        changedPathStats,
+        mountStats,
+        mountBytes,
+        openForWrite,
+        elapsed,
+        Map.of());
   }
 
   public boolean exerciseFailed() {
@@ -91,8 +117,12 @@ public record TrialOutcome(
     String text = logs;
     if (text.isBlank() && !mountLogs.isEmpty()) {
       StringBuilder files = new StringBuilder();
-      mountLogs.forEach((path, content) -> content.strip().lines()
-          .forEach(line -> files.append(path).append(": ").append(line).append('\n')));
+      mountLogs.forEach(
+          (path, content) ->
+              content
+                  .strip()
+                  .lines()
+                  .forEach(line -> files.append(path).append(": ").append(line).append('\n')));
       text = files.toString();
     }
     List<String> all = text.strip().lines().toList();

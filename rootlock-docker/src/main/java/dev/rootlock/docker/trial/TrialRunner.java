@@ -26,10 +26,13 @@ public final class TrialRunner {
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
   private static final Duration LOG_TIMEOUT = Duration.ofSeconds(15);
   private static final long POLL_MILLIS = 250;
+
   /** Before this, a quiet process may just not have started yet. */
   private static final Duration MIN_UP = Duration.ofMillis(1000);
+
   /** Bounds on the log files read from a trial's mounts: enough for an error log's last words. */
   private static final int LOG_FILES = 32;
+
   private static final int LOG_TAIL_BYTES = 64 << 10;
 
   private final DockerEngine engine;
@@ -56,8 +59,8 @@ public final class TrialRunner {
 
   private TrialOutcome watch(String id, TrialSpec spec, Watch watch, long started) {
     long deadline = started + watch.duration().toNanos();
-    long exerciseAt = started + Math.min(Duration.ofSeconds(2).toNanos(),
-        watch.duration().toNanos() / 2);
+    long exerciseAt =
+        started + Math.min(Duration.ofSeconds(2).toNanos(), watch.duration().toNanos() / 2);
     long exerciseExit = TrialOutcome.NO_EXERCISE;
     boolean steady = false;
     Object fingerprint = null;
@@ -71,11 +74,12 @@ public final class TrialRunner {
     ContainerDetails details = engine.inspect(id);
     while (details.running() && System.nanoTime() < deadline) {
       boolean exerciseDue = !watch.exercise().isEmpty();
-      if (exerciseDue && exerciseExit == TrialOutcome.NO_EXERCISE
+      if (exerciseDue
+          && exerciseExit == TrialOutcome.NO_EXERCISE
           && System.nanoTime() >= exerciseAt) {
         Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000_000L));
-        exerciseExit = engine.exec(id, List.of("sh", "-c", watch.exercise()), null, left)
-            .exitCode();
+        exerciseExit =
+            engine.exec(id, List.of("sh", "-c", watch.exercise()), null, left).exitCode();
         quietSince = System.nanoTime();
       } else {
         sleep();
@@ -91,8 +95,7 @@ public final class TrialRunner {
           mountBytesSeen = mountBytesNow;
         }
       }
-      Object now = List.of(engine.logs(id, LOG_TIMEOUT).length(), ports, mountBytesNow,
-          ids.size());
+      Object now = List.of(engine.logs(id, LOG_TIMEOUT).length(), ports, mountBytesNow, ids.size());
       long nanos = System.nanoTime();
       if (!Objects.equals(now, fingerprint)) {
         fingerprint = now;
@@ -100,7 +103,8 @@ public final class TrialRunner {
       }
       Duration quiet = ports.isEmpty() ? watch.quiet().multipliedBy(2) : watch.quiet();
       boolean exercised = !exerciseDue || exerciseExit != TrialOutcome.NO_EXERCISE;
-      if (exercised && nanos - started >= MIN_UP.toNanos()
+      if (exercised
+          && nanos - started >= MIN_UP.toNanos()
           && nanos - quietSince >= quiet.toNanos()) {
         steady = true;
         break;
@@ -146,34 +150,49 @@ public final class TrialRunner {
     // stays up while its workers' setgid(33) refusals go to /var/log/nginx/error.log only.
     StringBuilder everything = new StringBuilder(logs);
     mountLogs.values().forEach(text -> everything.append('\n').append(text));
-    List<RefusedWrite> writes = RefusedWriteParser.parse(everything.toString(),
-        spec.workingDir());
-    List<RefusedOperation> operations = new ArrayList<>(
-        RefusedOperationParser.parse(everything.toString()));
+    List<RefusedWrite> writes = RefusedWriteParser.parse(everything.toString(), spec.workingDir());
+    List<RefusedOperation> operations =
+        new ArrayList<>(RefusedOperationParser.parse(everything.toString()));
     // EACCES inside one of the trial's own mounts is the mount's owner or mode, not a path.
     List<RefusedWrite> pathWrites = new ArrayList<>();
     for (RefusedWrite write : writes) {
       if (write.kind() == RefusedWrite.Kind.PERMISSION_DENIED && underMount(spec, write.path())) {
-        operations.add(new RefusedOperation(RefusedOperation.Kind.MOUNT_ACCESS, write.path(),
-            write.line()));
+        operations.add(
+            new RefusedOperation(RefusedOperation.Kind.MOUNT_ACCESS, write.path(), write.line()));
       } else if (operations.stream().noneMatch(o -> o.line().equals(write.line()))) {
         pathWrites.add(write);
       }
     }
-    return new TrialOutcome(spec, stayedUp, exitCode, exerciseExit, logs, pathWrites, operations,
-        steady, ports, ids, new ArrayList<>(changes), changedStats, mountStats, mountBytes,
-        new ArrayList<>(openForWrite), watched, mountLogs);
+    return new TrialOutcome(
+        spec,
+        stayedUp,
+        exitCode,
+        exerciseExit,
+        logs,
+        pathWrites,
+        operations,
+        steady,
+        ports,
+        ids,
+        new ArrayList<>(changes),
+        changedStats,
+        mountStats,
+        mountBytes,
+        new ArrayList<>(openForWrite),
+        watched,
+        mountLogs);
   }
 
   /**
-   * The log files on the trial's fresh writable mounts: each tmpfs and anonymous volume (a bind
-   * or named volume may hold an earlier run's lines, which this trial did not write). Keeps what
-   * an earlier read found when the container is gone by now.
+   * The log files on the trial's fresh writable mounts: each tmpfs and anonymous volume (a bind or
+   * named volume may hold an earlier run's lines, which this trial did not write). Keeps what an
+   * earlier read found when the container is gone by now.
    */
   private Map<String, String> mountLogs(long pid, TrialSpec spec, Map<String, String> before) {
     List<String> dirs = new ArrayList<>();
     spec.tmpfs().forEach(m -> dirs.add(m.path()));
-    spec.volumes().stream().filter(v -> v.source().isEmpty() && !v.readOnly())
+    spec.volumes().stream()
+        .filter(v -> v.source().isEmpty() && !v.readOnly())
         .forEach(v -> dirs.add(v.target()));
     Map<String, String> logs = new java.util.TreeMap<>();
     for (String dir : dirs) {

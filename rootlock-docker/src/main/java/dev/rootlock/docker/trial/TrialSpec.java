@@ -1,7 +1,7 @@
 package dev.rootlock.docker.trial;
 
-import dev.rootlock.source.ShellWords;
 import dev.rootlock.docker.ContainerSpec;
+import dev.rootlock.source.ShellWords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,64 +55,197 @@ public record TrialSpec(
    * --cap-drop ALL}, no-new-privileges, the default seccomp profile, the image's user and command.
    */
   public static TrialSpec hardened(String image) {
-    return new TrialSpec(image, "", true, List.of(), List.of(), true, List.of(), true, List.of(),
-        List.of(), List.of(), "", "");
+    return new TrialSpec(
+        image, "", true, List.of(), List.of(), true, List.of(), true, List.of(), List.of(),
+        List.of(), "", "");
   }
 
   public TrialSpec withUser(String newUser) {
-    return new TrialSpec(image, newUser, readOnlyRoot, tmpfs, volumes, dropAllCapabilities, capAdd,
-        noNewPrivileges, entrypoint, cmd, env, workingDir, network);
+    return new TrialSpec(
+        image,
+        newUser,
+        readOnlyRoot,
+        tmpfs,
+        volumes,
+        dropAllCapabilities,
+        capAdd,
+        noNewPrivileges,
+        entrypoint,
+        cmd,
+        env,
+        workingDir,
+        network);
   }
 
   public TrialSpec withReadOnlyRoot(boolean readOnly) {
-    return new TrialSpec(image, user, readOnly, tmpfs, volumes, dropAllCapabilities, capAdd,
-        noNewPrivileges, entrypoint, cmd, env, workingDir, network);
+    return new TrialSpec(
+        image,
+        user,
+        readOnly,
+        tmpfs,
+        volumes,
+        dropAllCapabilities,
+        capAdd,
+        noNewPrivileges,
+        entrypoint,
+        cmd,
+        env,
+        workingDir,
+        network);
   }
 
   public TrialSpec withTmpfs(List<TmpfsMount> mounts) {
-    return new TrialSpec(image, user, readOnlyRoot, mounts, volumes, dropAllCapabilities, capAdd,
-        noNewPrivileges, entrypoint, cmd, env, workingDir, network);
+    return new TrialSpec(
+        image,
+        user,
+        readOnlyRoot,
+        mounts,
+        volumes,
+        dropAllCapabilities,
+        capAdd,
+        noNewPrivileges,
+        entrypoint,
+        cmd,
+        env,
+        workingDir,
+        network);
   }
 
   public TrialSpec withVolumes(List<VolumeMount> mounts) {
-    return new TrialSpec(image, user, readOnlyRoot, tmpfs, mounts, dropAllCapabilities, capAdd,
-        noNewPrivileges, entrypoint, cmd, env, workingDir, network);
+    return new TrialSpec(
+        image,
+        user,
+        readOnlyRoot,
+        tmpfs,
+        mounts,
+        dropAllCapabilities,
+        capAdd,
+        noNewPrivileges,
+        entrypoint,
+        cmd,
+        env,
+        workingDir,
+        network);
   }
 
   /** Capabilities, with {@code dropAll} saying whether {@code --cap-drop ALL} comes first. */
   public TrialSpec withCapabilities(boolean dropAll, List<String> added) {
-    return new TrialSpec(image, user, readOnlyRoot, tmpfs, volumes, dropAll, added,
-        noNewPrivileges, entrypoint, cmd, env, workingDir, network);
+    return new TrialSpec(
+        image,
+        user,
+        readOnlyRoot,
+        tmpfs,
+        volumes,
+        dropAll,
+        added,
+        noNewPrivileges,
+        entrypoint,
+        cmd,
+        env,
+        workingDir,
+        network);
   }
 
   public TrialSpec withNoNewPrivileges(boolean on) {
-    return new TrialSpec(image, user, readOnlyRoot, tmpfs, volumes, dropAllCapabilities, capAdd,
-        on, entrypoint, cmd, env, workingDir, network);
+    return new TrialSpec(
+        image,
+        user,
+        readOnlyRoot,
+        tmpfs,
+        volumes,
+        dropAllCapabilities,
+        capAdd,
+        on,
+        entrypoint,
+        cmd,
+        env,
+        workingDir,
+        network);
   }
 
   public TrialSpec withEntrypoint(List<String> newEntrypoint) {
-    return new TrialSpec(image, user, readOnlyRoot, tmpfs, volumes, dropAllCapabilities, capAdd,
-        noNewPrivileges, newEntrypoint, cmd, env, workingDir, network);
+    return new TrialSpec(
+        image,
+        user,
+        readOnlyRoot,
+        tmpfs,
+        volumes,
+        dropAllCapabilities,
+        capAdd,
+        noNewPrivileges,
+        newEntrypoint,
+        cmd,
+        env,
+        workingDir,
+        network);
   }
 
   public TrialSpec withCmd(List<String> newCmd) {
-    return new TrialSpec(image, user, readOnlyRoot, tmpfs, volumes, dropAllCapabilities, capAdd,
-        noNewPrivileges, entrypoint, newCmd, env, workingDir, network);
+    return new TrialSpec(
+        image,
+        user,
+        readOnlyRoot,
+        tmpfs,
+        volumes,
+        dropAllCapabilities,
+        capAdd,
+        noNewPrivileges,
+        entrypoint,
+        newCmd,
+        env,
+        workingDir,
+        network);
   }
 
   public TrialSpec withEnv(List<String> newEnv) {
-    return new TrialSpec(image, user, readOnlyRoot, tmpfs, volumes, dropAllCapabilities, capAdd,
-        noNewPrivileges, entrypoint, cmd, newEnv, workingDir, network);
+    return new TrialSpec(
+        image,
+        user,
+        readOnlyRoot,
+        tmpfs,
+        volumes,
+        dropAllCapabilities,
+        capAdd,
+        noNewPrivileges,
+        entrypoint,
+        cmd,
+        newEnv,
+        workingDir,
+        network);
   }
 
   public TrialSpec withWorkingDir(String dir) {
-    return new TrialSpec(image, user, readOnlyRoot, tmpfs, volumes, dropAllCapabilities, capAdd,
-        noNewPrivileges, entrypoint, cmd, env, dir, network);
+    return new TrialSpec(
+        image,
+        user,
+        readOnlyRoot,
+        tmpfs,
+        volumes,
+        dropAllCapabilities,
+        capAdd,
+        noNewPrivileges,
+        entrypoint,
+        cmd,
+        env,
+        dir,
+        network);
   }
 
   public TrialSpec withNetwork(String newNetwork) {
-    return new TrialSpec(image, user, readOnlyRoot, tmpfs, volumes, dropAllCapabilities, capAdd,
-        noNewPrivileges, entrypoint, cmd, env, workingDir, newNetwork);
+    return new TrialSpec(
+        image,
+        user,
+        readOnlyRoot,
+        tmpfs,
+        volumes,
+        dropAllCapabilities,
+        capAdd,
+        noNewPrivileges,
+        entrypoint,
+        cmd,
+        env,
+        workingDir,
+        newNetwork);
   }
 
   /**
@@ -214,8 +347,12 @@ public record TrialSpec(
     if (!cmd.isEmpty()) {
       line(yaml, "command", flow(cmd));
     }
-    List<String> named = volumes.stream().filter(VolumeMount::namedVolume)
-        .map(VolumeMount::source).distinct().toList();
+    List<String> named =
+        volumes.stream()
+            .filter(VolumeMount::namedVolume)
+            .map(VolumeMount::source)
+            .distinct()
+            .toList();
     if (!named.isEmpty()) {
       yaml.append("volumes:\n");
       named.forEach(v -> yaml.append("  ").append(quote(v)).append(": {}\n"));
@@ -228,9 +365,22 @@ public record TrialSpec(
     Map<String, String> tmpfsOptions = new LinkedHashMap<>();
     tmpfs.forEach(m -> tmpfsOptions.put(m.path(), m.options()));
     List<String> securityOpt = noNewPrivileges ? List.of("no-new-privileges") : List.of();
-    return new ContainerSpec("", image, cmd, env, user, readOnlyRoot, tmpfsOptions, network,
-        dropAllCapabilities ? List.of("ALL") : List.of(), securityOpt, labels, capAdd, entrypoint,
-        workingDir, volumes.stream().map(VolumeMount::spec).toList());
+    return new ContainerSpec(
+        "",
+        image,
+        cmd,
+        env,
+        user,
+        readOnlyRoot,
+        tmpfsOptions,
+        network,
+        dropAllCapabilities ? List.of("ALL") : List.of(),
+        securityOpt,
+        labels,
+        capAdd,
+        entrypoint,
+        workingDir,
+        volumes.stream().map(VolumeMount::spec).toList());
   }
 
   private static String capability(String name) {

@@ -4,10 +4,10 @@ import java.time.Duration;
 
 /**
  * How long and how to watch a trial: at most {@code duration}; {@code exercise} (a {@code sh -c}
- * command run inside once the process settled, empty for none); {@code collectChanges} reads
- * {@code docker diff} and the owners of changed paths (useful for writable runs only); the watch
- * ends early once the process is steady, that is up for {@code quiet} with no new log output, no
- * new bytes on its tmpfs mounts and no change in its listening sockets (twice {@code quiet} when it
+ * command run inside once the process settled, empty for none); {@code collectChanges} reads {@code
+ * docker diff} and the owners of changed paths (useful for writable runs only); the watch ends
+ * early once the process is steady, that is up for {@code quiet} with no new log output, no new
+ * bytes on its tmpfs mounts and no change in its listening sockets (twice {@code quiet} when it
  * listens on nothing, since then only silence says it is ready).
  */
 public record Watch(Duration duration, String exercise, boolean collectChanges, Duration quiet) {

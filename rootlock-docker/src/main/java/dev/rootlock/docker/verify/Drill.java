@@ -24,14 +24,18 @@ final class Drill {
       "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
   /** Exit 3: the directory does not exist; 0: the write went through (then removed). */
-  private static final String WRITE = "[ -d \"$1\" ] || exit 3; f=\"$1/.rootlock-drill-$$\";"
-      + " if echo drill > \"$f\"; then rm -f \"$f\"; exit 0; fi; exit 1";
+  private static final String WRITE =
+      "[ -d \"$1\" ] || exit 3; f=\"$1/.rootlock-drill-$$\";"
+          + " if echo drill > \"$f\"; then rm -f \"$f\"; exit 0; fi; exit 1";
+
   /** Exit 10: not even writable; 0 with the marker: the dropped script ran. */
-  private static final String DROP_AND_RUN = "f=\"$1/.rootlock-drill-$$.sh\";"
-      + " printf '#!/bin/sh\\necho rootlock-drill-ran\\n' > \"$f\" || exit 10; chmod 755 \"$f\";"
-      + " \"$f\"; rc=$?; rm -f \"$f\"; exit $rc";
-  private static final String REMOUNT = "if mount -o remount,rw / ; then"
-      + " mount -o remount,ro / ; exit 0; fi; exit 1";
+  private static final String DROP_AND_RUN =
+      "f=\"$1/.rootlock-drill-$$.sh\";"
+          + " printf '#!/bin/sh\\necho rootlock-drill-ran\\n' > \"$f\" || exit 10; chmod 755 \"$f\";"
+          + " \"$f\"; rc=$?; rm -f \"$f\"; exit $rc";
+
+  private static final String REMOUNT =
+      "if mount -o remount,rw / ; then" + " mount -o remount,ro / ; exit 0; fi; exit 1";
 
   private final DockerEngine engine;
   private final ContainerDetails container;
@@ -63,8 +67,12 @@ final class Drill {
       if (r.exitCode() == 3) {
         continue; // not in this image: nothing to plant into
       }
-      attempts.add(new DrillAttempt("write a file into", dir, !r.succeeded(),
-          r.succeeded() ? "written (and removed again)" : r.output()));
+      attempts.add(
+          new DrillAttempt(
+              "write a file into",
+              dir,
+              !r.succeeded(),
+              r.succeeded() ? "written (and removed again)" : r.output()));
     }
     for (WritableMount mount : mounts) {
       if (mount.path().equals("/dev") || mount.path().startsWith("/etc/")) {
@@ -72,13 +80,19 @@ final class Drill {
       }
       ExecResult r = sh(DROP_AND_RUN, mount.path());
       boolean ran = r.succeeded() && r.stdout().contains("rootlock-drill-ran");
-      String detail = ran ? "the dropped script ran"
-          : r.exitCode() == 10 ? "could not even write there: " + r.output() : r.output();
+      String detail =
+          ran
+              ? "the dropped script ran"
+              : r.exitCode() == 10 ? "could not even write there: " + r.output() : r.output();
       attempts.add(new DrillAttempt("write and execute a script in", mount.path(), !ran, detail));
     }
     ExecResult remount = sh(REMOUNT, "/");
-    attempts.add(new DrillAttempt("remount read-write", "/", !remount.succeeded(),
-        remount.succeeded() ? "remounted rw (and back to ro)" : remount.output()));
+    attempts.add(
+        new DrillAttempt(
+            "remount read-write",
+            "/",
+            !remount.succeeded(),
+            remount.succeeded() ? "remounted rw (and back to ro)" : remount.output()));
     return attempts;
   }
 
@@ -87,7 +101,10 @@ final class Drill {
   }
 
   private String pathVariable() {
-    return container.env().stream().filter(e -> e.startsWith("PATH=")).map(e -> e.substring(5))
-        .findFirst().orElse(DEFAULT_PATH);
+    return container.env().stream()
+        .filter(e -> e.startsWith("PATH="))
+        .map(e -> e.substring(5))
+        .findFirst()
+        .orElse(DEFAULT_PATH);
   }
 }

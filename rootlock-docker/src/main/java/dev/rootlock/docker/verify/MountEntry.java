@@ -8,7 +8,11 @@ import java.util.List;
  * decide whether writes are refused; {@code superOptions} are the file system's (after " - "),
  * where an overlay root says {@code rw} even when the mount is {@code ro}.
  */
-public record MountEntry(String mountPoint, List<String> options, String fsType, String source,
+public record MountEntry(
+    String mountPoint,
+    List<String> options,
+    String fsType,
+    String source,
     List<String> superOptions) {
 
   public MountEntry {
@@ -40,8 +44,13 @@ public record MountEntry(String mountPoint, List<String> options, String fsType,
       if (left.length < 6 || right.length < 3) {
         continue;
       }
-      entries.add(new MountEntry(unescape(left[4]), List.of(left[5].split(",")), right[0],
-          unescape(right[1]), List.of(right[2].split(","))));
+      entries.add(
+          new MountEntry(
+              unescape(left[4]),
+              List.of(left[5].split(",")),
+              right[0],
+              unescape(right[1]),
+              List.of(right[2].split(","))));
     }
     return entries;
   }
@@ -51,7 +60,8 @@ public record MountEntry(String mountPoint, List<String> options, String fsType,
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < field.length(); i++) {
       char c = field.charAt(i);
-      if (c == '\\' && i + 4 <= field.length()
+      if (c == '\\'
+          && i + 4 <= field.length()
           && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
         out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
         i += 3;

@@ -6,8 +6,8 @@ import java.util.List;
  * The container process's identity and privileges: effective uid/gid, CapEff as a bit mask (null
  * when unknown), NoNewPrivs and the Seccomp mode (0 off, 1 strict, 2 filter; null when unknown).
  */
-public record ProcessFacts(Long uid, Long gid, List<Long> groups, Long capEff, Boolean noNewPrivs,
-    Integer seccomp) {
+public record ProcessFacts(
+    Long uid, Long gid, List<Long> groups, Long capEff, Boolean noNewPrivs, Integer seccomp) {
 
   /** CAP_SYS_ADMIN: enough to remount the root read-write. */
   static final int CAP_SYS_ADMIN = 21;
@@ -33,12 +33,15 @@ public record ProcessFacts(Long uid, Long gid, List<Long> groups, Long capEff, B
       switch (kv[0]) {
         case "Uid" -> uid = Long.parseLong(value.split("\\s+")[1]); // effective
         case "Gid" -> gid = Long.parseLong(value.split("\\s+")[1]);
-        case "Groups" -> groups = value.isEmpty() ? List.of()
-            : java.util.Arrays.stream(value.split("\\s+")).map(Long::parseLong).toList();
+        case "Groups" ->
+            groups =
+                value.isEmpty()
+                    ? List.of()
+                    : java.util.Arrays.stream(value.split("\\s+")).map(Long::parseLong).toList();
         case "CapEff" -> capEff = Long.parseUnsignedLong(value, 16);
         case "NoNewPrivs" -> noNewPrivs = "1".equals(value);
         case "Seccomp" -> seccomp = Integer.parseInt(value);
-        default -> { }
+        default -> {}
       }
     }
     return new ProcessFacts(uid, gid, groups, capEff, noNewPrivs, seccomp);

@@ -18,24 +18,40 @@ public final class VerifyOutput {
   public static String text(VerifyReport r) {
     StringBuilder out = new StringBuilder();
     ProcessFacts p = r.process();
-    out.append("rootlock docker verify ").append(r.name()).append(" (").append(r.image())
-        .append(", via ").append(r.source().equals("proc") ? "host /proc" : "Engine API")
+    out.append("rootlock docker verify ")
+        .append(r.name())
+        .append(" (")
+        .append(r.image())
+        .append(", via ")
+        .append(r.source().equals("proc") ? "host /proc" : "Engine API")
         .append(")\n");
-    out.append("  root file system   ").append(r.rootReadOnly() ? "read-only" : "WRITABLE")
+    out.append("  root file system   ")
+        .append(r.rootReadOnly() ? "read-only" : "WRITABLE")
         .append('\n');
     out.append("  uid                ").append(orUnknown(p.uid())).append('\n');
-    out.append("  CapEff             ").append(p.capEff() == null ? "unknown"
-        : String.format(Locale.ROOT, "%016x", p.capEff())).append('\n');
+    out.append("  CapEff             ")
+        .append(p.capEff() == null ? "unknown" : String.format(Locale.ROOT, "%016x", p.capEff()))
+        .append('\n');
     out.append("  NoNewPrivs         ").append(orUnknown(p.noNewPrivs())).append('\n');
-    out.append("  Seccomp            ").append(p.seccomp() == null ? "unknown"
-        : p.seccomp() == 2 ? "2 (filter)" : p.seccomp() == 0 ? "0 (off)" : p.seccomp())
+    out.append("  Seccomp            ")
+        .append(
+            p.seccomp() == null
+                ? "unknown"
+                : p.seccomp() == 2 ? "2 (filter)" : p.seccomp() == 0 ? "0 (off)" : p.seccomp())
         .append('\n');
     out.append("  writable mounts\n");
     for (WritableMount m : r.writableMounts()) {
-      out.append(String.format(Locale.ROOT, "    %-24s %-8s %s%s%s%n", m.path(), m.type(),
-          m.options(), m.runtime() ? "  (runtime)" : "",
-          Boolean.FALSE.equals(m.userCanWrite()) ? "  (NOT writable by the container's user)"
-              : ""));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "    %-24s %-8s %s%s%s%n",
+              m.path(),
+              m.type(),
+              m.options(),
+              m.runtime() ? "  (runtime)" : "",
+              Boolean.FALSE.equals(m.userCanWrite())
+                  ? "  (NOT writable by the container's user)"
+                  : ""));
     }
     if (r.drillRequested()) {
       out.append("  drill\n");
@@ -43,14 +59,22 @@ public final class VerifyOutput {
         out.append("    skipped: ").append(r.drillSkipped()).append('\n');
       }
       for (DrillAttempt a : r.drill()) {
-        out.append(String.format(Locale.ROOT, "    %-11s %s %s: %s%n",
-            a.blocked() ? "blocked" : "NOT BLOCKED", a.action(), a.target(), a.detail()));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "    %-11s %s %s: %s%n",
+                a.blocked() ? "blocked" : "NOT BLOCKED",
+                a.action(),
+                a.target(),
+                a.detail()));
       }
     }
     r.warnings().forEach(w -> out.append("  warning: ").append(w).append('\n'));
     r.problems().forEach(w -> out.append("  PROBLEM: ").append(w).append('\n'));
-    out.append(r.protectionHolds() ? "Protection holds.\n"
-        : "Protection does NOT hold: " + r.problems().size() + " problem(s).\n");
+    out.append(
+        r.protectionHolds()
+            ? "Protection holds.\n"
+            : "Protection does NOT hold: " + r.problems().size() + " problem(s).\n");
     return out.toString();
   }
 

@@ -38,8 +38,8 @@ public record VerifyReport(
    * A mount the container can write through. {@code userCanWrite} is null when unknown (no /proc);
    * {@code runtime} marks mounts every container gets (/dev, /dev/shm, /etc/hosts ...).
    */
-  public record WritableMount(String path, String type, String options, Boolean userCanWrite,
-      boolean runtime) {}
+  public record WritableMount(
+      String path, String type, String options, Boolean userCanWrite, boolean runtime) {}
 
   /** One attacker move from the drill: what, where, whether it was blocked, and what it said. */
   public record DrillAttempt(String action, String target, boolean blocked, String detail) {}

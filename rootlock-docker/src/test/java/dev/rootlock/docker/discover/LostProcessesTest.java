@@ -18,14 +18,18 @@ class LostProcessesTest {
 
   @Test
   void workersMissingFromAServiceTrialAreLost() {
-    assertThat(DiscoveryRun.lostProcesses(true, outcome(true, MASTER, WORKER, WORKER),
-        outcome(true, MASTER))).containsExactly("33:33");
+    assertThat(
+            DiscoveryRun.lostProcesses(
+                true, outcome(true, MASTER, WORKER, WORKER), outcome(true, MASTER)))
+        .containsExactly("33:33");
   }
 
   @Test
   void allIdsPresentIsNothingLostWhateverTheCount() {
-    assertThat(DiscoveryRun.lostProcesses(true, outcome(true, MASTER, WORKER, WORKER),
-        outcome(true, MASTER, WORKER))).isEmpty();
+    assertThat(
+            DiscoveryRun.lostProcesses(
+                true, outcome(true, MASTER, WORKER, WORKER), outcome(true, MASTER, WORKER)))
+        .isEmpty();
   }
 
   @Test
@@ -38,9 +42,22 @@ class LostProcessesTest {
   }
 
   private static TrialOutcome outcome(boolean stayedUp, long[]... processes) {
-    return new TrialOutcome(TrialSpec.hardened("rootlock-test/nginx"), stayedUp, 0,
-        TrialOutcome.NO_EXERCISE, "", List.of(), List.of(), true, Set.of(80),
-        List.of(processes), List.of(), Map.of(), Map.of(), Map.of(), List.of(),
+    return new TrialOutcome(
+        TrialSpec.hardened("rootlock-test/nginx"),
+        stayedUp,
+        0,
+        TrialOutcome.NO_EXERCISE,
+        "",
+        List.of(),
+        List.of(),
+        true,
+        Set.of(80),
+        List.of(processes),
+        List.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        List.of(),
         Duration.ofSeconds(3));
   }
 }

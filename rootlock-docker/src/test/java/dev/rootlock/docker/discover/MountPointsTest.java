@@ -22,23 +22,42 @@ class MountPointsTest {
 
   @Test
   void debianNginxDiffGivesRunAndVarLibNginx() {
-    List<FileChange> diff = List.of(c("/run"), a("/run/nginx.pid"), c("/var"), c("/var/lib"),
-        c("/var/lib/nginx"), a("/var/lib/nginx/body"), a("/var/lib/nginx/proxy"));
+    List<FileChange> diff =
+        List.of(
+            c("/run"),
+            a("/run/nginx.pid"),
+            c("/var"),
+            c("/var/lib"),
+            c("/var/lib/nginx"),
+            a("/var/lib/nginx/body"),
+            a("/var/lib/nginx/proxy"));
 
-    assertThat(MountPoints.fromDiff(diff, Set.of())).isEqualTo(Map.of(
-        "/run", List.of("A /run/nginx.pid"),
-        "/var/lib/nginx", List.of("A /var/lib/nginx/body", "A /var/lib/nginx/proxy")));
+    assertThat(MountPoints.fromDiff(diff, Set.of()))
+        .isEqualTo(
+            Map.of(
+                "/run", List.of("A /run/nginx.pid"),
+                "/var/lib/nginx", List.of("A /var/lib/nginx/body", "A /var/lib/nginx/proxy")));
   }
 
   @Test
   void aDirectoryCreatedInABroadParentIsMountedItselfAndRuntimeFilesAreIgnored() {
-    List<FileChange> diff = List.of(c("/var"), a("/var/run"), a("/var/run/app.pid"), c("/etc"),
-        a("/etc/foo"), c("/etc/hosts"), c("/tmp"), a("/tmp/x"));
+    List<FileChange> diff =
+        List.of(
+            c("/var"),
+            a("/var/run"),
+            a("/var/run/app.pid"),
+            c("/etc"),
+            a("/etc/foo"),
+            c("/etc/hosts"),
+            c("/tmp"),
+            a("/tmp/x"));
 
-    assertThat(MountPoints.fromDiff(diff, Set.of())).isEqualTo(Map.of(
-        "/var/run", List.of("A /var/run/app.pid"),
-        "/etc", List.of("A /etc/foo"),
-        "/tmp", List.of("A /tmp/x")));
+    assertThat(MountPoints.fromDiff(diff, Set.of()))
+        .isEqualTo(
+            Map.of(
+                "/var/run", List.of("A /var/run/app.pid"),
+                "/etc", List.of("A /etc/foo"),
+                "/tmp", List.of("A /tmp/x")));
   }
 
   @Test
@@ -50,15 +69,24 @@ class MountPointsTest {
 
   @Test
   void refusedFileMapsToItsExistingDirectoryAndMkdirToTheDirectoryItWasMadeIn() {
-    Set<String> image = Set.of("/run", "/var", "/var/lib", "/var/lib/nginx", "/var/log",
-        "/var/log/nginx", "/var/log/nginx/error.log", "/var/cache");
+    Set<String> image =
+        Set.of(
+            "/run",
+            "/var",
+            "/var/lib",
+            "/var/lib/nginx",
+            "/var/log",
+            "/var/log/nginx",
+            "/var/log/nginx/error.log",
+            "/var/cache");
 
     assertThat(MountPoints.forRefusedWrite(write("/run/nginx.pid", false), image::contains))
         .isEqualTo("/run");
     assertThat(MountPoints.forRefusedWrite(write("/var/lib/nginx/body", true), image::contains))
         .isEqualTo("/var/lib/nginx");
-    assertThat(MountPoints.forRefusedWrite(write("/var/log/nginx/error.log", false),
-        image::contains)).isEqualTo("/var/log/nginx");
+    assertThat(
+            MountPoints.forRefusedWrite(write("/var/log/nginx/error.log", false), image::contains))
+        .isEqualTo("/var/log/nginx");
     assertThat(MountPoints.forRefusedWrite(write("/var/cache/app/x/y", false), image::contains))
         .isEqualTo("/var/cache/app");
     assertThat(MountPoints.forRefusedWrite(write("/.config", true), image::contains))

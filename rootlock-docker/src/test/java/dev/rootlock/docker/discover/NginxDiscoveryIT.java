@@ -25,6 +25,7 @@ class NginxDiscoveryIT {
   private static final String IMAGE = "rootlock-test/nginx:latest";
 
   private final DockerEngine engine = DockerJavaEngine.fromEnvironment();
+
   /** The runs this test made: only their containers are ours on an engine other runs share. */
   private final List<String> runIds = new java.util.ArrayList<>();
 
@@ -38,19 +39,22 @@ class NginxDiscoveryIT {
 
   @Test
   void findsDebianNginxPathsAndTheHardenedRunStaysUpReadOnly() throws Exception {
-    DiscoveryReport report = new Discovery(engine)
-        .discover(DiscoverRequest.of(IMAGE).withDuration(Duration.ofSeconds(4)));
+    DiscoveryReport report =
+        new Discovery(engine)
+            .discover(DiscoverRequest.of(IMAGE).withDuration(Duration.ofSeconds(4)));
     runIds.add(report.runId());
-    System.out.printf("nginx discover: %d trial(s), %d ms%n", report.trials().size(),
-        report.wallTime().toMillis());
+    System.out.printf(
+        "nginx discover: %d trial(s), %d ms%n",
+        report.trials().size(), report.wallTime().toMillis());
 
-    assertThat(report.proposals()).extracting(WritablePath::path)
+    assertThat(report.proposals())
+        .extracting(WritablePath::path)
         .contains("/var/lib/nginx", "/run");
     assertThat(report.refusals()).isEmpty();
     assertThat(report.proven()).isTrue();
     assertThat(report.trials()).hasSizeLessThanOrEqualTo(3);
-    assertThat(report.proposals()).allSatisfy(p ->
-        assertThat(p.tmpfsOptions()).startsWith("rw,noexec,nosuid,nodev,size="));
+    assertThat(report.proposals())
+        .allSatisfy(p -> assertThat(p.tmpfsOptions()).startsWith("rw,noexec,nosuid,nodev,size="));
 
     Map<String, String> tmpfs = new LinkedHashMap<>();
     report.proposals().forEach(p -> tmpfs.put(p.path(), p.tmpfsOptions()));
@@ -67,12 +71,15 @@ class NginxDiscoveryIT {
 
   @Test
   void imageThatIsNotLocalIsReportedWithoutPulling() {
-    var error = org.assertj.core.api.Assertions.catchThrowableOfType(
-        dev.rootlock.docker.DockerEngineException.class,
-        () -> new Discovery(engine).discover(DiscoverRequest.of("rootlock-test/absent:1")));
-    assertThat(error.reason()).isEqualTo(dev.rootlock.docker.DockerEngineException.Reason
-        .IMAGE_NOT_FOUND);
-    assertThat(error.getMessage()).isEqualTo("image rootlock-test/absent:1 is not present locally,"
-        + " and rootlock never pulls: run `docker pull rootlock-test/absent:1` (or build it) first");
+    var error =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            dev.rootlock.docker.DockerEngineException.class,
+            () -> new Discovery(engine).discover(DiscoverRequest.of("rootlock-test/absent:1")));
+    assertThat(error.reason())
+        .isEqualTo(dev.rootlock.docker.DockerEngineException.Reason.IMAGE_NOT_FOUND);
+    assertThat(error.getMessage())
+        .isEqualTo(
+            "image rootlock-test/absent:1 is not present locally,"
+                + " and rootlock never pulls: run `docker pull rootlock-test/absent:1` (or build it) first");
   }
 }

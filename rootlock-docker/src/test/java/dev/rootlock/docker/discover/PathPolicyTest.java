@@ -12,7 +12,10 @@ class PathPolicyTest {
   private final PathPolicy policy = new PathPolicy(null, Set.of("/app"));
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       /etc | /etc holds identity (passwd, shadow)
       /etc/nginx/conf.d | /etc holds identity (passwd, shadow)
       /usr/local/bin | /usr/local/bin is (or contains) a PATH directory (/usr/local/bin)
@@ -34,9 +37,17 @@ class PathPolicyTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"/run, MEMORY", "/var/run/postgresql, MEMORY", "/tmp, MEMORY", "/app/pid, MEMORY",
-      "/var/lib/nginx, DISK", "/var/log/nginx, DISK", "/var/cache/app, DISK",
-      "/var/lib/postgresql/data, PERSISTENT", "/data, PERSISTENT"})
+  @CsvSource({
+    "/run, MEMORY",
+    "/var/run/postgresql, MEMORY",
+    "/tmp, MEMORY",
+    "/app/pid, MEMORY",
+    "/var/lib/nginx, DISK",
+    "/var/log/nginx, DISK",
+    "/var/cache/app, DISK",
+    "/var/lib/postgresql/data, PERSISTENT",
+    "/data, PERSISTENT"
+  })
   void classifiesByWhatThePathHolds(String path, Medium medium) {
     assertThat(PathPolicy.classify(path, false)).isEqualTo(medium);
   }

@@ -62,7 +62,7 @@ class ComposeTranslationTest {
         Arguments.of(
             "environment as a mapping and as a list; long-syntax tmpfs",
             service(
-                """
+                    """
                 image: app:1
                 environment:
                   MODE: a b
@@ -77,7 +77,7 @@ class ComposeTranslationTest {
         Arguments.of(
             "volumes: named and anonymous as fresh anonymous volumes, binds with their mode",
             service(
-                """
+                    """
                 image: app:1
                 volumes:
                   - data:/var/lib/app
@@ -191,7 +191,8 @@ class ComposeTranslationTest {
             """,
             project);
 
-    assertThat(runs).extracting(ProofRun::container, ProofRun::service)
+    assertThat(runs)
+        .extracting(ProofRun::container, ProofRun::service)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("web", true),
             org.assertj.core.groups.Tuple.tuple("worker", true),

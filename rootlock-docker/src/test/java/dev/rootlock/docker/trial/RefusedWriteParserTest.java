@@ -11,7 +11,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RefusedWriteParserTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
       sh: can't create /var/run/app.pid: Read-only file system | /var/run/app.pid | READ_ONLY | false
       /app/run.sh: line 5: can't create /run/app.pid: Permission denied | /run/app.pid | PERMISSION_DENIED | false
       sh: can't create /var/run/app.pid: nonexistent directory | /var/run/app.pid | MISSING_PARENT | false
@@ -50,19 +54,26 @@ class RefusedWriteParserTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       /usr/local/bin/docker-entrypoint.sh: line 84: cannot create temp file for here-document: Read-only file system
       FileNotFoundError: [Errno 2] No usable temporary directory found in ['/tmp', '/var/tmp', '/usr/tmp', '/app']
       java.io.IOException: Read-only file system
       WebServerException: Unable to create tempDir. java.io.tmpdir is set to /tmp
       """)
   void pathlessTempFileFailuresMeanTmpdir(String line) {
-    assertThat(RefusedWriteParser.parse(line, "/")).extracting(RefusedWrite::kind)
+    assertThat(RefusedWriteParser.parse(line, "/"))
+        .extracting(RefusedWrite::kind)
         .containsExactly(Kind.NO_PATH);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       cat: /etc/missing: No such file or directory
       app: started as 0
       2026/11/22 10:00:00 [notice] 1#1: using the "epoll" event method
@@ -73,17 +84,22 @@ class RefusedWriteParserTest {
 
   @org.junit.jupiter.api.Test
   void repeatedRefusalsOfOnePathAreReportedOnce() {
-    String logs = "touch: /tmp/t: Read-only file system\ntouch: /tmp/t: Read-only file system\n"
-        + "noise\nsh: can't create /etc/foo: Read-only file system\n";
-    assertThat(RefusedWriteParser.parse(logs, "/")).extracting(RefusedWrite::path)
+    String logs =
+        "touch: /tmp/t: Read-only file system\ntouch: /tmp/t: Read-only file system\n"
+            + "noise\nsh: can't create /etc/foo: Read-only file system\n";
+    assertThat(RefusedWriteParser.parse(logs, "/"))
+        .extracting(RefusedWrite::path)
         .isEqualTo(List.of("/tmp/t", "/etc/foo"));
   }
 
   @org.junit.jupiter.api.Test
   void noexecLibraryLoadIsReportedAsNeedingExec() {
-    String line = "java.lang.UnsatisfiedLinkError: /tmp/libnetty_transport_native_epoll_x86_645.so:"
-        + " failed to map segment from shared object: Operation not permitted";
-    assertThat(RefusedWriteParser.parse(line, "/")).containsExactly(new RefusedWrite(
-        "/tmp/libnetty_transport_native_epoll_x86_645.so", Kind.NOEXEC, false, line));
+    String line =
+        "java.lang.UnsatisfiedLinkError: /tmp/libnetty_transport_native_epoll_x86_645.so:"
+            + " failed to map segment from shared object: Operation not permitted";
+    assertThat(RefusedWriteParser.parse(line, "/"))
+        .containsExactly(
+            new RefusedWrite(
+                "/tmp/libnetty_transport_native_epoll_x86_645.so", Kind.NOEXEC, false, line));
   }
 }

@@ -18,8 +18,8 @@ class TrialCleanupTest {
 
   private final FakeDockerEngine engine = new FakeDockerEngine();
   private final List<String> messages = new ArrayList<>();
-  private final TrialJanitor janitor = new TrialJanitor(engine, "dev.rootlock.trial", "run1",
-      messages::add);
+  private final TrialJanitor janitor =
+      new TrialJanitor(engine, "dev.rootlock.trial", "run1", messages::add);
 
   @Test
   void ctrlCRemovesEveryContainerAndSaysWhich() {
@@ -30,8 +30,10 @@ class TrialCleanupTest {
     janitor.interrupted();
 
     assertThat(engine.removed).containsExactly("a".repeat(64), "b".repeat(64), "c".repeat(64));
-    assertThat(messages).containsExactly("rootlock: interrupted; removed container(s)"
-        + " aaaaaaaaaaaa, bbbbbbbbbbbb, cccccccccccc (label dev.rootlock.trial=run1)");
+    assertThat(messages)
+        .containsExactly(
+            "rootlock: interrupted; removed container(s)"
+                + " aaaaaaaaaaaa, bbbbbbbbbbbb, cccccccccccc (label dev.rootlock.trial=run1)");
     janitor.close();
   }
 
@@ -49,8 +51,10 @@ class TrialCleanupTest {
     engine.inspectsBeforeGone = 2;
     TrialRunner runner = new TrialRunner(engine, new HostProc(Path.of("/nonexistent")), janitor);
 
-    DockerEngineException error = catchThrowableOfType(DockerEngineException.class,
-        () -> runner.run(TrialSpec.hardened("img"), Watch.upTo(Duration.ofSeconds(30))));
+    DockerEngineException error =
+        catchThrowableOfType(
+            DockerEngineException.class,
+            () -> runner.run(TrialSpec.hardened("img"), Watch.upTo(Duration.ofSeconds(30))));
 
     assertThat(error.reason()).isEqualTo(DockerEngineException.Reason.UNREACHABLE);
     assertThat(error.getMessage()).isEqualTo("Cannot connect to the Docker daemon");

@@ -20,12 +20,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TrialRunnerIT {
 
   private static final String IMAGE = "rootlock-test/nginx:latest";
-  private static final List<TmpfsMount> NGINX_TMPFS = List.of(TmpfsMount.of("/run", 16),
-      TmpfsMount.of("/var/lib/nginx", 16), TmpfsMount.of("/var/log/nginx", 16));
+  private static final List<TmpfsMount> NGINX_TMPFS =
+      List.of(
+          TmpfsMount.of("/run", 16),
+          TmpfsMount.of("/var/lib/nginx", 16),
+          TmpfsMount.of("/var/log/nginx", 16));
 
   private final DockerEngine engine = DockerJavaEngine.fromEnvironment();
-  private final TrialJanitor janitor = new TrialJanitor(engine, TrialJanitor.LABEL,
-      "rl-pd-" + TrialJanitor.newRunId(), line -> {});
+  private final TrialJanitor janitor =
+      new TrialJanitor(engine, TrialJanitor.LABEL, "rl-pd-" + TrialJanitor.newRunId(), line -> {});
   private final TrialRunner runner = new TrialRunner(engine, HostProc.host(), janitor);
   private final List<String> messages = new ArrayList<>();
 
@@ -38,12 +41,15 @@ class TrialRunnerIT {
 
   @Test
   void nginxWithoutCapabilitiesIsRefusedItsChown() {
-    TrialOutcome outcome = runner.run(TrialSpec.hardened(IMAGE).withNetwork("none")
-        .withTmpfs(NGINX_TMPFS), Watch.upTo(Duration.ofSeconds(10)));
+    TrialOutcome outcome =
+        runner.run(
+            TrialSpec.hardened(IMAGE).withNetwork("none").withTmpfs(NGINX_TMPFS),
+            Watch.upTo(Duration.ofSeconds(10)));
 
     assertThat(outcome.stayedUp()).isFalse();
     assertThat(outcome.exitCode()).isEqualTo(1);
-    assertThat(outcome.refusedOperations()).extracting(RefusedOperation::kind)
+    assertThat(outcome.refusedOperations())
+        .extracting(RefusedOperation::kind)
         .containsExactly(Kind.CHOWN);
     assertThat(outcome.refusedOperations().get(0).detail()).isEqualTo("/var/lib/nginx/body");
     assertThat(outcome.refusedWrites()).isEmpty();
@@ -52,8 +58,11 @@ class TrialRunnerIT {
 
   @Test
   void nginxWithItsThreeCapabilitiesStaysUpAndTheWatchEndsEarly() {
-    TrialSpec spec = TrialSpec.hardened(IMAGE).withNetwork("none").withTmpfs(NGINX_TMPFS)
-        .withCapabilities(true, List.of("CHOWN", "SETUID", "SETGID"));
+    TrialSpec spec =
+        TrialSpec.hardened(IMAGE)
+            .withNetwork("none")
+            .withTmpfs(NGINX_TMPFS)
+            .withCapabilities(true, List.of("CHOWN", "SETUID", "SETGID"));
     TrialOutcome outcome = runner.run(spec, Watch.upTo(Duration.ofSeconds(20)));
 
     assertThat(outcome.stayedUp()).isTrue();
@@ -69,17 +78,22 @@ class TrialRunnerIT {
   @Test
   void nginxWithChownAloneIsRefusedSetgidInTheErrorLogOnItsTmpfs() {
     // The master stays up and prints nothing: its workers' refusals go to error.log only.
-    TrialOutcome outcome = runner.run(TrialSpec.hardened(IMAGE).withNetwork("none")
-        .withTmpfs(NGINX_TMPFS).withCapabilities(true, List.of("CHOWN")),
-        Watch.upTo(Duration.ofSeconds(10)));
+    TrialOutcome outcome =
+        runner.run(
+            TrialSpec.hardened(IMAGE)
+                .withNetwork("none")
+                .withTmpfs(NGINX_TMPFS)
+                .withCapabilities(true, List.of("CHOWN")),
+            Watch.upTo(Duration.ofSeconds(10)));
 
     assertThat(outcome.stayedUp()).isTrue();
     assertThat(outcome.logs()).isEmpty();
-    assertThat(outcome.mountLogs()).containsOnlyKeys("/var/log/nginx/access.log",
-        "/var/log/nginx/error.log");
+    assertThat(outcome.mountLogs())
+        .containsOnlyKeys("/var/log/nginx/access.log", "/var/log/nginx/error.log");
     assertThat(outcome.mountLogs().get("/var/log/nginx/error.log"))
         .contains("[emerg] ", ": setgid(33) failed (1: Operation not permitted)\n");
-    assertThat(outcome.refusedOperations()).extracting(RefusedOperation::kind, RefusedOperation::detail)
+    assertThat(outcome.refusedOperations())
+        .extracting(RefusedOperation::kind, RefusedOperation::detail)
         .containsExactly(tuple(Kind.SETGID, "33"));
     assertThat(outcome.refusedWrites()).isEmpty();
     assertThat(outcome.proves(true)).isFalse();
@@ -87,24 +101,33 @@ class TrialRunnerIT {
 
   @Test
   void nginxWithChownAndSetgidIsRefusedSetuidNext() {
-    TrialOutcome outcome = runner.run(TrialSpec.hardened(IMAGE).withNetwork("none")
-        .withTmpfs(NGINX_TMPFS).withCapabilities(true, List.of("CHOWN", "SETGID")),
-        Watch.upTo(Duration.ofSeconds(10)));
+    TrialOutcome outcome =
+        runner.run(
+            TrialSpec.hardened(IMAGE)
+                .withNetwork("none")
+                .withTmpfs(NGINX_TMPFS)
+                .withCapabilities(true, List.of("CHOWN", "SETGID")),
+            Watch.upTo(Duration.ofSeconds(10)));
 
-    assertThat(outcome.refusedOperations()).extracting(RefusedOperation::kind, RefusedOperation::detail)
+    assertThat(outcome.refusedOperations())
+        .extracting(RefusedOperation::kind, RefusedOperation::detail)
         .containsExactly(tuple(Kind.SETUID, "33"));
     assertThat(outcome.proves(true)).isFalse();
   }
 
   @Test
   void nginxAsRootWithoutItsLogMountIsRefusedTheWrite() {
-    TrialOutcome outcome = runner.run(TrialSpec.hardened(IMAGE).withNetwork("none")
-        .withTmpfs(NGINX_TMPFS.subList(0, 2))
-        .withCapabilities(true, List.of("CHOWN", "SETUID", "SETGID")),
-        Watch.upTo(Duration.ofSeconds(10)));
+    TrialOutcome outcome =
+        runner.run(
+            TrialSpec.hardened(IMAGE)
+                .withNetwork("none")
+                .withTmpfs(NGINX_TMPFS.subList(0, 2))
+                .withCapabilities(true, List.of("CHOWN", "SETUID", "SETGID")),
+            Watch.upTo(Duration.ofSeconds(10)));
 
     assertThat(outcome.proves(true)).isFalse();
-    assertThat(outcome.refusedWrites()).extracting(RefusedWrite::path)
+    assertThat(outcome.refusedWrites())
+        .extracting(RefusedWrite::path)
         .containsExactly("/var/log/nginx/error.log");
   }
 }

@@ -9,33 +9,41 @@ import org.junit.jupiter.api.Test;
 
 class TrialSpecTest {
 
-  private final TrialSpec spec = TrialSpec.hardened("rootlock-test/nginx")
-      .withTmpfs(List.of(TmpfsMount.of("/run", 16), TmpfsMount.of("/var/lib/nginx", 16)
-          .withOwner(33, 33)))
-      .withVolumes(List.of(new VolumeMount("data", "/data", false),
-          new VolumeMount("/etc/app", "/config", true)))
-      .withCapabilities(true, List.of("setuid", "CAP_CHOWN", "SETGID", "CHOWN"))
-      .withUser("1000:1000")
-      .withEnv(List.of("GREETING=hello world", "PRICE=$5"))
-      .withWorkingDir("/srv")
-      .withEntrypoint(List.of("/bin/sh", "-c"))
-      .withCmd(List.of("echo 'hi' && sleep 1"));
+  private final TrialSpec spec =
+      TrialSpec.hardened("rootlock-test/nginx")
+          .withTmpfs(
+              List.of(
+                  TmpfsMount.of("/run", 16), TmpfsMount.of("/var/lib/nginx", 16).withOwner(33, 33)))
+          .withVolumes(
+              List.of(
+                  new VolumeMount("data", "/data", false),
+                  new VolumeMount("/etc/app", "/config", true)))
+          .withCapabilities(true, List.of("setuid", "CAP_CHOWN", "SETGID", "CHOWN"))
+          .withUser("1000:1000")
+          .withEnv(List.of("GREETING=hello world", "PRICE=$5"))
+          .withWorkingDir("/srv")
+          .withEntrypoint(List.of("/bin/sh", "-c"))
+          .withCmd(List.of("echo 'hi' && sleep 1"));
 
   @Test
   void rendersTheDockerRunLineShellQuotedInAFixedOrder() {
-    assertThat(spec.dockerRunLine()).isEqualTo("docker run -d --read-only"
-        + " --tmpfs /run:rw,noexec,nosuid,nodev,size=16m"
-        + " --tmpfs /var/lib/nginx:rw,noexec,nosuid,nodev,size=16m,uid=33,gid=33"
-        + " -v data:/data -v /etc/app:/config:ro"
-        + " --cap-drop ALL --cap-add CHOWN --cap-add SETGID --cap-add SETUID"
-        + " --security-opt no-new-privileges --user 1000:1000"
-        + " -e 'GREETING=hello world' -e 'PRICE=$5' -w /srv"
-        + " --entrypoint /bin/sh rootlock-test/nginx -c 'echo '\\''hi'\\'' && sleep 1'");
+    assertThat(spec.dockerRunLine())
+        .isEqualTo(
+            "docker run -d --read-only"
+                + " --tmpfs /run:rw,noexec,nosuid,nodev,size=16m"
+                + " --tmpfs /var/lib/nginx:rw,noexec,nosuid,nodev,size=16m,uid=33,gid=33"
+                + " -v data:/data -v /etc/app:/config:ro"
+                + " --cap-drop ALL --cap-add CHOWN --cap-add SETGID --cap-add SETUID"
+                + " --security-opt no-new-privileges --user 1000:1000"
+                + " -e 'GREETING=hello world' -e 'PRICE=$5' -w /srv"
+                + " --entrypoint /bin/sh rootlock-test/nginx -c 'echo '\\''hi'\\'' && sleep 1'");
   }
 
   @Test
   void rendersAComposeFileWithTheSameSettings() {
-    assertThat(spec.composeService("app")).isEqualTo("""
+    assertThat(spec.composeService("app"))
+        .isEqualTo(
+            """
         services:
           app:
             image: "rootlock-test/nginx"
@@ -70,9 +78,11 @@ class TrialSpecTest {
   void givesTheEngineTheSameSettingsPlusLabels() {
     var container = spec.toContainerSpec(Map.of("dev.rootlock.trial", "abc"));
     assertThat(container.readOnlyRoot()).isTrue();
-    assertThat(container.tmpfs()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "/run", "rw,noexec,nosuid,nodev,size=16m",
-        "/var/lib/nginx", "rw,noexec,nosuid,nodev,size=16m,uid=33,gid=33"));
+    assertThat(container.tmpfs())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "/run", "rw,noexec,nosuid,nodev,size=16m",
+                "/var/lib/nginx", "rw,noexec,nosuid,nodev,size=16m,uid=33,gid=33"));
     assertThat(container.capDrop()).containsExactly("ALL");
     assertThat(container.capAdd()).containsExactly("CHOWN", "SETGID", "SETUID");
     assertThat(container.securityOpt()).containsExactly("no-new-privileges");
@@ -86,8 +96,9 @@ class TrialSpecTest {
 
   @Test
   void theHardenedStartingPointPrintsOnlyTheHardening() {
-    assertThat(TrialSpec.hardened("busybox").dockerRunLine()).isEqualTo(
-        "docker run -d --read-only --cap-drop ALL --security-opt no-new-privileges busybox");
+    assertThat(TrialSpec.hardened("busybox").dockerRunLine())
+        .isEqualTo(
+            "docker run -d --read-only --cap-drop ALL --security-opt no-new-privileges busybox");
   }
 
   @Test

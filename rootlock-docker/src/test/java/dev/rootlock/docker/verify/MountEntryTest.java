@@ -9,10 +9,12 @@ class MountEntryTest {
 
   @Test
   void readsPerMountOptionsNotTheOverlaySuperblocks() {
-    List<MountEntry> entries = MountEntry.parse(List.of(
-        "1021 940 0:98 / / ro,relatime master:2 - overlay overlay rw,lowerdir=/l,upperdir=/u",
-        "1030 1021 0:101 / /tmp rw,nosuid,nodev,noexec,relatime - tmpfs tmpfs rw,size=65536k",
-        "1031 1021 0:102 / /my\\040dir rw,relatime - tmpfs tmpfs rw,mode=755,uid=1000"));
+    List<MountEntry> entries =
+        MountEntry.parse(
+            List.of(
+                "1021 940 0:98 / / ro,relatime master:2 - overlay overlay rw,lowerdir=/l,upperdir=/u",
+                "1030 1021 0:101 / /tmp rw,nosuid,nodev,noexec,relatime - tmpfs tmpfs rw,size=65536k",
+                "1031 1021 0:102 / /my\\040dir rw,relatime - tmpfs tmpfs rw,mode=755,uid=1000"));
 
     assertThat(entries.get(0).mountPoint()).isEqualTo("/");
     assertThat(entries.get(0).writable()).isFalse();

@@ -9,9 +9,16 @@ class ProcessFactsTest {
 
   @Test
   void readsEffectiveIdsCapabilitiesNoNewPrivsAndSeccomp() {
-    ProcessFacts facts = ProcessFacts.fromStatus(List.of("Name:\tsleep",
-        "Uid:\t65534\t65534\t65534\t65534", "Gid:\t65534\t65534\t65534\t65534", "Groups:\t10 20",
-        "CapEff:\t0000000000000000", "NoNewPrivs:\t1", "Seccomp:\t2"));
+    ProcessFacts facts =
+        ProcessFacts.fromStatus(
+            List.of(
+                "Name:\tsleep",
+                "Uid:\t65534\t65534\t65534\t65534",
+                "Gid:\t65534\t65534\t65534\t65534",
+                "Groups:\t10 20",
+                "CapEff:\t0000000000000000",
+                "NoNewPrivs:\t1",
+                "Seccomp:\t2"));
 
     assertThat(facts).isEqualTo(new ProcessFacts(65534L, 65534L, List.of(10L, 20L), 0L, true, 2));
     assertThat(facts.canRemount()).isFalse();
@@ -20,8 +27,10 @@ class ProcessFactsTest {
 
   @Test
   void aPrivilegedCapabilitySetCanRemount() {
-    ProcessFacts facts = ProcessFacts.fromStatus(List.of("Uid:\t0\t0\t0\t0",
-        "CapEff:\t000001ffffffffff", "NoNewPrivs:\t0", "Seccomp:\t0"));
+    ProcessFacts facts =
+        ProcessFacts.fromStatus(
+            List.of(
+                "Uid:\t0\t0\t0\t0", "CapEff:\t000001ffffffffff", "NoNewPrivs:\t0", "Seccomp:\t0"));
 
     assertThat(facts.canRemount()).isTrue();
     assertThat(facts.noNewPrivs()).isFalse();

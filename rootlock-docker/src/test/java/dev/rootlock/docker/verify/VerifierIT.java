@@ -40,13 +40,18 @@ class VerifierIT {
 
     assertThat(report.source()).isEqualTo("proc");
     assertThat(report.rootReadOnly()).isTrue();
-    assertThat(report.writableMounts()).filteredOn(m -> m.path().equals("/tmp")).singleElement()
+    assertThat(report.writableMounts())
+        .filteredOn(m -> m.path().equals("/tmp"))
+        .singleElement()
         .satisfies(m -> assertThat(m.options()).startsWith("rw,nosuid,nodev,noexec"));
     assertThat(report.process().uid()).isEqualTo(0);
-    assertThat(report.drill()).extracting(DrillAttempt::target)
+    assertThat(report.drill())
+        .extracting(DrillAttempt::target)
         .contains("/etc", "/bin", "/tmp", "/dev/shm", "/");
     assertThat(report.drill()).allSatisfy(a -> assertThat(a.blocked()).as(a.toString()).isTrue());
-    assertThat(report.drill()).filteredOn(a -> a.target().equals("/etc")).singleElement()
+    assertThat(report.drill())
+        .filteredOn(a -> a.target().equals("/etc"))
+        .singleElement()
         .satisfies(a -> assertThat(a.detail()).endsWith("Read-only file system"));
     assertThat(report.protectionHolds()).isTrue();
   }
@@ -58,11 +63,14 @@ class VerifierIT {
     VerifyReport report = new Verifier(engine).verify(id, true);
 
     assertThat(report.rootReadOnly()).isFalse();
-    assertThat(report.drill()).filteredOn(a -> a.target().equals("/etc")).singleElement()
+    assertThat(report.drill())
+        .filteredOn(a -> a.target().equals("/etc"))
+        .singleElement()
         .satisfies(a -> assertThat(a.blocked()).isFalse());
-    assertThat(report.problems()).contains(
-        "the root file system is writable (per-mount options of / say rw)",
-        "drill: write a file into /etc was NOT blocked");
+    assertThat(report.problems())
+        .contains(
+            "the root file system is writable (per-mount options of / say rw)",
+            "drill: write a file into /etc was NOT blocked");
     assertThat(report.protectionHolds()).isFalse();
   }
 
@@ -79,21 +87,38 @@ class VerifierIT {
     assertThat(ro.rootReadOnly()).isTrue();
     assertThat(ro.protectionHolds()).isTrue();
     assertThat(rw.rootReadOnly()).isFalse();
-    assertThat(rw.problems()).containsExactly(
-        "the root file system is writable (the container was not started with --read-only)");
+    assertThat(rw.problems())
+        .containsExactly(
+            "the root file system is writable (the container was not started with --read-only)");
   }
 
   @Test
   void tmpfsOverAn0755ImageDirIsReportedUnwritableForANonRootUser() {
-    String id = engine.create(new dev.rootlock.docker.ContainerSpec(IMAGE, SLEEP, List.of(), "1000",
-        true, TMP, "none", Map.of(TestContainers.LABEL, "1")));
+    String id =
+        engine.create(
+            new dev.rootlock.docker.ContainerSpec(
+                IMAGE,
+                SLEEP,
+                List.of(),
+                "1000",
+                true,
+                TMP,
+                "none",
+                Map.of(TestContainers.LABEL, "1")));
     try {
       engine.start(id);
       VerifyReport report = new Verifier(engine).verify(id, false);
-      assertThat(report.writableMounts()).filteredOn(m -> m.path().equals("/tmp")).singleElement()
+      assertThat(report.writableMounts())
+          .filteredOn(m -> m.path().equals("/tmp"))
+          .singleElement()
           .satisfies(m -> assertThat(m.userCanWrite()).isFalse());
-      assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith("/tmp is mounted"
-          + " writable but the container's user (uid 1000) cannot write it"));
+      assertThat(report.warnings())
+          .anySatisfy(
+              w ->
+                  assertThat(w)
+                      .startsWith(
+                          "/tmp is mounted"
+                              + " writable but the container's user (uid 1000) cannot write it"));
     } finally {
       engine.remove(id);
     }

@@ -57,9 +57,9 @@ public final class KubeConnection {
 
   /**
    * A client for a long-running server (the webhook): the cluster chosen as for the CLI, from
-   * {@code kubeconfig} (or, when null, the places kubectl looks) and {@code context} (or, when null,
-   * the current one), but with fabric8's own retries, so that an API server restarting while the
-   * server starts is waited for rather than given up on after the CLI's two tries.
+   * {@code kubeconfig} (or, when null, the places kubectl looks) and {@code context} (or, when
+   * null, the current one), but with fabric8's own retries, so that an API server restarting while
+   * the server starts is waited for rather than given up on after the CLI's two tries.
    */
   public KubernetesClient openForServer(Path kubeconfig, String context) throws KubeException {
     return build(select(kubeconfig, context));

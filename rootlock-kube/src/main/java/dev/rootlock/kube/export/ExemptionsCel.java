@@ -39,8 +39,13 @@ final class ExemptionsCel {
               "not-exempt-runtime-class",
               "!("
                   + PodSpecCel.bySpec(
-                      s -> "has(" + s + ".runtimeClassName) && " + s + ".runtimeClassName in "
-                          + classes)
+                      s ->
+                          "has("
+                              + s
+                              + ".runtimeClassName) && "
+                              + s
+                              + ".runtimeClassName in "
+                              + classes)
                   + ")"));
     }
     return conditions;
@@ -61,14 +66,26 @@ final class ExemptionsCel {
 
   /** The validation's expression, with the check allowed when the object exempts it. */
   static String exemptable(String checkId, String expression) {
-    return "variables.exemptChecks.exists(ids, '" + checkId + "' in ids || '*' in ids) || ("
-        + expression + ")";
+    return "variables.exemptChecks.exists(ids, '"
+        + checkId
+        + "' in ids || '*' in ids) || ("
+        + expression
+        + ")";
   }
 
   /** A one-element list with the annotation's value, or an empty list. */
   private static String annotation(String metadata) {
-    return "(has(" + metadata + ".annotations) && '" + ANNOTATION + "' in " + metadata
-        + ".annotations ? [" + metadata + ".annotations['" + ANNOTATION + "']] : [])";
+    return "(has("
+        + metadata
+        + ".annotations) && '"
+        + ANNOTATION
+        + "' in "
+        + metadata
+        + ".annotations ? ["
+        + metadata
+        + ".annotations['"
+        + ANNOTATION
+        + "']] : [])";
   }
 
   /** A CEL list of string literals. */

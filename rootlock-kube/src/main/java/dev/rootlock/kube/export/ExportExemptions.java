@@ -10,7 +10,10 @@ import java.util.TreeSet;
  * annotations} is on, the checks an object exempts itself from with {@code rootlock.dev/exempt}.
  */
 public record ExportExemptions(
-    Set<String> usernames, Set<String> runtimeClasses, Set<String> namespaces, boolean annotations) {
+    Set<String> usernames,
+    Set<String> runtimeClasses,
+    Set<String> namespaces,
+    boolean annotations) {
 
   /** No configured exemptions; the in-object annotation honoured. */
   public static final ExportExemptions DEFAULT =

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The part of the webhook's {@code /mutate} a {@code MutatingAdmissionPolicy}
- * ({@code admissionregistration.k8s.io/v1beta1}, Kubernetes 1.34) can express: every init and
- * regular container of a new Linux pod that does not set {@code readOnlyRootFilesystem} gets
- * {@code true}, and, unless it already mounts something at {@code /tmp} (or writable at {@code /}),
- * a mount of a {@code rootlock-tmp} memory {@code emptyDir} with the fixer's default size at {@code
- * /tmp}.
+ * The part of the webhook's {@code /mutate} a {@code MutatingAdmissionPolicy} ({@code
+ * admissionregistration.k8s.io/v1beta1}, Kubernetes 1.34) can express: every init and regular
+ * container of a new Linux pod that does not set {@code readOnlyRootFilesystem} gets {@code true},
+ * and, unless it already mounts something at {@code /tmp} (or writable at {@code /}), a mount of a
+ * {@code rootlock-tmp} memory {@code emptyDir} with the fixer's default size at {@code /tmp}.
  *
  * <p>It is written as server-side-apply {@code ApplyConfiguration}s, which merge containers and
  * volumes by name and mounts by path, so no index is needed and nothing the user set is replaced:
@@ -36,8 +35,12 @@ public final class MutatingExport {
   /** Whether container {@code c} gets a {@code /tmp} mount. */
   private static final String NEEDS_TMP =
       "variables.tmpFree && !(has(c.volumeMounts) && c.volumeMounts.exists(m,"
-          + " m.mountPath.contains('..') || " + SEGMENTS + " == ['tmp']"
-          + " || (" + SEGMENTS + " == [] && !(has(m.readOnly) && m.readOnly == true))))";
+          + " m.mountPath.contains('..') || "
+          + SEGMENTS
+          + " == ['tmp']"
+          + " || ("
+          + SEGMENTS
+          + " == [] && !(has(m.readOnly) && m.readOnly == true))))";
 
   private MutatingExport() {}
 
@@ -46,9 +49,15 @@ public final class MutatingExport {
 
   /** {@code variables.tmpWriters}: names of the containers that get the {@code /tmp} mount. */
   static final String TMP_WRITERS =
-      "(has(object.spec.initContainers) ? object.spec.initContainers.filter(c, " + UNSET + " && "
-          + NEEDS_TMP + ").map(c, c.name) : []) + object.spec.containers.filter(c, " + UNSET
-          + " && " + NEEDS_TMP + ").map(c, c.name)";
+      "(has(object.spec.initContainers) ? object.spec.initContainers.filter(c, "
+          + UNSET
+          + " && "
+          + NEEDS_TMP
+          + ").map(c, c.name) : []) + object.spec.containers.filter(c, "
+          + UNSET
+          + " && "
+          + NEEDS_TMP
+          + ").map(c, c.name)";
 
   /** The apply configuration for one container list, as a field of {@code Object.spec}. */
   static String containers(String list) {
@@ -57,35 +66,50 @@ public final class MutatingExport {
         list.equals("containers")
             ? "object.spec.containers"
             : "(has(object.spec." + list + ") ? object.spec." + list + " : [])";
-    return list + ": " + items + ".filter(c, " + UNSET + ").map(c, " + type
-        + "{name: c.name, securityContext: " + type
+    return list
+        + ": "
+        + items
+        + ".filter(c, "
+        + UNSET
+        + ").map(c, "
+        + type
+        + "{name: c.name, securityContext: "
+        + type
         + ".securityContext{readOnlyRootFilesystem: true}, volumeMounts: c.name in"
-        + " variables.tmpWriters ? [" + type + ".volumeMounts{name: '" + VOLUME
+        + " variables.tmpWriters ? ["
+        + type
+        + ".volumeMounts{name: '"
+        + VOLUME
         + "', mountPath: '/tmp'}] : []})";
   }
 
   /**
-   * The one mutation: a single apply configuration, so that its variables are read from the pod
-   * as it came (empty lists merge as no change).
+   * The one mutation: a single apply configuration, so that its variables are read from the pod as
+   * it came (empty lists merge as no change).
    */
   static final String MUTATION =
       "Object{spec: Object.spec{"
           + containers("initContainers")
           + ", "
           + containers("containers")
-          + ", volumes: size(variables.tmpWriters) > 0 ? [Object.spec.volumes{name: '" + VOLUME
+          + ", volumes: size(variables.tmpWriters) > 0 ? [Object.spec.volumes{name: '"
+          + VOLUME
           + "', emptyDir: Object.spec.volumes.emptyDir{medium: 'Memory', sizeLimit: '"
-          + TMP_SIZE + "'}}] : []}}";
+          + TMP_SIZE
+          + "'}}] : []}}";
 
   /** The policy and its binding, as a YAML stream starting with {@code ---}. */
   public static String yaml(ExportExemptions exemptions) {
     StringBuilder out = new StringBuilder();
     out.append("---\n");
     out.append("# What rootlock's mutating webhook does that a MutatingAdmissionPolicy can: a\n");
-    out.append("# read-only root and a ").append(TMP_SIZE)
+    out.append("# read-only root and a ")
+        .append(TMP_SIZE)
         .append(" memory /tmp for every container that sets no\n");
-    out.append("# readOnlyRootFilesystem. admissionregistration.k8s.io/v1beta1: Kubernetes 1.34+\n");
-    out.append("# with that API and the MutatingAdmissionPolicy feature gate enabled. Its CEL was\n");
+    out.append(
+        "# readOnlyRootFilesystem. admissionregistration.k8s.io/v1beta1: Kubernetes 1.34+\n");
+    out.append(
+        "# with that API and the MutatingAdmissionPolicy feature gate enabled. Its CEL was\n");
     out.append("# evaluated by rootlock's tests, its merge modelled; it was not run on a 1.34\n");
     out.append("# API server. Not done, unlike the webhook: the paths known images write.\n");
     out.append("apiVersion: admissionregistration.k8s.io/v1beta1\n");
@@ -140,8 +164,9 @@ public final class MutatingExport {
     out.append("        - key: kubernetes.io/metadata.name\n");
     out.append("          operator: NotIn\n");
     out.append("          values: [")
-        .append(String.join(", ", VapExport.skipped(exemptions).stream()
-            .map(n -> "\"" + n + "\"").toList()))
+        .append(
+            String.join(
+                ", ", VapExport.skipped(exemptions).stream().map(n -> "\"" + n + "\"").toList()))
         .append("]\n");
     return out.toString();
   }

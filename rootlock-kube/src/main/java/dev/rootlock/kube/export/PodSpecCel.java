@@ -37,11 +37,14 @@ final class PodSpecCel {
    * matchConditions}).
    */
   static String bySpec(Function<String, String> expression) {
-    return "object.kind == 'Pod' ? " + expression.apply("object.spec")
-        + " : object.kind == 'PodTemplate' ? " + expression.apply("object.template.spec")
+    return "object.kind == 'Pod' ? "
+        + expression.apply("object.spec")
+        + " : object.kind == 'PodTemplate' ? "
+        + expression.apply("object.template.spec")
         + " : object.kind == 'CronJob' ? "
         + expression.apply("object.spec.jobTemplate.spec.template.spec")
-        + " : " + expression.apply("object.spec.template.spec");
+        + " : "
+        + expression.apply("object.spec.template.spec");
   }
 
   /**
@@ -50,11 +53,18 @@ final class PodSpecCel {
    */
   static String byTemplateMetadata(Function<String, String> expression) {
     Function<String, String> guarded =
-        template -> "(has(" + template + ".metadata) ? "
-            + expression.apply(template + ".metadata") + " : [])";
-    return "object.kind == 'PodTemplate' ? " + guarded.apply("object.template")
-        + " : object.kind == 'CronJob' ? " + guarded.apply("object.spec.jobTemplate.spec.template")
-        + " : " + guarded.apply("object.spec.template");
+        template ->
+            "(has("
+                + template
+                + ".metadata) ? "
+                + expression.apply(template + ".metadata")
+                + " : [])";
+    return "object.kind == 'PodTemplate' ? "
+        + guarded.apply("object.template")
+        + " : object.kind == 'CronJob' ? "
+        + guarded.apply("object.spec.jobTemplate.spec.template")
+        + " : "
+        + guarded.apply("object.spec.template");
   }
 
   /** {@code variables.windows}: Windows pods are exempt from the read-only root checks. */
@@ -79,7 +89,12 @@ final class PodSpecCel {
         cel.append(" + ");
       }
       String field = "variables.spec." + list;
-      cel.append("(has(").append(field).append(") ? ").append(field).append(perList).append(" : [])");
+      cel.append("(has(")
+          .append(field)
+          .append(") ? ")
+          .append(field)
+          .append(perList)
+          .append(" : [])");
     }
     return cel.toString();
   }
@@ -90,7 +105,10 @@ final class PodSpecCel {
    * quoting of them is a plain pair of double quotes.
    */
   static String containersMessage(String names) {
-    return "(size(" + names + ") == 1 ? 'container ' : 'containers ') + "
-        + names + ".map(n, '\"' + n + '\"').join(', ')";
+    return "(size("
+        + names
+        + ") == 1 ? 'container ' : 'containers ') + "
+        + names
+        + ".map(n, '\"' + n + '\"').join(', ')";
   }
 }

@@ -2,8 +2,8 @@ package dev.rootlock.kube.export;
 
 /**
  * {@code readOnlyRootFilesystem} in CEL: every init, regular and ephemeral container must set
- * {@code securityContext.readOnlyRootFilesystem: true}; Windows pods are exempt. The API server
- * has already rejected non-boolean values, so "not true" is "unset or false" here.
+ * {@code securityContext.readOnlyRootFilesystem: true}; Windows pods are exempt. The API server has
+ * already rejected non-boolean values, so "not true" is "unset or false" here.
  */
 final class ReadOnlyRootFilesystemCel {
 

@@ -36,21 +36,32 @@ final class SensitiveHostPathsCel {
   private static final String WORDS =
       "p.startsWith('?') ? '(unresolved)'"
           + " : p == '/' ? '(host root)'"
-          + " : p.substring(p.lastIndexOf('/') + 1) in " + literal(SOCKET_NAMES)
-          + " || p in " + literal(SOCKET_DIRECTORIES) + " ? '(container runtime socket)'"
-          + " : '/' + p.substring(1).split('/')[0] in " + literal(KERNEL_DIRECTORIES)
-          + " ? '" + KERNEL + "' : ''";
+          + " : p.substring(p.lastIndexOf('/') + 1) in "
+          + literal(SOCKET_NAMES)
+          + " || p in "
+          + literal(SOCKET_DIRECTORIES)
+          + " ? '(container runtime socket)'"
+          + " : '/' + p.substring(1).split('/')[0] in "
+          + literal(KERNEL_DIRECTORIES)
+          + " ? '"
+          + KERNEL
+          + "' : ''";
 
   private static final String NAME = "(has(v.name) ? v.name : '')";
 
   /** Whether some container mounts volume {@code n} (writable only, when asked). */
   static String mounted(String n, boolean writableOnly) {
     String writable = writableOnly ? " && !(has(m.readOnly) && m.readOnly == true)" : "";
-    return "(" + PodSpecCel.eachContainerList(
-            ".exists(c, has(c.volumeMounts) && c.volumeMounts.exists(m,"
-                + " (has(m.name) ? m.name : '') == " + n + writable + "))")
-        .replace(" : [])", " : false)")
-        .replace(") + (", ") || (") + ")";
+    return "("
+        + PodSpecCel.eachContainerList(
+                ".exists(c, has(c.volumeMounts) && c.volumeMounts.exists(m,"
+                    + " (has(m.name) ? m.name : '') == "
+                    + n
+                    + writable
+                    + "))")
+            .replace(" : [])", " : false)")
+            .replace(") + (", ") || (")
+        + ")";
   }
 
   /**
@@ -60,10 +71,18 @@ final class SensitiveHostPathsCel {
   static final String SENSITIVE_VOLUMES =
       "has(variables.spec.volumes) ? variables.spec.volumes.filter(v, has(v.hostPath)"
           + " && has(v.hostPath.path) && v.hostPath.path.startsWith('/'))"
-          + ".map(v, [" + NAME + ", v.hostPath.path, cel.bind(p, "
-          + WritableSystemPathsCel.normalise("v.hostPath.path") + ", " + WORDS + ")])"
-          + ".filter(t, t[2] != '' && (t[2] != '" + KERNEL + "' || "
-          + mounted("t[0]", true) + ")) : []";
+          + ".map(v, ["
+          + NAME
+          + ", v.hostPath.path, cel.bind(p, "
+          + WritableSystemPathsCel.normalise("v.hostPath.path")
+          + ", "
+          + WORDS
+          + ")])"
+          + ".filter(t, t[2] != '' && (t[2] != '"
+          + KERNEL
+          + "' || "
+          + mounted("t[0]", true)
+          + ")) : []";
 
   private SensitiveHostPathsCel() {}
 

@@ -9,11 +9,14 @@ final class UnboundedMemoryVolumesCel {
 
   static final String ID = "unboundedMemoryVolumes";
 
-  private static final String ZERO = "^[+-]?(?:0+(?:\\\\.0*)?|\\\\.0+)(?:[eE][+-]?[0-9]+|[A-Za-z]*)$";
+  private static final String ZERO =
+      "^[+-]?(?:0+(?:\\\\.0*)?|\\\\.0+)(?:[eE][+-]?[0-9]+|[A-Za-z]*)$";
 
   private static final String UNLIMITED =
       "!(has(c.resources) && has(c.resources.limits) && 'memory' in c.resources.limits"
-          + " && !c.resources.limits.memory.trim().matches('" + ZERO + "'))";
+          + " && !c.resources.limits.memory.trim().matches('"
+          + ZERO
+          + "'))";
 
   private static final String WRITABLE = "!(has(m.readOnly) && m.readOnly == true)";
 
@@ -27,8 +30,12 @@ final class UnboundedMemoryVolumesCel {
   static final String UNBOUNDED_VOLUMES =
       "variables.memoryVolumes.filter(n, "
           + PodSpecCel.eachContainerList(
-              ".exists(c, " + UNLIMITED + " && has(c.volumeMounts)"
-                  + " && c.volumeMounts.exists(m, " + WRITABLE + " && m.name == n))")
+                  ".exists(c, "
+                      + UNLIMITED
+                      + " && has(c.volumeMounts)"
+                      + " && c.volumeMounts.exists(m, "
+                      + WRITABLE
+                      + " && m.name == n))")
               .replace(" : [])", " : false)")
               .replace(") + (", ") || (")
           + ")";
@@ -36,8 +43,11 @@ final class UnboundedMemoryVolumesCel {
   /** {@code variables.unboundedWriters}: the unlimited writers of those, in visiting order. */
   static final String UNBOUNDED_WRITERS =
       PodSpecCel.eachContainerList(
-          ".filter(c, " + UNLIMITED + " && has(c.volumeMounts) && c.volumeMounts.exists(m, "
-              + WRITABLE + " && m.name in variables.unboundedVolumes)).map(c, c.name)");
+          ".filter(c, "
+              + UNLIMITED
+              + " && has(c.volumeMounts) && c.volumeMounts.exists(m, "
+              + WRITABLE
+              + " && m.name in variables.unboundedVolumes)).map(c, c.name)");
 
   private UnboundedMemoryVolumesCel() {}
 

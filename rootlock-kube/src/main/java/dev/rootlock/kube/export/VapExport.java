@@ -9,17 +9,17 @@ import java.util.List;
  * Writes rootlock's hardened additions as a {@code ValidatingAdmissionPolicy} and its bindings
  * ({@code admissionregistration.k8s.io/v1}), so the API server enforces them with no webhook.
  *
- * <p>The bindings select namespaces by the webhook's labels: {@code rootlock.dev/enforce:
- * hardened} denies pods, {@code rootlock.dev/warn: hardened} warns and {@code rootlock.dev/audit:
- * hardened} audits every pod-template kind, as the webhook does (pod controllers are warned about
- * and audited, never denied). {@code kube-system} is skipped, as by the webhook.
+ * <p>The bindings select namespaces by the webhook's labels: {@code rootlock.dev/enforce: hardened}
+ * denies pods, {@code rootlock.dev/warn: hardened} warns and {@code rootlock.dev/audit: hardened}
+ * audits every pod-template kind, as the webhook does (pod controllers are warned about and
+ * audited, never denied). {@code kube-system} is skipped, as by the webhook.
  */
 public final class VapExport {
 
   public static final String POLICY_NAME = "rootlock-hardened";
 
   /** Exported checks, in the engine's message order (sorted by ID). */
-  static final List<CelValidation> VALIDATIONS = 
+  static final List<CelValidation> VALIDATIONS =
       List.of(
           ReadOnlyRootFilesystemCel.validation(),
           SensitiveHostPathsCel.validation(),
@@ -93,7 +93,8 @@ public final class VapExport {
     }
     if (exemptions.annotations()) {
       out.append("# Exemptions: an object (or its pod template) annotated\n");
-      out.append("# ").append(ExemptionsCel.ANNOTATION)
+      out.append("# ")
+          .append(ExemptionsCel.ANNOTATION)
           .append(": \"<check>[,<check>]: reason\" is not judged on those checks.\n");
     }
     out.append("apiVersion: admissionregistration.k8s.io/v1\n");
@@ -188,10 +189,18 @@ public final class VapExport {
         resource.resource().equals("pods")
             ? "[\"pods\", \"pods/ephemeralcontainers\"]"
             : "[\"" + resource.resource() + "\"]";
-    return indent + "- apiGroups: [\"" + resource.apiGroup() + "\"]\n"
-        + indent + "  apiVersions: [\"v1\"]\n"
-        + indent + "  operations: [\"CREATE\", \"UPDATE\"]\n"
-        + indent + "  resources: " + resources + "\n";
+    return indent
+        + "- apiGroups: [\""
+        + resource.apiGroup()
+        + "\"]\n"
+        + indent
+        + "  apiVersions: [\"v1\"]\n"
+        + indent
+        + "  operations: [\"CREATE\", \"UPDATE\"]\n"
+        + indent
+        + "  resources: "
+        + resources
+        + "\n";
   }
 
   private static void variable(StringBuilder out, String name, String expression) {

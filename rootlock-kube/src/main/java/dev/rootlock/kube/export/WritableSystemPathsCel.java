@@ -49,28 +49,50 @@ final class WritableSystemPathsCel {
   /** Every other volume source of core/v1 Volume (fabric8 7.8.0's model, Kubernetes 1.33). */
   private static final List<String> OTHER_SOURCES =
       List.of(
-          "awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "csi",
-          "emptyDir", "ephemeral", "fc", "flexVolume", "flocker", "gcePersistentDisk", "gitRepo",
-          "glusterfs", "hostPath", "image", "iscsi", "nfs", "persistentVolumeClaim",
-          "photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageos",
+          "awsElasticBlockStore",
+          "azureDisk",
+          "azureFile",
+          "cephfs",
+          "cinder",
+          "csi",
+          "emptyDir",
+          "ephemeral",
+          "fc",
+          "flexVolume",
+          "flocker",
+          "gcePersistentDisk",
+          "gitRepo",
+          "glusterfs",
+          "hostPath",
+          "image",
+          "iscsi",
+          "nfs",
+          "persistentVolumeClaim",
+          "photonPersistentDisk",
+          "portworxVolume",
+          "quobyte",
+          "rbd",
+          "scaleIO",
+          "storageos",
           "vsphereVolume");
 
   private static final String SYSTEM = literal(SYSTEM_PATHS);
 
   private static final String INDICES =
       "["
-          + IntStream.range(0, MAX_SEGMENTS).mapToObj(Integer::toString).collect(
-              Collectors.joining(", "))
+          + IntStream.range(0, MAX_SEGMENTS)
+              .mapToObj(Integer::toString)
+              .collect(Collectors.joining(", "))
           + "]";
 
   /** True when every source of {@code v} is one the kubelet mounts read-only, and it has one. */
   private static final String ALWAYS_READ_ONLY =
       "("
-          + READ_ONLY_SOURCES.stream().map(s -> "has(v." + s + ")").collect(
-              Collectors.joining(" || "))
+          + READ_ONLY_SOURCES.stream()
+              .map(s -> "has(v." + s + ")")
+              .collect(Collectors.joining(" || "))
           + ") && !("
-          + OTHER_SOURCES.stream().map(s -> "has(v." + s + ")").collect(
-              Collectors.joining(" || "))
+          + OTHER_SOURCES.stream().map(s -> "has(v." + s + ")").collect(Collectors.joining(" || "))
           + ")";
 
   /**
@@ -78,16 +100,24 @@ final class WritableSystemPathsCel {
    * volume of a name decides, as in the engine's lookup.
    */
   static final String READ_ONLY_VOLUMES =
-      "has(variables.spec.volumes) ? variables.spec.volumes.filter(v, " + ALWAYS_READ_ONLY
+      "has(variables.spec.volumes) ? variables.spec.volumes.filter(v, "
+          + ALWAYS_READ_ONLY
           + " && variables.spec.volumes.filter(w, (has(w.name) ? w.name : '')"
           + " == (has(v.name) ? v.name : ''))[0] == v).map(v, has(v.name) ? v.name : '') : []";
 
   /** The engine's {@code normalise(p)} for a non-empty CEL string expression {@code p}. */
   static String normalise(String p) {
-    return "cel.bind(segs, " + p + ".split('/').filter(s, s != '' && s != '.'),"
+    return "cel.bind(segs, "
+        + p
+        + ".split('/').filter(s, s != '' && s != '.'),"
         + " !('..' in segs) ? '/' + segs.join('/')"
-        + " : size(segs) > " + MAX_SEGMENTS + " ? '?' + " + p
-        + " : cel.bind(ix, " + INDICES + ".filter(i, i < size(segs)),"
+        + " : size(segs) > "
+        + MAX_SEGMENTS
+        + " ? '?' + "
+        + p
+        + " : cel.bind(ix, "
+        + INDICES
+        + ".filter(i, i < size(segs)),"
         + " cel.bind(depth, ix.map(i, 2 * size(ix.filter(k, k <= i && segs[k] != '..')) - i - 1),"
         + " '/' + ix.filter(j, segs[j] != '..' && ix.all(u, u <= j || depth[u] >= depth[j]))"
         + ".map(j, segs[j]).join('/'))))";
@@ -103,8 +133,12 @@ final class WritableSystemPathsCel {
               + " !(has(m.readOnly) && m.readOnly == true)"
               + " && has(m.mountPath) && m.mountPath != ''"
               + " && !((has(m.name) ? m.name : '') in variables.readOnlyVolumes))"
-              + ".map(m, [c.name, has(m.name) ? m.name : '', " + normalise("m.mountPath") + "])"
-              + ".filter(t, t[2] in " + SYSTEM + " || t[2].startsWith('?')) : [])");
+              + ".map(m, [c.name, has(m.name) ? m.name : '', "
+              + normalise("m.mountPath")
+              + "])"
+              + ".filter(t, t[2] in "
+              + SYSTEM
+              + " || t[2].startsWith('?')) : [])");
 
   private WritableSystemPathsCel() {}
 
@@ -114,7 +148,9 @@ final class WritableSystemPathsCel {
     String first = offenders + "[0]";
     String single = first + "[0]";
     String paths =
-        "(" + SYSTEM + ".filter(p, variables.systemMounts.exists(ms, ms.exists(t, t[2] == p)))"
+        "("
+            + SYSTEM
+            + ".filter(p, variables.systemMounts.exists(ms, ms.exists(t, t[2] == p)))"
             + ".map(p, '\"' + p + '\"') + variables.systemMounts.map(ms,"
             + " ms.filter(t, t[2].startsWith('?')).map(t, '\"' + t[2] + '\"').join(', '))"
             + ".filter(s, s != '')).join(', ')";
@@ -123,8 +159,17 @@ final class WritableSystemPathsCel {
         "variables.systemMounts.all(ms, size(ms) == 0)",
         "'writable system path (' + "
             + PodSpecCel.containersMessage(names)
-            + " + (size(" + offenders + ") == 1 && size(" + first + ") == 1 ? ' must not mount volume \"' + " + single + "[1] + '\" writable at \"' + "
-            + single + "[2] + '\"' : ' must not mount writable volumes at ' + " + paths + ") + ')'");
+            + " + (size("
+            + offenders
+            + ") == 1 && size("
+            + first
+            + ") == 1 ? ' must not mount volume \"' + "
+            + single
+            + "[1] + '\" writable at \"' + "
+            + single
+            + "[2] + '\"' : ' must not mount writable volumes at ' + "
+            + paths
+            + ") + ')'");
   }
 
   private static String literal(List<String> items) {

@@ -60,8 +60,7 @@ class CelEquivalenceTest {
   }
 
   @Test
-  void everyExportedValidationAgreesWithTheEngineOnEveryFixtureAndCorpusObject()
-      throws Exception {
+  void everyExportedValidationAgreesWithTheEngineOnEveryFixtureAndCorpusObject() throws Exception {
     Tally fixtures = compareAll(SHARED.resolve("psa-fixtures"));
     Tally corpus = compareAll(SHARED.resolve("corpus/k8s"));
 
@@ -219,12 +218,17 @@ class CelEquivalenceTest {
     yaml.append("  volumes: ").append(volumes).append('\n');
     yaml.append("  initContainers:\n");
     yaml.append("    - {name: init, image: x, securityContext: {readOnlyRootFilesystem: true},")
-        .append(" volumeMounts: ").append(mounts[0]).append("}\n");
+        .append(" volumeMounts: ")
+        .append(mounts[0])
+        .append("}\n");
     yaml.append("  containers:\n");
     for (int i = 1; i < mounts.length; i++) {
-      yaml.append("    - {name: c").append(i).append(", image: x,")
+      yaml.append("    - {name: c")
+          .append(i)
+          .append(", image: x,")
           .append(" securityContext: {readOnlyRootFilesystem: true}, volumeMounts: ")
-          .append(mounts[i]).append("}\n");
+          .append(mounts[i])
+          .append("}\n");
     }
     return yaml.toString();
   }
@@ -236,9 +240,12 @@ class CelEquivalenceTest {
       assertThat(compare(podMounting(volumes, "[]", "[{name: v, mountPath: '" + path + "'}]")))
           .isEqualTo(
               "writable system path (container \"c1\" must not mount volume \"v\" writable at \""
-                  + path + "\")");
-      assertThat(compare(podMounting(volumes, "[]",
-              "[{name: v, mountPath: '" + path + "', readOnly: true}]")))
+                  + path
+                  + "\")");
+      assertThat(
+              compare(
+                  podMounting(
+                      volumes, "[]", "[{name: v, mountPath: '" + path + "', readOnly: true}]")))
           .isEmpty();
     }
     Map<String, String> spellings =
@@ -252,12 +259,15 @@ class CelEquivalenceTest {
             "/.", "/",
             "./usr/local/./sbin//", "/usr/local/sbin");
     for (var spelling : spellings.entrySet()) {
-      assertThat(compare(podMounting(volumes, "[]",
-              "[{name: v, mountPath: '" + spelling.getKey() + "'}]")))
+      assertThat(
+              compare(
+                  podMounting(
+                      volumes, "[]", "[{name: v, mountPath: '" + spelling.getKey() + "'}]")))
           .as(spelling.getKey())
           .isEqualTo(
               "writable system path (container \"c1\" must not mount volume \"v\" writable at \""
-                  + spelling.getValue() + "\")");
+                  + spelling.getValue()
+                  + "\")");
     }
     for (String other : List.of("/usr/local", "/etc/app", "/usr/lib/../local", "/tmp", "/lib/x")) {
       assertThat(compare(podMounting(volumes, "[]", "[{name: v, mountPath: '" + other + "'}]")))
@@ -269,28 +279,46 @@ class CelEquivalenceTest {
   @Test
   void readOnlySourcesAreAllowedAnywhereAndTheFirstVolumeOfANameDecides() throws Exception {
     for (String source :
-        List.of("configMap: {name: c}", "secret: {secretName: s}", "downwardAPI: {}",
+        List.of(
+            "configMap: {name: c}",
+            "secret: {secretName: s}",
+            "downwardAPI: {}",
             "projected: {sources: []}")) {
-      assertThat(compare(podMounting("[{name: v, " + source + "}]", "[]",
-              "[{name: v, mountPath: /etc}]")))
+      assertThat(
+              compare(
+                  podMounting("[{name: v, " + source + "}]", "[]", "[{name: v, mountPath: /etc}]")))
           .as(source)
           .isEmpty();
     }
     // Two sources, one of them writable: not always read-only.
-    assertThat(compare(podMounting("[{name: v, configMap: {name: c}, emptyDir: {}}]", "[]",
-            "[{name: v, mountPath: /etc}]")))
+    assertThat(
+            compare(
+                podMounting(
+                    "[{name: v, configMap: {name: c}, emptyDir: {}}]",
+                    "[]",
+                    "[{name: v, mountPath: /etc}]")))
         .startsWith("writable system path (container \"c1\"");
     // A mount of a volume the pod does not have.
-    assertThat(compare(podMounting("[{name: v, configMap: {name: c}}]", "[]",
-            "[{name: w, mountPath: /bin}]")))
+    assertThat(
+            compare(
+                podMounting(
+                    "[{name: v, configMap: {name: c}}]", "[]", "[{name: w, mountPath: /bin}]")))
         .isEqualTo(
             "writable system path (container \"c1\" must not mount volume \"w\" writable at"
                 + " \"/bin\")");
-    assertThat(compare(podMounting("[{name: v, configMap: {name: c}}, {name: v, emptyDir: {}}]",
-            "[]", "[{name: v, mountPath: /etc}]")))
+    assertThat(
+            compare(
+                podMounting(
+                    "[{name: v, configMap: {name: c}}, {name: v, emptyDir: {}}]",
+                    "[]",
+                    "[{name: v, mountPath: /etc}]")))
         .isEmpty();
-    assertThat(compare(podMounting("[{name: v, emptyDir: {}}, {name: v, configMap: {name: c}}]",
-            "[]", "[{name: v, mountPath: /etc}]")))
+    assertThat(
+            compare(
+                podMounting(
+                    "[{name: v, emptyDir: {}}, {name: v, configMap: {name: c}}]",
+                    "[]",
+                    "[{name: v, mountPath: /etc}]")))
         .startsWith("writable system path (container \"c1\"");
   }
 
@@ -338,20 +366,32 @@ class CelEquivalenceTest {
                 + " volume \"crio\" mounts host path \"/run/crio/\" (container runtime"
                 + " socket))");
     // Writable /proc fails too; nothing sensitive passes.
-    assertThat(compare(pod.replace("{name: proc, mountPath: /p, readOnly: true}",
-            "{name: proc, mountPath: /p}")))
+    assertThat(
+            compare(
+                pod.replace(
+                    "{name: proc, mountPath: /p, readOnly: true}", "{name: proc, mountPath: /p}")))
         .contains("volume \"proc\" mounts host path \"/proc/sys\" writable");
-    assertThat(compare(podMounting(
-            "[{name: data, hostPath: {path: /data}}, {name: rel, hostPath: {path: proc}},"
-                + " {name: run2, hostPath: {path: /run2}}, {name: sys, hostPath: {path: /sys}}]",
-            "[{name: rel, mountPath: /r}]", "[{name: sys, mountPath: /s, readOnly: true}]")))
+    assertThat(
+            compare(
+                podMounting(
+                    "[{name: data, hostPath: {path: /data}}, {name: rel, hostPath: {path: proc}},"
+                        + " {name: run2, hostPath: {path: /run2}}, {name: sys, hostPath: {path: /sys}}]",
+                    "[{name: rel, mountPath: /r}]",
+                    "[{name: sys, mountPath: /s, readOnly: true}]")))
         .isEmpty();
-    for (String path : List.of("/var/lib/../../run/containerd", "/x/../var/run/crio.sock",
-        "/a/b/../../podman.sock", "/run/podman", "/var/run/containerd/containerd.sock")) {
+    for (String path :
+        List.of(
+            "/var/lib/../../run/containerd",
+            "/x/../var/run/crio.sock",
+            "/a/b/../../podman.sock",
+            "/run/podman",
+            "/var/run/containerd/containerd.sock")) {
       assertThat(compare(podMounting("[{name: v, hostPath: {path: '" + path + "'}}]", "[]", "[]")))
           .as(path)
-          .isEqualTo("sensitive host paths (volume \"v\" mounts host path \"" + path
-              + "\" (container runtime socket))");
+          .isEqualTo(
+              "sensitive host paths (volume \"v\" mounts host path \""
+                  + path
+                  + "\" (container runtime socket))");
     }
   }
 
@@ -370,8 +410,8 @@ class CelEquivalenceTest {
             .orElseThrow();
     assertThat(cel.allowed()).isFalse();
     assertThat(cel.message())
-        .isEqualTo("sensitive host paths (volume \"v\" mounts host path \"" + path
-            + "\" (unresolved))");
+        .isEqualTo(
+            "sensitive host paths (volume \"v\" mounts host path \"" + path + "\" (unresolved))");
   }
 
   @Test
@@ -390,8 +430,9 @@ class CelEquivalenceTest {
         continue;
       }
       String message =
-          compare(podMounting("[{name: v, emptyDir: {}}]", "[]",
-              "[{name: v, mountPath: '" + path + "'}]"));
+          compare(
+              podMounting(
+                  "[{name: v, emptyDir: {}}]", "[]", "[{name: v, mountPath: '" + path + "'}]"));
       failing += message.isEmpty() ? 0 : 1;
     }
     // Both verdicts must occur often, or the comparison proves little.
@@ -402,8 +443,8 @@ class CelEquivalenceTest {
   @Test
   void aPathWithDotDotBeyondTheIndexListIsRefusedUnresolved() throws Exception {
     String path = "/a/..".repeat(40) + "/tmp";
-    String yaml = podMounting("[{name: v, emptyDir: {}}]", "[]",
-        "[{name: v, mountPath: '" + path + "'}]");
+    String yaml =
+        podMounting("[{name: v, emptyDir: {}}]", "[]", "[{name: v, mountPath: '" + path + "'}]");
     JsonNode api = asTheApiServerReturnsIt(new YAMLMapper().readTree(yaml));
     Pod pod = ApiObjects.workload(api, SourceRef.of("cluster:test")).orElseThrow().pod();
     // The engine resolves it to /tmp and allows it ...
@@ -418,7 +459,8 @@ class CelEquivalenceTest {
     assertThat(cel.message())
         .isEqualTo(
             "writable system path (container \"c1\" must not mount volume \"v\" writable at \"?"
-                + path + "\")");
+                + path
+                + "\")");
   }
 
   @Test
@@ -430,7 +472,8 @@ class CelEquivalenceTest {
     String yaml =
         "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n" + containers;
     JsonNode api = asTheApiServerReturnsIt(new YAMLMapper().readTree(yaml));
-    assertThat(compare(yaml)).startsWith("readOnlyRootFilesystem != true (containers \"c0\", \"c1\"");
+    assertThat(compare(yaml))
+        .startsWith("readOnlyRootFilesystem != true (containers \"c0\", \"c1\"");
     long nodes = policy.evaluatedNodes(CelObjects.of(api));
     System.out.printf("CEL cost: %d expression nodes evaluated for 50 containers%n", nodes);
     // Kubernetes allows 1,000,000 cost units per expression and 10,000,000 per policy; even at
@@ -446,11 +489,11 @@ class CelEquivalenceTest {
     String worst = podMounting("[{name: v, emptyDir: {}}]", mounts);
     assertThat(compare(worst)).startsWith("writable system path (containers \"init\", \"c1\"");
     long worstNodes =
-        policy.evaluatedNodes(CelObjects.of(asTheApiServerReturnsIt(new YAMLMapper().readTree(worst))));
+        policy.evaluatedNodes(
+            CelObjects.of(asTheApiServerReturnsIt(new YAMLMapper().readTree(worst))));
     System.out.printf(
         "CEL cost: %d expression nodes evaluated for 51 containers with %d-segment '..' mounts%n",
-        worstNodes,
-        2 * pairs + 1);
+        worstNodes, 2 * pairs + 1);
     assertThat(worstNodes).isBetween(51L * (2 * pairs + 1) * (2 * pairs + 1), 250_000L);
   }
 

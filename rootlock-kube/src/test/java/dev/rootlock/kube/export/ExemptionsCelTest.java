@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Exemptions in the export, evaluated with Google's CEL for Java: the webhook's usernames and
- * runtime classes as matchConditions, and the {@code rootlock.dev/exempt} annotation on the
- * object or its pod template.
+ * runtime classes as matchConditions, and the {@code rootlock.dev/exempt} annotation on the object
+ * or its pod template.
  */
 class ExemptionsCelTest {
 
@@ -32,8 +32,7 @@ class ExemptionsCelTest {
   static void compile() throws Exception {
     LevelVersion hardened = LevelVersion.parse("hardened:latest");
     configured = new ExportedPolicy(VapExport.yaml(hardened, CONFIGURED));
-    annotationsOff =
-        new ExportedPolicy(VapExport.yaml(hardened, CONFIGURED.withoutAnnotations()));
+    annotationsOff = new ExportedPolicy(VapExport.yaml(hardened, CONFIGURED.withoutAnnotations()));
   }
 
   private static Map<String, Object> object(String yaml) throws Exception {
@@ -88,9 +87,11 @@ class ExemptionsCelTest {
 
   @Test
   void noConfiguredExemptionsMeansNoMatchConditions() throws Exception {
-    ExportedPolicy plain = new ExportedPolicy(VapExport.yaml(LevelVersion.parse("hardened:latest")));
+    ExportedPolicy plain =
+        new ExportedPolicy(VapExport.yaml(LevelVersion.parse("hardened:latest")));
     assertThat(plain.matchConditionCount()).isZero();
-    assertThat(VapExport.yaml(LevelVersion.parse("hardened:latest"))).doesNotContain("matchConditions");
+    assertThat(VapExport.yaml(LevelVersion.parse("hardened:latest")))
+        .doesNotContain("matchConditions");
   }
 
   /** The IDs of the checks that fail, in the policy's order. */
@@ -113,9 +114,11 @@ class ExemptionsCelTest {
 
     Map<String, List<String>> annotations =
         Map.ofEntries(
-            Map.entry("'readOnlyRootFilesystem: vendor image'",
+            Map.entry(
+                "'readOnlyRootFilesystem: vendor image'",
                 List.of("unboundedMemoryVolumes", "writableSystemPaths")),
-            Map.entry("' readOnlyRootFilesystem , writableSystemPaths :legacy; SEC-12'",
+            Map.entry(
+                "' readOnlyRootFilesystem , writableSystemPaths :legacy; SEC-12'",
                 List.of("unboundedMemoryVolumes")),
             Map.entry("'*: sandbox namespace, reviewed'", List.of()),
             // No reason, no colon, an unknown or misspelt ID: nothing exempt.
@@ -135,7 +138,8 @@ class ExemptionsCelTest {
     }
     // Another annotation key exempts nothing.
     assertThat(
-            failing(configured,
+            failing(
+                configured,
                 object(POD.formatted(", annotations: {rootlock.dev/exempt.app: '*: x'}", ""))))
         .containsExactly("readOnlyRootFilesystem");
   }

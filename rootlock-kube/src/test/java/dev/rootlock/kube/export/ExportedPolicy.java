@@ -21,10 +21,10 @@ import java.util.Map;
 
 /**
  * The policy exactly as {@code rootlock policy export} prints it, compiled with Google's CEL for
- * Java with the variables the API server binds ({@code object}, {@code oldObject}, {@code
- * request}, {@code params}, {@code namespaceObject}, {@code variables}) and Kubernetes' string
- * library ({@code join}), evaluated the way the API server does: variables in order, then each
- * validation and, when it fails, its message.
+ * Java with the variables the API server binds ({@code object}, {@code oldObject}, {@code request},
+ * {@code params}, {@code namespaceObject}, {@code variables}) and Kubernetes' string library
+ * ({@code join}), evaluated the way the API server does: variables in order, then each validation
+ * and, when it fails, its message.
  */
 final class ExportedPolicy {
 
@@ -91,8 +91,8 @@ final class ExportedPolicy {
   }
 
   /**
-   * Whether the policy applies to {@code object} created by {@code username}: every
-   * matchCondition true, as the API server requires.
+   * Whether the policy applies to {@code object} created by {@code username}: every matchCondition
+   * true, as the API server requires.
    */
   boolean matches(Map<String, Object> object, String username) throws CelEvaluationException {
     Map<String, Object> activation = activation(object, Map.of(), username);

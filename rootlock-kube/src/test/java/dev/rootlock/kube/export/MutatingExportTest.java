@@ -46,10 +46,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The exported MutatingAdmissionPolicy: golden, strictly decoded by fabric8's v1beta1 model, and
- * run on every pod template of PSA's fixtures and the corpus (each made into the Pod its
- * controller would create): its CEL by Google's CEL for Java, its apply configurations merged by
- * key as server-side apply merges them (modelled here: containers and volumes by name, mounts by
- * path), the result judged by the engine.
+ * run on every pod template of PSA's fixtures and the corpus (each made into the Pod its controller
+ * would create): its CEL by Google's CEL for Java, its apply configurations merged by key as
+ * server-side apply merges them (modelled here: containers and volumes by name, mounts by path),
+ * the result judged by the engine.
  *
  * <p>CEL for Java has no Kubernetes object types, so the typed constructors ({@code
  * Object.spec.containers{name: ...}}) are read as map literals ({@code {'name': ...}}); the rest of
@@ -64,8 +64,14 @@ class MutatingExportTest {
   private static final String EXPORT = MutatingExport.yaml(ExportExemptions.DEFAULT);
   private static final Set<String> TEMPLATE_KINDS =
       Set.of(
-          "PodTemplate", "ReplicationController", "DaemonSet", "Deployment", "ReplicaSet",
-          "StatefulSet", "CronJob", "Job");
+          "PodTemplate",
+          "ReplicationController",
+          "DaemonSet",
+          "Deployment",
+          "ReplicaSet",
+          "StatefulSet",
+          "CronJob",
+          "Job");
 
   private static final Cel CEL =
       CelFactory.standardCelBuilder()
@@ -97,7 +103,8 @@ class MutatingExportTest {
     }
     for (JsonNode m : policy.path("spec").path("mutations")) {
       assertThat(m.path("patchType").asText()).isEqualTo("ApplyConfiguration");
-      mutations.add(program(asMapLiterals(m.path("applyConfiguration").path("expression").asText())));
+      mutations.add(
+          program(asMapLiterals(m.path("applyConfiguration").path("expression").asText())));
     }
     assertThat(mutations).hasSize(1);
   }
@@ -123,8 +130,7 @@ class MutatingExportTest {
 
   @Test
   void bothObjectsDeserialiseStrictlyIntoFabric8sV1beta1Models() throws IOException {
-    for (String export :
-        List.of(EXPORT, MutatingExport.yaml(ExemptionsCelTest.CONFIGURED))) {
+    for (String export : List.of(EXPORT, MutatingExport.yaml(ExemptionsCelTest.CONFIGURED))) {
       List<JsonNode> documents = documents(export);
       assertThat(documents).hasSize(2);
       Object policy = FABRIC8.unmarshal(documents.get(0).toString());
@@ -194,13 +200,15 @@ class MutatingExportTest {
     assertThat(mutate(mutated)).isEqualTo(mutated);
 
     // A taken volume name: read-only roots, no /tmp.
-    Map<String, Object> taken = mutate(object(pod.replace("name: t,", "name: rootlock-tmp,")
-        .replace("{name: t, mountPath", "{name: rootlock-tmp, mountPath")));
+    Map<String, Object> taken =
+        mutate(
+            object(
+                pod.replace("name: t,", "name: rootlock-tmp,")
+                    .replace("{name: t, mountPath", "{name: rootlock-tmp, mountPath")));
     assertThat(JSON.valueToTree(taken).toString()).doesNotContain("\"mountPath\":\"/tmp\"");
 
     // Windows pods are not matched.
-    assertThat(matches(object(pod.replace("spec:\n", "spec:\n  os: {name: windows}\n"))))
-        .isFalse();
+    assertThat(matches(object(pod.replace("spec:\n", "spec:\n  os: {name: windows}\n")))).isFalse();
     assertThat(matches(object(pod))).isTrue();
   }
 
@@ -278,9 +286,13 @@ class MutatingExportTest {
     // a '..' in a mount path, or the volume name was taken.
     boolean taken = old.spec().volumes().stream().anyMatch(v -> v.name().equals("rootlock-tmp"));
     for (Container c : pod.spec().allContainers()) {
-      Container was = old.spec().allContainers().stream()
-          .filter(o -> o.kind() == c.kind() && o.index() == c.index()).findFirst().orElseThrow();
-      if (was.securityContext().readOnlyRootFilesystem() != null || c.kind() == ContainerKind.EPHEMERAL) {
+      Container was =
+          old.spec().allContainers().stream()
+              .filter(o -> o.kind() == c.kind() && o.index() == c.index())
+              .findFirst()
+              .orElseThrow();
+      if (was.securityContext().readOnlyRootFilesystem() != null
+          || c.kind() == ContainerKind.EPHEMERAL) {
         if (!c.volumeMounts().equals(was.volumeMounts())) {
           problems.add(where + ": mounts of untouched container " + c.displayName() + " changed");
         }
@@ -289,10 +301,12 @@ class MutatingExportTest {
       boolean skip =
           taken
               || was.volumeMounts().stream()
-                  .anyMatch(m -> m.mountPath() != null
-                      && (m.mountPath().contains("..")
-                          || normalised(m).equals("/tmp")
-                          || normalised(m).equals("/") && m.writable()));
+                  .anyMatch(
+                      m ->
+                          m.mountPath() != null
+                              && (m.mountPath().contains("..")
+                                  || normalised(m).equals("/tmp")
+                                  || normalised(m).equals("/") && m.writable()));
       List<VolumeMount> added = new ArrayList<>(c.volumeMounts());
       added.removeAll(was.volumeMounts());
       List<String> addedPaths = added.stream().map(VolumeMount::mountPath).toList();
@@ -308,8 +322,12 @@ class MutatingExportTest {
   }
 
   private static String normalised(VolumeMount mount) {
-    String path = String.join("/",
-        Stream.of(mount.mountPath().split("/")).filter(s -> !s.isEmpty() && !s.equals(".")).toList());
+    String path =
+        String.join(
+            "/",
+            Stream.of(mount.mountPath().split("/"))
+                .filter(s -> !s.isEmpty() && !s.equals("."))
+                .toList());
     return "/" + path;
   }
 
@@ -335,10 +353,11 @@ class MutatingExportTest {
       template = document;
     } else if (TEMPLATE_KINDS.contains(kind)) {
       template =
-          kind.equals("PodTemplate") ? document.path("template")
-              : kind.equals("CronJob") ? document.path("spec").path("jobTemplate").path("spec")
-                  .path("template")
-              : document.path("spec").path("template");
+          kind.equals("PodTemplate")
+              ? document.path("template")
+              : kind.equals("CronJob")
+                  ? document.path("spec").path("jobTemplate").path("spec").path("template")
+                  : document.path("spec").path("template");
     } else {
       return null;
     }

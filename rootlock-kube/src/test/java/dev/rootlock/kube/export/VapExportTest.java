@@ -42,8 +42,7 @@ class VapExportTest {
     }
     try (InputStream golden = getClass().getResourceAsStream("hardened-exemptions.yaml")) {
       assertThat(golden).as("golden file").isNotNull();
-      assertThat(CONFIGURED)
-          .isEqualTo(new String(golden.readAllBytes(), StandardCharsets.UTF_8));
+      assertThat(CONFIGURED).isEqualTo(new String(golden.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 
@@ -63,7 +62,8 @@ class VapExportTest {
     deserialisesStrictly(CONFIGURED);
     deserialisesStrictly(
         VapExport.yaml(
-            LevelVersion.parse("hardened:latest"), ExemptionsCelTest.CONFIGURED.withoutAnnotations()));
+            LevelVersion.parse("hardened:latest"),
+            ExemptionsCelTest.CONFIGURED.withoutAnnotations()));
   }
 
   private static void deserialisesStrictly(String export) throws IOException {
@@ -98,8 +98,8 @@ class VapExportTest {
     for (JsonNode document : documents(export).subList(1, 4)) {
       bindings.add(FABRIC8.unmarshal(document.toString(), ValidatingAdmissionPolicyBinding.class));
     }
-    assertThat(bindings).allSatisfy(b -> assertThat(b.getSpec().getPolicyName())
-        .isEqualTo("rootlock-hardened"));
+    assertThat(bindings)
+        .allSatisfy(b -> assertThat(b.getSpec().getPolicyName()).isEqualTo("rootlock-hardened"));
     List<String> values = List.of("", "privileged", "baseline", "restricted", "hardened");
     int combinations = 0;
     for (String namespace : List.of("team", "kube-system", "legacy")) {
@@ -143,7 +143,9 @@ class VapExportTest {
 
   /** The validationActions of the bindings whose matchResources select the request. */
   private static List<String> actions(
-      List<ValidatingAdmissionPolicyBinding> bindings, Map<String, String> labels, String resource) {
+      List<ValidatingAdmissionPolicyBinding> bindings,
+      Map<String, String> labels,
+      String resource) {
     List<String> actions = new ArrayList<>();
     for (ValidatingAdmissionPolicyBinding binding : bindings) {
       var match = binding.getSpec().getMatchResources();

@@ -27,14 +27,16 @@ public final class AdmissionObjects {
     this(WorkloadKinds.builtIn());
   }
 
-  /** Objects of the kinds in {@code kinds}, the user's {@code --workload-kind} mappings included. */
+  /**
+   * Objects of the kinds in {@code kinds}, the user's {@code --workload-kind} mappings included.
+   */
   public AdmissionObjects(WorkloadKinds kinds) {
     this.kinds = kinds;
   }
 
   /**
-   * Whether {@code object} is of a custom kind of the table (not one of Kubernetes' own, which
-   * the validator routes by resource): such a review is judged as a pod controller's.
+   * Whether {@code object} is of a custom kind of the table (not one of Kubernetes' own, which the
+   * validator routes by resource): such a review is judged as a pod controller's.
    */
   boolean isCustomWorkload(String group, JsonNode object) {
     if (object == null || WorkloadKinds.isKubernetesGroup(group)) {
@@ -71,7 +73,8 @@ public final class AdmissionObjects {
    * which are often most of a live object's bytes. Shallow copies: the rest is shared, not copied.
    */
   static JsonNode withoutBookkeeping(JsonNode object) {
-    if (!object.isObject() || !(object.has("status") || object.path("metadata").has("managedFields"))) {
+    if (!object.isObject()
+        || !(object.has("status") || object.path("metadata").has("managedFields"))) {
       return object;
     }
     ObjectNode trimmed = AdmissionReviews.json().createObjectNode();
@@ -86,11 +89,14 @@ public final class AdmissionObjects {
               }
               if (name.equals("metadata") && value.isObject() && value.has("managedFields")) {
                 ObjectNode metadata = AdmissionReviews.json().createObjectNode();
-                value.fields().forEachRemaining(m -> {
-                  if (!m.getKey().equals("managedFields")) {
-                    metadata.set(m.getKey(), m.getValue());
-                  }
-                });
+                value
+                    .fields()
+                    .forEachRemaining(
+                        m -> {
+                          if (!m.getKey().equals("managedFields")) {
+                            metadata.set(m.getKey(), m.getValue());
+                          }
+                        });
                 value = metadata;
               }
               trimmed.set(name, value);

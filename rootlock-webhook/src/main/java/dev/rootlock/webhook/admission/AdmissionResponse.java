@@ -71,7 +71,8 @@ public record AdmissionResponse(
           name.isEmpty()
               ? resource + " is forbidden: " + why
               : resource + " \"" + name + "\" is forbidden: " + why;
-      return new Status(403, "Forbidden", message, name, request.group(), request.resource(), List.of());
+      return new Status(
+          403, "Forbidden", message, name, request.group(), request.resource(), List.of());
     }
 
     /** 422: {@code Namespace "x" is invalid: metadata.labels[...]: Invalid value: ...}. */

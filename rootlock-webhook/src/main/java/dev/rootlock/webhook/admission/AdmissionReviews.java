@@ -43,8 +43,15 @@ public final class AdmissionReviews {
     String kind = root.path("kind").asText("");
     if (!API_VERSION.equals(apiVersion) || !KIND.equals(kind)) {
       throw new BadReviewException(
-          "unexpected AdmissionReview kind: " + apiVersion + ", Kind=" + kind
-              + " (expected " + API_VERSION + ", Kind=" + KIND + ")");
+          "unexpected AdmissionReview kind: "
+              + apiVersion
+              + ", Kind="
+              + kind
+              + " (expected "
+              + API_VERSION
+              + ", Kind="
+              + KIND
+              + ")");
     }
     JsonNode request = root.get("request");
     if (request == null || !request.isObject()) {
@@ -117,7 +124,8 @@ public final class AdmissionReviews {
     if (!status.causes().isEmpty()) {
       ArrayNode causes = details.putArray("causes");
       for (FieldError error : status.causes()) {
-        causes.addObject()
+        causes
+            .addObject()
             .put("reason", "FieldValueInvalid")
             .put("message", error.body())
             .put("field", error.field());

@@ -87,7 +87,8 @@ public final class Mutator {
     }
     // What the rootlock config (or the pod's rootlock.dev/exempt annotations) exempts is left as
     // written, as rootlock fix leaves it; the validating webhook then reports it as exempt.
-    Plan plan = engine.hardeningPlan(pod, OPTIONS, rootlockExemptions.on(LocalDate.now(ZoneOffset.UTC)));
+    Plan plan =
+        engine.hardeningPlan(pod, OPTIONS, rootlockExemptions.on(LocalDate.now(ZoneOffset.UTC)));
     ArrayNode patch;
     try {
       PlanPatch planned = PlanPatch.against(request.object()).apply(plan.changes());
@@ -114,7 +115,8 @@ public final class Mutator {
           AdmissionResponse.ALLOWED.withPatch(AdmissionReviews.json().writeValueAsBytes(patch));
       return plan.notes().isEmpty()
           ? patched
-          : patched.withWarnings(plan.notes().stream().map(n -> "rootlock mutated this pod: " + n).toList());
+          : patched.withWarnings(
+              plan.notes().stream().map(n -> "rootlock mutated this pod: " + n).toList());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON tree", e);
     }

@@ -20,8 +20,9 @@ import java.util.Set;
 
 /**
  * The validating webhook's judgement of one request, following PSA request by request (§5–§7 of the
- * PSA notes): pods are enforced, pod controllers are warned about and audited, namespaces have their
- * {@code rootlock.dev/*} labels validated and a raised enforce level dry-run against their pods.
+ * PSA notes): pods are enforced, pod controllers are warned about and audited, namespaces have
+ * their {@code rootlock.dev/*} labels validated and a raised enforce level dry-run against their
+ * pods.
  */
 public final class Validator {
 
@@ -31,6 +32,7 @@ public final class Validator {
 
   /** The audit annotation naming the rootlock exemptions that allowed a review. */
   static final String ROOTLOCK_EXEMPT = "rootlock-exempt";
+
   static final String ERROR = "error";
 
   /** Pod subresources that cannot change what a pod runs; PSA lets them through untouched. */
@@ -199,7 +201,10 @@ public final class Validator {
 
   /** PSA's EvaluatePod: enforce (pods only), then audit, then warn if still allowed. */
   private AdmissionResponse evaluate(
-      AdmissionRequest request, PolicyLabels.Resolved resolved, Workload workload, boolean enforce) {
+      AdmissionRequest request,
+      PolicyLabels.Resolved resolved,
+      Workload workload,
+      boolean enforce) {
     String kind = request.kind();
     String runtimeClass = workload.pod().spec().runtimeClassName();
     if (runtimeClass != null
@@ -249,9 +254,9 @@ public final class Validator {
 
   /**
    * The engine's verdict with rootlock's exemptions applied. The message stays PSA's; a verdict
-   * that only the exemptions allow is annotated ({@code rootlock.dev/exempt}: each exempt check
-   * and its reason) and counted in {@code /metrics} by where the exemptions are written; only
-   * once per review, so {@code annotations} is null for the later modes' verdicts.
+   * that only the exemptions allow is annotated ({@code rootlock.dev/exempt}: each exempt check and
+   * its reason) and counted in {@code /metrics} by where the exemptions are written; only once per
+   * review, so {@code annotations} is null for the later modes' verdicts.
    */
   private ObjectResult judge(
       Workload workload,
@@ -362,8 +367,11 @@ public final class Validator {
     }
     return AdmissionResponse.ALLOWED.withWarnings(
         List.of(
-            "namespace \"" + namespace + "\" is exempt from rootlock, and the policy ("
-                + String.join(", ", modes) + ") will be ignored"));
+            "namespace \""
+                + namespace
+                + "\" is exempt from rootlock, and the policy ("
+                + String.join(", ", modes)
+                + ") will be ignored"));
   }
 
   private AdmissionResponse exemptNamespaceOrUser(AdmissionRequest request) {
@@ -384,8 +392,7 @@ public final class Validator {
         Map.of());
   }
 
-  private static JsonNode required(JsonNode node, String field)
-      throws UndecodableObjectException {
+  private static JsonNode required(JsonNode node, String field) throws UndecodableObjectException {
     if (node == null) {
       throw new UndecodableObjectException("request." + field + " is missing");
     }

@@ -17,8 +17,7 @@ public record Policy(LevelVersion enforce, LevelVersion audit, LevelVersion warn
       LevelVersion.of(Level.PRIVILEGED, PolicyVersion.LATEST);
 
   /** Everything privileged at latest: what PSA uses with no configuration. */
-  public static final Policy ALL_PRIVILEGED =
-      new Policy(PRIVILEGED, PRIVILEGED, PRIVILEGED);
+  public static final Policy ALL_PRIVILEGED = new Policy(PRIVILEGED, PRIVILEGED, PRIVILEGED);
 
   /** Whether no mode can ever object (PSA's {@code FullyPrivileged}). */
   public boolean fullyPrivileged() {

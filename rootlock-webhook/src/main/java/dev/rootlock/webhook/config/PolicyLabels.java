@@ -13,10 +13,10 @@ import java.util.Map;
  * invalid audit or warn level fails open to {@code privileged}, an invalid version means {@code
  * latest}, and warn takes a stricter enforce level when it has no label of its own.
  *
- * <p>When the webhook shadows PSA ({@code webhook serve --shadow-psa}), a mode that has no
- * rootlock label (neither level nor version) is read from PSA's {@code
- * pod-security.kubernetes.io/*} labels instead, with PSA's levels only ({@code hardened} is not
- * one of them), so a namespace labelled for PSA alone is judged at PSA's level and version.
+ * <p>When the webhook shadows PSA ({@code webhook serve --shadow-psa}), a mode that has no rootlock
+ * label (neither level nor version) is read from PSA's {@code pod-security.kubernetes.io/*} labels
+ * instead, with PSA's levels only ({@code hardened} is not one of them), so a namespace labelled
+ * for PSA alone is judged at PSA's level and version.
  */
 public final class PolicyLabels {
 
@@ -27,8 +27,10 @@ public final class PolicyLabels {
   static final String AUDIT_VERSION = PREFIX + "audit-version";
   static final String WARN = PREFIX + "warn";
   static final String WARN_VERSION = PREFIX + "warn-version";
+
   /** Opts a namespace in to the mutating webhook. */
   public static final String MUTATE = PREFIX + "mutate";
+
   /** PSA's own labels, read when shadowing PSA. */
   static final String PSA_PREFIX = "pod-security.kubernetes.io/";
 
@@ -42,9 +44,10 @@ public final class PolicyLabels {
    * The policy a namespace's labels select.
    *
    * @param policy the effective policy
-   * @param errors one per invalid label, in PSA's order (enforce, audit, warn; level before version)
-   * @param enforceLabelled whether the enforce level or version label is present (likewise for audit
-   *     and warn), which decides what the exempt-namespace warning lists
+   * @param errors one per invalid label, in PSA's order (enforce, audit, warn; level before
+   *     version)
+   * @param enforceLabelled whether the enforce level or version label is present (likewise for
+   *     audit and warn), which decides what the exempt-namespace warning lists
    */
   public record Resolved(
       Policy policy,
@@ -98,7 +101,8 @@ public final class PolicyLabels {
     // enforce unless it was labelled itself.
     if (warnLevel == null && validEnforceLevel && enforce.level().compareTo(warn.level()) > 0) {
       warn =
-          new LevelVersion(enforce.level(), warnVersion == null ? enforce.version() : warn.version());
+          new LevelVersion(
+              enforce.level(), warnVersion == null ? enforce.version() : warn.version());
     }
     return new Resolved(
         new Policy(enforce, audit, warn),

@@ -18,8 +18,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * The webhook's {@code --config} file, shaped like PSA's {@code PodSecurityConfiguration} so that an
- * existing one can be reused, with {@code hardened} also allowed as a level:
+ * The webhook's {@code --config} file, shaped like PSA's {@code PodSecurityConfiguration} so that
+ * an existing one can be reused, with {@code hardened} also allowed as a level:
  *
  * <pre>
  * apiVersion: rootlock.dev/v1alpha1   # or pod-security.admission.config.k8s.io/v1, v1beta1, v1alpha1
@@ -28,13 +28,14 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * exemptions: {usernames: [], runtimeClasses: [], namespaces: []}
  * </pre>
  *
- * Decoding is strict: unknown fields and wrongly typed values are errors, reported with field
- * paths ({@code defaults.enforce}, {@code exemptions.namespaces[0]}).
+ * Decoding is strict: unknown fields and wrongly typed values are errors, reported with field paths
+ * ({@code defaults.enforce}, {@code exemptions.namespaces[0]}).
  */
 public record WebhookConfig(Policy defaults, Exemptions exemptions) {
 
   /** What no file (or an empty one) means: everything privileged, nobody exempt. */
-  public static final WebhookConfig DEFAULT = new WebhookConfig(Policy.ALL_PRIVILEGED, Exemptions.NONE);
+  public static final WebhookConfig DEFAULT =
+      new WebhookConfig(Policy.ALL_PRIVILEGED, Exemptions.NONE);
 
   static final Set<String> API_VERSIONS =
       Set.of(
@@ -96,7 +97,11 @@ public record WebhookConfig(Policy defaults, Exemptions exemptions) {
       errors.add(
           FieldError.unsupported(
               "kind",
-              "Unsupported value: " + quoted(document.get("kind")) + ": supported values: \"" + KIND + "\""));
+              "Unsupported value: "
+                  + quoted(document.get("kind"))
+                  + ": supported values: \""
+                  + KIND
+                  + "\""));
     }
     Policy defaults = defaults(document.get("defaults"), errors);
     Exemptions exemptions = exemptions(document.get("exemptions"), errors);
@@ -194,7 +199,8 @@ public record WebhookConfig(Policy defaults, Exemptions exemptions) {
       return List.of();
     }
     if (!(node instanceof List<?> list)) {
-      errors.add(new FieldError(field, "Invalid value: " + quoted(node) + ": must be a list of strings"));
+      errors.add(
+          new FieldError(field, "Invalid value: " + quoted(node) + ": must be a list of strings"));
       return List.of();
     }
     List<Entry> entries = new ArrayList<>();

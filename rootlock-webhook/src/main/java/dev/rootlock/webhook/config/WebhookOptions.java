@@ -17,12 +17,13 @@ import java.util.Objects;
  *     kubeconfig lookup outside a cluster)
  * @param bindAddress the address to listen on, {@code 0.0.0.0} by default
  * @param certificateCheckInterval how often the TLS files are checked for a new pair
- * @param shutdownGracePeriod how long {@link dev.rootlock.webhook.server.WebhookServer#close()} waits for reviews in flight
+ * @param shutdownGracePeriod how long {@link dev.rootlock.webhook.server.WebhookServer#close()}
+ *     waits for reviews in flight
  * @param kinds the workload kind table: reviews of a custom kind in it are judged at its pod
  *     template's path, like a Deployment's
  * @param exemptions rootlock's exemptions ({@code --rootlock-config}); OFF for none
- * @param shadowPsa {@code --shadow-psa}: a mode a namespace has no {@code rootlock.dev/*} label
- *     for is read from PSA's {@code pod-security.kubernetes.io/*} labels
+ * @param shadowPsa {@code --shadow-psa}: a mode a namespace has no {@code rootlock.dev/*} label for
+ *     is read from PSA's {@code pod-security.kubernetes.io/*} labels
  */
 public record WebhookOptions(
     Path tlsCertFile,
@@ -70,51 +71,123 @@ public record WebhookOptions(
 
   public WebhookOptions withSecurePort(int port) {
     return new WebhookOptions(
-        tlsCertFile, tlsPrivateKeyFile, port, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
+        tlsCertFile,
+        tlsPrivateKeyFile,
+        port,
+        configFile,
+        kubeconfig,
+        bindAddress,
+        certificateCheckInterval,
+        shutdownGracePeriod,
+        kinds,
+        shadowPsa,
+        exemptions);
   }
 
   public WebhookOptions withConfigFile(Path file) {
     return new WebhookOptions(
-        tlsCertFile, tlsPrivateKeyFile, securePort, file, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
+        tlsCertFile,
+        tlsPrivateKeyFile,
+        securePort,
+        file,
+        kubeconfig,
+        bindAddress,
+        certificateCheckInterval,
+        shutdownGracePeriod,
+        kinds,
+        shadowPsa,
+        exemptions);
   }
 
   public WebhookOptions withKubeconfig(Path file) {
     return new WebhookOptions(
-        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, file, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
+        tlsCertFile,
+        tlsPrivateKeyFile,
+        securePort,
+        configFile,
+        file,
+        bindAddress,
+        certificateCheckInterval,
+        shutdownGracePeriod,
+        kinds,
+        shadowPsa,
+        exemptions);
   }
 
   public WebhookOptions withBindAddress(String address) {
     return new WebhookOptions(
-        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, address,
-        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
+        tlsCertFile,
+        tlsPrivateKeyFile,
+        securePort,
+        configFile,
+        kubeconfig,
+        address,
+        certificateCheckInterval,
+        shutdownGracePeriod,
+        kinds,
+        shadowPsa,
+        exemptions);
   }
 
   public WebhookOptions withCertificateCheckInterval(Duration interval) {
     return new WebhookOptions(
-        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        interval, shutdownGracePeriod, kinds, shadowPsa, exemptions);
+        tlsCertFile,
+        tlsPrivateKeyFile,
+        securePort,
+        configFile,
+        kubeconfig,
+        bindAddress,
+        interval,
+        shutdownGracePeriod,
+        kinds,
+        shadowPsa,
+        exemptions);
   }
 
   public WebhookOptions withShutdownGracePeriod(Duration period) {
     return new WebhookOptions(
-        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, period, kinds, shadowPsa, exemptions);
+        tlsCertFile,
+        tlsPrivateKeyFile,
+        securePort,
+        configFile,
+        kubeconfig,
+        bindAddress,
+        certificateCheckInterval,
+        period,
+        kinds,
+        shadowPsa,
+        exemptions);
   }
 
   /** With {@code newKinds}, the table the CLI builds from {@code --workload-kind}. */
   public WebhookOptions withKinds(WorkloadKinds newKinds) {
     return new WebhookOptions(
-        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, newKinds, shadowPsa, exemptions);
+        tlsCertFile,
+        tlsPrivateKeyFile,
+        securePort,
+        configFile,
+        kubeconfig,
+        bindAddress,
+        certificateCheckInterval,
+        shutdownGracePeriod,
+        newKinds,
+        shadowPsa,
+        exemptions);
   }
 
   public WebhookOptions withShadowPsa(boolean shadow) {
     return new WebhookOptions(
-        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, kinds, shadow, exemptions);
+        tlsCertFile,
+        tlsPrivateKeyFile,
+        securePort,
+        configFile,
+        kubeconfig,
+        bindAddress,
+        certificateCheckInterval,
+        shutdownGracePeriod,
+        kinds,
+        shadow,
+        exemptions);
   }
 
   /**
@@ -124,7 +197,16 @@ public record WebhookOptions(
    */
   public WebhookOptions withExemptions(dev.rootlock.engine.ExemptionRules rules) {
     return new WebhookOptions(
-        tlsCertFile, tlsPrivateKeyFile, securePort, configFile, kubeconfig, bindAddress,
-        certificateCheckInterval, shutdownGracePeriod, kinds, shadowPsa, rules);
+        tlsCertFile,
+        tlsPrivateKeyFile,
+        securePort,
+        configFile,
+        kubeconfig,
+        bindAddress,
+        certificateCheckInterval,
+        shutdownGracePeriod,
+        kinds,
+        shadowPsa,
+        rules);
   }
 }

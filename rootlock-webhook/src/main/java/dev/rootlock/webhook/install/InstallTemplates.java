@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * The install manifests' source files ({@code dev/rootlock/webhook/install/*.yaml}) and the tiny
- * template language they are written in. Both {@code rootlock webhook manifests} and the Helm chart's
- * templates ({@code deploy/helm/rootlock/templates}) are made from these files, so the two cannot
- * drift: {@link #expand} fills them in with values, {@link #toHelm} rewrites them as Go templates.
+ * template language they are written in. Both {@code rootlock webhook manifests} and the Helm
+ * chart's templates ({@code deploy/helm/rootlock/templates}) are made from these files, so the two
+ * cannot drift: {@link #expand} fills them in with values, {@link #toHelm} rewrites them as Go
+ * templates.
  *
  * <p>The language: {@code ${name}} inside a line is a value; a line that is only {@code ${name}}
  * (and its indentation) is a block, whose lines are indented as it is and which leaves no line at
@@ -75,7 +76,8 @@ public final class InstallTemplates {
 
   /** One source file's text. */
   public static String read(String file) {
-    try (InputStream in = InstallTemplates.class.getResourceAsStream("/dev/rootlock/webhook/install/" + file)) {
+    try (InputStream in =
+        InstallTemplates.class.getResourceAsStream("/dev/rootlock/webhook/install/" + file)) {
       if (in == null) {
         throw new IllegalStateException("missing install template " + file);
       }
@@ -189,11 +191,13 @@ public final class InstallTemplates {
     return out.substring(0, Math.max(0, out.length() - 1));
   }
 
-  private static String substitute(String file, int number, String line, Map<String, String> values) {
+  private static String substitute(
+      String file, int number, String line, Map<String, String> values) {
     // A "${" that is not a whole placeholder (a typo such as ${image or ${name-space}) would
     // otherwise pass through into the manifests as text.
     if (VALUE.matcher(line).replaceAll("").contains("${")) {
-      throw new IllegalStateException(file + ":" + number + ": malformed placeholder: " + line.strip());
+      throw new IllegalStateException(
+          file + ":" + number + ": malformed placeholder: " + line.strip());
     }
     Matcher matcher = VALUE.matcher(line);
     StringBuilder out = new StringBuilder();

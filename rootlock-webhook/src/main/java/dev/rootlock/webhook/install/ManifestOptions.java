@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  *
  * @param namespace where the webhook runs ({@code --namespace}); excluded from its own webhooks
  * @param failurePolicy {@code Fail} or {@code Ignore} ({@code --failure-policy}) for the enforcing
- *     and mutating webhooks; the advisory one for pod controllers is always {@code Ignore}, as PSA's
+ *     and mutating webhooks; the advisory one for pod controllers is always {@code Ignore}, as
+ *     PSA's
  * @param image the image that runs {@code rootlock webhook serve}
  * @param replicas how many webhook pods; at least 2, so that one can be evicted while the other
  *     answers
@@ -33,7 +34,11 @@ public record ManifestOptions(
     List<WorkloadKind> workloadKinds) {
 
   public static final String DEFAULT_NAMESPACE = "rootlock-system";
-  /** The tag {@code scripts/image} gives the image it builds (held to the project version by a test). */
+
+  /**
+   * The tag {@code scripts/image} gives the image it builds (held to the project version by a
+   * test).
+   */
   public static final String DEFAULT_IMAGE = "rootlock/rootlock:0.1.0";
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -48,7 +53,8 @@ public record ManifestOptions(
     if (!DNS_LABEL.matcher(namespace).matches()) {
       throw new IllegalArgumentException(
           "--namespace must be a valid namespace name (lower-case letters, digits and '-'), got \""
-              + namespace + "\"");
+              + namespace
+              + "\"");
     }
     if (namespace.equals("kube-system")) {
       throw new IllegalArgumentException(
@@ -64,7 +70,8 @@ public record ManifestOptions(
     if (replicas < 2) {
       throw new IllegalArgumentException(
           "replicas must be at least 2 so that a disruption never leaves the API server without"
-              + " the webhook, got " + replicas);
+              + " the webhook, got "
+              + replicas);
     }
     if (caBundle != null && !BASE64.matcher(caBundle).matches()) {
       throw new IllegalArgumentException("the CA bundle must be base64 (of the PEM), on one line");
@@ -79,44 +86,37 @@ public record ManifestOptions(
 
   public ManifestOptions withNamespace(String value) {
     return new ManifestOptions(
-        value, failurePolicy, image, replicas,
-        certManager, caBundle, shadowPsa, workloadKinds);
+        value, failurePolicy, image, replicas, certManager, caBundle, shadowPsa, workloadKinds);
   }
 
   public ManifestOptions withFailurePolicy(String value) {
     return new ManifestOptions(
-        namespace, value, image, replicas,
-        certManager, caBundle, shadowPsa, workloadKinds);
+        namespace, value, image, replicas, certManager, caBundle, shadowPsa, workloadKinds);
   }
 
   public ManifestOptions withImage(String value) {
     return new ManifestOptions(
-        namespace, failurePolicy, value, replicas,
-        certManager, caBundle, shadowPsa, workloadKinds);
+        namespace, failurePolicy, value, replicas, certManager, caBundle, shadowPsa, workloadKinds);
   }
 
   public ManifestOptions withReplicas(int value) {
     return new ManifestOptions(
-        namespace, failurePolicy, image, value,
-        certManager, caBundle, shadowPsa, workloadKinds);
+        namespace, failurePolicy, image, value, certManager, caBundle, shadowPsa, workloadKinds);
   }
 
   public ManifestOptions withCertManager(boolean value) {
     return new ManifestOptions(
-        namespace, failurePolicy, image, replicas,
-        value, caBundle, shadowPsa, workloadKinds);
+        namespace, failurePolicy, image, replicas, value, caBundle, shadowPsa, workloadKinds);
   }
 
   public ManifestOptions withCaBundle(String value) {
     return new ManifestOptions(
-        namespace, failurePolicy, image, replicas,
-        certManager, value, shadowPsa, workloadKinds);
+        namespace, failurePolicy, image, replicas, certManager, value, shadowPsa, workloadKinds);
   }
 
   public ManifestOptions withShadowPsa(boolean value) {
     return new ManifestOptions(
-        namespace, failurePolicy, image, replicas,
-        certManager, caBundle, value, workloadKinds);
+        namespace, failurePolicy, image, replicas, certManager, caBundle, value, workloadKinds);
   }
 
   /**

@@ -8,25 +8,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Everything needed to install the webhook, as one multi-document YAML text ({@code rootlock webhook
- * manifests}): its namespace, service account, the least RBAC it needs (namespaces list/watch for
- * the label cache, pods list for the dry-run of a new enforce level), its config, a Deployment of two
- * or more replicas that itself passes {@code hardened}, a PodDisruptionBudget, a Service, and the
- * webhook configurations.
+ * Everything needed to install the webhook, as one multi-document YAML text ({@code rootlock
+ * webhook manifests}): its namespace, service account, the least RBAC it needs (namespaces
+ * list/watch for the label cache, pods list for the dry-run of a new enforce level), its config, a
+ * Deployment of two or more replicas that itself passes {@code hardened}, a PodDisruptionBudget, a
+ * Service, and the webhook configurations.
  *
- * <p>The configurations only send namespaces that opted in (see {@code 07-validating.yaml}):
- * {@code rootlock.dev/enforce} goes to the enforcing webhook with the chosen failure policy; only
- * warn or audit labels go to a second configuration with {@code Ignore}; every other namespace,
- * and always the webhook's own and {@code kube-system}, is never sent, so that an unanswering
- * webhook can only hold up namespaces that asked for enforcement. The text comes from {@link
- * InstallTemplates}, the same files the Helm chart is made from.
+ * <p>The configurations only send namespaces that opted in (see {@code 07-validating.yaml}): {@code
+ * rootlock.dev/enforce} goes to the enforcing webhook with the chosen failure policy; only warn or
+ * audit labels go to a second configuration with {@code Ignore}; every other namespace, and always
+ * the webhook's own and {@code kube-system}, is never sent, so that an unanswering webhook can only
+ * hold up namespaces that asked for enforcement. The text comes from {@link InstallTemplates}, the
+ * same files the Helm chart is made from.
  */
 public final class WebhookManifests {
 
   static final String NAME = "rootlock-webhook";
   static final String TLS_SECRET = "rootlock-webhook-tls";
+
   /** The webhooks' names; the API server prefixes audit annotations with them. */
   static final String ENFORCE_WEBHOOK = "enforce.rootlock.dev";
+
   static final String ADVISORY_WEBHOOK = "advisory.rootlock.dev";
   static final String MUTATE_WEBHOOK = "mutate.rootlock.dev";
 
@@ -49,8 +51,16 @@ public final class WebhookManifests {
     return "# rootlock admission webhook: kubectl apply -f <this file>\n"
         + (options.certManager()
             ? ""
-            : "# The Secret " + ns + "/" + TLS_SECRET + " (tls.crt, tls.key) must exist, for the"
-                + " DNS name " + NAME + "." + ns + ".svc,\n# and caBundle below must hold its CA"
+            : "# The Secret "
+                + ns
+                + "/"
+                + TLS_SECRET
+                + " (tls.crt, tls.key) must exist, for the"
+                + " DNS name "
+                + NAME
+                + "."
+                + ns
+                + ".svc,\n# and caBundle below must hold its CA"
                 + " (or use --cert-manager).\n")
         + String.join("---\n", documents);
   }
@@ -67,16 +77,26 @@ public final class WebhookManifests {
   static Map<String, String> values(ManifestOptions options) {
     String ns = options.namespace();
     return Map.of(
-        "namespace", ns,
-        "image", options.image(),
-        "replicas", Integer.toString(options.replicas()),
-        "failurePolicy", options.failurePolicy(),
-        "caBundle", options.caBundle() == null ? "REPLACE-WITH-BASE64-PEM-CA" : options.caBundle(),
-        "excludedNamespaces", "[\"" + ns + "\", \"kube-system\"]",
-        "defaults", "{}",
-        "exemptions", "{\"namespaces\":[],\"runtimeClasses\":[],\"usernames\":[]}",
-        "workloadKindArgs", workloadKindArgs(options.workloadKinds()),
-        "workloadKindRules", workloadKindRules(options.workloadKinds()));
+        "namespace",
+        ns,
+        "image",
+        options.image(),
+        "replicas",
+        Integer.toString(options.replicas()),
+        "failurePolicy",
+        options.failurePolicy(),
+        "caBundle",
+        options.caBundle() == null ? "REPLACE-WITH-BASE64-PEM-CA" : options.caBundle(),
+        "excludedNamespaces",
+        "[\"" + ns + "\", \"kube-system\"]",
+        "defaults",
+        "{}",
+        "exemptions",
+        "{\"namespaces\":[],\"runtimeClasses\":[],\"usernames\":[]}",
+        "workloadKindArgs",
+        workloadKindArgs(options.workloadKinds()),
+        "workloadKindRules",
+        workloadKindRules(options.workloadKinds()));
   }
 
   /** {@code webhook serve}'s {@code --workload-kind} flags, one list item a line. */
@@ -91,8 +111,8 @@ public final class WebhookManifests {
   /**
    * One webhook rule per group of the user's kinds, for every resource of the group: a mapping
    * names the kind, not the resource (its plural), and the manifests are made without a cluster to
-   * ask. The webhook judges objects of the mapped kinds and allows every other kind of the group
-   * at once, unjudged.
+   * ask. The webhook judges objects of the mapped kinds and allows every other kind of the group at
+   * once, unjudged.
    */
   static String workloadKindRules(List<WorkloadKind> kinds) {
     Set<String> groups = new TreeSet<>();

@@ -34,7 +34,8 @@ final class CertificateReloader implements AutoCloseable {
   private byte[] loadedKey;
   private byte[] rejected;
 
-  CertificateReloader(Path certificateFile, Path keyFile) throws IOException, GeneralSecurityException {
+  CertificateReloader(Path certificateFile, Path keyFile)
+      throws IOException, GeneralSecurityException {
     this.certificateFile = certificateFile;
     this.keyFile = keyFile;
     this.loadedCertificate = Files.readAllBytes(certificateFile);
@@ -85,7 +86,9 @@ final class CertificateReloader implements AutoCloseable {
       keyManager.swap(material(certificate, key));
     } catch (GeneralSecurityException e) {
       rejected = both;
-      LOG.log(Level.WARNING, "new TLS files do not load yet; keeping the current certificate: " + e.getMessage());
+      LOG.log(
+          Level.WARNING,
+          "new TLS files do not load yet; keeping the current certificate: " + e.getMessage());
       return;
     }
     loadedCertificate = certificate;
@@ -94,13 +97,15 @@ final class CertificateReloader implements AutoCloseable {
     reloads.incrementAndGet();
     LOG.log(
         Level.INFO,
-        "serving the new certificate " + keyManager.currentCertificate().getSerialNumber().toString(16));
+        "serving the new certificate "
+            + keyManager.currentCertificate().getSerialNumber().toString(16));
   }
 
   private static PemFiles.KeyMaterial material(byte[] certificate, byte[] key)
       throws GeneralSecurityException {
     return PemFiles.read(
-        new String(certificate, StandardCharsets.US_ASCII), new String(key, StandardCharsets.US_ASCII));
+        new String(certificate, StandardCharsets.US_ASCII),
+        new String(key, StandardCharsets.US_ASCII));
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

@@ -14,9 +14,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Namespace labels from a fabric8 informer: one list and then a watch, so a review reads a local map
- * and never waits for a GET. Also tracks when the API server last told it something new, for the
- * cache-age metric.
+ * Namespace labels from a fabric8 informer: one list and then a watch, so a review reads a local
+ * map and never waits for a GET. Also tracks when the API server last told it something new, for
+ * the cache-age metric.
  */
 final class NamespaceCache implements NamespaceLabels, AutoCloseable {
 

@@ -16,19 +16,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the PEM files Kubernetes tooling hands out: a certificate chain, and a private key as PKCS#8
- * ({@code PRIVATE KEY}), PKCS#1 RSA ({@code RSA PRIVATE KEY}, cert-manager's default) or SEC1 EC
- * ({@code EC PRIVATE KEY}). The older two are wrapped into PKCS#8 by hand (a few DER bytes), since
- * the JDK reads only PKCS#8.
+ * Reads the PEM files Kubernetes tooling hands out: a certificate chain, and a private key as
+ * PKCS#8 ({@code PRIVATE KEY}), PKCS#1 RSA ({@code RSA PRIVATE KEY}, cert-manager's default) or
+ * SEC1 EC ({@code EC PRIVATE KEY}). The older two are wrapped into PKCS#8 by hand (a few DER
+ * bytes), since the JDK reads only PKCS#8.
  */
 final class PemFiles {
 
   private static final Pattern BLOCK =
-      Pattern.compile(
-          "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)\\s*-----END \\1-----");
+      Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)\\s*-----END \\1-----");
   private static final byte[] RSA_ALGORITHM = {
-    0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01,
-    0x01, 0x05, 0x00
+    0x30,
+    0x0d,
+    0x06,
+    0x09,
+    0x2a,
+    (byte) 0x86,
+    0x48,
+    (byte) 0x86,
+    (byte) 0xf7,
+    0x0d,
+    0x01,
+    0x01,
+    0x01,
+    0x05,
+    0x00
   };
   private static final byte[] EC_PUBLIC_KEY_OID = {
     0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01
@@ -36,7 +48,9 @@ final class PemFiles {
 
   private PemFiles() {}
 
-  /** The key material in a pair of files' contents; the key must belong to the first certificate. */
+  /**
+   * The key material in a pair of files' contents; the key must belong to the first certificate.
+   */
   record KeyMaterial(X509Certificate[] chain, PrivateKey key) {}
 
   static KeyMaterial read(String certificatePem, String keyPem) throws GeneralSecurityException {
@@ -44,7 +58,8 @@ final class PemFiles {
     PrivateKey key = privateKey(keyPem);
     if (!matches(key, chain[0])) {
       throw new GeneralSecurityException(
-          "the private key does not belong to the certificate " + chain[0].getSubjectX500Principal());
+          "the private key does not belong to the certificate "
+              + chain[0].getSubjectX500Principal());
     }
     return new KeyMaterial(chain, key);
   }
@@ -99,7 +114,9 @@ final class PemFiles {
     throw new GeneralSecurityException("unsupported private key", last);
   }
 
-  /** Signs a nonce and checks it with the certificate: the one test that works for every algorithm. */
+  /**
+   * Signs a nonce and checks it with the certificate: the one test that works for every algorithm.
+   */
   private static boolean matches(PrivateKey key, X509Certificate certificate)
       throws GeneralSecurityException {
     String algorithm =

@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 /**
- * One AdmissionReview endpoint ({@code /validate}, {@code /mutate}): checks the HTTP envelope the way
- * PSA's webhook does (POST, a body of at most 3 MiB, {@code Content-Type: application/json}), reads
- * the review, asks the reviewer, and writes the answer with the request's {@code uid}. A body that
- * is not a usable review gets a plain-text 4xx. Every path answers with a status line: a reviewer
- * that fails gets a well-formed {@code InternalError} review, any other failure a plain 500.
+ * One AdmissionReview endpoint ({@code /validate}, {@code /mutate}): checks the HTTP envelope the
+ * way PSA's webhook does (POST, a body of at most 3 MiB, {@code Content-Type: application/json}),
+ * reads the review, asks the reviewer, and writes the answer with the request's {@code uid}. A body
+ * that is not a usable review gets a plain-text 4xx. Every path answers with a status line: a
+ * reviewer that fails gets a well-formed {@code InternalError} review, any other failure a plain
+ * 500.
  */
 final class ReviewEndpoint implements HttpHandler {
 
@@ -152,10 +153,10 @@ final class ReviewEndpoint implements HttpHandler {
   }
 
   /**
-   * Answers 413 at once (a client that declared 10 MB and sent 100 bytes must not wait for the
-   * read deadline to learn it), then reads and drops what the client is still sending, up to
-   * {@link #MAX_DRAINED_BYTES} and never past the server's request deadline, so that it reads the
-   * 413 rather than a connection reset. The connection is closed afterwards either way.
+   * Answers 413 at once (a client that declared 10 MB and sent 100 bytes must not wait for the read
+   * deadline to learn it), then reads and drops what the client is still sending, up to {@link
+   * #MAX_DRAINED_BYTES} and never past the server's request deadline, so that it reads the 413
+   * rather than a connection reset. The connection is closed afterwards either way.
    */
   private static int tooLarge(HttpExchange exchange, InputStream body) throws IOException {
     exchange.getResponseHeaders().set("Connection", "close");

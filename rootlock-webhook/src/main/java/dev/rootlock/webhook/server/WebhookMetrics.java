@@ -64,6 +64,7 @@ final class WebhookMetrics implements ReviewMetrics {
 
   /** Where the exemptions that allowed a review are written: a bounded label set. */
   static final Set<String> EXEMPTION_SOURCES = Set.of("config", "annotation");
+
   private final Histogram latency;
 
   WebhookMetrics(Supplier<Duration> cacheAge, Supplier<Boolean> cacheWatching) {

@@ -42,8 +42,8 @@ import javax.net.ssl.SSLParameters;
  *   <li>{@code POST /} and {@code /validate}: the validating webhook;
  *   <li>{@code POST /mutate}: the mutating webhook (opt-in per namespace);
  *   <li>{@code GET /healthz}: 200 while the process serves;
- *   <li>{@code GET /readyz}: 200 once the namespace cache has synced, 503 before and while
- *       shutting down;
+ *   <li>{@code GET /readyz}: 200 once the namespace cache has synced, 503 before and while shutting
+ *       down;
  *   <li>{@code GET /metrics}: Prometheus text format.
  * </ul>
  *
@@ -114,7 +114,9 @@ public final class WebhookServer implements AutoCloseable {
     this.client = client;
     this.ownsClient = ownsClient;
     WebhookConfig config =
-        options.configFile() == null ? WebhookConfig.DEFAULT : WebhookConfig.load(options.configFile());
+        options.configFile() == null
+            ? WebhookConfig.DEFAULT
+            : WebhookConfig.load(options.configFile());
     this.reloader = new CertificateReloader(options.tlsCertFile(), options.tlsPrivateKeyFile());
     this.cache = new NamespaceCache(client, Clock.systemUTC());
     WebhookMetrics metrics = new WebhookMetrics(cache::age, cache::watching);
@@ -122,7 +124,13 @@ public final class WebhookServer implements AutoCloseable {
     AdmissionObjects objects = new AdmissionObjects(options.kinds());
     Validator validator =
         new Validator(
-            engine, config, options.shadowPsa(), cache, objects, new ClusterPods(client), metrics,
+            engine,
+            config,
+            options.shadowPsa(),
+            cache,
+            objects,
+            new ClusterPods(client),
+            metrics,
             options.exemptions());
     Mutator mutator = new Mutator(engine, objects, config, cache, metrics, options.exemptions());
 
@@ -147,7 +155,10 @@ public final class WebhookServer implements AutoCloseable {
     server.createContext("/validate", exactly("/validate", validate));
     server.createContext(
         "/mutate",
-        exactly("/mutate", new ReviewEndpoint("mutate", (request, timeout) -> mutator.review(request), metrics, inFlight)));
+        exactly(
+            "/mutate",
+            new ReviewEndpoint(
+                "mutate", (request, timeout) -> mutator.review(request), metrics, inFlight)));
     server.createContext("/healthz", exactly("/healthz", exchange -> text(exchange, 200, "ok")));
     server.createContext(
         "/readyz",
@@ -212,7 +223,8 @@ public final class WebhookServer implements AutoCloseable {
     WebhookServer webhook = new WebhookServer(options, client, ownsClient, extraRoutes);
     webhook.server.start();
     webhook.reloader.start(options.certificateCheckInterval());
-    webhook.cache
+    webhook
+        .cache
         .start()
         .whenComplete(
             (done, failure) -> {
@@ -271,7 +283,8 @@ public final class WebhookServer implements AutoCloseable {
       int grace = (int) Math.max(1, Math.ceil(options.shutdownGracePeriod().toMillis() / 1000.0));
       server.stop(grace);
       executor.shutdown();
-      if (!executor.awaitTermination(options.shutdownGracePeriod().toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!executor.awaitTermination(
+          options.shutdownGracePeriod().toMillis(), TimeUnit.MILLISECONDS)) {
         executor.shutdownNow();
       }
     } catch (InterruptedException e) {

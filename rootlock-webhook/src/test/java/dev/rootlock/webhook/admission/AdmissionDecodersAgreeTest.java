@@ -40,14 +40,16 @@ class AdmissionDecodersAgreeTest {
     List<String> differences = new ArrayList<>();
     int compared = 0;
     for (Path file : cases()) {
-      JsonNode request = AdmissionReviews.json().readTree(file.toFile()).path("review").path("request");
+      JsonNode request =
+          AdmissionReviews.json().readTree(file.toFile()).path("review").path("request");
       for (String field : List.of("object", "oldObject")) {
         JsonNode object = request.get(field);
         if (object == null || !object.isObject()) {
           continue;
         }
         ReadResult read =
-            reader.read(AdmissionObjects.DISPLAY_NAME, AdmissionReviews.json().writeValueAsString(object));
+            reader.read(
+                AdmissionObjects.DISPLAY_NAME, AdmissionReviews.json().writeValueAsString(object));
         if (read.workloads().size() != 1) {
           continue; // not a workload: AdmissionObjectsTest covers how that is refused
         }
@@ -76,7 +78,8 @@ class AdmissionDecodersAgreeTest {
    */
   private static List<Object> verdict(Workload workload, LevelVersion level) {
     ObjectResult result = ENGINE.evaluate(workload, level);
-    List<Object> verdict = new ArrayList<>(List.of(result.allowed(), result.message(), result.notes()));
+    List<Object> verdict =
+        new ArrayList<>(List.of(result.allowed(), result.message(), result.notes()));
     for (Finding finding : result.findings()) {
       verdict.add(
           List.of(

@@ -56,7 +56,8 @@ class AdmissionObjectsTest {
     String deep = "[".repeat(990) + "]".repeat(990);
     JsonNode pod =
         json(
-            "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p'},'spec':{'x':" + deep
+            "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p'},'spec':{'x':"
+                + deep
                 + ",'containers':[{'name':'app','image':'nginx'}]}}");
     java.util.concurrent.atomic.AtomicReference<Object> outcome =
         new java.util.concurrent.atomic.AtomicReference<>();
@@ -79,7 +80,9 @@ class AdmissionObjectsTest {
   @Test
   void anObjectWithoutAPodTemplateIsUndecodable() throws Exception {
     assertThatThrownBy(
-            () -> objects.workload(json("{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'c'}}")))
+            () ->
+                objects.workload(
+                    json("{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'c'}}")))
         .isInstanceOf(UndecodableObjectException.class)
         .hasMessage("not a pod or an object with a pod template: kind ConfigMap");
   }
@@ -95,7 +98,8 @@ class AdmissionObjectsTest {
 
     var context = workload.pod().spec().containers().get(0).securityContext();
     assertThat(context.readOnlyRootFilesystem()).isNull();
-    assertThat(context.unrecognized()).containsExactly(Map.entry("readOnlyRootFilesystem", "\"true\""));
+    assertThat(context.unrecognized())
+        .containsExactly(Map.entry("readOnlyRootFilesystem", "\"true\""));
   }
 
   @Test

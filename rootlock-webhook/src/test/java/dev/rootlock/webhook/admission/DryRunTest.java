@@ -36,7 +36,11 @@ class DryRunTest {
     JsonNode json =
         AdmissionReviews.json()
             .readTree(
-                ("{'apiVersion':'v1','kind':'Pod','metadata':{'name':'" + name + "'},'spec':" + spec + "}")
+                ("{'apiVersion':'v1','kind':'Pod','metadata':{'name':'"
+                        + name
+                        + "'},'spec':"
+                        + spec
+                        + "}")
                     .replace('\'', '"'));
     return new ExistingPod<>(name, controller, json);
   }
@@ -50,7 +54,8 @@ class DryRunTest {
     List<ExistingPod<JsonNode>> pods =
         List.of(pod("zeta", null, BARE), pod("alpha", "rs-1", BARE), pod("kata-pod", null, KATA));
 
-    List<String> warnings = dryRun(Set.of("kata")).warnings("shop", HARDENED, ns -> pods, 1_000_000_000);
+    List<String> warnings =
+        dryRun(Set.of("kata")).warnings("shop", HARDENED, ns -> pods, 1_000_000_000);
 
     assertThat(warnings)
         .containsExactly(
@@ -73,7 +78,8 @@ class DryRunTest {
     List<String> warnings = dryRun(Set.of()).warnings("shop", HARDENED, ns -> pods, 3_500_000);
 
     assertThat(warnings.get(0))
-        .isEqualTo("new rootlock enforce level only checked against the first 4 of 10 existing pods");
+        .isEqualTo(
+            "new rootlock enforce level only checked against the first 4 of 10 existing pods");
     assertThat(warnings.get(2)).startsWith("p0 (and 3 other pods): ");
   }
 

@@ -32,10 +32,12 @@ class SignificantUpdateTest {
         spec(
             p -> {
               p.initContainer("init", c -> c.image = "busybox:1");
-              p.container("app", c -> {
-                c.image = "app:1";
-                c.privileged = true;
-              });
+              p.container(
+                  "app",
+                  c -> {
+                    c.image = "app:1";
+                    c.privileged = true;
+                  });
               p.ephemeralContainer("debug", c -> c.image = "busybox:1");
             });
 

@@ -38,8 +38,7 @@ class WebhookConfigTest {
     assertThat(config.exemptions().usernames())
         .containsExactly("system:serviceaccount:kube-system:replicaset-controller");
     assertThat(config.exemptions().runtimeClasses()).containsExactly("kata.containers");
-    assertThat(config.exemptions().namespaces())
-        .isEqualTo(Set.of("kube-system", "monitoring"));
+    assertThat(config.exemptions().namespaces()).isEqualTo(Set.of("kube-system", "monitoring"));
   }
 
   @Test

@@ -76,7 +76,9 @@ class HelmChartTest {
   void helmLintStrictPasses() {
     var lint = new Helm(CHART).lint().strict().call();
 
-    assertThat(lint.getMessages()).as("helm lint --strict").noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
+    assertThat(lint.getMessages())
+        .as("helm lint --strict")
+        .noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
     assertThat(lint.isFailed()).isFalse();
   }
 
@@ -153,8 +155,7 @@ class HelmChartTest {
             .findFirst()
             .orElseThrow();
     List<HasMetadata> manifests =
-        StrictObjects.decode(WebhookManifests.render(options.withCaBundle(caBundle)))
-            .objects();
+        StrictObjects.decode(WebhookManifests.render(options.withCaBundle(caBundle))).objects();
 
     Map<String, String> fromHelm = byKindAndName(helm, "Secret");
     Map<String, String> fromManifests = byKindAndName(manifests, "Namespace");
@@ -185,13 +186,24 @@ class HelmChartTest {
       assertThat(decoded.unmodelled())
           .as("only cert-manager's kinds lack a fabric8 model")
           .containsExactlyInAnyOrderElementsOf(
-              certManager ? List.of("cert-manager.io/v1 Issuer", "cert-manager.io/v1 Certificate") : List.of());
-      assertThat(decoded.objects()).extracting(HasMetadata::getKind)
+              certManager
+                  ? List.of("cert-manager.io/v1 Issuer", "cert-manager.io/v1 Certificate")
+                  : List.of());
+      assertThat(decoded.objects())
+          .extracting(HasMetadata::getKind)
           .containsExactlyInAnyOrder(
               Stream.concat(
-                      Stream.of("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "ConfigMap", "Service",
-                          "Deployment", "PodDisruptionBudget", "ValidatingWebhookConfiguration",
-                          "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"),
+                      Stream.of(
+                          "ServiceAccount",
+                          "ClusterRole",
+                          "ClusterRoleBinding",
+                          "ConfigMap",
+                          "Service",
+                          "Deployment",
+                          "PodDisruptionBudget",
+                          "ValidatingWebhookConfiguration",
+                          "ValidatingWebhookConfiguration",
+                          "MutatingWebhookConfiguration"),
                       certManager ? Stream.of() : Stream.of("Secret"))
                   .toArray(String[]::new));
 
@@ -199,7 +211,8 @@ class HelmChartTest {
       assertThat(read.errors()).isEmpty();
       assertThat(read.workloads()).extracting(Workload::kind).containsExactly("Deployment");
       ObjectResult result =
-          Engine.standard().evaluate(read.workloads().get(0), LevelVersion.parse("hardened:latest"));
+          Engine.standard()
+              .evaluate(read.workloads().get(0), LevelVersion.parse("hardened:latest"));
       assertThat(result.findings()).as("values %s", values).isEmpty();
       assertThat(result.allowed()).isTrue();
     }
@@ -212,7 +225,10 @@ class HelmChartTest {
     ConfigMap config = only(objects, ConfigMap.class);
     ValidatingWebhookConfiguration enforcing =
         objects.stream()
-            .filter(o -> o instanceof ValidatingWebhookConfiguration && o.getMetadata().getName().equals("rootlock-webhook"))
+            .filter(
+                o ->
+                    o instanceof ValidatingWebhookConfiguration
+                        && o.getMetadata().getName().equals("rootlock-webhook"))
             .map(ValidatingWebhookConfiguration.class::cast)
             .findFirst()
             .orElseThrow();
@@ -220,9 +236,17 @@ class HelmChartTest {
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
     assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
         .isEqualTo("registry.example.com/sec/rootlock:0.1.0-rc1");
-    assertThat(enforcing.getWebhooks()).extracting(w -> w.getName() + " " + w.getFailurePolicy())
+    assertThat(enforcing.getWebhooks())
+        .extracting(w -> w.getName() + " " + w.getFailurePolicy())
         .containsExactly("enforce.rootlock.dev Ignore", "enforce-psa.rootlock.dev Ignore");
-    assertThat(enforcing.getWebhooks().get(0).getNamespaceSelector().getMatchExpressions().get(0).getValues())
+    assertThat(
+            enforcing
+                .getWebhooks()
+                .get(0)
+                .getNamespaceSelector()
+                .getMatchExpressions()
+                .get(0)
+                .getValues())
         .containsExactly("rootlock-system", "kube-system", "legacy");
     assertThat(enforcing.getMetadata().getAnnotations())
         .containsEntry("cert-manager.io/inject-ca-from", "rootlock-system/rootlock-webhook");
@@ -232,7 +256,8 @@ class HelmChartTest {
     assertThat(parsed.defaults().enforce().toString()).isEqualTo("restricted:latest");
     assertThat(parsed.defaults().warn().toString()).isEqualTo("hardened:latest");
     assertThat(parsed.exemptions().namespaces()).containsExactly("legacy");
-    assertThat(parsed.exemptions().usernames()).containsExactly("system:serviceaccount:ci:deployer");
+    assertThat(parsed.exemptions().usernames())
+        .containsExactly("system:serviceaccount:ci:deployer");
   }
 
   @Test
@@ -244,17 +269,25 @@ class HelmChartTest {
     X509Certificate serving = certificate(x509, secret.getData().get("tls.crt"));
 
     serving.verify(ca.getPublicKey());
-    assertThat(serving.getSubjectAlternativeNames().stream().map(name -> (Object) name.get(1)).toList())
+    assertThat(
+            serving.getSubjectAlternativeNames().stream()
+                .map(name -> (Object) name.get(1))
+                .toList())
         .contains("rootlock-webhook.rootlock-system.svc");
     for (HasMetadata object : objects) {
       if (object instanceof ValidatingWebhookConfiguration validating) {
-        validating.getWebhooks()
-            .forEach(w -> assertThat(w.getClientConfig().getCaBundle()).isEqualTo(secret.getData().get("ca.crt")));
+        validating
+            .getWebhooks()
+            .forEach(
+                w ->
+                    assertThat(w.getClientConfig().getCaBundle())
+                        .isEqualTo(secret.getData().get("ca.crt")));
       }
     }
   }
 
-  private static X509Certificate certificate(CertificateFactory x509, String base64) throws Exception {
+  private static X509Certificate certificate(CertificateFactory x509, String base64)
+      throws Exception {
     return (X509Certificate)
         x509.generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
   }

@@ -51,15 +51,34 @@ class InstallTemplatesTest {
 
   @Test
   void everySourceFileExpandsForBothConsumers() {
-    Map<String, Boolean> flags = Map.of("standalone", true, "certManager", false, "shadowPsa", true);
+    Map<String, Boolean> flags =
+        Map.of("standalone", true, "certManager", false, "shadowPsa", true);
     Map<String, String> values =
         Map.of(
-            "namespace", "n", "image", "i", "replicas", "2", "failurePolicy", "Fail",
-            "caBundle", "Q==", "excludedNamespaces", "[]", "defaults", "{}", "exemptions", "{}",
-            "workloadKindArgs", "", "workloadKindRules", "");
+            "namespace",
+            "n",
+            "image",
+            "i",
+            "replicas",
+            "2",
+            "failurePolicy",
+            "Fail",
+            "caBundle",
+            "Q==",
+            "excludedNamespaces",
+            "[]",
+            "defaults",
+            "{}",
+            "exemptions",
+            "{}",
+            "workloadKindArgs",
+            "",
+            "workloadKindRules",
+            "");
     for (String file : InstallTemplates.FILES) {
       String text = InstallTemplates.read(file);
-      assertThat(InstallTemplates.expand(file, text, flags, values)).doesNotContain("${", "#if", "#end");
+      assertThat(InstallTemplates.expand(file, text, flags, values))
+          .doesNotContain("${", "#if", "#end");
       assertThat(InstallTemplates.toHelm(file, text)).doesNotContain("${", "#if", "#end");
     }
   }
@@ -82,7 +101,8 @@ class InstallTemplatesTest {
 
   @Test
   void aMalformedPlaceholderIsATemplateBugNotText() {
-    assertThatThrownBy(() -> InstallTemplates.expand("t", "a: 1\nb: ${name-space}", Map.of(), Map.of()))
+    assertThatThrownBy(
+            () -> InstallTemplates.expand("t", "a: 1\nb: ${name-space}", Map.of(), Map.of()))
         .hasMessage("t:2: malformed placeholder: b: ${name-space}");
     assertThatThrownBy(
             () -> InstallTemplates.expand("t", "image: ${image", Map.of(), Map.of("image", "i")))
@@ -114,9 +134,18 @@ class InstallTemplatesTest {
 
     assertThat(placeholders)
         .containsExactly(
-            "caBundle", "defaults", "excludedNamespaces", "exemptions", "failurePolicy", "image",
-            "namespace", "replicas", "workloadKindArgs", "workloadKindRules");
-    assertThat(WebhookManifests.values(options).keySet()).containsExactlyInAnyOrderElementsOf(placeholders);
+            "caBundle",
+            "defaults",
+            "excludedNamespaces",
+            "exemptions",
+            "failurePolicy",
+            "image",
+            "namespace",
+            "replicas",
+            "workloadKindArgs",
+            "workloadKindRules");
+    assertThat(WebhookManifests.values(options).keySet())
+        .containsExactlyInAnyOrderElementsOf(placeholders);
     assertThat(helmValues).containsExactlyInAnyOrderElementsOf(placeholders);
     assertThat(flags).containsExactly("certManager", "shadowPsa", "standalone");
     assertThat(WebhookManifests.flags(options).keySet()).containsExactlyInAnyOrderElementsOf(flags);

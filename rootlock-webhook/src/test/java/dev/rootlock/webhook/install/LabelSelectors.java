@@ -60,7 +60,8 @@ final class LabelSelectors {
         yield value == null;
       }
       default ->
-          throw new IllegalArgumentException("not a selector operator: " + requirement.getOperator());
+          throw new IllegalArgumentException(
+              "not a selector operator: " + requirement.getOperator());
     };
   }
 

@@ -28,7 +28,8 @@ class LabelSelectorsTest {
 
   @Test
   void matchLabelsNeedEveryPair() {
-    LabelSelector selector = new LabelSelectorBuilder().withMatchLabels(Map.of("a", "1", "b", "2")).build();
+    LabelSelector selector =
+        new LabelSelectorBuilder().withMatchLabels(Map.of("a", "1", "b", "2")).build();
 
     assertThat(LabelSelectors.matches(selector, Map.of("a", "1", "b", "2", "c", "3"))).isTrue();
     assertThat(LabelSelectors.matches(selector, Map.of("a", "1"))).isFalse();
@@ -49,8 +50,10 @@ class LabelSelectorsTest {
     LabelSelector selector = expression("kubernetes.io/metadata.name", "NotIn", "kube-system");
 
     assertThat(LabelSelectors.matches(selector, Map.of())).isTrue();
-    assertThat(LabelSelectors.matches(selector, Map.of("kubernetes.io/metadata.name", "shop"))).isTrue();
-    assertThat(LabelSelectors.matches(selector, Map.of("kubernetes.io/metadata.name", "kube-system")))
+    assertThat(LabelSelectors.matches(selector, Map.of("kubernetes.io/metadata.name", "shop")))
+        .isTrue();
+    assertThat(
+            LabelSelectors.matches(selector, Map.of("kubernetes.io/metadata.name", "kube-system")))
         .isFalse();
   }
 
@@ -66,8 +69,14 @@ class LabelSelectorsTest {
   void expressionsAreAnded() {
     LabelSelector selector =
         new LabelSelectorBuilder()
-            .addNewMatchExpression().withKey("a").withOperator("Exists").endMatchExpression()
-            .addNewMatchExpression().withKey("b").withOperator("DoesNotExist").endMatchExpression()
+            .addNewMatchExpression()
+            .withKey("a")
+            .withOperator("Exists")
+            .endMatchExpression()
+            .addNewMatchExpression()
+            .withKey("b")
+            .withOperator("DoesNotExist")
+            .endMatchExpression()
             .build();
 
     assertThat(LabelSelectors.matches(selector, Map.of("a", "1"))).isTrue();

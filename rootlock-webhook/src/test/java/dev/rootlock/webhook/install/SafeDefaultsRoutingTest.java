@@ -36,7 +36,8 @@ class SafeDefaultsRoutingTest {
   }
 
   /** A request as the API server matches it against rules. */
-  record Request(String group, String version, String resource, String subResource, String operation) {
+  record Request(
+      String group, String version, String resource, String subResource, String operation) {
     static Request pods(String operation) {
       return new Request("", "v1", "pods", "", operation);
     }
@@ -54,13 +55,31 @@ class SafeDefaultsRoutingTest {
     List<Hook> hooks = new ArrayList<>();
     for (HasMetadata object : StrictObjects.decode(WebhookManifests.render(options)).objects()) {
       if (object instanceof ValidatingWebhookConfiguration validating) {
-        validating.getWebhooks().forEach(w -> hooks.add(new Hook(
-            "validating:" + validating.getMetadata().getName(), w.getName(), w.getFailurePolicy(),
-            w.getTimeoutSeconds(), w.getNamespaceSelector(), w.getRules())));
+        validating
+            .getWebhooks()
+            .forEach(
+                w ->
+                    hooks.add(
+                        new Hook(
+                            "validating:" + validating.getMetadata().getName(),
+                            w.getName(),
+                            w.getFailurePolicy(),
+                            w.getTimeoutSeconds(),
+                            w.getNamespaceSelector(),
+                            w.getRules())));
       } else if (object instanceof MutatingWebhookConfiguration mutating) {
-        mutating.getWebhooks().forEach(w -> hooks.add(new Hook(
-            "mutating:" + mutating.getMetadata().getName(), w.getName(), w.getFailurePolicy(),
-            w.getTimeoutSeconds(), w.getNamespaceSelector(), w.getRules())));
+        mutating
+            .getWebhooks()
+            .forEach(
+                w ->
+                    hooks.add(
+                        new Hook(
+                            "mutating:" + mutating.getMetadata().getName(),
+                            w.getName(),
+                            w.getFailurePolicy(),
+                            w.getTimeoutSeconds(),
+                            w.getNamespaceSelector(),
+                            w.getRules())));
       }
     }
     return hooks;
@@ -71,7 +90,10 @@ class SafeDefaultsRoutingTest {
     for (Hook hook : hooks(options)) {
       if (hook.rules().stream().anyMatch(rule -> covers(rule, request))
           && LabelSelectors.matches(hook.selector(), labels)) {
-        routes.add(new Route(hook.configuration(), hook.name(), hook.failurePolicy(), hook.timeoutSeconds()).toString());
+        routes.add(
+            new Route(
+                    hook.configuration(), hook.name(), hook.failurePolicy(), hook.timeoutSeconds())
+                .toString());
       }
     }
     return routes;
@@ -103,8 +125,10 @@ class SafeDefaultsRoutingTest {
   private static final String ENFORCE = "validating:rootlock-webhook/enforce.rootlock.dev Fail 3s";
   private static final String ADVISORY =
       "validating:rootlock-webhook-advisory/advisory.rootlock.dev Ignore 2s";
-  private static final String WARN = "validating:rootlock-webhook-advisory/warn.rootlock.dev Ignore 2s";
-  private static final String AUDIT = "validating:rootlock-webhook-advisory/audit.rootlock.dev Ignore 2s";
+  private static final String WARN =
+      "validating:rootlock-webhook-advisory/warn.rootlock.dev Ignore 2s";
+  private static final String AUDIT =
+      "validating:rootlock-webhook-advisory/audit.rootlock.dev Ignore 2s";
   private static final String MUTATE = "mutating:rootlock-webhook/mutate.rootlock.dev Fail 3s";
   private static final String ENFORCE_PSA =
       "validating:rootlock-webhook/enforce-psa.rootlock.dev Fail 3s";
@@ -214,15 +238,41 @@ class SafeDefaultsRoutingTest {
     Request pod = Request.pods("CREATE");
     ManifestOptions options = ManifestOptions.defaults();
 
-    assertThat(routes(options, pod, named("a", Map.of("rootlock.dev/enforce", "restricted", "rootlock.dev/warn", "hardened", "rootlock.dev/audit", "hardened"))))
+    assertThat(
+            routes(
+                options,
+                pod,
+                named(
+                    "a",
+                    Map.of(
+                        "rootlock.dev/enforce",
+                        "restricted",
+                        "rootlock.dev/warn",
+                        "hardened",
+                        "rootlock.dev/audit",
+                        "hardened"))))
         .containsExactly(ENFORCE);
-    assertThat(routes(options, pod, named("b", Map.of("rootlock.dev/warn", "hardened", "rootlock.dev/audit", "hardened"))))
+    assertThat(
+            routes(
+                options,
+                pod,
+                named(
+                    "b",
+                    Map.of("rootlock.dev/warn", "hardened", "rootlock.dev/audit", "hardened"))))
         .containsExactly(WARN);
     assertThat(routes(options, pod, named("c", Map.of("rootlock.dev/audit", "hardened"))))
         .containsExactly(AUDIT);
-    assertThat(routes(options, new Request("apps", "v1", "deployments", "", "CREATE"), named("b", Map.of("rootlock.dev/warn", "hardened"))))
+    assertThat(
+            routes(
+                options,
+                new Request("apps", "v1", "deployments", "", "CREATE"),
+                named("b", Map.of("rootlock.dev/warn", "hardened"))))
         .containsExactly(WARN);
-    assertThat(routes(options.withFailurePolicy("Ignore"), pod, named("a", Map.of("rootlock.dev/enforce", "baseline"))))
+    assertThat(
+            routes(
+                options.withFailurePolicy("Ignore"),
+                pod,
+                named("a", Map.of("rootlock.dev/enforce", "baseline"))))
         .containsExactly("validating:rootlock-webhook/enforce.rootlock.dev Ignore 3s");
   }
 
@@ -239,7 +289,12 @@ class SafeDefaultsRoutingTest {
 
     for (String namespace : List.of("guard", "kube-system")) {
       assertThat(routes(options, Request.pods("CREATE"), named(namespace, everything))).isEmpty();
-      assertThat(routes(options, new Request("apps", "v1", "deployments", "", "CREATE"), named(namespace, everything))).isEmpty();
+      assertThat(
+              routes(
+                  options,
+                  new Request("apps", "v1", "deployments", "", "CREATE"),
+                  named(namespace, everything)))
+          .isEmpty();
     }
     assertThat(routes(options, Request.pods("CREATE"), named("rootlock-system", everything)))
         .containsExactly(ENFORCE, MUTATE);
@@ -251,15 +306,46 @@ class SafeDefaultsRoutingTest {
     Request pod = Request.pods("CREATE");
     Request deployment = new Request("apps", "v1", "deployments", "", "CREATE");
 
-    assertThat(routes(options, pod, named("p", Map.of("pod-security.kubernetes.io/enforce", "restricted"))))
+    assertThat(
+            routes(
+                options,
+                pod,
+                named("p", Map.of("pod-security.kubernetes.io/enforce", "restricted"))))
         .containsExactly(ENFORCE_PSA);
-    assertThat(routes(options, deployment, named("p", Map.of("pod-security.kubernetes.io/enforce", "restricted"))))
-        .containsExactly("validating:rootlock-webhook-advisory/advisory-psa.rootlock.dev Ignore 2s");
-    assertThat(routes(options, pod, named("p", Map.of("pod-security.kubernetes.io/enforce", "restricted", "rootlock.dev/warn", "hardened"))))
+    assertThat(
+            routes(
+                options,
+                deployment,
+                named("p", Map.of("pod-security.kubernetes.io/enforce", "restricted"))))
+        .containsExactly(
+            "validating:rootlock-webhook-advisory/advisory-psa.rootlock.dev Ignore 2s");
+    assertThat(
+            routes(
+                options,
+                pod,
+                named(
+                    "p",
+                    Map.of(
+                        "pod-security.kubernetes.io/enforce",
+                        "restricted",
+                        "rootlock.dev/warn",
+                        "hardened"))))
         .containsExactly(ENFORCE_PSA);
-    assertThat(routes(options, pod, named("p", Map.of("pod-security.kubernetes.io/enforce", "restricted", "rootlock.dev/enforce", "hardened"))))
+    assertThat(
+            routes(
+                options,
+                pod,
+                named(
+                    "p",
+                    Map.of(
+                        "pod-security.kubernetes.io/enforce",
+                        "restricted",
+                        "rootlock.dev/enforce",
+                        "hardened"))))
         .containsExactly(ENFORCE);
-    assertThat(routes(options, pod, named("p", Map.of("pod-security.kubernetes.io/warn", "restricted"))))
+    assertThat(
+            routes(
+                options, pod, named("p", Map.of("pod-security.kubernetes.io/warn", "restricted"))))
         .isEmpty();
   }
 

@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Decodes rendered manifests into fabric8's typed models, strictly: fabric8's models keep a field
- * they do not know (or one of the wrong type) in {@code additionalProperties} instead of failing, so
- * after decoding every model object reachable from the result is walked and any additional
+ * they do not know (or one of the wrong type) in {@code additionalProperties} instead of failing,
+ * so after decoding every model object reachable from the result is walked and any additional
  * property is an error naming its path. Kinds that fabric8 has no model for (cert-manager's) are
  * returned undecoded in {@link Decoded#unmodelled}, for the caller to judge.
  */
@@ -36,17 +36,22 @@ final class StrictObjects {
   static Decoded decode(String yaml) {
     List<HasMetadata> objects = new ArrayList<>();
     List<String> unmodelled = new ArrayList<>();
-    try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class).readValues(yaml)) {
+    try (MappingIterator<JsonNode> documents =
+        new YAMLMapper().readerFor(JsonNode.class).readValues(yaml)) {
       while (documents.hasNext()) {
         JsonNode document = documents.next();
-        if (document == null || document.isNull() || document.isMissingNode() || document.isEmpty()) {
+        if (document == null
+            || document.isNull()
+            || document.isMissingNode()
+            || document.isEmpty()) {
           continue;
         }
         String apiVersion = document.path("apiVersion").asText();
         String kind = document.path("kind").asText();
         Class<? extends KubernetesResource> type =
             SERIALIZATION.getRegisteredKubernetesResource(apiVersion, kind);
-        if (type == null || !HasMetadata.class.isAssignableFrom(type)
+        if (type == null
+            || !HasMetadata.class.isAssignableFrom(type)
             || type.getSimpleName().equals("GenericKubernetesResource")) {
           unmodelled.add(apiVersion + " " + kind);
           continue;
@@ -56,7 +61,11 @@ final class StrictObjects {
         walk(object, kind, extra, new IdentityHashMap<>());
         if (!extra.isEmpty()) {
           throw new IllegalArgumentException(
-              kind + " " + object.getMetadata().getName() + ": fields fabric8's model does not have: " + extra);
+              kind
+                  + " "
+                  + object.getMetadata().getName()
+                  + ": fields fabric8's model does not have: "
+                  + extra);
         }
         objects.add(object);
       }
@@ -66,7 +75,8 @@ final class StrictObjects {
     return new Decoded(objects, unmodelled);
   }
 
-  private static void walk(Object node, String path, List<String> extra, Map<Object, Boolean> seen) {
+  private static void walk(
+      Object node, String path, List<String> extra, Map<Object, Boolean> seen) {
     if (node == null || seen.put(node, true) != null) {
       return;
     }
@@ -99,7 +109,8 @@ final class StrictObjects {
       } catch (IllegalAccessException | InvocationTargetException e) {
         continue;
       }
-      String field = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+      String field =
+          Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
       if (field.equals("additionalProperties")) {
         if (value instanceof Map<?, ?> additional && !additional.isEmpty()) {
           for (Object key : additional.keySet()) {

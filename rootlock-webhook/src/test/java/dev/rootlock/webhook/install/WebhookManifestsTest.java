@@ -82,7 +82,15 @@ class WebhookManifestsTest {
             "ValidatingWebhookConfiguration",
             "MutatingWebhookConfiguration");
     assertThat(documents)
-        .filteredOn(d -> List.of("ServiceAccount", "ConfigMap", "Service", "Deployment", "PodDisruptionBudget").contains(d.get("kind")))
+        .filteredOn(
+            d ->
+                List.of(
+                        "ServiceAccount",
+                        "ConfigMap",
+                        "Service",
+                        "Deployment",
+                        "PodDisruptionBudget")
+                    .contains(d.get("kind")))
         .allMatch(d -> "rootlock-system".equals(at(d, "metadata", "namespace")));
   }
 
@@ -134,10 +142,12 @@ class WebhookManifestsTest {
             "mutate.rootlock.dev");
     for (Map<String, Object> webhook : webhooks) {
       assertThat(at(webhook, "namespaceSelector", "matchExpressions", 0).toString())
-          .isEqualTo("{key=kubernetes.io/metadata.name, operator=NotIn, values=[guard, kube-system]}");
+          .isEqualTo(
+              "{key=kubernetes.io/metadata.name, operator=NotIn, values=[guard, kube-system]}");
       assertThat((String) at(webhook, "clientConfig", "service", "namespace")).isEqualTo("guard");
     }
-    assertThat((String) at(webhooks.get(6), "clientConfig", "service", "path")).isEqualTo("/mutate");
+    assertThat((String) at(webhooks.get(6), "clientConfig", "service", "path"))
+        .isEqualTo("/mutate");
     assertThat(at(webhooks.get(6), "namespaceSelector", "matchExpressions", 1).toString())
         .isEqualTo("{key=rootlock.dev/mutate, operator=In, values=[true]}");
   }
@@ -173,7 +183,9 @@ class WebhookManifestsTest {
     assertThat((String) at(certificate, "spec", "secretName")).isEqualTo("rootlock-webhook-tls");
     for (String kind : List.of("ValidatingWebhookConfiguration", "MutatingWebhookConfiguration")) {
       Map<String, Object> configuration = ofKind(documents, kind);
-      assertThat((String) at(configuration, "metadata", "annotations", "cert-manager.io/inject-ca-from"))
+      assertThat(
+              (String)
+                  at(configuration, "metadata", "annotations", "cert-manager.io/inject-ca-from"))
           .isEqualTo("rootlock-system/rootlock-webhook");
       assertThat((Object) at(configuration, "webhooks", 0, "clientConfig", "caBundle")).isNull();
     }
@@ -220,7 +232,8 @@ class WebhookManifestsTest {
                             WorkloadKind.parse("Workflow.example.com=spec.runner.template"),
                             WorkloadKind.parse("Pipeline.example.com=spec.template")))));
 
-    List<Object> args = at(ofKind(documents, "Deployment"), "spec", "template", "spec", "containers", 0, "args");
+    List<Object> args =
+        at(ofKind(documents, "Deployment"), "spec", "template", "spec", "containers", 0, "args");
     assertThat(args.subList(args.size() - 3, args.size()))
         .containsExactly(
             "--secure-port=8443",

@@ -31,7 +31,11 @@ public final class BenchServer {
     Path dir = Path.of(args[0]);
     KubernetesMockServer apiServer =
         new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
     apiServer.init();
     KubernetesClient client = apiServer.createClient();
     client
@@ -61,10 +65,12 @@ public final class BenchServer {
             (request, timeout) -> AdmissionResponse.ALLOWED,
             noopMetrics,
             new java.util.concurrent.atomic.AtomicInteger());
-    try (WebhookServer server = WebhookServer.start(options, client, false, Map.of("/noop", noop))) {
+    try (WebhookServer server =
+        WebhookServer.start(options, client, false, Map.of("/noop", noop))) {
       WebhookHarness.await("the namespace cache", server::ready);
       WebhookHarness.await(
-          "the namespace in the cache", () -> server.namespaceLabels().labelsOf("rotation") != null);
+          "the namespace in the cache",
+          () -> server.namespaceLabels().labelsOf("rotation") != null);
       Files.writeString(dir.resolve("port.tmp"), Integer.toString(server.port()));
       Files.move(dir.resolve("port.tmp"), dir.resolve("port"));
       System.out.println("bench server on port " + server.port());

@@ -37,7 +37,8 @@ class CertificateRotationTest {
   void rotatesUnderLoadWithoutAFailedRequest() throws Exception {
     try (WebhookHarness webhook = WebhookHarness.start(dir)) {
       webhook.namespace("rotation", java.util.Map.of("rootlock.dev/enforce", "restricted"));
-      TestCertificates.Pair next = TestCertificates.generate(dir.resolve("next"), "localhost", "RSA");
+      TestCertificates.Pair next =
+          TestCertificates.generate(dir.resolve("next"), "localhost", "RSA");
       SSLContext trustsBoth =
           TestCertificates.trusting(webhook.tls.certificate(), next.certificate());
       HttpClient keptAlive = client(trustsBoth);
@@ -60,7 +61,8 @@ class CertificateRotationTest {
                     try {
                       HttpClient http = freshConnections ? client(trustsBoth) : shared;
                       HttpResponse<String> response = send(http, webhook);
-                      if (response.statusCode() == 200 && response.body().contains("\"uid\":\"bench-1\"")) {
+                      if (response.statusCode() == 200
+                          && response.body().contains("\"uid\":\"bench-1\"")) {
                         ok.incrementAndGet();
                       } else {
                         failures.add(response.statusCode() + " " + response.body());
@@ -79,8 +81,16 @@ class CertificateRotationTest {
       Path keyTmp = dir.resolve("tls.key.new");
       Files.copy(next.certificateFile(), certificateTmp);
       Files.copy(next.keyFile(), keyTmp);
-      Files.move(keyTmp, webhook.tls.keyFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(certificateTmp, webhook.tls.certificateFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          keyTmp,
+          webhook.tls.keyFile(),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          certificateTmp,
+          webhook.tls.certificateFile(),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       WebhookHarness.await("the new certificate", () -> webhook.server.reloader().reloads() == 1);
       int atSwap = ok.get();
       WebhookHarness.await("some load after the swap", () -> ok.get() >= atSwap + 100);
@@ -101,8 +111,12 @@ class CertificateRotationTest {
   @Test
   void keepsTheCurrentPairWhileTheNewFilesDoNotMatch() throws Exception {
     try (WebhookHarness webhook = WebhookHarness.start(dir)) {
-      TestCertificates.Pair next = TestCertificates.generate(dir.resolve("next"), "localhost", "EC");
-      Files.copy(next.certificateFile(), webhook.tls.certificateFile(), StandardCopyOption.REPLACE_EXISTING);
+      TestCertificates.Pair next =
+          TestCertificates.generate(dir.resolve("next"), "localhost", "EC");
+      Files.copy(
+          next.certificateFile(),
+          webhook.tls.certificateFile(),
+          StandardCopyOption.REPLACE_EXISTING);
 
       webhook.server.reloader().poll();
 
@@ -126,7 +140,8 @@ class CertificateRotationTest {
         .build();
   }
 
-  private static HttpResponse<String> send(HttpClient http, WebhookHarness webhook) throws Exception {
+  private static HttpResponse<String> send(HttpClient http, WebhookHarness webhook)
+      throws Exception {
     return http.send(
         HttpRequest.newBuilder(webhook.uri("/validate"))
             .timeout(Duration.ofSeconds(10))

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
- * The real webhook ({@link BenchServer}: the server, its mock API server and namespace labels) in
- * a JVM of its own, with a heap as small as the Deployment gives it, so that a test can measure its
+ * The real webhook ({@link BenchServer}: the server, its mock API server and namespace labels) in a
+ * JVM of its own, with a heap as small as the Deployment gives it, so that a test can measure its
  * memory from the outside: resident set size and its high-water mark from {@code /proc}, not a
  * figure the JVM reports about itself.
  */

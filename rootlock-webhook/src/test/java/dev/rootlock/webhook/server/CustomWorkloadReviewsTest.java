@@ -50,7 +50,8 @@ class CustomWorkloadReviewsTest {
   /** The response without its uid, which the harness checks. */
   private static String answer(WebhookHarness webhook, String review) throws Exception {
     com.fasterxml.jackson.databind.node.ObjectNode response =
-        (com.fasterxml.jackson.databind.node.ObjectNode) webhook.review("/validate", review).deepCopy();
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            webhook.review("/validate", review).deepCopy();
     response.remove("uid");
     return response.toString();
   }

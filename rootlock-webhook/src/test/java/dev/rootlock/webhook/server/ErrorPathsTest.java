@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Whatever fails while a review is handled, the client gets a status line and a body it can read:
- * a review whose reviewer throws is answered as PSA answers a request it cannot handle (a
- * well-formed review, not allowed, {@code InternalError}); a failure outside the reviewer is a
- * plain 500. Never a dropped connection.
+ * Whatever fails while a review is handled, the client gets a status line and a body it can read: a
+ * review whose reviewer throws is answered as PSA answers a request it cannot handle (a well-formed
+ * review, not allowed, {@code InternalError}); a failure outside the reviewer is a plain 500. Never
+ * a dropped connection.
  */
 class ErrorPathsTest {
 

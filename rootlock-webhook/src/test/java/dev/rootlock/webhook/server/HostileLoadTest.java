@@ -150,8 +150,8 @@ class HostileLoadTest {
 
   /**
    * Opens {@code count} connections that complete a TLS handshake (the costliest idle connection:
-   * an engine and its buffers on the server) and then send nothing. The ones the server refuses
-   * are closed at once and not counted.
+   * an engine and its buffers on the server) and then send nothing. The ones the server refuses are
+   * closed at once and not counted.
    */
   private static void openIdle(
       ChildWebhook webhook, int count, List<Socket> idle, AtomicInteger handshaken)
@@ -168,7 +168,9 @@ class HostileLoadTest {
                     plain.connect(new InetSocketAddress("127.0.0.1", webhook.port), 5_000);
                     SSLSocket tls =
                         (SSLSocket)
-                            webhook.tls.getSocketFactory()
+                            webhook
+                                .tls
+                                .getSocketFactory()
                                 .createSocket(plain, "localhost", webhook.port, true);
                     tls.setSoTimeout(5_000);
                     tls.startHandshake();
@@ -260,8 +262,8 @@ class HostileLoadTest {
   }
 
   /**
-   * The same in {@code namespace}; one the webhook does not know ({@link #NOWHERE}) is the
-   * cheapest review an attacker can send that is still counted by kind.
+   * The same in {@code namespace}; one the webhook does not know ({@link #NOWHERE}) is the cheapest
+   * review an attacker can send that is still counted by kind.
    */
   private static byte[] review(String uid, String kind, String namespace) {
     return REVIEW

@@ -30,7 +30,8 @@ class HttpsClientsTest {
   @BeforeAll
   static void start() throws Exception {
     webhook = WebhookHarness.start(dir);
-    webhook.namespace("rotation", Map.of("rootlock.dev/enforce", "restricted", "rootlock.dev/warn", "hardened"));
+    webhook.namespace(
+        "rotation", Map.of("rootlock.dev/enforce", "restricted", "rootlock.dev/warn", "hardened"));
     webhook.namespace("hardened-ns", Map.of("rootlock.dev/enforce", "hardened"));
   }
 
@@ -50,7 +51,8 @@ class HttpsClientsTest {
   }
 
   private static String curl(String... arguments) throws Exception {
-    List<String> command = new ArrayList<>(List.of("curl", "--silent", "--show-error", "--max-time", "20"));
+    List<String> command =
+        new ArrayList<>(List.of("curl", "--silent", "--show-error", "--max-time", "20"));
     command.addAll(List.of(arguments));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -67,11 +69,18 @@ class HttpsClientsTest {
 
     String output =
         curl(
-            "--cacert", webhook.tls.certificateFile().toString(),
-            "--tlsv1.2", "--tls-max", "1.2", "--http1.1",
-            "-H", "Content-Type: application/json",
-            "--data-binary", "@" + review,
-            "--write-out", "\n%{http_code}",
+            "--cacert",
+            webhook.tls.certificateFile().toString(),
+            "--tlsv1.2",
+            "--tls-max",
+            "1.2",
+            "--http1.1",
+            "-H",
+            "Content-Type: application/json",
+            "--data-binary",
+            "@" + review,
+            "--write-out",
+            "\n%{http_code}",
             webhook.uri("/validate").toString());
 
     assertThat(output)
@@ -89,10 +98,14 @@ class HttpsClientsTest {
 
     String output =
         curl(
-            "--cacert", webhook.tls.certificateFile().toString(),
-            "-H", "Content-Type: application/json",
-            "--data-binary", "{\"kind\":\"AdmissionReview\"",
-            "--write-out", "%{http_code}",
+            "--cacert",
+            webhook.tls.certificateFile().toString(),
+            "-H",
+            "Content-Type: application/json",
+            "--data-binary",
+            "{\"kind\":\"AdmissionReview\"",
+            "--write-out",
+            "%{http_code}",
             webhook.uri("/validate").toString());
 
     assertThat(output).isEqualTo("unable to decode the request: not valid JSON\n400");
@@ -100,7 +113,8 @@ class HttpsClientsTest {
 
   @Test
   void aPodWithAThousandContainersIsJudgedWhole() throws Exception {
-    ObjectNode review = (ObjectNode) AdmissionReviews.json().readTree(CertificateRotationTest.REVIEW);
+    ObjectNode review =
+        (ObjectNode) AdmissionReviews.json().readTree(CertificateRotationTest.REVIEW);
     ObjectNode request = (ObjectNode) review.get("request");
     request.put("namespace", "hardened-ns");
     ObjectNode pod = (ObjectNode) request.get("object");
@@ -120,7 +134,8 @@ class HttpsClientsTest {
             "pods \"web-7d4b9c8f6d-x2kqp\" is forbidden: violates rootlock policy"
                 + " \"hardened:latest\": allowPrivilegeEscalation != false (containers \"c0\","
                 + " \"c1\", \"c2\",");
-    assertThat(message).contains("\"c998\", \"c999\" must set securityContext.readOnlyRootFilesystem=true)");
+    assertThat(message)
+        .contains("\"c998\", \"c999\" must set securityContext.readOnlyRootFilesystem=true)");
   }
 
   @Test

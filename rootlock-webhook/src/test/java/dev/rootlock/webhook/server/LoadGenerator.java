@@ -23,8 +23,8 @@ import javax.net.ssl.SSLSocket;
  * hand so that the client costs little.
  *
  * <p>{@code rate R}: open loop at R requests/s in all; each request's latency counts from when it
- * was due, not from when it was sent, so a stall is charged to every request it delayed
- * (no coordinated omission). {@code saturate}: closed loop, each connection sending as soon as the
+ * was due, not from when it was sent, so a stall is charged to every request it delayed (no
+ * coordinated omission). {@code saturate}: closed loop, each connection sending as soon as the
  * previous answer arrives.
  *
  * <p>Arguments: {@code port certFile path bodyFile mode(rate|saturate) rate connections seconds
@@ -41,7 +41,8 @@ public final class LoadGenerator {
     int port = Integer.parseInt(args[0]);
     X509Certificate certificate;
     try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
-      certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+      certificate =
+          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
     }
     String path = args[2];
     byte[] body = Files.readAllBytes(Path.of(args[3]));
@@ -52,8 +53,12 @@ public final class LoadGenerator {
     String label = args[8];
 
     byte[] head =
-        ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n\r\n")
+        ("POST "
+                + path
+                + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: "
+                + body.length
+                + "\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII);
     byte[] request = Arrays.copyOf(head, head.length + body.length);
     System.arraycopy(body, 0, request, head.length, body.length);

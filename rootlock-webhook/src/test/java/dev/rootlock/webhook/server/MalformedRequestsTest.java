@@ -27,7 +27,8 @@ class MalformedRequestsTest {
 
   private static String review(String request) {
     return "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":"
-        + request + "}";
+        + request
+        + "}";
   }
 
   private static void assertPlain(HttpResponse<String> response, int code, String message) {
@@ -105,7 +106,8 @@ class MalformedRequestsTest {
     String deep = "[".repeat(5000) + "]".repeat(5000);
 
     assertPlain(
-        webhook.post("/validate", review("{\"uid\":\"u1\",\"object\":" + deep + "}"), "application/json"),
+        webhook.post(
+            "/validate", review("{\"uid\":\"u1\",\"object\":" + deep + "}"), "application/json"),
         400,
         "unable to decode the request: not valid JSON");
   }
@@ -162,13 +164,17 @@ class MalformedRequestsTest {
     // deadline (2 s in the tests) closes the connection, which was all it used to get.
     try (javax.net.ssl.SSLSocket socket =
         (javax.net.ssl.SSLSocket)
-            webhook.tls.trustingContext().getSocketFactory()
+            webhook
+                .tls
+                .trustingContext()
+                .getSocketFactory()
                 .createSocket("localhost", webhook.server.port())) {
       socket.setSoTimeout(10_000);
       var out = socket.getOutputStream();
       out.write(
           ("POST /validate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                  + "Content-Length: 10000000\r\n\r\n" + "{".repeat(100))
+                  + "Content-Length: 10000000\r\n\r\n"
+                  + "{".repeat(100))
               .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       out.flush();
 
@@ -184,7 +190,10 @@ class MalformedRequestsTest {
   void aChunkedBodyIsReadOnlyUpToTheLimit() throws Exception {
     try (javax.net.ssl.SSLSocket socket =
         (javax.net.ssl.SSLSocket)
-            webhook.tls.trustingContext().getSocketFactory()
+            webhook
+                .tls
+                .trustingContext()
+                .getSocketFactory()
                 .createSocket("localhost", webhook.server.port())) {
       socket.setSoTimeout(10_000);
       var out = socket.getOutputStream();

@@ -79,7 +79,8 @@ class PemFilesTest {
     PrivateKey key = PemFiles.privateKey(pem);
 
     assertThat(key).isInstanceOf(ECPrivateKey.class);
-    assertThat(((ECPrivateKey) key).getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
+    assertThat(((ECPrivateKey) key).getParams().getCurve().getField().getFieldSize())
+        .isEqualTo(256);
   }
 
   @Test
@@ -88,7 +89,9 @@ class PemFilesTest {
     TestCertificates.Pair two = TestCertificates.generate(dir, "two", "EC");
 
     assertThatThrownBy(
-            () -> PemFiles.read(Files.readString(one.certificateFile()), Files.readString(two.keyFile())))
+            () ->
+                PemFiles.read(
+                    Files.readString(one.certificateFile()), Files.readString(two.keyFile())))
         .isInstanceOf(GeneralSecurityException.class)
         .hasMessage("the private key does not belong to the certificate CN=one");
   }
@@ -97,7 +100,10 @@ class PemFilesTest {
   void saysWhatIsMissingOrUnusable() {
     assertThatThrownBy(() -> PemFiles.certificates("nothing here"))
         .hasMessage("no PEM CERTIFICATE block in the certificate file");
-    assertThatThrownBy(() -> PemFiles.privateKey("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"))
+    assertThatThrownBy(
+            () ->
+                PemFiles.privateKey(
+                    "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"))
         .hasMessage("no PEM private key block in the key file");
     assertThatThrownBy(
             () ->

@@ -31,8 +31,12 @@ final class RawReviews implements AutoCloseable {
 
   Response post(String path, byte[] body) throws IOException {
     out.write(
-        ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n\r\n")
+        ("POST "
+                + path
+                + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: "
+                + body.length
+                + "\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
     out.write(body);
     out.flush();

@@ -58,7 +58,8 @@ class RecordedReviewsTest {
     plain = WebhookHarness.start(dir.resolve("default"));
     configured = WebhookHarness.start(dir.resolve("configured"), CONFIG);
     shadowPsa =
-        WebhookHarness.start(dir.resolve("shadow-psa"), null, options -> options.withShadowPsa(true));
+        WebhookHarness.start(
+            dir.resolve("shadow-psa"), null, options -> options.withShadowPsa(true));
   }
 
   @AfterAll
@@ -88,13 +89,17 @@ class RecordedReviewsTest {
     if (namespace != null) {
       String name = namespace.path("name").asText();
       Map<String, String> labels = new LinkedHashMap<>();
-      namespace.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+      namespace
+          .path("labels")
+          .fields()
+          .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
       webhook.namespace(name, labels);
       replacePods(webhook, name, fixture.path("existingPods"));
     }
 
     JsonNode response =
-        webhook.review(fixture.path("path").asText(), JSON.writeValueAsString(fixture.get("review")));
+        webhook.review(
+            fixture.path("path").asText(), JSON.writeValueAsString(fixture.get("review")));
 
     ObjectNode withoutUid = ((ObjectNode) response.deepCopy());
     withoutUid.remove("uid");
@@ -102,7 +107,8 @@ class RecordedReviewsTest {
       fixture.set("response", withoutUid);
       Files.writeString(
           file,
-          JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(fixture) + "\n");
+          JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(fixture)
+              + "\n");
       return;
     }
     assertThat(withoutUid.toPrettyString())
@@ -116,7 +122,8 @@ class RecordedReviewsTest {
         "pods in " + namespace + " to go",
         () -> webhook.client.pods().inNamespace(namespace).list().getItems().isEmpty());
     for (JsonNode pod : pods) {
-      webhook.client
+      webhook
+          .client
           .resource(webhook.client.getKubernetesSerialization().convertValue(pod, Pod.class))
           .create();
     }

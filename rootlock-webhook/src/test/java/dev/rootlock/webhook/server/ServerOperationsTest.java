@@ -99,12 +99,20 @@ class ServerOperationsTest {
               .withKubeconfig(kubeconfig)
               .withConfigFile(config)
               .withShutdownGracePeriod(Duration.ofSeconds(1));
-      admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-          .withNewMetadata().withName("plain").endMetadata().build()).create();
+      admin
+          .namespaces()
+          .resource(
+              new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName("plain")
+                  .endMetadata()
+                  .build())
+          .create();
 
       try (WebhookServer server = WebhookServer.start(options)) {
         WebhookHarness.await("ready", server::ready);
-        WebhookHarness.await("the namespace", () -> server.namespaceLabels().labelsOf("plain") != null);
+        WebhookHarness.await(
+            "the namespace", () -> server.namespaceLabels().labelsOf("plain") != null);
         HttpClient http = HttpClient.newBuilder().sslContext(tls.trustingContext()).build();
         String review =
             "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{"
@@ -222,7 +230,10 @@ class ServerOperationsTest {
       throws Exception {
     try (SSLSocket socket =
         (SSLSocket)
-            webhook.tls.trustingContext().getSocketFactory()
+            webhook
+                .tls
+                .trustingContext()
+                .getSocketFactory()
                 .createSocket("localhost", webhook.server.port())) {
       socket.setEnabledProtocols(new String[] {protocol});
       socket.setEnabledCipherSuites(new String[] {suite});
@@ -254,7 +265,10 @@ class ServerOperationsTest {
     try (WebhookHarness webhook = WebhookHarness.start(dir);
         SSLSocket socket =
             (SSLSocket)
-                webhook.tls.trustingContext().getSocketFactory()
+                webhook
+                    .tls
+                    .trustingContext()
+                    .getSocketFactory()
                     .createSocket("localhost", webhook.server.port())) {
       socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
       socket.startHandshake();
@@ -272,7 +286,11 @@ class ServerOperationsTest {
   private static String handshake(WebhookHarness webhook, String protocol) throws Exception {
     try (SSLSocket socket =
         (SSLSocket)
-            webhook.tls.trustingContext().getSocketFactory().createSocket("localhost", webhook.server.port())) {
+            webhook
+                .tls
+                .trustingContext()
+                .getSocketFactory()
+                .createSocket("localhost", webhook.server.port())) {
       socket.setEnabledProtocols(new String[] {protocol});
       socket.startHandshake();
       return socket.getSession().getProtocol();
@@ -286,12 +304,18 @@ class ServerOperationsTest {
       int half = body.length / 2;
       try (SSLSocket socket =
           (SSLSocket)
-              webhook.tls.trustingContext().getSocketFactory().createSocket("localhost", webhook.server.port())) {
+              webhook
+                  .tls
+                  .trustingContext()
+                  .getSocketFactory()
+                  .createSocket("localhost", webhook.server.port())) {
         socket.setSoTimeout(20_000);
         OutputStream out = socket.getOutputStream();
         out.write(
             ("POST /validate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n")
+                    + "Content-Length: "
+                    + body.length
+                    + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.write(body, 0, half);
         out.flush();
@@ -346,10 +370,17 @@ class ServerOperationsTest {
     try (WebhookHarness webhook = WebhookHarness.start(dir)) {
       try (SSLSocket socket =
           (SSLSocket)
-              webhook.tls.trustingContext().getSocketFactory().createSocket("localhost", webhook.server.port())) {
+              webhook
+                  .tls
+                  .trustingContext()
+                  .getSocketFactory()
+                  .createSocket("localhost", webhook.server.port())) {
         socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
-        socket.getOutputStream()
-            .write("POST /validate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{".getBytes(StandardCharsets.US_ASCII));
+        socket
+            .getOutputStream()
+            .write(
+                "POST /validate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
+                    .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
 
         // sun.net.httpserver.maxReqTime is 2 s in the tests (see the pom): the server gives up.

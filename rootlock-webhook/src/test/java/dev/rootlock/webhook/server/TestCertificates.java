@@ -46,11 +46,28 @@ final class TestCertificates {
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     Process process =
         new ProcessBuilder(
-                keytool, "-genkeypair", "-alias", "server", "-keyalg", keyAlgorithm,
-                "-keysize", keyAlgorithm.equals("RSA") ? "2048" : "256",
-                "-dname", "CN=" + name, "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-validity", "2", "-keystore", store.toString(), "-storetype", "PKCS12",
-                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
+                keytool,
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                keyAlgorithm,
+                "-keysize",
+                keyAlgorithm.equals("RSA") ? "2048" : "256",
+                "-dname",
+                "CN=" + name,
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                new String(PASSWORD),
+                "-keypass",
+                new String(PASSWORD))
             .redirectErrorStream(true)
             .start();
     byte[] output = process.getInputStream().readAllBytes();
@@ -71,9 +88,13 @@ final class TestCertificates {
   }
 
   static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n"
+    return "-----BEGIN "
+        + type
+        + "-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 
   static SSLContext trusting(X509Certificate... certificates)

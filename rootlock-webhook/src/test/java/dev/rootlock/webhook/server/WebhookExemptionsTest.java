@@ -58,7 +58,8 @@ class WebhookExemptionsTest {
   }
 
   /** A pod that passes hardened but for the fields {@code edit} changes in its container. */
-  private static String review(String name, String image, Map<String, String> annotations, String containerSecurity)
+  private static String review(
+      String name, String image, Map<String, String> annotations, String containerSecurity)
       throws Exception {
     String pod =
         """
@@ -70,15 +71,18 @@ class WebhookExemptionsTest {
                                   "securityContext": %s}]}}
         """
             .formatted(name, JSON.writeValueAsString(annotations), image, containerSecurity);
-    ObjectNode review = (ObjectNode) JSON.readTree(
-        """
+    ObjectNode review =
+        (ObjectNode)
+            JSON.readTree(
+                """
         {"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview",
          "request": {"uid": "00000000-0000-4000-8000-0000000000a1",
            "kind": {"group": "", "version": "v1", "kind": "Pod"},
            "resource": {"group": "", "version": "v1", "resource": "pods"},
            "name": "%s", "namespace": "shop", "operation": "CREATE",
            "userInfo": {"username": "alice@example.com"}}}
-        """.formatted(name));
+        """
+                    .formatted(name));
     ((ObjectNode) review.get("request")).set("object", JSON.readTree(pod));
     return JSON.writeValueAsString(review);
   }
@@ -86,8 +90,7 @@ class WebhookExemptionsTest {
   /** The JSON Patch the mutating webhook answered for a pod in namespace "mutated". */
   private static String patchFor(String name, String image, Map<String, String> annotations)
       throws Exception {
-    String review =
-        review(name, image, annotations, WRITABLE).replace("\"shop\"", "\"mutated\"");
+    String review = review(name, image, annotations, WRITABLE).replace("\"shop\"", "\"mutated\"");
     JsonNode response = webhook.review("/mutate", review);
     assertThat(response.path("allowed").asBoolean()).isTrue();
     return new String(
@@ -161,10 +164,14 @@ class WebhookExemptionsTest {
     for (List<String> pod :
         List.of(
             List.of("cache", "nginx:1.27", "{}"),
-            List.of("shipper", "ghcr.io/example/shipper:1.0", "{\"rootlock.dev/exempt.app\": \"readOnlyRootFilesystem: buffers logs; SEC-31\"}"),
+            List.of(
+                "shipper",
+                "ghcr.io/example/shipper:1.0",
+                "{\"rootlock.dev/exempt.app\": \"readOnlyRootFilesystem: buffers logs; SEC-31\"}"),
             List.of("api", "ghcr.io/example/api:1.0", "{}"))) {
       JsonNode object =
-          JSON.readTree(review(pod.get(0), pod.get(1), JSON.readValue(pod.get(2), Map.class), WRITABLE))
+          JSON.readTree(
+                  review(pod.get(0), pod.get(1), JSON.readValue(pod.get(2), Map.class), WRITABLE))
               .path("request")
               .path("object");
       yaml.append("---\n").append(JSON.writeValueAsString(object)).append('\n');
@@ -172,7 +179,8 @@ class WebhookExemptionsTest {
     Files.writeString(manifests.resolve("pods.yaml"), yaml);
     var rules =
         ExemptionRules.of(
-            ConfigReader.read(manifests.resolve(".rootlock.yaml"), Engine.standard().checkIds()).exemptions(),
+            ConfigReader.read(manifests.resolve(".rootlock.yaml"), Engine.standard().checkIds())
+                .exemptions(),
             LocalDate.now());
     var result =
         Engine.standard()

@@ -52,7 +52,11 @@ final class WebhookHarness implements AutoCloseable {
     this.dir = dir;
     apiServer =
         new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
     apiServer.init();
     client = apiServer.createClient();
     tls = TestCertificates.generate(dir, "localhost", "EC");
@@ -109,15 +113,24 @@ final class WebhookHarness implements AutoCloseable {
   void namespace(String name, Map<String, String> labels) {
     client
         .namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build())
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .build())
         .createOr(existing -> existing.update());
     await(
         "namespace " + name + " in the cache",
         () -> {
           Map<String, String> seen = server.namespaceLabels().labelsOf(name);
-          return seen != null && seen.entrySet().containsAll(labels.entrySet())
+          return seen != null
+              && seen.entrySet().containsAll(labels.entrySet())
               && seen.keySet().stream().filter(key -> key.startsWith("rootlock.dev/")).count()
-                  == labels.keySet().stream().filter(key -> key.startsWith("rootlock.dev/")).count();
+                  == labels.keySet().stream()
+                      .filter(key -> key.startsWith("rootlock.dev/"))
+                      .count();
         });
   }
 
