@@ -1,9 +1,9 @@
 package dev.rootlock.cli;
 
 import dev.rootlock.docker.DockerEngine;
-import dev.rootlock.docker.audit.AuditReport;
-import dev.rootlock.docker.audit.AuditTable;
 import dev.rootlock.docker.audit.ContainerAudit;
+import dev.rootlock.docker.audit.ContainerAuditReport;
+import dev.rootlock.docker.audit.ContainerAuditTable;
 import dev.rootlock.docker.client.DockerJavaEngine;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.policy.LevelVersion;
@@ -82,7 +82,7 @@ final class DockerAuditCommand implements Callable<Integer> {
     // Live containers have no file: the config is the nearest one above the working directory.
     LevelVersion level = policy.levelVersion(config.configFor(null, engine.checkIds()));
     Map<String, List<String>> engineFilters = engineFilters();
-    AuditReport report;
+    ContainerAuditReport report;
     try (DockerEngine docker = DockerJavaEngine.fromEnvironment()) {
       report =
           new ContainerAudit(docker, engine)
@@ -90,7 +90,9 @@ final class DockerAuditCommand implements Callable<Integer> {
     }
     if (format.isTable()) {
       output.writeText(
-          format == AuditFormat.wide ? AuditTable.text(report) : AuditTable.narrow(report));
+          format == AuditFormat.wide
+              ? ContainerAuditTable.text(report)
+              : ContainerAuditTable.narrow(report));
     } else {
       output.write(report.result(), engine.rules());
     }

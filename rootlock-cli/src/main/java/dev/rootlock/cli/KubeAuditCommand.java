@@ -1,9 +1,9 @@
 package dev.rootlock.cli;
 
 import dev.rootlock.engine.Engine;
-import dev.rootlock.kube.AuditTable;
-import dev.rootlock.kube.audit.AuditReport;
+import dev.rootlock.kube.KubeAuditTable;
 import dev.rootlock.kube.audit.KubeAudit;
+import dev.rootlock.kube.audit.KubeAuditReport;
 import dev.rootlock.kube.client.KubeException;
 import dev.rootlock.kube.client.KubeOptions;
 import dev.rootlock.model.ScanResult;
@@ -79,9 +79,9 @@ final class KubeAuditCommand implements Callable<Integer> {
             .withKinds(workloadKinds.kinds());
     try {
       if (format.isTable()) {
-        AuditReport report =
+        KubeAuditReport report =
             progress().whileRunning("kube audit: listing and checking", () -> run(options));
-        output.writeText(AuditTable.render(report, options.wide()));
+        output.writeText(KubeAuditTable.render(report, options.wide()));
         return report.exitCode();
       }
       ScanResult result =
@@ -98,7 +98,7 @@ final class KubeAuditCommand implements Callable<Integer> {
   }
 
   /** KubeException is checked; it crosses the progress line's Supplier unchecked, and back. */
-  private static AuditReport run(KubeOptions options) {
+  private static KubeAuditReport run(KubeOptions options) {
     try {
       return KubeAudit.run(options);
     } catch (KubeException e) {

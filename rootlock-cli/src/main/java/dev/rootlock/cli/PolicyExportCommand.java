@@ -4,8 +4,8 @@ import dev.rootlock.kube.export.ExportExemptions;
 import dev.rootlock.kube.export.MutatingExport;
 import dev.rootlock.kube.export.VapExport;
 import dev.rootlock.policy.LevelVersion;
-import dev.rootlock.webhook.config.Exemptions;
 import dev.rootlock.webhook.config.InvalidConfigException;
+import dev.rootlock.webhook.config.PsaExemptions;
 import dev.rootlock.webhook.config.WebhookConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
           + " are named in comments at the top of the output. Pair it with Pod Security"
           + " Admission's restricted level, which the API server already has.",
       "",
-      "Exemptions: --config takes the same file as 'rootlock webhook serve'; its usernames"
+      "PsaExemptions: --config takes the same file as 'rootlock webhook serve'; its usernames"
           + " and runtimeClasses become the policy's matchConditions, its namespaces are"
           + " skipped by the bindings.",
       "",
@@ -124,7 +124,7 @@ final class PolicyExportCommand implements Callable<Integer> {
   }
 
   private ExportExemptions exemptions() {
-    Exemptions configured = Exemptions.NONE;
+    PsaExemptions configured = PsaExemptions.NONE;
     if (config != null) {
       try {
         configured = WebhookConfig.load(config).exemptions();

@@ -16,7 +16,7 @@ import dev.rootlock.model.image.Medium;
 import dev.rootlock.model.image.WritablePath;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.VersionedCheck;
-import dev.rootlock.policy.docker.CapabilitiesRestrictedCheck;
+import dev.rootlock.policy.docker.DockerCapabilitiesRestrictedCheck;
 import dev.rootlock.policy.docker.NoNewPrivilegesCheck;
 import dev.rootlock.policy.docker.ReadOnlyCheck;
 import dev.rootlock.policy.docker.SystemPathMountsCheck;
@@ -58,7 +58,7 @@ public final class ServiceHardener {
 
   private static Map<String, Level> fixable() {
     Map<String, Level> checks = new LinkedHashMap<>();
-    checks.put(CapabilitiesRestrictedCheck.ID, Level.RESTRICTED);
+    checks.put(DockerCapabilitiesRestrictedCheck.ID, Level.RESTRICTED);
     checks.put(NoNewPrivilegesCheck.ID, Level.RESTRICTED);
     checks.put(UserCheck.ID, Level.RESTRICTED);
     checks.put(ReadOnlyCheck.ID, Level.HARDENED);
@@ -113,8 +113,8 @@ public final class ServiceHardener {
     if (plan.fixes(TmpfsCheck.ID) && !exempt.containsKey(TmpfsCheck.ID)) {
       existingTmpfs(service);
     }
-    if (plan.fixes(CapabilitiesRestrictedCheck.ID)
-        && !exempt.containsKey(CapabilitiesRestrictedCheck.ID)) {
+    if (plan.fixes(DockerCapabilitiesRestrictedCheck.ID)
+        && !exempt.containsKey(DockerCapabilitiesRestrictedCheck.ID)) {
       capabilities(service);
     }
     if (plan.fixes(NoNewPrivilegesCheck.ID) && !exempt.containsKey(NoNewPrivilegesCheck.ID)) {
@@ -437,13 +437,13 @@ public final class ServiceHardener {
     }
     String written =
         "[" + String.join(", ", config.capAdd().stream().map(Capability::name).toList()) + "]";
-    if (!service.plan.options().overrides(CapabilitiesRestrictedCheck.ID)) {
-      service.plan.keep(CapabilitiesRestrictedCheck.ID, service.subject, "cap_add", written);
+    if (!service.plan.options().overrides(DockerCapabilitiesRestrictedCheck.ID)) {
+      service.plan.keep(DockerCapabilitiesRestrictedCheck.ID, service.subject, "cap_add", written);
       return;
     }
     if (service.ownEntry("cap_add") == null) {
       service.plan.cannot(
-          CapabilitiesRestrictedCheck.ID,
+          DockerCapabilitiesRestrictedCheck.ID,
           service.subject
               + ": cap_add is inherited; remove "
               + String.join(", ", extra)
@@ -477,7 +477,7 @@ public final class ServiceHardener {
     List<String> beyond = needed.stream().filter(c -> !c.equals("NET_BIND_SERVICE")).toList();
     if (!beyond.isEmpty()) {
       service.plan.cannot(
-          CapabilitiesRestrictedCheck.ID,
+          DockerCapabilitiesRestrictedCheck.ID,
           service.subject
               + ": a trial proved it needs cap_add ["
               + String.join(", ", needed)

@@ -22,9 +22,9 @@ public final class DockerChecks {
   /** Baseline: privileged, host namespaces, extra capabilities, unconfined options, devices. */
   public static List<Check<ContainerConfig>> baseline() {
     return List.of(
-        new PrivilegedCheck(),
-        new HostNamespacesCheck(),
-        new CapabilitiesBaselineCheck(),
+        new DockerPrivilegedCheck(),
+        new DockerHostNamespacesCheck(),
+        new DockerCapabilitiesBaselineCheck(),
         new SecurityOptCheck(),
         new DevicesCheck(),
         new RuntimeSocketCheck());
@@ -32,7 +32,8 @@ public final class DockerChecks {
 
   /** Restricted-only: drop ALL capabilities, no-new-privileges, an explicit non-root user. */
   public static List<Check<ContainerConfig>> restricted() {
-    return List.of(new CapabilitiesRestrictedCheck(), new NoNewPrivilegesCheck(), new UserCheck());
+    return List.of(
+        new DockerCapabilitiesRestrictedCheck(), new NoNewPrivilegesCheck(), new UserCheck());
   }
 
   /** Hardened-only: read-only root, bounded noexec tmpfs, no writable system paths or binds. */
@@ -42,7 +43,7 @@ public final class DockerChecks {
         new TmpfsCheck(),
         new SystemPathMountsCheck(),
         new BindMountsCheck(),
-        new SensitiveHostPathsCheck());
+        new DockerSensitiveHostPathsCheck());
   }
 
   public static List<Check<ContainerConfig>> all() {

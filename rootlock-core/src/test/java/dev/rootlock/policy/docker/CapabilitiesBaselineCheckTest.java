@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Tests for {@link CapabilitiesBaselineCheck}. */
+/** Tests for {@link DockerCapabilitiesBaselineCheck}. */
 class CapabilitiesBaselineCheckTest {
 
   static Stream<CheckCase<ContainerConfig>> cases() {
@@ -52,13 +52,15 @@ class CapabilitiesBaselineCheckTest {
   @MethodSource("cases")
   void detail(CheckCase<ContainerConfig> expected) {
     SingleCheck.assertResult(
-        CapabilitiesBaselineCheck.v1_0(expected.subject()), expected, "non-default capabilities");
+        DockerCapabilitiesBaselineCheck.v1_0(expected.subject()),
+        expected,
+        "non-default capabilities");
   }
 
   @Test
   void namesOnlyTheOffendingEntries() {
     CheckResult result =
-        CapabilitiesBaselineCheck.v1_0(service(s -> s.capAdd("CHOWN", "SYS_ADMIN")));
+        DockerCapabilitiesBaselineCheck.v1_0(service(s -> s.capAdd("CHOWN", "SYS_ADMIN")));
     assertThat(result.fields()).containsExactly(FieldPath.of("cap_add").index(1));
   }
 }

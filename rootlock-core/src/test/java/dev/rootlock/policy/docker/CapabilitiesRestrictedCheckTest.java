@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Tests for {@link CapabilitiesRestrictedCheck}. */
+/** Tests for {@link DockerCapabilitiesRestrictedCheck}. */
 class CapabilitiesRestrictedCheckTest {
 
   static Stream<CheckCase<ContainerConfig>> cases() {
@@ -60,22 +60,22 @@ class CapabilitiesRestrictedCheckTest {
   @MethodSource("cases")
   void detail(CheckCase<ContainerConfig> expected) {
     SingleCheck.assertResult(
-        CapabilitiesRestrictedCheck.v1_0(expected.subject()),
+        DockerCapabilitiesRestrictedCheck.v1_0(expected.subject()),
         expected,
         "unrestricted capabilities");
   }
 
   @Test
   void pointsAtTheMissingListThenTheBadAdditions() {
-    assertThat(CapabilitiesRestrictedCheck.v1_0(service(s -> s.capAdd("CHOWN"))).fields())
+    assertThat(DockerCapabilitiesRestrictedCheck.v1_0(service(s -> s.capAdd("CHOWN"))).fields())
         .containsExactly(FieldPath.of("cap_drop"), FieldPath.of("cap_add").index(0));
-    assertThat(CapabilitiesRestrictedCheck.v1_0(service(s -> s.capDrop("NET_RAW"))).fields())
+    assertThat(DockerCapabilitiesRestrictedCheck.v1_0(service(s -> s.capDrop("NET_RAW"))).fields())
         .containsExactly(FieldPath.of("cap_drop").index(0));
   }
 
   @Test
   void replacesTheBaselineCheck() {
-    assertThat(new CapabilitiesRestrictedCheck().definition().versions().get(0).overrides())
-        .containsExactly(CapabilitiesBaselineCheck.ID);
+    assertThat(new DockerCapabilitiesRestrictedCheck().definition().versions().get(0).overrides())
+        .containsExactly(DockerCapabilitiesBaselineCheck.ID);
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Tests for {@link HostNamespacesCheck}. */
+/** Tests for {@link DockerHostNamespacesCheck}. */
 class HostNamespacesCheckTest {
 
   static Stream<CheckCase<ContainerConfig>> cases() {
@@ -59,13 +59,13 @@ class HostNamespacesCheckTest {
   @MethodSource("cases")
   void detail(CheckCase<ContainerConfig> expected) {
     SingleCheck.assertResult(
-        HostNamespacesCheck.v1_0(expected.subject()), expected, "host namespaces");
+        DockerHostNamespacesCheck.v1_0(expected.subject()), expected, "host namespaces");
   }
 
   @Test
   void namesEachHostField() {
     CheckResult result =
-        HostNamespacesCheck.v1_0(
+        DockerHostNamespacesCheck.v1_0(
             service(
                 s -> {
                   s.b.ipc = "host";

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Tests for {@link PrivilegedCheck}. */
+/** Tests for {@link DockerPrivilegedCheck}. */
 class PrivilegedCheckTest {
 
   static Stream<CheckCase<ContainerConfig>> cases() {
@@ -39,12 +39,13 @@ class PrivilegedCheckTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void detail(CheckCase<ContainerConfig> expected) {
-    SingleCheck.assertResult(PrivilegedCheck.v1_0(expected.subject()), expected, "privileged");
+    SingleCheck.assertResult(
+        DockerPrivilegedCheck.v1_0(expected.subject()), expected, "privileged");
   }
 
   @Test
   void namesTheServiceAndField() {
-    CheckResult result = PrivilegedCheck.v1_0(service(s -> s.b.privileged = true));
+    CheckResult result = DockerPrivilegedCheck.v1_0(service(s -> s.b.privileged = true));
     assertThat(result.containers()).containsExactly("api");
     assertThat(result.fields()).containsExactly(FieldPath.of("privileged"));
   }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Tests for {@link SensitiveHostPathsCheck}. */
+/** Tests for {@link DockerSensitiveHostPathsCheck}. */
 class SensitiveHostPathsCheckTest {
 
   static Stream<Arguments> cases() {
@@ -60,7 +60,7 @@ class SensitiveHostPathsCheckTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void detail(String name, ContainerConfig config, String expectedDetail) {
-    CheckResult result = SensitiveHostPathsCheck.v1_0(config);
+    CheckResult result = DockerSensitiveHostPathsCheck.v1_0(config);
     if (expectedDetail == null) {
       assertThat(result).isEqualTo(CheckResult.ALLOWED);
     } else {
@@ -73,7 +73,7 @@ class SensitiveHostPathsCheckTest {
   @Test
   void namesEachOffendingMount() {
     CheckResult result =
-        SensitiveHostPathsCheck.v1_0(
+        DockerSensitiveHostPathsCheck.v1_0(
             service(
                 s ->
                     s.bind("/srv", "/srv", false)

@@ -34,12 +34,13 @@ public final class ContainerAudit {
    * @param filters {@code docker ps --filter} filters, e.g. {@code label -> [app=web]}
    * @throws DockerEngineException when the engine cannot be reached or refuses
    */
-  public AuditReport audit(boolean all, Map<String, List<String>> filters, LevelVersion policy) {
+  public ContainerAuditReport audit(
+      boolean all, Map<String, List<String>> filters, LevelVersion policy) {
     return audit(all, filters, policy, dev.rootlock.engine.ExemptionRules.OFF);
   }
 
   /** As {@link #audit(boolean, Map, LevelVersion)}, marking findings {@code exemptions} cover. */
-  public AuditReport audit(
+  public ContainerAuditReport audit(
       boolean all,
       Map<String, List<String>> filters,
       LevelVersion policy,
@@ -61,6 +62,6 @@ public final class ContainerAudit {
               details, object.config(), engine.evaluate(object, policy, exemptions)));
     }
     audited.sort(Comparator.comparing(c -> c.details().name()));
-    return new AuditReport(policy.toString(), audited);
+    return new ContainerAuditReport(policy.toString(), audited);
   }
 }

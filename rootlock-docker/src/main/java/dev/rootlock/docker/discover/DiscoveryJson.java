@@ -40,7 +40,7 @@ public final class DiscoveryJson {
       for (WritablePath p : r.proposals()) {
         g.writeStartObject();
         g.writeStringField("path", p.path());
-        g.writeStringField("medium", p.medium().label());
+        g.writeStringField("medium", p.medium().toString());
         g.writeStringField("tmpfsOptions", p.tmpfsOptions());
         g.writeNumberField("sizeMiB", p.sizeMib());
         strings(g, "evidence", p.evidence());

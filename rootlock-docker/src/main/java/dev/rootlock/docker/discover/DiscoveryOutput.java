@@ -4,8 +4,9 @@ import dev.rootlock.docker.discover.DiscoveryReport.Hardening;
 import dev.rootlock.docker.discover.DiscoveryReport.RefusedPath;
 import dev.rootlock.docker.discover.DiscoveryReport.Trial;
 import dev.rootlock.docker.discover.DiscoveryReport.WritablePath;
-import dev.rootlock.docker.trial.TmpfsMount;
 import dev.rootlock.docker.trial.TrialSpec;
+import dev.rootlock.docker.trial.TrialTmpfs;
+import dev.rootlock.model.image.Medium;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,14 +82,14 @@ public final class DiscoveryOutput {
       return out.toString();
     }
     out.append("          volumeMounts:\n");
-    for (TmpfsMount m : spec.tmpfs()) {
+    for (TrialTmpfs m : spec.tmpfs()) {
       mount(out, m.path());
     }
     for (WritablePath p : persistent) {
       mount(out, p.path());
     }
     out.append("      volumes:\n");
-    for (TmpfsMount m : spec.tmpfs()) {
+    for (TrialTmpfs m : spec.tmpfs()) {
       out.append("        - name: ").append(volumeName(m.path())).append('\n');
       boolean memory =
           report.proposals().stream()
@@ -193,7 +194,7 @@ public final class DiscoveryOutput {
               Locale.ROOT,
               "  %-28s %-10s %s%n",
               p.path(),
-              p.medium().label(),
+              p.medium().toString(),
               p.medium() == Medium.PERSISTENT ? "volume" : p.tmpfsOptions()));
       p.evidence().stream().limit(3).forEach(e -> out.append("      ").append(e).append('\n'));
       if (!p.note().isEmpty()) {

@@ -4,6 +4,7 @@ import dev.rootlock.docker.FileChange;
 import dev.rootlock.docker.trial.RefusedOperation;
 import dev.rootlock.docker.trial.RefusedWrite;
 import dev.rootlock.docker.trial.TrialSpec;
+import dev.rootlock.model.image.Medium;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

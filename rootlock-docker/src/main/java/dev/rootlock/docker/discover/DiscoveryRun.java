@@ -14,11 +14,11 @@ import dev.rootlock.docker.discover.DiscoveryReport.WritablePath;
 import dev.rootlock.docker.trial.RefusedOperation;
 import dev.rootlock.docker.trial.RefusedWrite;
 import dev.rootlock.docker.trial.RefusedWriteParser;
-import dev.rootlock.docker.trial.TmpfsMount;
 import dev.rootlock.docker.trial.TrialJanitor;
 import dev.rootlock.docker.trial.TrialOutcome;
 import dev.rootlock.docker.trial.TrialRunner;
 import dev.rootlock.docker.trial.TrialSpec;
+import dev.rootlock.docker.trial.TrialTmpfs;
 import dev.rootlock.docker.trial.Watch;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -367,7 +367,7 @@ final class DiscoveryRun {
     long uid = workerIds == null ? 65534 : workerIds[0];
     long gid = workerIds == null ? 65534 : workerIds[1];
     String altUser = uid + ":" + gid;
-    List<TmpfsMount> mounts = new ArrayList<>(tmpfsMounts(uid, gid));
+    List<TrialTmpfs> mounts = new ArrayList<>(tmpfsMounts(uid, gid));
     Trial last = null;
     TrialOutcome lastOutcome = null;
     for (int attempt = 0; attempt < 2; attempt++) {
@@ -382,7 +382,7 @@ final class DiscoveryRun {
           String mount = MountPoints.forRefusedWrite(write, p -> probe(p, 0).isPresent());
           if (policy.refusal(mount).isEmpty()
               && mounts.stream().noneMatch(m -> PathPolicy.under(mount, m.path()))) {
-            mounts.add(TmpfsMount.of(mount, floorMib(mount)).withOwner(uid, gid));
+            mounts.add(TrialTmpfs.of(mount, floorMib(mount)).withOwner(uid, gid));
             added.add(mount);
           }
         }
@@ -640,8 +640,8 @@ final class DiscoveryRun {
   }
 
   /** The tmpfs mounts for the candidates; {@code uid} >= 0 owns every one (non-root runs). */
-  private List<TmpfsMount> tmpfsMounts(long uid, long gid) {
-    List<TmpfsMount> mounts = new ArrayList<>();
+  private List<TrialTmpfs> tmpfsMounts(long uid, long gid) {
+    List<TrialTmpfs> mounts = new ArrayList<>();
     new java.util.TreeMap<>(candidates)
         .forEach(
             (path, c) -> {
@@ -649,7 +649,7 @@ final class DiscoveryRun {
                 if (c.sizeMib == 0) {
                   c.sizeMib = floorMib(path);
                 }
-                TmpfsMount mount = TmpfsMount.of(path, c.sizeMib);
+                TrialTmpfs mount = TrialTmpfs.of(path, c.sizeMib);
                 if (uid >= 0) {
                   mount = mount.withOwner(uid, gid);
                 } else if (!c.ownership.isEmpty()) {

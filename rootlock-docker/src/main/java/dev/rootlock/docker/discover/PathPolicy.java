@@ -1,6 +1,7 @@
 package dev.rootlock.docker.discover;
 
 import dev.rootlock.docker.trial.RefusedWriteParser;
+import dev.rootlock.model.image.Medium;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -5,10 +5,10 @@ import dev.rootlock.docker.DockerEngineException;
 import dev.rootlock.docker.discover.PathPolicy;
 import dev.rootlock.docker.trial.RefusedOperation;
 import dev.rootlock.docker.trial.RefusedWrite;
-import dev.rootlock.docker.trial.TmpfsMount;
 import dev.rootlock.docker.trial.TrialOutcome;
 import dev.rootlock.docker.trial.TrialRunner;
 import dev.rootlock.docker.trial.TrialSpec;
+import dev.rootlock.docker.trial.TrialTmpfs;
 import dev.rootlock.docker.trial.Watch;
 import dev.rootlock.fix.prove.Proof;
 import dev.rootlock.fix.prove.ProofRun;
@@ -106,7 +106,7 @@ final class TrialDiscovery {
       if (!learnt) {
         break;
       }
-      List<TmpfsMount> tmpfs = new ArrayList<>(spec.tmpfs());
+      List<TrialTmpfs> tmpfs = new ArrayList<>(spec.tmpfs());
       for (String path : paths) {
         if (covered(path, spec) == null) {
           tmpfs.add(
@@ -217,8 +217,8 @@ final class TrialDiscovery {
     };
   }
 
-  private static TmpfsMount covered(String path, TrialSpec spec) {
-    for (TmpfsMount mount : spec.tmpfs()) {
+  private static TrialTmpfs covered(String path, TrialSpec spec) {
+    for (TrialTmpfs mount : spec.tmpfs()) {
       if (path.equals(mount.path()) || path.startsWith(mount.path() + "/")) {
         return mount;
       }

@@ -1,8 +1,8 @@
 package dev.rootlock.docker.prove;
 
-import dev.rootlock.docker.trial.TmpfsMount;
 import dev.rootlock.docker.trial.TrialSpec;
-import dev.rootlock.docker.trial.VolumeMount;
+import dev.rootlock.docker.trial.TrialTmpfs;
+import dev.rootlock.docker.trial.TrialVolume;
 import dev.rootlock.fix.prove.ProofRun;
 
 /**
@@ -30,8 +30,8 @@ public final class TrialTranslation {
   private TrialTranslation() {}
 
   /** The scratch mount as the engine's tmpfs, owner and options as the run decided them. */
-  static TmpfsMount tmpfs(ProofRun.Scratch s) {
-    return new TmpfsMount(
+  static TrialTmpfs tmpfs(ProofRun.Scratch s) {
+    return new TrialTmpfs(
         s.path(), s.sizeBytes(), s.noexec(), s.nosuid(), s.nodev(), s.mode(), s.uid(), s.gid());
   }
 
@@ -42,7 +42,7 @@ public final class TrialTranslation {
         .withTmpfs(run.scratch().stream().map(TrialTranslation::tmpfs).toList())
         .withVolumes(
             run.data().stream()
-                .map(d -> new VolumeMount(d.hostPath(), d.path(), d.readOnly()))
+                .map(d -> new TrialVolume(d.hostPath(), d.path(), d.readOnly()))
                 .toList())
         .withCapabilities(run.dropAllCapabilities(), run.capAdd())
         .withNoNewPrivileges(run.noNewPrivileges())

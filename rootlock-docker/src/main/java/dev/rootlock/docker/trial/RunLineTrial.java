@@ -120,7 +120,7 @@ public record RunLineTrial(TrialSpec spec, List<String> notRun, List<String> uns
     if (!dropAll && command.options().stream().anyMatch(o -> o.is("cap-drop"))) {
       unsupported.add("--cap-drop without ALL");
     }
-    List<TmpfsMount> tmpfs = new ArrayList<>();
+    List<TrialTmpfs> tmpfs = new ArrayList<>();
     for (var mount : command.config().tmpfs()) {
       if (mount.readOnly()) {
         unsupported.add("a read-only tmpfs at " + mount.target());
@@ -136,7 +136,7 @@ public record RunLineTrial(TrialSpec spec, List<String> notRun, List<String> uns
         }
       }
       tmpfs.add(
-          new TmpfsMount(
+          new TrialTmpfs(
               mount.target(),
               mount.sizeBytes() == null ? 0 : mount.sizeBytes(),
               !mount.exec(),
@@ -146,11 +146,11 @@ public record RunLineTrial(TrialSpec spec, List<String> notRun, List<String> uns
               uid,
               gid));
     }
-    List<VolumeMount> volumes = new ArrayList<>();
+    List<TrialVolume> volumes = new ArrayList<>();
     for (Mount mount : command.config().mounts()) {
       if (mount.type() == MountType.BIND || mount.type() == MountType.VOLUME) {
         volumes.add(
-            new VolumeMount(
+            new TrialVolume(
                 mount.source() == null ? "" : mount.source(), mount.target(), mount.readOnly()));
       } else {
         unsupported.add("a " + mount.type() + " mount at " + mount.target());

@@ -124,7 +124,7 @@ public final class TrialRunner {
         ids = proc.processTree(details.pid());
         ids.forEach(p -> openForWrite.addAll(proc.openForWrite(p[0])));
         mountLogs = mountLogs(details.pid(), spec, mountLogs);
-        for (TmpfsMount mount : spec.tmpfs()) {
+        for (TrialTmpfs mount : spec.tmpfs()) {
           proc.stat(details.pid(), mount.path()).ifPresent(s -> mountStats.put(mount.path(), s));
           mountBytes.put(mount.path(), proc.bytesUnder(details.pid(), mount.path()));
         }

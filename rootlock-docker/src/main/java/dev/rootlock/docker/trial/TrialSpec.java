@@ -23,8 +23,8 @@ public record TrialSpec(
     String image,
     String user,
     boolean readOnlyRoot,
-    List<TmpfsMount> tmpfs,
-    List<VolumeMount> volumes,
+    List<TrialTmpfs> tmpfs,
+    List<TrialVolume> volumes,
     boolean dropAllCapabilities,
     List<String> capAdd,
     boolean noNewPrivileges,
@@ -94,7 +94,7 @@ public record TrialSpec(
         network);
   }
 
-  public TrialSpec withTmpfs(List<TmpfsMount> mounts) {
+  public TrialSpec withTmpfs(List<TrialTmpfs> mounts) {
     return new TrialSpec(
         image,
         user,
@@ -111,7 +111,7 @@ public record TrialSpec(
         network);
   }
 
-  public TrialSpec withVolumes(List<VolumeMount> mounts) {
+  public TrialSpec withVolumes(List<TrialVolume> mounts) {
     return new TrialSpec(
         image,
         user,
@@ -258,11 +258,11 @@ public record TrialSpec(
     if (readOnlyRoot) {
       args.add("--read-only");
     }
-    for (TmpfsMount mount : tmpfs) {
+    for (TrialTmpfs mount : tmpfs) {
       args.add("--tmpfs");
       args.add(mount.spec());
     }
-    for (VolumeMount mount : volumes) {
+    for (TrialVolume mount : volumes) {
       args.add("-v");
       args.add(mount.spec());
     }
@@ -325,8 +325,8 @@ public record TrialSpec(
     if (!user.isEmpty()) {
       line(yaml, "user", quote(user));
     }
-    list(yaml, "tmpfs", tmpfs.stream().map(TmpfsMount::spec).toList());
-    list(yaml, "volumes", volumes.stream().map(VolumeMount::spec).toList());
+    list(yaml, "tmpfs", tmpfs.stream().map(TrialTmpfs::spec).toList());
+    list(yaml, "volumes", volumes.stream().map(TrialVolume::spec).toList());
     if (dropAllCapabilities) {
       list(yaml, "cap_drop", List.of("ALL"));
     }
@@ -349,8 +349,8 @@ public record TrialSpec(
     }
     List<String> named =
         volumes.stream()
-            .filter(VolumeMount::namedVolume)
-            .map(VolumeMount::source)
+            .filter(TrialVolume::namedVolume)
+            .map(TrialVolume::source)
             .distinct()
             .toList();
     if (!named.isEmpty()) {
@@ -380,7 +380,7 @@ public record TrialSpec(
         capAdd,
         entrypoint,
         workingDir,
-        volumes.stream().map(VolumeMount::spec).toList());
+        volumes.stream().map(TrialVolume::spec).toList());
   }
 
   private static String capability(String name) {

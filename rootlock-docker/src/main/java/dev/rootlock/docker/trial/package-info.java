@@ -4,8 +4,8 @@
  *
  * <ul>
  *   <li>{@link dev.rootlock.docker.trial.TrialSpec}: an immutable spec of one exact run (image,
- *       user, read-only root, each {@link dev.rootlock.docker.trial.TmpfsMount} with its options
- *       and size/mode/uid/gid, each {@link dev.rootlock.docker.trial.VolumeMount} with its mode,
+ *       user, read-only root, each {@link dev.rootlock.docker.trial.TrialTmpfs} with its options
+ *       and size/mode/uid/gid, each {@link dev.rootlock.docker.trial.TrialVolume} with its mode,
  *       {@code --cap-drop ALL} plus the capabilities added back, no-new-privileges, the engine's
  *       default seccomp profile (never overridden), entrypoint/command, literal env, working
  *       directory, network). It renders itself as a shell-quoted {@code docker run -d} line ({@code
@@ -33,7 +33,7 @@
  * <pre>{@code
  * try (TrialJanitor janitor = TrialJanitor.forEngine(engine)) {
  *   TrialRunner runner = new TrialRunner(engine, HostProc.host(), janitor);
- *   TrialSpec spec = TrialSpec.hardened("nginx").withTmpfs(List.of(TmpfsMount.of("/run", 16)))
+ *   TrialSpec spec = TrialSpec.hardened("nginx").withTmpfs(List.of(TrialTmpfs.of("/run", 16)))
  *       .withCapabilities(true, List.of("CHOWN", "SETUID", "SETGID"));
  *   TrialOutcome outcome = runner.run(spec, Watch.upTo(Duration.ofSeconds(10)));
  *   if (outcome.proves(true)) {

@@ -13,14 +13,14 @@ class AuditTableTest {
 
   @Test
   void rowsAlignLikeDockerPsAndFailingChecksAreExplainedBelow() {
-    AuditReport report =
-        new AuditReport(
+    ContainerAuditReport report =
+        new ContainerAuditReport(
             "hardened:latest",
             List.of(
                 Containers.audited(Containers.hardened("rl-hardened")),
                 Containers.audited(Containers.plain("plain"))));
 
-    assertThat(AuditTable.text(report))
+    assertThat(ContainerAuditTable.text(report))
         .isEqualTo(
             """
             NAME          IMAGE                          READONLY   USER     PRIVILEGED   CAPDROP   NO-NEW-PRIVS   SECCOMP   WRITABLE MOUNTS                                           FAILING CHECKS
@@ -37,14 +37,14 @@ class AuditTableTest {
 
   @Test
   void theNarrowTableNamesTheFirstFailingCheckAndHowManyMore() {
-    AuditReport report =
-        new AuditReport(
+    ContainerAuditReport report =
+        new ContainerAuditReport(
             "hardened:latest",
             List.of(
                 Containers.audited(Containers.hardened("rl-hardened")),
                 Containers.audited(Containers.plain("plain"))));
 
-    assertThat(AuditTable.narrow(report))
+    assertThat(ContainerAuditTable.narrow(report))
         .isEqualTo(
             """
             NAME          IMAGE                          READONLY   CHECKS
@@ -61,7 +61,7 @@ class AuditTableTest {
 
   @Test
   void noContainersGiveTheHeaderAndASummary() {
-    assertThat(AuditTable.text(new AuditReport("restricted:v1.30", List.of())))
+    assertThat(ContainerAuditTable.text(new ContainerAuditReport("restricted:v1.30", List.of())))
         .isEqualTo(
             """
             NAME   IMAGE   READONLY   USER   PRIVILEGED   CAPDROP   NO-NEW-PRIVS   SECCOMP   WRITABLE MOUNTS   FAILING CHECKS
@@ -95,7 +95,7 @@ class AuditTableTest {
             Namespaces.PRIVATE,
             List.of());
 
-    assertThat(AuditTable.writableMounts(ContainerAdapter.config(details)))
+    assertThat(ContainerAuditTable.writableMounts(ContainerAdapter.config(details)))
         .containsExactly("tmpfs:/run", "volume:6bbd201fd50f:/cache", "bind:/srv:/srv");
   }
 
@@ -140,12 +140,14 @@ class AuditTableTest {
             Namespaces.PRIVATE,
             List.of());
 
-    assertThat(AuditTable.seccomp(ContainerAdapter.config(privileged))).isEqualTo("unconfined");
-    assertThat(AuditTable.seccomp(ContainerAdapter.config(custom))).isEqualTo("custom");
+    assertThat(ContainerAuditTable.seccomp(ContainerAdapter.config(privileged)))
+        .isEqualTo("unconfined");
+    assertThat(ContainerAuditTable.seccomp(ContainerAdapter.config(custom))).isEqualTo("custom");
   }
 
   @Test
   void controlCharactersFromTheEngineAreEscaped() {
-    assertThat(AuditTable.safe("/srv/a\nb\u001b[31m")).isEqualTo("/srv/a\\u000ab\\u001b[31m");
+    assertThat(ContainerAuditTable.safe("/srv/a\nb\u001b[31m"))
+        .isEqualTo("/srv/a\\u000ab\\u001b[31m");
   }
 }

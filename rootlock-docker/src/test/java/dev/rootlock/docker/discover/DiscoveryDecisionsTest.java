@@ -13,6 +13,7 @@ import dev.rootlock.docker.ImageConfig;
 import dev.rootlock.docker.discover.DiscoveryReport.Hardening;
 import dev.rootlock.docker.discover.DiscoveryReport.RefusedPath;
 import dev.rootlock.docker.discover.DiscoveryReport.WritablePath;
+import dev.rootlock.model.image.Medium;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.rootlock.docker.discover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.model.image.Medium;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TrialRunnerIT {
 
   private static final String IMAGE = "rootlock-test/nginx:latest";
-  private static final List<TmpfsMount> NGINX_TMPFS =
+  private static final List<TrialTmpfs> NGINX_TMPFS =
       List.of(
-          TmpfsMount.of("/run", 16),
-          TmpfsMount.of("/var/lib/nginx", 16),
-          TmpfsMount.of("/var/log/nginx", 16));
+          TrialTmpfs.of("/run", 16),
+          TrialTmpfs.of("/var/lib/nginx", 16),
+          TrialTmpfs.of("/var/log/nginx", 16));
 
   private final DockerEngine engine = DockerJavaEngine.fromEnvironment();
   private final TrialJanitor janitor =

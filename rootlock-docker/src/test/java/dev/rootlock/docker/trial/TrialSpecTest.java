@@ -13,11 +13,11 @@ class TrialSpecTest {
       TrialSpec.hardened("rootlock-test/nginx")
           .withTmpfs(
               List.of(
-                  TmpfsMount.of("/run", 16), TmpfsMount.of("/var/lib/nginx", 16).withOwner(33, 33)))
+                  TrialTmpfs.of("/run", 16), TrialTmpfs.of("/var/lib/nginx", 16).withOwner(33, 33)))
           .withVolumes(
               List.of(
-                  new VolumeMount("data", "/data", false),
-                  new VolumeMount("/etc/app", "/config", true)))
+                  new TrialVolume("data", "/data", false),
+                  new TrialVolume("/etc/app", "/config", true)))
           .withCapabilities(true, List.of("setuid", "CAP_CHOWN", "SETGID", "CHOWN"))
           .withUser("1000:1000")
           .withEnv(List.of("GREETING=hello world", "PRICE=$5"))
@@ -103,19 +103,19 @@ class TrialSpecTest {
 
   @Test
   void tmpfsOptionsParseBackToTheSameMount() {
-    TmpfsMount mount = TmpfsMount.parse("/tmp:rw,noexec,nosuid,size=64m,mode=1777,uid=1,gid=2");
-    assertThat(mount).isEqualTo(new TmpfsMount("/tmp", 64L << 20, true, true, false, 01777, 1, 2));
+    TrialTmpfs mount = TrialTmpfs.parse("/tmp:rw,noexec,nosuid,size=64m,mode=1777,uid=1,gid=2");
+    assertThat(mount).isEqualTo(new TrialTmpfs("/tmp", 64L << 20, true, true, false, 01777, 1, 2));
     assertThat(mount.spec()).isEqualTo("/tmp:rw,noexec,nosuid,size=64m,mode=1777,uid=1,gid=2");
-    assertThat(TmpfsMount.parse("/x:size=1536k").options()).isEqualTo("rw,size=1536k");
-    assertThatThrownBy(() -> TmpfsMount.parse("/x:size=50%"))
+    assertThat(TrialTmpfs.parse("/x:size=1536k").options()).isEqualTo("rw,size=1536k");
+    assertThatThrownBy(() -> TrialTmpfs.parse("/x:size=50%"))
         .hasMessage("a tmpfs size in percent cannot be proven: /x:size=50%");
-    assertThatThrownBy(() -> TmpfsMount.parse("/x:bogus"))
+    assertThatThrownBy(() -> TrialTmpfs.parse("/x:bogus"))
         .hasMessage("unsupported tmpfs option 'bogus' in /x:bogus");
   }
 
   @Test
   void anonymousVolumesRenderAsTheTargetAlone() {
-    assertThat(new VolumeMount("", "/cache", false).spec()).isEqualTo("/cache");
-    assertThat(new VolumeMount("", "/cache", true).spec()).isEqualTo("/cache:ro");
+    assertThat(new TrialVolume("", "/cache", false).spec()).isEqualTo("/cache");
+    assertThat(new TrialVolume("", "/cache", true).spec()).isEqualTo("/cache:ro");
   }
 }

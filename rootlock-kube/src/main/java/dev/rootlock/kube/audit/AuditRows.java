@@ -81,7 +81,7 @@ final class AuditRows implements AuditSink {
   }
 
   /** The grouped report; the collected objects are handed over, so call it once. */
-  AuditReport report(String policy, List<Unreadable> unreadable) {
+  KubeAuditReport report(String policy, List<Unreadable> unreadable) {
     record Grouped(String owner, boolean template, Pending object) {}
     List<Grouped> grouped = new ArrayList<>(pending.size());
     for (Pending object : pending) {
@@ -129,7 +129,7 @@ final class AuditRows implements AuditSink {
       }
     }
     pending.clear();
-    return new AuditReport(policy, rows, List.copyOf(summaries.values()), unreadable);
+    return new KubeAuditReport(policy, rows, List.copyOf(summaries.values()), unreadable);
   }
 
   /** The display name of the topmost listed controller above (and including) {@code uid}. */

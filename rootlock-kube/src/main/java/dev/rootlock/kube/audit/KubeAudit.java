@@ -29,7 +29,7 @@ import java.util.function.BiFunction;
  * evaluated, reduced to what the report needs, and dropped.
  *
  * <pre>{@code
- * AuditReport report = KubeAudit.run(options);   // for -o text / wide
+ * KubeAuditReport report = KubeAudit.run(options);   // for -o text / wide
  * out.print(AuditTable.render(report, options.wide()));
  * ScanResult result = KubeAudit.scan(options);   // for -o json / sarif / junit
  * }</pre>
@@ -41,7 +41,7 @@ public final class KubeAudit {
   private KubeAudit() {}
 
   /** Audits the cluster {@code options} select, for the table. */
-  public static AuditReport run(KubeOptions options) throws KubeException {
+  public static KubeAuditReport run(KubeOptions options) throws KubeException {
     try (KubernetesClient client = KubeConnection.ofProcess().open(options)) {
       return run(client, options, KubeOptions.DEFAULT_PAGE_SIZE);
     }
@@ -59,7 +59,7 @@ public final class KubeAudit {
     }
   }
 
-  public static AuditReport run(KubernetesClient client, KubeOptions options, long pageSize)
+  public static KubeAuditReport run(KubernetesClient client, KubeOptions options, long pageSize)
       throws KubeException {
     AuditRows rows = new AuditRows();
     List<Unreadable> unreadable = walk(client, options, pageSize, rows, ApiObject::decode);

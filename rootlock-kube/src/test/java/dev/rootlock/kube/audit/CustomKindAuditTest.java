@@ -89,7 +89,7 @@ class CustomKindAuditTest {
         .resource(pod("shop", "nightly-x", false, null, controller("Workflow", "nightly", "wf-1")))
         .create();
 
-    AuditReport report = KubeAudit.run(client, OPTIONS, 500);
+    KubeAuditReport report = KubeAudit.run(client, OPTIONS, 500);
 
     assertThat(api.gets)
         .containsSubsequence(
@@ -144,7 +144,7 @@ class CustomKindAuditTest {
   void aMappedKindTheServerDoesNotServeIsNamedAndThePodsAreStillAudited() throws KubeException {
     client.resource(pod("shop", "web", true, null, null)).create();
 
-    AuditReport report = KubeAudit.run(client, OPTIONS, 500);
+    KubeAuditReport report = KubeAudit.run(client, OPTIONS, 500);
 
     assertThat(report.rows()).extracting(AuditRow::pod).containsExactly("web");
     assertThat(report.unreadable())
@@ -181,7 +181,7 @@ class CustomKindAuditTest {
                       {"name": "app", "image": "example/app:1"}]}}}}]}
         """);
 
-    AuditReport report =
+    KubeAuditReport report =
         KubeAudit.run(
             client,
             KubeOptions.defaults()

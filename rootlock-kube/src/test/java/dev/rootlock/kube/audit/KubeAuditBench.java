@@ -1,7 +1,7 @@
 package dev.rootlock.kube.audit;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import dev.rootlock.kube.AuditTable;
+import dev.rootlock.kube.KubeAuditTable;
 import dev.rootlock.kube.client.KubeOptions;
 import dev.rootlock.kube.decode.Decoding;
 import dev.rootlock.kube.decode.Unreadable;
@@ -71,8 +71,8 @@ public final class KubeAuditBench {
         AuditRows collected = new AuditRows();
         List<Unreadable> unreadable =
             KubeAudit.walk(client, options, KubeOptions.DEFAULT_PAGE_SIZE, collected, decoding);
-        AuditReport report = collected.report(options.levelVersion().toString(), unreadable);
-        String table = AuditTable.render(report, false);
+        KubeAuditReport report = collected.report(options.levelVersion().toString(), unreadable);
+        String table = KubeAuditTable.render(report, false);
         objects = report.objects();
         rows = report.rows().size();
         if (table.isEmpty()) {

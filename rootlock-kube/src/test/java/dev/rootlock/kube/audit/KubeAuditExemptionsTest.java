@@ -102,7 +102,7 @@ class KubeAuditExemptionsTest {
         .singleElement()
         .satisfies(object -> assertThat(object.allowed()).isFalse());
 
-    AuditReport table =
+    KubeAuditReport table =
         KubeAudit.run(
             client, KubeOptions.defaults().withNamespace("shop").withExemptions(rules), 500);
     assertThat(table.rows())

@@ -5,7 +5,7 @@ import static dev.rootlock.kube.Objects.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rootlock.kube.AuditTable;
+import dev.rootlock.kube.KubeAuditTable;
 import dev.rootlock.kube.Objects;
 import dev.rootlock.kube.TestApiServer;
 import dev.rootlock.kube.client.KubeException;
@@ -49,7 +49,7 @@ class KubeAuditTest {
         pod("gamma", "g1", true, true, null),
         pod("gamma", "g2", false, null, null));
 
-    AuditReport report = KubeAudit.run(client, BASELINE.withAllNamespaces(), 3);
+    KubeAuditReport report = KubeAudit.run(client, BASELINE.withAllNamespaces(), 3);
 
     assertThat(api.listsOf("/api/v1/pods"))
         .containsExactly(
@@ -82,9 +82,9 @@ class KubeAuditTest {
   void rendersOneRowPerContainerAndASummaryPerNamespace() throws KubeException {
     create(pod("shop", "web", true, null, null), pod("shop", "cache", false, true, null));
 
-    AuditReport report = KubeAudit.run(client, BASELINE.withNamespace("shop"), 500);
+    KubeAuditReport report = KubeAudit.run(client, BASELINE.withNamespace("shop"), 500);
 
-    assertThat(AuditTable.render(report, false))
+    assertThat(KubeAuditTable.render(report, false))
         .isEqualTo(
             """
             NAMESPACE   OWNER   POD     CONTAINER   READONLY           CHECKS
@@ -100,9 +100,9 @@ class KubeAuditTest {
 
   @Test
   void anEmptyNamespaceSaysSoLikeKubectl() throws KubeException {
-    AuditReport report = KubeAudit.run(client, BASELINE.withNamespace("empty"), 500);
+    KubeAuditReport report = KubeAudit.run(client, BASELINE.withNamespace("empty"), 500);
 
-    assertThat(AuditTable.render(report, false))
+    assertThat(KubeAuditTable.render(report, false))
         .isEqualTo(
             "No resources found.\nbaseline:latest: 0 of 0 objects violate, in 0 of 0 namespaces\n");
     assertThat(report.exitCode()).isZero();
@@ -161,9 +161,9 @@ class KubeAuditTest {
                 .build())
         .create();
 
-    AuditReport report = KubeAudit.run(client, BASELINE.withNamespace("shop"), 500);
+    KubeAuditReport report = KubeAudit.run(client, BASELINE.withNamespace("shop"), 500);
 
-    assertThat(AuditTable.render(report, true).lines().limit(2))
+    assertThat(KubeAuditTable.render(report, true).lines().limit(2))
         .containsExactly(
             "NAMESPACE   OWNER   POD   CONTAINER   READONLY   CHECKS   USER   PRIVESC   CAPS       "
                 + "                     SECCOMP          WRITABLE MOUNTS",
@@ -190,7 +190,7 @@ class KubeAuditTest {
         pod("shop", "debug", false, null, null),
         pod("shop", "job-x", false, null, controller("Job", "nightly", "uid-unlisted")));
 
-    AuditReport report =
+    KubeAuditReport report =
         KubeAudit.run(client, BASELINE.withNamespace("shop").withIncludeWorkloads(true), 500);
 
     assertThat(report.rows())
@@ -220,7 +220,7 @@ class KubeAuditTest {
   void withoutWorkloadsTheOwnerIsThePodsOwnController() throws KubeException {
     create(pod("shop", "web-7d9-a", false, null, controller("ReplicaSet", "web-7d9", "uid-rs")));
 
-    AuditReport report = KubeAudit.run(client, BASELINE.withNamespace("shop"), 500);
+    KubeAuditReport report = KubeAudit.run(client, BASELINE.withNamespace("shop"), 500);
 
     assertThat(report.rows()).extracting(AuditRow::owner).containsExactly("replicaset/web-7d9");
     assertThat(api.listsOf("/apis/apps/v1/namespaces/shop/deployments")).isEmpty();
@@ -242,7 +242,7 @@ class KubeAuditTest {
         "pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" in the"
             + " namespace \"secret\"");
 
-    AuditReport report = KubeAudit.run(client, BASELINE.withAllNamespaces(), 500);
+    KubeAuditReport report = KubeAudit.run(client, BASELINE.withAllNamespaces(), 500);
 
     assertThat(report.rows()).extracting(AuditRow::pod).containsExactly("web");
     assertThat(report.unreadable())
@@ -252,7 +252,7 @@ class KubeAuditTest {
                 "pods",
                 "pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" in"
                     + " the namespace \"secret\""));
-    assertThat(AuditTable.render(report, false))
+    assertThat(KubeAuditTable.render(report, false))
         .endsWith(
             "baseline:latest: 0 of 1 object violates, in 0 of 1 namespace\n"
                 + "could not read namespace \"secret\" (pods): pods is forbidden: User \"dev\""

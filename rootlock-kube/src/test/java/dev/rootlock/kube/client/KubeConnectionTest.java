@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rootlock.kube.TestApiServer;
-import dev.rootlock.kube.audit.AuditReport;
 import dev.rootlock.kube.audit.AuditRow;
 import dev.rootlock.kube.audit.KubeAudit;
+import dev.rootlock.kube.audit.KubeAuditReport;
 import dev.rootlock.policy.Level;
 import dev.rootlock.policy.PolicyVersion;
 import io.fabric8.kubernetes.client.Config;
@@ -144,8 +144,8 @@ class KubeConnectionTest {
       Path file = kubeconfig("k", server, "a", "a", "alpha", "b", "beta");
       KubeConnection connection = connection(Map.of("KUBECONFIG", file.toString()));
 
-      AuditReport current;
-      AuditReport other;
+      KubeAuditReport current;
+      KubeAuditReport other;
       try (KubernetesClient client = connection.open(OPTIONS)) {
         current = KubeAudit.run(client, OPTIONS, 500);
       }

@@ -8,8 +8,8 @@ import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.plan.Plan;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.pod.Workload;
-import dev.rootlock.webhook.config.Exemptions;
 import dev.rootlock.webhook.config.PolicyLabels;
+import dev.rootlock.webhook.config.PsaExemptions;
 import dev.rootlock.webhook.config.WebhookConfig;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -64,7 +64,7 @@ public final class Mutator {
         || !request.object().isObject()) {
       return AdmissionResponse.ALLOWED;
     }
-    Exemptions exemptions = config.exemptions();
+    PsaExemptions exemptions = config.exemptions();
     if (exemptions.namespaces().contains(request.namespace())
         || exemptions.usernames().contains(request.username())) {
       metrics.review("exempt", "mutate", request.kind());

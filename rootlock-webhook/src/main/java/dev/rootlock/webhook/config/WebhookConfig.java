@@ -31,11 +31,11 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * Decoding is strict: unknown fields and wrongly typed values are errors, reported with field paths
  * ({@code defaults.enforce}, {@code exemptions.namespaces[0]}).
  */
-public record WebhookConfig(Policy defaults, Exemptions exemptions) {
+public record WebhookConfig(Policy defaults, PsaExemptions exemptions) {
 
   /** What no file (or an empty one) means: everything privileged, nobody exempt. */
   public static final WebhookConfig DEFAULT =
-      new WebhookConfig(Policy.ALL_PRIVILEGED, Exemptions.NONE);
+      new WebhookConfig(Policy.ALL_PRIVILEGED, PsaExemptions.NONE);
 
   static final Set<String> API_VERSIONS =
       Set.of(
@@ -104,7 +104,7 @@ public record WebhookConfig(Policy defaults, Exemptions exemptions) {
                   + "\""));
     }
     Policy defaults = defaults(document.get("defaults"), errors);
-    Exemptions exemptions = exemptions(document.get("exemptions"), errors);
+    PsaExemptions exemptions = exemptions(document.get("exemptions"), errors);
     if (!errors.isEmpty()) {
       throw new InvalidConfigException(origin, errors);
     }
@@ -154,13 +154,13 @@ public record WebhookConfig(Policy defaults, Exemptions exemptions) {
     return LevelVersion.of(level, version);
   }
 
-  private static Exemptions exemptions(Object node, List<FieldError> errors) {
+  private static PsaExemptions exemptions(Object node, List<FieldError> errors) {
     if (node == null) {
-      return Exemptions.NONE;
+      return PsaExemptions.NONE;
     }
     Map<?, ?> map = mapping(node, "exemptions", errors);
     if (map == null) {
-      return Exemptions.NONE;
+      return PsaExemptions.NONE;
     }
     allowOnly(map, "exemptions.", Set.of("usernames", "runtimeClasses", "namespaces"), errors);
     Set<String> usernames = new LinkedHashSet<>();
@@ -189,7 +189,7 @@ public record WebhookConfig(Policy defaults, Exemptions exemptions) {
         errors.add(FieldError.duplicate(entry.field, entry.value));
       }
     }
-    return new Exemptions(usernames, runtimeClasses, namespaces);
+    return new PsaExemptions(usernames, runtimeClasses, namespaces);
   }
 
   private record Entry(String field, String value) {}

@@ -55,7 +55,7 @@ class WebhookConfigTest {
 
     assertThat(config.defaults().enforce()).isEqualTo(LevelVersion.parse("restricted:latest"));
     assertThat(config.defaults().audit()).isEqualTo(LevelVersion.parse("privileged:latest"));
-    assertThat(config.exemptions()).isEqualTo(Exemptions.NONE);
+    assertThat(config.exemptions()).isEqualTo(PsaExemptions.NONE);
   }
 
   @Test

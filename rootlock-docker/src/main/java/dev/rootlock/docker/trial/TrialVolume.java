@@ -4,9 +4,9 @@ package dev.rootlock.docker.trial;
  * A volume or bind mount of a trial, as {@code -v SOURCE:TARGET[:ro]}: {@code source} is a host
  * path (a bind), a volume name, or empty for an anonymous volume (then {@code -v TARGET}).
  */
-public record VolumeMount(String source, String target, boolean readOnly) {
+public record TrialVolume(String source, String target, boolean readOnly) {
 
-  public VolumeMount {
+  public TrialVolume {
     source = source == null ? "" : source;
     if (target == null || !target.startsWith("/")) {
       throw new IllegalArgumentException("a mount target must be absolute, got " + target);

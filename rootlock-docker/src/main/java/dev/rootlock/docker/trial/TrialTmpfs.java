@@ -11,7 +11,7 @@ import java.util.Locale;
  * a new mount point, the image directory's mode over an existing one); {@code uid}/{@code gid} of
  * the mount's root (-1: root's).
  */
-public record TmpfsMount(
+public record TrialTmpfs(
     String path,
     long sizeBytes,
     boolean noexec,
@@ -24,7 +24,7 @@ public record TmpfsMount(
   private static final long MIB = 1L << 20;
   private static final long KIB = 1L << 10;
 
-  public TmpfsMount {
+  public TrialTmpfs {
     if (path == null || !path.startsWith("/")) {
       throw new IllegalArgumentException("a tmpfs mount point must be absolute, got " + path);
     }
@@ -34,24 +34,24 @@ public record TmpfsMount(
   }
 
   /** rw,noexec,nosuid,nodev with a size in MiB, the engine's mode and root ownership. */
-  public static TmpfsMount of(String path, long sizeMib) {
-    return new TmpfsMount(path, sizeMib * MIB, true, true, true, -1, -1, -1);
+  public static TrialTmpfs of(String path, long sizeMib) {
+    return new TrialTmpfs(path, sizeMib * MIB, true, true, true, -1, -1, -1);
   }
 
-  public TmpfsMount withOwner(long newUid, long newGid) {
-    return new TmpfsMount(path, sizeBytes, noexec, nosuid, nodev, mode, newUid, newGid);
+  public TrialTmpfs withOwner(long newUid, long newGid) {
+    return new TrialTmpfs(path, sizeBytes, noexec, nosuid, nodev, mode, newUid, newGid);
   }
 
-  public TmpfsMount withMode(int newMode) {
-    return new TmpfsMount(path, sizeBytes, noexec, nosuid, nodev, newMode, uid, gid);
+  public TrialTmpfs withMode(int newMode) {
+    return new TrialTmpfs(path, sizeBytes, noexec, nosuid, nodev, newMode, uid, gid);
   }
 
-  public TmpfsMount withSizeBytes(long newSize) {
-    return new TmpfsMount(path, newSize, noexec, nosuid, nodev, mode, uid, gid);
+  public TrialTmpfs withSizeBytes(long newSize) {
+    return new TrialTmpfs(path, newSize, noexec, nosuid, nodev, mode, uid, gid);
   }
 
-  public TmpfsMount withExec() {
-    return new TmpfsMount(path, sizeBytes, false, nosuid, nodev, mode, uid, gid);
+  public TrialTmpfs withExec() {
+    return new TrialTmpfs(path, sizeBytes, false, nosuid, nodev, mode, uid, gid);
   }
 
   /**
@@ -109,7 +109,7 @@ public record TmpfsMount(
    * Reads a {@code --tmpfs PATH[:OPTIONS]} value as Docker does: unknown options are rejected with
    * the flag's value in the message; {@code exec}, {@code suid}, {@code dev} clear their no- forms.
    */
-  public static TmpfsMount parse(String value) {
+  public static TrialTmpfs parse(String value) {
     int colon = value.indexOf(':');
     String path = colon < 0 ? value : value.substring(0, colon);
     String options = colon < 0 ? "" : value.substring(colon + 1);
@@ -146,7 +146,7 @@ public record TmpfsMount(
         }
       }
     }
-    return new TmpfsMount(path, size, noexec, nosuid, nodev, mode, uid, gid);
+    return new TrialTmpfs(path, size, noexec, nosuid, nodev, mode, uid, gid);
   }
 
   private static long parseSize(String text, String value) {

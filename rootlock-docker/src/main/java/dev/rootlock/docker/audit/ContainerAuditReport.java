@@ -10,9 +10,9 @@ import java.util.Map;
  * hardened:latest}). {@link #result()} is the same {@link ScanResult} a file scan yields, for the
  * JSON, SARIF and JUnit reporters.
  */
-public record AuditReport(String policy, List<AuditedContainer> containers) {
+public record ContainerAuditReport(String policy, List<AuditedContainer> containers) {
 
-  public AuditReport {
+  public ContainerAuditReport {
     containers = List.copyOf(containers);
   }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * each failing check's detail and a summary line. The default table fits a terminal (NAME, IMAGE,
  * READONLY, CHECKS); {@code -f wide} adds every setting the checks look at.
  */
-public final class AuditTable {
+public final class ContainerAuditTable {
 
   static final List<String> HEADER =
       List.of(
@@ -35,10 +35,10 @@ public final class AuditTable {
 
   private static final String NONE = Table.NONE;
 
-  private AuditTable() {}
+  private ContainerAuditTable() {}
 
   /** The wide table: every column, then the findings and the summary. */
-  public static String text(AuditReport report) {
+  public static String text(ContainerAuditReport report) {
     Table table = new Table(HEADER);
     for (AuditedContainer container : report.containers()) {
       table.add(row(container));
@@ -47,7 +47,7 @@ public final class AuditTable {
   }
 
   /** The default table, a few columns that fit a terminal, then the findings and the summary. */
-  public static String narrow(AuditReport report) {
+  public static String narrow(ContainerAuditReport report) {
     Table table = new Table(NARROW_HEADER);
     for (AuditedContainer container : report.containers()) {
       ContainerConfig config = container.config();
@@ -60,7 +60,7 @@ public final class AuditTable {
     return withFindings(report, table);
   }
 
-  private static String withFindings(AuditReport report, Table table) {
+  private static String withFindings(ContainerAuditReport report, Table table) {
     StringBuilder out = new StringBuilder(table.render());
     List<Finding> findings = new ArrayList<>();
     report.containers().forEach(c -> findings.addAll(c.result().findings()));
@@ -151,7 +151,7 @@ public final class AuditTable {
     return name.matches("[0-9a-f]{64}") ? name.substring(0, 12) : name;
   }
 
-  private static String summary(AuditReport report, int findings) {
+  private static String summary(ContainerAuditReport report, int findings) {
     int count = report.containers().size();
     long violating = report.containers().stream().filter(c -> !c.result().allowed()).count();
     String audited = count + (count == 1 ? " container" : " containers") + " audited, ";

@@ -26,9 +26,9 @@ import java.util.List;
  *
  * <p>Restricted fields: {@code cap_drop} must include {@code ALL} (any case, with or without {@code
  * CAP_}); {@code cap_add[*]} may hold only {@code NET_BIND_SERVICE}. Adding {@code ALL} undoes the
- * drop, and is reported as an addition. Replaces {@link CapabilitiesBaselineCheck}.
+ * drop, and is reported as an addition. Replaces {@link DockerCapabilitiesBaselineCheck}.
  */
-public final class CapabilitiesRestrictedCheck implements Check<ContainerConfig> {
+public final class DockerCapabilitiesRestrictedCheck implements Check<ContainerConfig> {
 
   public static final String ID = "capabilities_restricted";
 
@@ -38,7 +38,8 @@ public final class CapabilitiesRestrictedCheck implements Check<ContainerConfig>
         ID,
         Level.RESTRICTED,
         "Containers must drop ALL capabilities and add back at most NET_BIND_SERVICE.",
-        VersionedCheck.since(0, CapabilitiesRestrictedCheck::v1_0, CapabilitiesBaselineCheck.ID));
+        VersionedCheck.since(
+            0, DockerCapabilitiesRestrictedCheck::v1_0, DockerCapabilitiesBaselineCheck.ID));
   }
 
   static CheckResult v1_0(ContainerConfig config) {

@@ -14,13 +14,13 @@ import java.util.List;
  * @param namespaces one summary per namespace that had objects, by name
  * @param unreadable namespaces (or kinds) the API server refused to list
  */
-public record AuditReport(
+public record KubeAuditReport(
     String policy,
     List<AuditRow> rows,
     List<NamespaceSummary> namespaces,
     List<Unreadable> unreadable) {
 
-  public AuditReport {
+  public KubeAuditReport {
     rows = List.copyOf(rows);
     namespaces = List.copyOf(namespaces);
     unreadable = List.copyOf(unreadable);

@@ -1,25 +1,25 @@
 package dev.rootlock.kube;
 
-import dev.rootlock.kube.audit.AuditReport;
 import dev.rootlock.kube.audit.AuditRow;
 import dev.rootlock.kube.audit.ContainerFacts;
+import dev.rootlock.kube.audit.KubeAuditReport;
 import dev.rootlock.kube.audit.NamespaceSummary;
 import dev.rootlock.kube.decode.Unreadable;
 import dev.rootlock.text.Table;
 
 /**
- * Renders an {@link AuditReport} for a terminal: one row per container, then a summary per
+ * Renders an {@link KubeAuditReport} for a terminal: one row per container, then a summary per
  * namespace, then what could not be read.
  */
-public final class AuditTable {
+public final class KubeAuditTable {
 
-  private AuditTable() {}
+  private KubeAuditTable() {}
 
   /**
    * The table; {@code wide} adds USER, PRIVESC, CAPS, SECCOMP and WRITABLE MOUNTS and lists every
    * failing check.
    */
-  public static String render(AuditReport report, boolean wide) {
+  public static String render(KubeAuditReport report, boolean wide) {
     StringBuilder out = new StringBuilder();
     if (report.rows().isEmpty() && report.unreadable().isEmpty()) {
       out.append("No resources found.\n");

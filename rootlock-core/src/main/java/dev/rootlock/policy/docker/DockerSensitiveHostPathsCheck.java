@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * {@code /proc}, {@code /sys}, {@code /dev} or below, when writable. Host paths are quoted as
  * written, sorted, each once.
  */
-public final class SensitiveHostPathsCheck implements Check<ContainerConfig> {
+public final class DockerSensitiveHostPathsCheck implements Check<ContainerConfig> {
 
   public static final String ID = "sensitiveHostPaths";
 
@@ -44,7 +44,7 @@ public final class SensitiveHostPathsCheck implements Check<ContainerConfig> {
         Level.HARDENED,
         "Containers must not mount a container runtime socket or the host root, nor /proc, /sys"
             + " or /dev writable.",
-        VersionedCheck.since(0, SensitiveHostPathsCheck::v1_0));
+        VersionedCheck.since(0, DockerSensitiveHostPathsCheck::v1_0));
   }
 
   static CheckResult v1_0(ContainerConfig config) {

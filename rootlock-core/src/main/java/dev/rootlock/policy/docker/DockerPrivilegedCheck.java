@@ -19,7 +19,7 @@ import java.util.List;
  * <p>Restricted field: {@code privileged} ({@code --privileged}, {@code HostConfig.Privileged}).
  * Allowed values: false, unset.
  */
-public final class PrivilegedCheck implements Check<ContainerConfig> {
+public final class DockerPrivilegedCheck implements Check<ContainerConfig> {
 
   public static final String ID = "privileged";
 
@@ -29,7 +29,7 @@ public final class PrivilegedCheck implements Check<ContainerConfig> {
         ID,
         Level.BASELINE,
         "Containers must not run privileged.",
-        VersionedCheck.since(0, PrivilegedCheck::v1_0));
+        VersionedCheck.since(0, DockerPrivilegedCheck::v1_0));
   }
 
   static CheckResult v1_0(ContainerConfig config) {

@@ -28,7 +28,7 @@ import java.util.List;
  * {@code SETGID}, {@code SETPCAP}, {@code SETUID}, {@code SYS_CHROOT}), unset. Messages name
  * capabilities upper-case without the prefix.
  */
-public final class CapabilitiesBaselineCheck implements Check<ContainerConfig> {
+public final class DockerCapabilitiesBaselineCheck implements Check<ContainerConfig> {
 
   public static final String ID = "capabilities_baseline";
 
@@ -38,7 +38,7 @@ public final class CapabilitiesBaselineCheck implements Check<ContainerConfig> {
         ID,
         Level.BASELINE,
         "Containers must not add capabilities beyond Docker's defaults.",
-        VersionedCheck.since(0, CapabilitiesBaselineCheck::v1_0));
+        VersionedCheck.since(0, DockerCapabilitiesBaselineCheck::v1_0));
   }
 
   static CheckResult v1_0(ContainerConfig config) {

@@ -25,7 +25,7 @@ import java.util.Map;
  * userns_mode} ({@code --network}, {@code --pid}, {@code --ipc}, {@code --uts}, {@code --userns}).
  * Allowed values: anything but {@code host} (Docker compares case-sensitively), unset.
  */
-public final class HostNamespacesCheck implements Check<ContainerConfig> {
+public final class DockerHostNamespacesCheck implements Check<ContainerConfig> {
 
   public static final String ID = "hostNamespaces";
 
@@ -37,7 +37,7 @@ public final class HostNamespacesCheck implements Check<ContainerConfig> {
         ID,
         Level.BASELINE,
         "Containers must not share the host's namespaces.",
-        VersionedCheck.since(0, HostNamespacesCheck::v1_0));
+        VersionedCheck.since(0, DockerHostNamespacesCheck::v1_0));
   }
 
   static CheckResult v1_0(ContainerConfig config) {
