@@ -102,14 +102,7 @@ public final class Engine {
       boolean write,
       boolean followSymlinks,
       InputStream stdin) {
-    return new Fixer(options, stdin)
-        .run(
-            InputFiles.expand(paths, followSymlinks),
-            paths,
-            followSymlinks,
-            write,
-            file -> {},
-            () -> false);
+    return fix(paths, options, write, followSymlinks, stdin, ExemptionRules.OFF);
   }
 
   /**
@@ -125,8 +118,7 @@ public final class Engine {
       InputStream stdin,
       java.util.function.Consumer<dev.rootlock.fix.FileResult> onFile,
       java.util.function.BooleanSupplier stop) {
-    return new Fixer(options, stdin)
-        .run(InputFiles.expand(paths, followSymlinks), paths, followSymlinks, write, onFile, stop);
+    return fix(paths, options, write, followSymlinks, stdin, ExemptionRules.OFF, onFile, stop);
   }
 
   /**
