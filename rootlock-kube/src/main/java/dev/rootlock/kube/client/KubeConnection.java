@@ -62,7 +62,20 @@ public final class KubeConnection {
    * the server starts is waited for rather than given up on after the CLI's two tries.
    */
   public KubernetesClient openForServer(Path kubeconfig, String context) throws KubeException {
+    if (kubeconfig == null && context == null && nothingConfigured()) {
+      // A server given no cluster at all still starts, as it always has: it answers /healthz,
+      // stays unready (503 on /readyz) and keeps retrying fabric8's default, so a Deployment
+      // whose service account is mounted late, or a dogfood run, is not a crash loop.
+      return build(Config.autoConfigure(null));
+    }
     return build(select(kubeconfig, context));
+  }
+
+  /** True when no kubeconfig file exists where kubectl looks and this is not a pod. */
+  private boolean nothingConfigured() throws KubeException {
+    return kubeconfigFiles(null).isEmpty()
+        && !(env.get("KUBERNETES_SERVICE_HOST") != null
+            && Files.isRegularFile(serviceAccountToken));
   }
 
   private static KubernetesClient build(Config config) throws KubeException {

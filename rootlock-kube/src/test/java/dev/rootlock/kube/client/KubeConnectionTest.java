@@ -116,6 +116,20 @@ class KubeConnectionTest {
   }
 
   @Test
+  void aServerGivenNoClusterStillStartsOnFabric8sDefaultButAMissingContextIsAnError()
+      throws Exception {
+    // The webhook with no kubeconfig outside a pod starts, answers /healthz and stays unready
+    // (image-dogfood runs it so); the CLI in the same place says where it looked, above.
+    try (var client = connection(Map.of()).openForServer(null, null)) {
+      // fabric8's own default (which reads this process's environment, so only its scheme is fixed)
+      assertThat(client.getConfiguration().getMasterUrl()).startsWith("https://");
+    }
+    assertThatThrownBy(() -> connection(Map.of()).openForServer(null, "prod"))
+        .isInstanceOf(KubeException.class)
+        .hasMessage("context \"prod\" does not exist: no kubeconfig file was found");
+  }
+
+  @Test
   void aKubeconfigThatIsNotYamlIsOneLine() throws Exception {
     Path broken = dir.resolve("broken");
     Files.writeString(broken, "clusters: [\n");
