@@ -62,20 +62,7 @@ public final class KubeConnection {
    * the server starts is waited for rather than given up on after the CLI's two tries.
    */
   public KubernetesClient openForServer(Path kubeconfig, String context) throws KubeException {
-    if (kubeconfig == null && context == null && nothingConfigured()) {
-      // A server given no cluster at all still starts, as it always has: it answers /healthz,
-      // stays unready (503 on /readyz) and keeps retrying fabric8's default, so a Deployment
-      // whose service account is mounted late, or a dogfood run, is not a crash loop.
-      return build(Config.autoConfigure(null));
-    }
-    return build(select(kubeconfig, context));
-  }
-
-  /** True when no kubeconfig file exists where kubectl looks and this is not a pod. */
-  private boolean nothingConfigured() throws KubeException {
-    return kubeconfigFiles(null).isEmpty()
-        && !(env.get("KUBERNETES_SERVICE_HOST") != null
-            && Files.isRegularFile(serviceAccountToken));
+    return build(select(kubeconfig, context, true));
   }
 
   private static KubernetesClient build(Config config) throws KubeException {
@@ -94,14 +81,21 @@ public final class KubeConnection {
   }
 
   private Config config(Path kubeconfig, String context) throws KubeException {
-    Config config = select(kubeconfig, context);
+    Config config = select(kubeconfig, context, false);
     config.setRequestRetryBackoffLimit(RETRIES);
     config.setRequestRetryBackoffInterval(RETRY_INTERVAL_MS);
     config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
     return config;
   }
 
-  private Config select(Path kubeconfig, String context) throws KubeException {
+  /**
+   * The cluster kubectl would pick. When there is none at all, a server ({@code serverDefault})
+   * still starts on fabric8's default, as it always has: it answers /healthz, stays unready (503 on
+   * /readyz) and keeps retrying, so a pod whose service account is mounted late, or a dogfood run,
+   * is not a crash loop; the CLI says where it looked instead.
+   */
+  private Config select(Path kubeconfig, String context, boolean serverDefault)
+      throws KubeException {
     List<File> files = kubeconfigFiles(kubeconfig);
     if (!files.isEmpty()) {
       return fromKubeconfigs(files, context);
@@ -110,7 +104,9 @@ public final class KubeConnection {
       throw new KubeException(
           "context \"" + context + "\" does not exist: no kubeconfig file was found");
     }
-    if (env.get("KUBERNETES_SERVICE_HOST") != null && Files.isRegularFile(serviceAccountToken)) {
+    boolean inCluster =
+        env.get("KUBERNETES_SERVICE_HOST") != null && Files.isRegularFile(serviceAccountToken);
+    if (inCluster || serverDefault) {
       return Config.autoConfigure(null);
     }
     throw new KubeException(
