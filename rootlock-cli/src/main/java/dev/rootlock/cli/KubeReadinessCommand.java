@@ -1,13 +1,11 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.config.RootlockConfig;
 import dev.rootlock.kube.ReadinessText;
 import dev.rootlock.kube.client.KubeException;
 import dev.rootlock.kube.client.KubeOptions;
 import dev.rootlock.kube.readiness.KubeReadiness;
 import dev.rootlock.kube.readiness.ReadinessReport;
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.PolicyVersion;
+import dev.rootlock.policy.LevelVersion;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,35 +60,16 @@ final class KubeReadinessCommand implements Callable<Integer> {
     java.util.Set<String> checks = dev.rootlock.engine.Engine.standard().checkIds();
     // Live pods have no file: the config is the nearest one above the working directory, read
     // (and checked) before the cluster is.
-    RootlockConfig fileConfig = config.configFor(null, checks);
+    LevelVersion levelVersion = policy.levelVersion(config.configFor(null, checks));
     KubeOptions options =
         cluster
             .apply(KubeOptions.defaults())
-            .withLevel(level(fileConfig), version(fileConfig))
+            .withLevel(levelVersion.level(), levelVersion.version())
             .withExemptions(config.rules(checks));
     ReadinessReport report = KubeReadiness.run(options);
     PrintWriter out = spec.commandLine().getOut();
     out.print(ReadinessText.render(report));
     out.flush();
     return report.exitCode();
-  }
-
-  /** --profile, else the config's level; a config that says privileged tries hardened. */
-  private Level level(RootlockConfig fileConfig) {
-    Level given = policy.givenLevel();
-    if (given != null) {
-      return given;
-    }
-    return fileConfig.level() == null || fileConfig.level() == Level.PRIVILEGED
-        ? Level.HARDENED
-        : fileConfig.level();
-  }
-
-  private PolicyVersion version(RootlockConfig fileConfig) {
-    PolicyVersion given = policy.givenVersion();
-    if (given != null) {
-      return given;
-    }
-    return fileConfig.version() == null ? PolicyVersion.LATEST : fileConfig.version();
   }
 }

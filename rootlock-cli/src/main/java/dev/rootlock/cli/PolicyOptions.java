@@ -55,16 +55,6 @@ final class PolicyOptions {
     return LevelVersion.of(level, parseVersion(spec.commandLine(), version));
   }
 
-  /** The level given on the command line, or null. */
-  Level givenLevel() {
-    return profile == null ? null : profile.level();
-  }
-
-  /** The version given on the command line, parsed, or null. */
-  PolicyVersion givenVersion() {
-    return version == null ? null : parseVersion(spec.commandLine(), version);
-  }
-
   /** {@code --policy-version}'s value, or a usage error naming the flag. */
   static PolicyVersion parseVersion(CommandLine command, String version) {
     try {
