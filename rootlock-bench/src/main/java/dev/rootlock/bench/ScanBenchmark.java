@@ -1,8 +1,8 @@
 package dev.rootlock.bench;
 
 import dev.rootlock.engine.Engine;
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.pod.Workload;
-import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import dev.rootlock.docker.audit.ContainerAuditReport;
 import dev.rootlock.docker.audit.ContainerAuditTable;
 import dev.rootlock.docker.client.DockerJavaEngine;
 import dev.rootlock.engine.Engine;
-import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.model.LevelVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

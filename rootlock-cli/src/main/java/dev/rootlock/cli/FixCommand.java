@@ -14,7 +14,7 @@ import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.prove.Discovered;
 import dev.rootlock.fix.prove.Proof;
 import dev.rootlock.fix.prove.Proofs;
-import dev.rootlock.policy.Level;
+import dev.rootlock.model.Level;
 import dev.rootlock.source.image.DiscoveredPathsReader;
 import java.io.IOException;
 import java.io.PrintWriter;

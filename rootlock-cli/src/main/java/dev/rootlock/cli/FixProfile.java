@@ -1,6 +1,6 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.policy.Level;
+import dev.rootlock.model.Level;
 
 /** The levels fix writes settings for: baseline asks for nothing fix can add. */
 enum FixProfile {

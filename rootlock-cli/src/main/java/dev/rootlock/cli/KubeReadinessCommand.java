@@ -5,7 +5,7 @@ import dev.rootlock.kube.client.KubeException;
 import dev.rootlock.kube.client.KubeOptions;
 import dev.rootlock.kube.readiness.KubeReadiness;
 import dev.rootlock.kube.readiness.ReadinessReport;
-import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.model.LevelVersion;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package dev.rootlock.cli;
 import dev.rootlock.kube.export.ExportExemptions;
 import dev.rootlock.kube.export.MutatingExport;
 import dev.rootlock.kube.export.VapExport;
-import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.webhook.config.InvalidConfigException;
 import dev.rootlock.webhook.config.PsaExemptions;
 import dev.rootlock.webhook.config.WebhookConfig;

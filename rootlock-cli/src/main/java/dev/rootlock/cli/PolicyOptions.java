@@ -1,8 +1,8 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.LevelVersion;
-import dev.rootlock.policy.PolicyVersion;
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
+import dev.rootlock.model.PolicyVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.policy.Level;
+import dev.rootlock.model.Level;
 
 /**
  * The levels a command can judge by: PSA's privileged allows everything, so no flag offers it.

@@ -2,8 +2,8 @@ package dev.rootlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.model.Level;
 import dev.rootlock.policy.CheckDefinition;
-import dev.rootlock.policy.Level;
 import dev.rootlock.policy.checks.PodChecks;
 import dev.rootlock.policy.docker.DockerChecks;
 import dev.rootlock.policy.docker.DockerfileChecks;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootlock.kube.export.ExportExemptions;
 import dev.rootlock.kube.export.MutatingExport;
 import dev.rootlock.kube.export.VapExport;
-import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.model.LevelVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.rootlock.config;
 
+import dev.rootlock.model.Level;
+import dev.rootlock.model.PolicyVersion;
 import dev.rootlock.model.Position;
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.PolicyVersion;
 import dev.rootlock.policy.exempt.Exemption;
 import dev.rootlock.policy.exempt.Glob;
 import dev.rootlock.policy.exempt.Scope;

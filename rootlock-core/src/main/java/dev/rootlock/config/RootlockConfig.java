@@ -1,7 +1,7 @@
 package dev.rootlock.config;
 
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.PolicyVersion;
+import dev.rootlock.model.Level;
+import dev.rootlock.model.PolicyVersion;
 import dev.rootlock.policy.exempt.Exemption;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,12 +2,12 @@ package dev.rootlock.engine;
 
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.FieldProblem;
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ObjectRef;
 import dev.rootlock.model.ObjectResult;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.DockerObject;
 import dev.rootlock.policy.CheckRegistry;
-import dev.rootlock.policy.LevelVersion;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package dev.rootlock.engine;
 
 import dev.rootlock.model.Finding;
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ObjectResult;
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.LevelVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.rootlock.engine;
 
-import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.source.kube.WorkloadKinds;
 import java.io.InputStream;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.rootlock.engine;
 
 import dev.rootlock.model.Finding;
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ObjectResult;
 import dev.rootlock.model.docker.DockerObject;
-import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.source.compose.ComposeFile;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,11 +1,11 @@
 package dev.rootlock.engine;
 
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ObjectRef;
 import dev.rootlock.model.ObjectResult;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.CheckRegistry;
-import dev.rootlock.policy.LevelVersion;
 import java.util.List;
 
 /** Evaluates a Kubernetes workload's pod template; an object without a template passes. */

@@ -1,5 +1,8 @@
 package dev.rootlock.policy;
 
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
+import dev.rootlock.model.PolicyVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

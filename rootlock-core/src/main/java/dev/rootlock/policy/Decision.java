@@ -1,5 +1,7 @@
 package dev.rootlock.policy;
 
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package dev.rootlock.policy;
 
+import dev.rootlock.model.PolicyVersion;
 import java.util.List;
 
 /**

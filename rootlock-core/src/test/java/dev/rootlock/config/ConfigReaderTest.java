@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rootlock.engine.Engine;
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.PolicyVersion;
+import dev.rootlock.model.Level;
+import dev.rootlock.model.PolicyVersion;
 import dev.rootlock.policy.exempt.Exemption;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -3,9 +3,9 @@ package dev.rootlock.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.InputError;
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ObjectResult;
 import dev.rootlock.model.ScanResult;
-import dev.rootlock.policy.LevelVersion;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,10 +2,10 @@ package dev.rootlock.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ObjectResult;
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.LevelVersion;
-import dev.rootlock.policy.PolicyVersion;
+import dev.rootlock.model.PolicyVersion;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
 import dev.rootlock.testing.SharedData;

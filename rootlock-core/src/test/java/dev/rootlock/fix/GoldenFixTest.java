@@ -3,7 +3,7 @@ package dev.rootlock.fix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.fix.plan.FixOptions;
-import dev.rootlock.policy.Level;
+import dev.rootlock.model.Level;
 import dev.rootlock.source.image.DiscoveredPathsReader;
 import java.io.IOException;
 import java.net.URISyntaxException;

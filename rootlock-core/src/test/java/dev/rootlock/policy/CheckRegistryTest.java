@@ -3,6 +3,9 @@ package dev.rootlock.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
+import dev.rootlock.model.PolicyVersion;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package dev.rootlock.policy;
 import static dev.rootlock.testing.PodDraft.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.policy.checks.PodChecks;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package dev.rootlock.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rootlock.model.Level;
 import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
-import dev.rootlock.policy.Level;
 import dev.rootlock.policy.VersionedCheck;
 import java.util.List;
 import org.junit.jupiter.api.Test;

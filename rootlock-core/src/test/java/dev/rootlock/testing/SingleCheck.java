@@ -3,15 +3,15 @@ package dev.rootlock.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
+import dev.rootlock.model.PolicyVersion;
 import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckOutcome;
 import dev.rootlock.policy.CheckRegistry;
 import dev.rootlock.policy.CheckResult;
 import dev.rootlock.policy.Decision;
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.LevelVersion;
-import dev.rootlock.policy.PolicyVersion;
 import dev.rootlock.policy.VersionedCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

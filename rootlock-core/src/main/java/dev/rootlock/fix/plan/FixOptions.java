@@ -1,7 +1,7 @@
 package dev.rootlock.fix.plan;
 
+import dev.rootlock.model.Level;
 import dev.rootlock.model.image.DiscoveredPaths;
-import dev.rootlock.policy.Level;
 import dev.rootlock.source.image.ImageKnowledge;
 import dev.rootlock.source.kube.WorkloadKinds;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.rootlock.fix.plan;
 
 import dev.rootlock.model.FieldPath;
-import dev.rootlock.policy.Level;
+import dev.rootlock.model.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

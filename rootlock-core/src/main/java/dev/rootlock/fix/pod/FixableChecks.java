@@ -1,6 +1,6 @@
 package dev.rootlock.fix.pod;
 
-import dev.rootlock.policy.Level;
+import dev.rootlock.model.Level;
 import dev.rootlock.policy.checks.MisplacedReadOnlyRootFilesystemCheck;
 import dev.rootlock.policy.checks.ReadOnlyRootFilesystemCheck;
 import java.util.LinkedHashMap;

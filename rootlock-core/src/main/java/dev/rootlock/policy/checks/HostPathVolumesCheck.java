@@ -4,12 +4,12 @@ import static dev.rootlock.policy.Messages.joinQuote;
 import static dev.rootlock.policy.Messages.pluralize;
 
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.Level;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Volume;
 import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
-import dev.rootlock.policy.Level;
 import dev.rootlock.policy.VersionedCheck;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,12 +3,12 @@ package dev.rootlock.policy.checks;
 import static dev.rootlock.policy.Messages.containers;
 
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.Level;
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
-import dev.rootlock.policy.Level;
 import dev.rootlock.policy.VersionedCheck;
 import java.util.ArrayList;
 import java.util.List;

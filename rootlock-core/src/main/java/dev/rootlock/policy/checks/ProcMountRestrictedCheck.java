@@ -1,10 +1,10 @@
 package dev.rootlock.policy.checks;
 
+import dev.rootlock.model.Level;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
-import dev.rootlock.policy.Level;
 import dev.rootlock.policy.VersionedCheck;
 
 /**

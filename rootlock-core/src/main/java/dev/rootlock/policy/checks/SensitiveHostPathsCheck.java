@@ -3,6 +3,7 @@ package dev.rootlock.policy.checks;
 import static dev.rootlock.policy.Messages.joinQuote;
 
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.Level;
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Volume;
@@ -12,7 +13,6 @@ import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
 import dev.rootlock.policy.HostPaths;
 import dev.rootlock.policy.HostPaths.Kind;
-import dev.rootlock.policy.Level;
 import dev.rootlock.policy.VersionedCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

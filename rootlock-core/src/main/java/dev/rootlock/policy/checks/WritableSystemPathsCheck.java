@@ -5,6 +5,7 @@ import static dev.rootlock.policy.Messages.joinQuote;
 import static dev.rootlock.policy.Messages.sortedSet;
 
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.Level;
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Volume;
@@ -12,7 +13,6 @@ import dev.rootlock.model.pod.VolumeMount;
 import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
-import dev.rootlock.policy.Level;
 import dev.rootlock.policy.VersionedCheck;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -4,12 +4,12 @@ import static dev.rootlock.policy.docker.Wording.setting;
 import static dev.rootlock.policy.docker.Wording.subject;
 
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.Level;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.DockerField;
 import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
-import dev.rootlock.policy.Level;
 import dev.rootlock.policy.VersionedCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package dev.rootlock.policy.docker;
 
+import dev.rootlock.model.Level;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.DockerfileImage;
 import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
-import dev.rootlock.policy.Level;
 import dev.rootlock.policy.VersionedCheck;
 import java.util.List;
 

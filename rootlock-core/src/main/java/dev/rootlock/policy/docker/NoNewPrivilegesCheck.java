@@ -3,6 +3,7 @@ package dev.rootlock.policy.docker;
 import static dev.rootlock.policy.docker.Wording.listSetting;
 import static dev.rootlock.policy.docker.Wording.subject;
 
+import dev.rootlock.model.Level;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.DockerDialect;
 import dev.rootlock.model.docker.DockerField;
@@ -10,7 +11,6 @@ import dev.rootlock.model.docker.SecurityOpt;
 import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
-import dev.rootlock.policy.Level;
 import dev.rootlock.policy.VersionedCheck;
 import java.util.List;
 

@@ -6,6 +6,7 @@ import static dev.rootlock.policy.Messages.sortedSet;
 import static dev.rootlock.policy.docker.Wording.subject;
 
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.Level;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.Mount;
 import dev.rootlock.model.docker.MountType;
@@ -14,7 +15,6 @@ import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
 import dev.rootlock.policy.HostPaths;
 import dev.rootlock.policy.HostPaths.Kind;
-import dev.rootlock.policy.Level;
 import dev.rootlock.policy.VersionedCheck;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,13 +3,13 @@ package dev.rootlock.policy.checks;
 import static dev.rootlock.testing.PodDraft.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
+import dev.rootlock.model.PolicyVersion;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckRegistry;
 import dev.rootlock.policy.Decision;
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.LevelVersion;
-import dev.rootlock.policy.PolicyVersion;
 import org.junit.jupiter.api.Test;
 
 /** Tests for {@link BaselineChecks}: the whole baseline level through a registry. */

@@ -3,15 +3,15 @@ package dev.rootlock.policy.checks;
 import static dev.rootlock.testing.PodDraft.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
+import dev.rootlock.model.PolicyVersion;
 import dev.rootlock.model.pod.Capabilities;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.SeccompProfile;
 import dev.rootlock.policy.Check;
 import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckRegistry;
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.LevelVersion;
-import dev.rootlock.policy.PolicyVersion;
 import dev.rootlock.testing.ContainerDraft;
 import java.util.ArrayList;
 import java.util.List;

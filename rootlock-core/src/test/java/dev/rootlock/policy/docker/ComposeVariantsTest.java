@@ -2,9 +2,9 @@ package dev.rootlock.policy.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.docker.DockerObject;
 import dev.rootlock.policy.Decision;
-import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.source.compose.ComposeFile;
 import dev.rootlock.source.compose.ComposeReader;
 import java.util.ArrayList;

@@ -2,13 +2,13 @@ package dev.rootlock.policy.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.DockerDialect;
 import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckOutcome;
 import dev.rootlock.policy.CheckRegistry;
 import dev.rootlock.policy.Decision;
-import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.testing.ServiceDraft;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package dev.rootlock.policy.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.docker.DockerfileImage;
 import dev.rootlock.policy.CheckResult;
-import dev.rootlock.policy.LevelVersion;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

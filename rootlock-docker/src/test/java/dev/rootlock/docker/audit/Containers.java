@@ -4,10 +4,10 @@ import dev.rootlock.docker.ContainerDetails;
 import dev.rootlock.docker.ContainerDetails.MountPoint;
 import dev.rootlock.docker.ContainerDetails.Namespaces;
 import dev.rootlock.engine.Engine;
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
+import dev.rootlock.model.PolicyVersion;
 import dev.rootlock.model.docker.DockerObject;
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.LevelVersion;
-import dev.rootlock.policy.PolicyVersion;
 import java.util.List;
 import java.util.Map;
 

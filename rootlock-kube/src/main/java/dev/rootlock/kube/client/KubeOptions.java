@@ -1,8 +1,8 @@
 package dev.rootlock.kube.client;
 
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.LevelVersion;
-import dev.rootlock.policy.PolicyVersion;
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
+import dev.rootlock.model.PolicyVersion;
 import dev.rootlock.source.kube.WorkloadKinds;
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.rootlock.kube.export;
 
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.rootlock.kube.readiness;
 
 import dev.rootlock.kube.client.KubeOptions;
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -11,10 +11,10 @@ import dev.rootlock.engine.ScanRequest;
 import dev.rootlock.kube.TestApiServer;
 import dev.rootlock.kube.client.KubeOptions;
 import dev.rootlock.model.Finding;
+import dev.rootlock.model.Level;
 import dev.rootlock.model.ObjectResult;
+import dev.rootlock.model.PolicyVersion;
 import dev.rootlock.model.ScanResult;
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.PolicyVersion;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -82,7 +82,7 @@ class KubeAuditExemptionsTest {
         engine.scan(
             new ScanRequest(
                 List.of("-"),
-                dev.rootlock.policy.LevelVersion.of(Level.HARDENED, PolicyVersion.LATEST),
+                dev.rootlock.model.LevelVersion.of(Level.HARDENED, PolicyVersion.LATEST),
                 new ByteArrayInputStream(manifests.toString().getBytes()),
                 dev.rootlock.engine.InputType.KUBERNETES,
                 null,

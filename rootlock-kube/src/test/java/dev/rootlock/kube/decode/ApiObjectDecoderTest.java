@@ -212,7 +212,7 @@ class ApiObjectDecoderTest {
             "spec.volumes[0].name: required field is missing");
     assertThat(
             dev.rootlock.engine.Engine.standard()
-                .evaluate(workload, dev.rootlock.policy.LevelVersion.parse("restricted:latest"))
+                .evaluate(workload, dev.rootlock.model.LevelVersion.parse("restricted:latest"))
                 .message())
         .contains("container \"containers[0]\" must set");
   }

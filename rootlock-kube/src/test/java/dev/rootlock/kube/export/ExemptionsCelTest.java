@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.model.LevelVersion;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.engine.NamespaceDryRun;
 import dev.rootlock.engine.NamespaceDryRun.ExistingPod;
-import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.model.LevelVersion;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;

@@ -2,10 +2,10 @@ package dev.rootlock.webhook.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlock.engine.Engine;
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ObjectResult;
 import dev.rootlock.model.pod.Workload;
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.source.kube.WorkloadKinds;
 import dev.rootlock.webhook.config.FieldError;
 import dev.rootlock.webhook.config.Policy;
@@ -260,7 +260,7 @@ public final class Validator {
    */
   private ObjectResult judge(
       Workload workload,
-      dev.rootlock.policy.LevelVersion level,
+      dev.rootlock.model.LevelVersion level,
       Map<String, String> annotations,
       String kind) {
     ObjectResult result =

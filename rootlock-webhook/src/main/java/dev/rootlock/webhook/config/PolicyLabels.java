@@ -1,8 +1,8 @@
 package dev.rootlock.webhook.config;
 
-import dev.rootlock.policy.Level;
-import dev.rootlock.policy.LevelVersion;
-import dev.rootlock.policy.PolicyVersion;
+import dev.rootlock.model.Level;
+import dev.rootlock.model.LevelVersion;
+import dev.rootlock.model.PolicyVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.engine.NamespaceDryRun.ExistingPod;
-import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.model.LevelVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -2,7 +2,7 @@ package dev.rootlock.webhook.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.model.LevelVersion;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

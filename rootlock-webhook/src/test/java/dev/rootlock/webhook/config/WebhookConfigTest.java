@@ -3,7 +3,7 @@ package dev.rootlock.webhook.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rootlock.policy.LevelVersion;
+import dev.rootlock.model.LevelVersion;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

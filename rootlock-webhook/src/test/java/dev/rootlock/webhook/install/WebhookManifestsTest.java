@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rootlock.engine.Engine;
+import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ObjectResult;
 import dev.rootlock.model.pod.Workload;
-import dev.rootlock.policy.LevelVersion;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
 import dev.rootlock.source.kube.WorkloadKind;

@@ -187,7 +187,7 @@ class WebhookExemptionsTest {
             .scan(
                 new dev.rootlock.engine.ScanRequest(
                     List.of(manifests.resolve("pods.yaml").toString()),
-                    dev.rootlock.policy.LevelVersion.parse("hardened"),
+                    dev.rootlock.model.LevelVersion.parse("hardened"),
                     System.in,
                     dev.rootlock.engine.InputType.AUTO,
                     null,

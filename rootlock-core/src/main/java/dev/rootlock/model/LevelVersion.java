@@ -1,4 +1,4 @@
-package dev.rootlock.policy;
+package dev.rootlock.model;
 
 /**
  * A level at a version, printed as PSA prints it: {@code restricted:latest}, {@code

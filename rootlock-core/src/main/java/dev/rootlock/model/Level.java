@@ -1,4 +1,4 @@
-package dev.rootlock.policy;
+package dev.rootlock.model;
 
 import java.util.Locale;
 
