@@ -2,6 +2,8 @@ package dev.rootlock.cli;
 
 import dev.rootlock.source.AtomicWriter;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -22,7 +24,22 @@ final class AtomicFiles {
     try {
       write(target, writer -> writer.write(text));
     } catch (IOException e) {
-      throw new UserException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new UserException("cannot write " + target + ": " + reason(target, e), e);
     }
+  }
+
+  /**
+   * Why {@code target} could not be written, in words: the JDK's message for a missing directory or
+   * a refused one is the path of the temporary file beside the target, which the user never named.
+   */
+  static String reason(Path target, IOException e) {
+    Path parent = target.toAbsolutePath().getParent();
+    if (e instanceof NoSuchFileException) {
+      return "no such directory " + parent;
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied in " + parent;
+    }
+    return e.getMessage();
   }
 }

@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** {@code --format} (a narrow table by default), {@code --output} and {@code --color} of audits. */
-final class AuditOutputOptions extends OutputFile {
+final class AuditOutputOptions extends ReportOutput {
 
   @Option(
       names = {"-f", "--format"},

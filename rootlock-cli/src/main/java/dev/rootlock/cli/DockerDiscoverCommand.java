@@ -14,12 +14,14 @@ import dev.rootlock.source.ShellWords;
 import dev.rootlock.source.dockerrun.DockerRunException;
 import dev.rootlock.source.dockerrun.DockerRunParser;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -67,6 +69,7 @@ import picocli.CommandLine.Spec;
       "  rootlock docker discover --exercise 'wget -qO- localhost' --duration 20s web:2",
       "  rootlock docker discover -u 10001 --cmd \"python -m app --port 8000\" api:3",
       "  rootlock docker discover --paths-out paths.json app:1.4",
+      "  rootlock docker discover -o discover.txt rootlock-test/nginx",
       "",
       "Exit codes: 0 a read-only run with the proposed paths was proven to work, 1 none was,"
           + " 2 usage error, no usable Docker engine, an image that is not present locally, or an"
@@ -137,33 +140,28 @@ final class DockerDiscoverCommand implements Callable<Integer> {
               + " (docs/discover-output.md).")
   Path pathsOut;
 
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "<format>",
-      defaultValue = "text",
-      description = "Output format: text or json. Default: ${DEFAULT-VALUE}.")
-  TextOrJson format;
+  @Mixin TableOrJsonOutput output;
 
   @Override
   public Integer call() {
+    TableFormat format = output.format(); // settle -o <format> before any trial runs
     DiscoverRequest request = request();
     DiscoveryReport report;
     try (DockerEngine docker = DockerJavaEngine.fromEnvironment()) {
+      Progress progress = Progress.onStandardError(spec.commandLine().getErr());
       report =
-          Progress.onStandardError(spec.commandLine().getErr())
-              .whileRunning(
-                  "docker discover: running trials", () -> new Discovery(docker).discover(request));
+          progress.whileRunning(
+              "discover: reading " + image,
+              () -> new Discovery(docker).discover(request, new DiscoveryProgressLine(progress)));
     }
-    String json = DiscoveryJson.write(report);
+    String paths = DiscoveryJson.write(report);
     if (pathsOut != null) {
-      AtomicFiles.writeText(pathsOut, json);
+      AtomicFiles.writeText(pathsOut, paths);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(format == TextOrJson.json ? json : DiscoveryOutput.text(report));
-    if (format != TextOrJson.json) {
-      printLint(out, report);
-    }
-    out.flush();
+    output.writeText(
+        format == TableFormat.json
+            ? paths
+            : DiscoveryOutput.text(report, format == TableFormat.wide) + lint(report));
     return report.proven() ? 0 : 1;
   }
 
@@ -171,7 +169,9 @@ final class DockerDiscoverCommand implements Callable<Integer> {
    * Lints each printed line at hardened:latest, so that a finding that remains (a capability the
    * image needs, a root user) is named next to the proof that it is needed.
    */
-  private static void printLint(PrintWriter out, DiscoveryReport report) {
+  private static String lint(DiscoveryReport report) {
+    StringWriter text = new StringWriter();
+    PrintWriter out = new PrintWriter(text);
     Engine engine = Engine.standard();
     LevelVersion level = LevelVersion.parse("hardened:latest");
     out.println();
@@ -204,6 +204,8 @@ final class DockerDiscoverCommand implements Callable<Integer> {
                           : "")));
       findings.forEach(f -> out.println("    - " + f));
     }
+    out.flush();
+    return text.toString();
   }
 
   private DiscoverRequest request() {

@@ -6,9 +6,9 @@ import dev.rootlock.docker.client.DockerJavaEngine;
 import dev.rootlock.docker.verify.Verifier;
 import dev.rootlock.docker.verify.VerifyOutput;
 import dev.rootlock.docker.verify.VerifyReport;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  rootlock docker verify web",
       "  rootlock docker verify --drill 3f2a9c1d7e4b",
+      "  rootlock docker verify -f wide --drill web",
       "  rootlock docker verify -f json web | jq .problems",
+      "  rootlock docker verify -f json -o verify.json web",
       "",
       "Exit codes: 0 the protection holds, 1 something that should be blocked is not (a"
           + " writable root, a successful drill step, a container able to remount /), 2 usage"
@@ -61,15 +63,11 @@ final class DockerVerifyCommand implements Callable<Integer> {
       description = "Also attack from inside the container (exec; only when it has a shell).")
   boolean drill;
 
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "<format>",
-      defaultValue = "text",
-      description = "Output format: text or json. Default: ${DEFAULT-VALUE}.")
-  TextOrJson format;
+  @Mixin TableOrJsonOutput output;
 
   @Override
   public Integer call() {
+    TableFormat format = output.format(); // settle -o <format> before the engine is asked
     try {
       ContainerReference.check(container);
     } catch (IllegalArgumentException e) {
@@ -77,11 +75,18 @@ final class DockerVerifyCommand implements Callable<Integer> {
     }
     VerifyReport report;
     try (DockerEngine docker = DockerJavaEngine.fromEnvironment()) {
-      report = new Verifier(docker).verify(container, drill);
+      Progress progress = Progress.onStandardError(spec.commandLine().getErr());
+      report =
+          progress.whileRunning(
+              "verify: " + container,
+              () ->
+                  new Verifier(docker)
+                      .verify(container, drill, step -> progress.step("verify: " + step)));
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(format == TextOrJson.json ? VerifyOutput.json(report) : VerifyOutput.text(report));
-    out.flush();
+    output.writeText(
+        format == TableFormat.json
+            ? VerifyOutput.json(report)
+            : VerifyOutput.text(report, format == TableFormat.wide));
     return report.protectionHolds() ? 0 : 1;
   }
 }

@@ -45,8 +45,39 @@ final class HelpLayout {
     sections.put(
         CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::optionList);
     commandLine.setHelpSectionMap(sections);
+    commandLine.setHelpFactory(SynopsisAtBlanks::new);
     for (CommandLine sub : commandLine.getSubcommands().values()) {
       install(sub);
+    }
+  }
+
+  /**
+   * picocli's help with its synopsis wrapped at blanks: picocli's own wraps where {@link
+   * java.text.BreakIterator} may, so {@code [--policy-version=<version>]} can end a line at {@code
+   * --policy-}. The continuation indent is picocli's: under the first option when the command name
+   * is short, else under the command name.
+   */
+  static final class SynopsisAtBlanks extends Help {
+
+    SynopsisAtBlanks(CommandSpec spec, Help.ColorScheme colours) {
+      super(spec, colours);
+    }
+
+    @Override
+    protected String insertSynopsisCommandName(int headingLength, Help.Ansi.Text details) {
+      String name = commandSpec().qualifiedName();
+      int width = commandSpec().usageMessage().width() - 1;
+      int indent = headingLength + name.length() + 1;
+      if (indent > commandSpec().usageMessage().synopsisAutoIndentThreshold() * width) {
+        indent = headingLength;
+      }
+      String text = details.plainString();
+      List<String> lines =
+          wrap(name + (text.startsWith(" ") ? "" : " ") + text, width, headingLength, indent);
+      StringBuilder out = new StringBuilder();
+      lines.set(0, lines.get(0).substring(headingLength));
+      lines.forEach(line -> out.append(line).append('\n'));
+      return out.toString();
     }
   }
 

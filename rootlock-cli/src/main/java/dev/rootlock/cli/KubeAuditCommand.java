@@ -6,6 +6,7 @@ import dev.rootlock.kube.audit.KubeAudit;
 import dev.rootlock.kube.audit.KubeAuditReport;
 import dev.rootlock.kube.client.KubeException;
 import dev.rootlock.kube.client.KubeOptions;
+import dev.rootlock.kube.client.PageProgress;
 import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ScanResult;
 import java.io.IOException;
@@ -77,15 +78,17 @@ final class KubeAuditCommand implements Callable<Integer> {
             .withIncludeWorkloads(includeWorkloads)
             .withWide(format == AuditFormat.wide)
             .withKinds(workloadKinds.kinds());
+    Progress progress = Progress.onStandardError(spec.commandLine().getErr());
+    PageProgress pages = new PageProgressLine(progress, "kube audit");
     try {
       if (format.isTable()) {
         KubeAuditReport report =
-            progress().whileRunning("kube audit: listing and checking", () -> run(options));
+            progress.whileRunning("kube audit: listing and checking", () -> run(options, pages));
         output.writeText(KubeAuditTable.render(report, options.wide()));
         return report.exitCode();
       }
       ScanResult result =
-          progress().whileRunning("kube audit: listing and checking", () -> scan(options));
+          progress.whileRunning("kube audit: listing and checking", () -> scan(options, pages));
       output.write(result, Engine.standard().rules());
       return result.exitCode();
     } catch (Unchecked e) {
@@ -93,22 +96,18 @@ final class KubeAuditCommand implements Callable<Integer> {
     }
   }
 
-  private Progress progress() {
-    return Progress.onStandardError(spec.commandLine().getErr());
-  }
-
   /** KubeException is checked; it crosses the progress line's Supplier unchecked, and back. */
-  private static KubeAuditReport run(KubeOptions options) {
+  private static KubeAuditReport run(KubeOptions options, PageProgress pages) {
     try {
-      return KubeAudit.run(options);
+      return KubeAudit.run(options, pages);
     } catch (KubeException e) {
       throw new Unchecked(e);
     }
   }
 
-  private static ScanResult scan(KubeOptions options) {
+  private static ScanResult scan(KubeOptions options, PageProgress pages) {
     try {
-      return KubeAudit.scan(options);
+      return KubeAudit.scan(options, pages);
     } catch (KubeException e) {
       throw new Unchecked(e);
     }

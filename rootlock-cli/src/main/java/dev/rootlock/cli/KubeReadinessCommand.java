@@ -1,12 +1,12 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.kube.ReadinessJson;
 import dev.rootlock.kube.ReadinessText;
 import dev.rootlock.kube.client.KubeException;
 import dev.rootlock.kube.client.KubeOptions;
 import dev.rootlock.kube.readiness.KubeReadiness;
 import dev.rootlock.kube.readiness.ReadinessReport;
 import dev.rootlock.model.LevelVersion;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  rootlock kube readiness -n shop",
       "  rootlock kube readiness -A -p restricted --policy-version v1.30",
+      "  rootlock kube readiness -A -f json -o readiness.json",
       "",
       "A pod that fails only checks exempt by .rootlock.yaml or its rootlock.dev/exempt"
           + " annotations is counted as exempt, not rejected (docs/config.md); the warnings stay"
@@ -49,6 +50,8 @@ final class KubeReadinessCommand implements Callable<Integer> {
 
   @Mixin PolicyOptions policy;
 
+  @Mixin TextOrJsonOutput output;
+
   /** The name this flag had before every verb said --profile; kept working, out of the help. */
   @Option(names = "--level", paramLabel = "<level>", hidden = true)
   void level(Profile level) {
@@ -57,6 +60,7 @@ final class KubeReadinessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws KubeException {
+    boolean json = output.json(); // settle -o <format> before the cluster is read
     java.util.Set<String> checks = dev.rootlock.engine.Engine.standard().checkIds();
     // Live pods have no file: the config is the nearest one above the working directory, read
     // (and checked) before the cluster is.
@@ -67,9 +71,7 @@ final class KubeReadinessCommand implements Callable<Integer> {
             .withLevel(levelVersion.level(), levelVersion.version())
             .withExemptions(config.rules(checks));
     ReadinessReport report = KubeReadiness.run(options);
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(ReadinessText.render(report));
-    out.flush();
+    output.writeText(json ? ReadinessJson.render(report) : ReadinessText.render(report));
     return report.exitCode();
   }
 }

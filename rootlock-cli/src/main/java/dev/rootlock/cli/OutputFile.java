@@ -1,12 +1,5 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.model.ScanResult;
-import dev.rootlock.policy.CheckDefinition;
-import dev.rootlock.report.ReportContext;
-import dev.rootlock.report.ReportFormat;
-import dev.rootlock.report.Reporter;
-import dev.rootlock.report.TextReporter;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -17,19 +10,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code -o/--output} and {@code --color}, the same in every verb that reports; each subclass adds
- * its {@code -f/--format} with the formats it offers. kubectl users type {@code -o json} and {@code
- * -o wide}: a bare format name given to {@code -o} is taken as the format, with one line on
- * standard error, so that it never silently becomes a file named {@code json}.
+ * {@code -o/--output}, the same in every verb that reports; each subclass adds its {@code
+ * -f/--format} with the formats it offers ({@link ReportOutput} also {@code --color}). kubectl
+ * users type {@code -o json} and {@code -o wide}: a bare format name given to {@code -o} is taken
+ * as the format, with one line on standard error, so that it never silently becomes a file named
+ * {@code json}.
  */
 abstract class OutputFile {
-
-  /** When to colour text output. */
-  enum ColourMode {
-    auto,
-    always,
-    never
-  }
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
@@ -42,13 +29,6 @@ abstract class OutputFile {
               + " bare format name, as kubectl's -o json, is taken as --format; -o ./json"
               + " writes a file named json.")
   String outputArgument;
-
-  @Option(
-      names = "--color",
-      paramLabel = "<when>",
-      defaultValue = "auto",
-      description = "Colour text output: auto (on a terminal, unless NO_COLOR), always, never.")
-  ColourMode colour;
 
   /** The values kubectl's -o takes: typed from habit, they are formats, never file names. */
   private static final java.util.regex.Pattern KUBECTL_FORMATS =
@@ -116,8 +96,10 @@ abstract class OutputFile {
           spec.commandLine(),
           "-o "
               + outputArgument
-              + ": not a format here; --format takes "
-              + String.join(", ", formatNames())
+              + ": not a format here; "
+              + (formatNames().size() == 1
+                  ? "this verb prints " + formatNames().get(0) + " only"
+                  : "--format takes " + String.join(", ", formatNames()))
               + " (write -o ./"
               + outputArgument
               + " for a file of that name)");
@@ -127,35 +109,6 @@ abstract class OutputFile {
     } catch (InvalidPathException e) {
       throw new ParameterException(
           spec.commandLine(), "--output: invalid file name \"" + outputArgument + "\"");
-    }
-  }
-
-  /** Renders {@code result} in {@code reportFormat} to the chosen destination. */
-  final void write(
-      ScanResult result, List<? extends CheckDefinition<?>> rules, ReportFormat reportFormat) {
-    Path output = file();
-    boolean useColour =
-        output == null
-            && (colour == ColourMode.always
-                || (colour == ColourMode.auto && Terminal.wantsColour()));
-    ReportContext context =
-        ReportContext.of(new VersionProvider().version(), null, rules, useColour);
-    try {
-      if (output == null) {
-        PrintWriter out = spec.commandLine().getOut();
-        // On a terminal or in a pipe, text's error lines belong on standard error.
-        Reporter reporter =
-            reportFormat == ReportFormat.TEXT
-                ? new TextReporter(context, spec.commandLine().getErr())
-                : reportFormat.reporter(context);
-        reporter.write(result, out);
-        out.flush();
-      } else {
-        AtomicFiles.write(output, writer -> reportFormat.reporter(context).write(result, writer));
-      }
-    } catch (IOException e) {
-      throw new UserException(
-          "cannot write " + (output == null ? "the report" : output) + ": " + e.getMessage(), e);
     }
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --format}, {@code --output} and {@code --color} of the verbs that write a scan report. */
-final class OutputOptions extends OutputFile {
+final class OutputOptions extends ReportOutput {
 
   @Option(
       names = {"-f", "--format"},

@@ -19,6 +19,7 @@ final class Progress implements AutoCloseable {
   private final boolean enabled;
   private long lastDrawn = Long.MIN_VALUE;
   private boolean drawn;
+  private volatile String label = "";
 
   Progress(PrintWriter err, boolean enabled) {
     this.err = err;
@@ -56,6 +57,7 @@ final class Progress implements AutoCloseable {
     if (!enabled) {
       return work.get();
     }
+    this.label = label;
     long start = System.nanoTime();
     Thread ticker =
         Thread.ofPlatform()
@@ -67,7 +69,7 @@ final class Progress implements AutoCloseable {
                     while (!Thread.currentThread().isInterrupted()) {
                       Thread.sleep(1000);
                       long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-                      update(label + " (" + seconds + " s)");
+                      update(this.label + " (" + seconds + " s)");
                     }
                   } catch (InterruptedException done) {
                     // the work ended
@@ -86,16 +88,31 @@ final class Progress implements AutoCloseable {
     }
   }
 
+  /**
+   * A new stage of the work (a page listed, a trial started): shown at once, since stages are
+   * seconds or hundreds of objects apart, and repeated by {@link #whileRunning}'s ticker with the
+   * seconds so far.
+   */
+  synchronized void step(String status) {
+    label = status;
+    if (enabled) {
+      draw(status);
+    }
+  }
+
   /** Shows {@code status}, cut to one line, unless the last one was drawn a moment ago. */
   synchronized void update(String status) {
     if (!enabled) {
       return;
     }
-    long now = System.nanoTime();
-    if (drawn && now - lastDrawn < INTERVAL_NANOS) {
+    if (drawn && System.nanoTime() - lastDrawn < INTERVAL_NANOS) {
       return;
     }
-    lastDrawn = now;
+    draw(status);
+  }
+
+  private void draw(String status) {
+    lastDrawn = System.nanoTime();
     String line = status.length() > WIDTH ? status.substring(0, WIDTH - 1) + "…" : status;
     err.print("\r" + line + "\033[K");
     err.flush();

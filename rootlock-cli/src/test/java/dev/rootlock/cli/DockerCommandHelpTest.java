@@ -63,7 +63,7 @@ class DockerCommandHelpTest {
     CliRun run = CliRun.of("docker", "verify", "-f", "xml", "web");
 
     assertThat(run.err())
-        .startsWith("error: --format: invalid value \"xml\": must be one of text, json\n");
+        .startsWith("error: --format: invalid value \"xml\": must be one of text, wide, json\n");
     assertThat(run.exitCode()).isEqualTo(2);
   }
 

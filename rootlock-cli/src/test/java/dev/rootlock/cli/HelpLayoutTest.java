@@ -46,12 +46,18 @@ class HelpLayoutTest {
   }
 
   private static CommandLine.Model.CommandSpec spec(List<String> path) {
+    return commandLine(path).getCommandSpec();
+  }
+
+  private static CommandLine commandLine(List<String> path) {
     CommandLine command = new CommandLine(new Main());
     Main.VERBS.forEach(command::addSubcommand);
+    CommandLine docker = command.getSubcommands().get("docker");
+    DockerCommand.configure(docker);
     for (String word : path) {
       command = command.getSubcommands().get(word);
     }
-    return command.getCommandSpec();
+    return command;
   }
 
   private static String help(List<String> path) {
@@ -126,6 +132,66 @@ class HelpLayoutTest {
       if (text.startsWith("  ")) {
         assertThat(lines).as("an example of rootlock %s --help", path).contains(text);
       }
+    }
+  }
+
+  /**
+   * The synopsis and every option's names and label, rendered without a width limit, each token
+   * whole in the help as printed: picocli's synopsis wrapping may cut {@code
+   * [--workload-kind=<KIND.group=template.path>]} in two.
+   */
+  @ParameterizedTest(name = "rootlock {0} --help")
+  @MethodSource("commands")
+  void splitsNoTokenOfTheSynopsisOrAnOptionsName(List<String> path) {
+    if (path.contains("help")) {
+      return; // 'help --help' shows its parent's help, whose tokens the parent's run checks
+    }
+    Set<String> shown = new HashSet<>(Arrays.asList(help(path).split("\\s+")));
+    CommandLine command = commandLine(path);
+    command.setUsageHelpAutoWidth(false);
+    command.setUsageHelpWidth(10_000);
+    CommandLine.Help unwrapped = command.getHelp();
+    List<String> tokens = new ArrayList<>();
+    tokens.addAll(List.of(unwrapped.synopsis(0).strip().split("\\s+")));
+    for (String line : unwrapped.optionList().lines().toList()) {
+      // the names and label: what comes before the description, two blanks or more away
+      if (!line.startsWith("          ")) {
+        tokens.addAll(List.of(line.strip().split("\\s{2,}")[0].split("\\s+")));
+      }
+    }
+    for (String token : tokens) {
+      if (!token.isEmpty()) {
+        assertThat(shown).as("a token of rootlock %s --help", path).contains(token);
+      }
+    }
+  }
+
+  /**
+   * Examples paste: each is indented, and a command continued on the next line ends its line with "
+   * \\", so that a shell reads the lines as one.
+   */
+  @ParameterizedTest(name = "rootlock {0} --help")
+  @MethodSource("commands")
+  void examplesAreIndentedAndContinuedWithABackslash(List<String> path) {
+    List<String> lines = help(path).lines().toList();
+    int start = lines.indexOf("Examples:");
+    if (start < 0) {
+      return;
+    }
+    String previous = "";
+    for (String line : lines.subList(start + 1, lines.size())) {
+      if (line.isEmpty()) {
+        break;
+      }
+      assertThat(line).as("an example of rootlock %s --help", path).startsWith("  ");
+      boolean continuation = line.startsWith("   ");
+      if (continuation) {
+        assertThat(previous).as("the line before a continued example").endsWith(" \\");
+      }
+      if (previous.endsWith(" \\")) {
+        assertThat(line).as("the line after a ' \\'").startsWith("    ");
+      }
+      previous = line;
     }
   }
 

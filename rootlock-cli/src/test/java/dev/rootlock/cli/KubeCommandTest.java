@@ -2,6 +2,8 @@ package dev.rootlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.kube.audit.KubeAudit;
+import dev.rootlock.kube.client.KubeOptions;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -11,6 +13,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -128,6 +132,83 @@ class KubeCommandTest {
     assertThat(toFile.exitCode()).isEqualTo(1);
     assertThat(toFile.out()).isEmpty();
     assertThat(Files.readString(report)).isEqualTo(toOut.out());
+  }
+
+  @Test
+  void auditDrawsEachPageOnATerminal() throws Exception {
+    StringWriter terminal = new StringWriter();
+    Progress progress = new Progress(new PrintWriter(terminal), true);
+
+    KubeAudit.run(
+        KubeOptions.defaults().withContext(null, kubeconfig),
+        new PageProgressLine(progress, "kube audit"));
+
+    assertThat(terminal.toString())
+        .isEqualTo("\rkube audit: 2 object(s) so far, listing pods in shop\033[K");
+  }
+
+  @Test
+  void readinessWritesItsReportToTheOutputFileAsTextOrJson() throws IOException {
+    String kube = kubeconfig.toString();
+    Path text = dir.resolve("readiness.txt");
+    Path json = dir.resolve("readiness.json");
+
+    CliRun toOut = CliRun.of("kube", "readiness", "--kubeconfig", kube);
+    CliRun toText = CliRun.of("kube", "readiness", "--kubeconfig", kube, "-o", text.toString());
+    CliRun toJson =
+        CliRun.of("kube", "readiness", "--kubeconfig", kube, "-f", "json", "-o", json.toString());
+
+    assertThat(toText.exitCode()).isEqualTo(toOut.exitCode()).isEqualTo(1);
+    assertThat(toText.out()).isEmpty();
+    assertThat(Files.readString(text)).isEqualTo(toOut.out());
+    assertThat(toJson.exitCode()).isEqualTo(1);
+    assertThat(toJson.out()).isEmpty();
+    assertThat(Files.readString(json))
+        .startsWith(
+            """
+            {
+              "kind" : "rootlock.readiness",
+              "version" : 1,
+              "policy" : "hardened:latest",
+              "namespaces" : [ {
+                "namespace" : "shop",
+                "labels" : { },
+                "pods" : 2,
+                "rejected" : 1,
+                "exempt" : 0,
+                "ready" : false,
+                "warnings" : [\s"""
+                + "\"");
+  }
+
+  @Test
+  void readinessTakesMinusOJsonAsTheFormatAsTheOtherVerbsDo() {
+    CliRun run =
+        CliRun.of("kube", "readiness", "--kubeconfig", kubeconfig.toString(), "-o", "json");
+
+    assertThat(run.out()).startsWith("{\n  \"kind\" : \"rootlock.readiness\"");
+    assertThat(run.err())
+        .isEqualTo(
+            "note: -o json is taken as -f json (the format flag); -o ./json writes a file\n");
+  }
+
+  @Test
+  void anUnwritableOutputFileIsTheSameOneLineInReadinessAsInAudit() {
+    String missing = dir.resolve("no/such/dir/report").toString();
+    String kube = kubeconfig.toString();
+
+    CliRun readiness = CliRun.of("kube", "readiness", "--kubeconfig", kube, "-o", missing);
+    CliRun audit = CliRun.of("kube", "audit", "--kubeconfig", kube, "-o", missing);
+
+    assertThat(readiness.exitCode()).isEqualTo(audit.exitCode()).isEqualTo(2);
+    assertThat(readiness.err())
+        .isEqualTo(audit.err())
+        .isEqualTo(
+            "error: cannot write "
+                + missing
+                + ": no such directory "
+                + dir.resolve("no/such/dir")
+                + "\n");
   }
 
   @Test

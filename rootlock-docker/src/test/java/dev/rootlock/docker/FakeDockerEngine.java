@@ -50,6 +50,12 @@ public final class FakeDockerEngine implements DockerEngine {
   /** What {@link #containersLabelled} answers. */
   public final List<String> labelled = new ArrayList<>();
 
+  /** How exec answers a command; by default the fake runs none. */
+  public java.util.function.Function<List<String>, ExecResult> execs =
+      command -> {
+        throw new UnsupportedOperationException("the fake engine runs no exercise commands");
+      };
+
   /** inspect() answers this many times, then the engine is gone (unreachable). */
   public int inspectsBeforeGone = Integer.MAX_VALUE;
 
@@ -177,7 +183,7 @@ public final class FakeDockerEngine implements DockerEngine {
 
   @Override
   public ExecResult exec(String containerId, List<String> command, String user, Duration timeout) {
-    throw new UnsupportedOperationException("the fake engine runs no exercise commands");
+    return execs.apply(command);
   }
 
   @Override

@@ -38,6 +38,11 @@ public final class Discovery {
    * @throws DiscoveryException when the image fails even with a writable root
    */
   public DiscoveryReport discover(DiscoverRequest request) {
+    return discover(request, DiscoveryProgress.SILENT);
+  }
+
+  /** As {@link #discover(DiscoverRequest)}, telling {@code progress} as each run starts. */
+  public DiscoveryReport discover(DiscoverRequest request, DiscoveryProgress progress) {
     long started = System.nanoTime();
     engine.info();
     ImageConfig image =
@@ -55,7 +60,7 @@ public final class Discovery {
     String runId = TrialJanitor.newRunId();
     TrialJanitor janitor = new TrialJanitor(engine, LABEL, runId, System.err::println);
     try {
-      return new DiscoveryRun(engine, proc, janitor, request, image, runId).run(started);
+      return new DiscoveryRun(engine, proc, janitor, request, image, runId, progress).run(started);
     } catch (DockerEngineException e) {
       // An engine that went away mid-trial cannot remove what it runs: say what is left, and how
       // to remove it once the engine is back.

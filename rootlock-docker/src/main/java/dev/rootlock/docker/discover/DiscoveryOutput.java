@@ -7,6 +7,7 @@ import dev.rootlock.docker.discover.DiscoveryReport.WritablePath;
 import dev.rootlock.docker.trial.TrialSpec;
 import dev.rootlock.docker.trial.TrialTmpfs;
 import dev.rootlock.model.image.Medium;
+import dev.rootlock.text.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -125,8 +126,21 @@ public final class DiscoveryOutput {
         .append('\n');
   }
 
-  /** The whole report as text: what was found, proven and refused, then each hardening. */
+  /**
+   * The whole report as text, its tables narrow enough for a terminal: {@link
+   * #text(DiscoveryReport, boolean)}.
+   */
   public static String text(DiscoveryReport report) {
+    return text(report, false);
+  }
+
+  /**
+   * The whole report as text: what was found, proven and refused, then each hardening. Its tables
+   * (trials, writable paths) fit 80 columns, evidence lines cut to fit; {@code wide} gives every
+   * column and every line whole. The docker run lines, Compose files and patches are never cut:
+   * they are what ran.
+   */
+  public static String text(DiscoveryReport report, boolean wide) {
     StringBuilder out = new StringBuilder();
     out.append("rootlock docker discover ")
         .append(report.image())
@@ -157,48 +171,31 @@ public final class DiscoveryOutput {
         .append(o.processIds().isEmpty() ? "" : ", processes as uid:gid " + o.processIds())
         .append(o.listeningPorts().isEmpty() ? "" : ", listening on " + o.listeningPorts())
         .append('\n');
+    out.append('\n').append(trialTable(report.trials(), wide));
     for (Trial t : report.trials()) {
-      out.append("Trial ")
-          .append(t.number())
-          .append(" (")
-          .append(t.purpose())
-          .append("): ")
-          .append(t.tmpfs().size())
-          .append(" tmpfs")
-          .append(
-              t.capAdd().isEmpty()
-                  ? ", no capabilities"
-                  : ", --cap-add " + String.join(",", t.capAdd()))
-          .append(", ")
-          .append(t.stayedUp() ? "stayed up" : "exited " + t.exitCode())
-          .append(
-              t.steady()
-                  ? String.format(
-                      Locale.ROOT, " (steady after %.1f s)", t.elapsed().toMillis() / 1000.0)
-                  : "")
-          .append(", ")
-          .append(t.refusedWrites().size())
-          .append(" refused writes, ")
-          .append(t.refusedOperations().size())
-          .append(" refused operations")
-          .append(t.added().isEmpty() ? "" : ", added " + String.join(", ", t.added()))
-          .append(t.passed() ? " -> proven" : "")
-          .append('\n');
-      t.refusedOperations().forEach(r -> out.append("  refused: ").append(r.line()).append('\n'));
-      t.notes().forEach(n -> out.append("  note: ").append(n).append('\n'));
+      String trial = "  trial " + t.number();
+      t.refusedOperations()
+          .forEach(r -> out.append(fit(trial + " refused: " + r.line(), wide)).append('\n'));
+      t.notes().forEach(n -> out.append(fit(trial + " note: " + n, wide)).append('\n'));
     }
     out.append("\nWritable paths:\n");
+    Table paths =
+        new Table(wide ? List.of("PATH", "MEDIUM", "MOUNT") : List.of("PATH", "MEDIUM", "SIZE"));
     for (WritablePath p : report.proposals()) {
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "  %-28s %-10s %s%n",
-              p.path(),
-              p.medium().toString(),
-              p.medium() == Medium.PERSISTENT ? "volume" : p.tmpfsOptions()));
-      p.evidence().stream().limit(3).forEach(e -> out.append("      ").append(e).append('\n'));
+      boolean volume = p.medium() == Medium.PERSISTENT;
+      paths.add(
+          p.path(),
+          p.medium().toString(),
+          volume ? "volume" : wide ? p.tmpfsOptions() : p.sizeMib() + "Mi");
+    }
+    List<String> rows = indented(paths.render(), "  ").lines().toList();
+    out.append(rows.get(0)).append('\n');
+    for (int i = 0; i < report.proposals().size(); i++) {
+      WritablePath p = report.proposals().get(i);
+      out.append(rows.get(i + 1)).append('\n');
+      p.evidence().stream().limit(3).forEach(e -> out.append(fit("      " + e, wide)).append('\n'));
       if (!p.note().isEmpty()) {
-        out.append("      note: ").append(p.note()).append('\n');
+        out.append(fit("      note: " + p.note(), wide)).append('\n');
       }
     }
     for (RefusedPath r : report.refusals()) {
@@ -239,6 +236,58 @@ public final class DiscoveryOutput {
             report.wallTime().toMillis() / 1000.0,
             report.trials().size()));
     return out.toString();
+  }
+
+  /**
+   * The trials, one row each. Narrow: who ran it, how many tmpfs, the capabilities added (the first
+   * and how many more), how it ended, how many refusals, whether it proved the proposal; wide adds
+   * every capability, when it was steady and what it taught.
+   */
+  private static String trialTable(List<Trial> trials, boolean wide) {
+    List<String> header =
+        new ArrayList<>(List.of("TRIAL", "USER", "TMPFS", "CAP-ADD", "ENDED", "REFUSED"));
+    if (wide) {
+      header.add("ADDED");
+    }
+    header.add("PROVEN");
+    Table table = new Table(header);
+    for (Trial t : trials) {
+      List<String> row = new ArrayList<>();
+      row.add(String.valueOf(t.number()));
+      row.add(t.spec().user().isEmpty() ? "image's" : t.spec().user());
+      row.add(String.valueOf(t.tmpfs().size()));
+      row.add(
+          wide
+              ? (t.capAdd().isEmpty() ? "none" : String.join(",", t.capAdd()))
+              : Table.firstAndCount(t.capAdd(), "none"));
+      String ended = t.stayedUp() ? "up" : "exit " + t.exitCode();
+      if (wide && t.steady()) {
+        ended += String.format(Locale.ROOT, " (steady %.1f s)", t.elapsed().toMillis() / 1000.0);
+      }
+      row.add(ended);
+      row.add(
+          wide
+              ? t.refusedWrites().size() + " writes, " + t.refusedOperations().size() + " ops"
+              : String.valueOf(t.refusedWrites().size() + t.refusedOperations().size()));
+      if (wide) {
+        row.add(t.added().isEmpty() ? "-" : String.join(",", t.added()));
+      }
+      row.add(t.passed() ? "yes" : "no");
+      table.add(row);
+    }
+    return indented(table.render(), "  ");
+  }
+
+  /** Every line of {@code text} with {@code prefix} before it. */
+  static String indented(String text, String prefix) {
+    StringBuilder out = new StringBuilder();
+    text.lines().forEach(line -> out.append(prefix).append(line).append('\n'));
+    return out.toString();
+  }
+
+  /** A line of free text under a table row: whole when wide, else cut to 80 columns. */
+  private static String fit(String line, boolean wide) {
+    return wide || line.length() <= 80 ? line : line.substring(0, 79) + "…";
   }
 
   /** A DNS-1123 name for a volume at {@code path}: /var/lib/nginx becomes var-lib-nginx. */

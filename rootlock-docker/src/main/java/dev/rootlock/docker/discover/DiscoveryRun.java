@@ -48,6 +48,8 @@ final class DiscoveryRun {
   private final DiscoverRequest request;
   private final ImageConfig image;
   private final String runId;
+  private final DiscoveryProgress progress;
+  private int runs;
   private final Map<String, Optional<PathEntry>> probeCache = new HashMap<>();
   private final Map<String, Candidate> candidates = new LinkedHashMap<>();
   private final Map<String, RefusedPath> refusals = new LinkedHashMap<>();
@@ -66,13 +68,15 @@ final class DiscoveryRun {
       TrialJanitor janitor,
       DiscoverRequest request,
       ImageConfig image,
-      String runId) {
+      String runId,
+      DiscoveryProgress progress) {
     this.engine = engine;
     this.proc = proc;
     this.janitor = janitor;
     this.request = request;
     this.image = image;
     this.runId = runId;
+    this.progress = progress;
     this.volumes =
         new TreeSet<>(image.volumes().stream().map(RefusedWriteParser::normalize).toList());
     this.user = request.user().isEmpty() ? image.user() : request.user();
@@ -104,6 +108,9 @@ final class DiscoveryRun {
 
     // The observation is evidence, not proof: writable root and the engine's default
     // capabilities, as the image runs today, so it shows what the image writes and does.
+    // At most: the observation, --max-trials runs, and two for a root image's non-root way.
+    runs = request.maxTrials() + (rootStarted() ? 2 : 0);
+    progress.starting(0, runs, "writable run (evidence: what the image writes)");
     TrialOutcome observed =
         runner.run(
             base.withReadOnlyRoot(false)
@@ -162,6 +169,7 @@ final class DiscoveryRun {
     for (int n = 1; n <= request.maxTrials(); n++) {
       TrialSpec spec =
           base.withTmpfs(tmpfsMounts(-1, -1)).withCapabilities(true, List.copyOf(caps));
+      progress.starting(trials.size() + 1, runs, purpose);
       TrialOutcome outcome = runner.run(spec, watch);
       lastOutcome = outcome;
       List<String> notes = new ArrayList<>();
@@ -204,7 +212,8 @@ final class DiscoveryRun {
             ids.uid(),
             ids.gid(),
             provenBy > 0 ? "" : "trial " + last.number() + " " + state(last, lastOutcome)));
-    if (ids.uid() == 0 && request.user().isEmpty()) {
+    if (rootStarted()) {
+      runs = trials.size() + 2; // the trials left unused are not waited for
       hardenings.add(nonRootAlternative(runner, base, watch, trials, observed));
     }
     return new DiscoveryReport(
@@ -372,6 +381,7 @@ final class DiscoveryRun {
     TrialOutcome lastOutcome = null;
     for (int attempt = 0; attempt < 2; attempt++) {
       TrialSpec spec = base.withUser(altUser).withTmpfs(mounts);
+      progress.starting(trials.size() + 1, runs, "as non-root " + altUser + ", no capabilities");
       TrialOutcome outcome = runner.run(spec, watch);
       lastOutcome = outcome;
       List<String> added = new ArrayList<>();
@@ -427,6 +437,11 @@ final class DiscoveryRun {
             + (last.refusedOperations().isEmpty()
                 ? ""
                 : ": the image changes user or owner" + " itself, which a non-root user may not"));
+  }
+
+  /** A root-started image with no -u: discovery also tries a non-root way to run it. */
+  private boolean rootStarted() {
+    return ids.uid() == 0 && request.user().isEmpty();
   }
 
   private StaticFindings staticStage() {

@@ -39,14 +39,17 @@ final class Drill {
 
   private final DockerEngine engine;
   private final ContainerDetails container;
+  private final VerifyProgress progress;
 
-  Drill(DockerEngine engine, ContainerDetails container) {
+  Drill(DockerEngine engine, ContainerDetails container, VerifyProgress progress) {
     this.engine = engine;
     this.container = container;
+    this.progress = progress;
   }
 
   /** Why the drill cannot run (no shell), or empty when it can. */
   String shellMissing() {
+    progress.step("drill: looking for a shell");
     try {
       ExecResult probe = engine.exec(container.id(), List.of("sh", "-c", "exit 0"), null, TIMEOUT);
       return probe.succeeded() ? "" : "no usable shell (sh) in the container: " + probe.output();
@@ -63,6 +66,7 @@ final class Drill {
       if (!dir.startsWith("/")) {
         continue;
       }
+      progress.step("drill: write a file into " + dir);
       ExecResult r = sh(WRITE, dir);
       if (r.exitCode() == 3) {
         continue; // not in this image: nothing to plant into
@@ -78,6 +82,7 @@ final class Drill {
       if (mount.path().equals("/dev") || mount.path().startsWith("/etc/")) {
         continue; // runtime-managed: /dev is root-only, /etc/hosts and friends are files
       }
+      progress.step("drill: write and execute a script in " + mount.path());
       ExecResult r = sh(DROP_AND_RUN, mount.path());
       boolean ran = r.succeeded() && r.stdout().contains("rootlock-drill-ran");
       String detail =
@@ -86,6 +91,7 @@ final class Drill {
               : r.exitCode() == 10 ? "could not even write there: " + r.output() : r.output();
       attempts.add(new DrillAttempt("write and execute a script in", mount.path(), !ran, detail));
     }
+    progress.step("drill: remount / read-write");
     ExecResult remount = sh(REMOUNT, "/");
     attempts.add(
         new DrillAttempt(

@@ -45,6 +45,12 @@ public final class Verifier {
    *     (CONTAINER_NOT_FOUND) or is not running (REFUSED)
    */
   public VerifyReport verify(String container, boolean drill) {
+    return verify(container, drill, VerifyProgress.SILENT);
+  }
+
+  /** As {@link #verify(String, boolean)}, telling {@code progress} as each step starts. */
+  public VerifyReport verify(String container, boolean drill, VerifyProgress progress) {
+    progress.step("inspecting " + container);
     ContainerDetails details = engine.inspect(ContainerReference.check(container));
     if (!details.running()) {
       throw new DockerEngineException(
@@ -58,7 +64,14 @@ public final class Verifier {
     }
     List<String> problems = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    Observed observed = proc.reachable(details.pid()) ? fromProc(details) : fromEngine(details);
+    Observed observed;
+    if (proc.reachable(details.pid())) {
+      progress.step("reading /proc/" + details.pid() + " (mounts, status)");
+      observed = fromProc(details);
+    } else {
+      progress.step("reading the Engine API's view of " + container);
+      observed = fromEngine(details);
+    }
     if (!observed.rootReadOnly) {
       problems.add(
           "the root file system is writable ("
@@ -94,7 +107,7 @@ public final class Verifier {
     String skipped = "";
     List<DrillAttempt> attempts = List.of();
     if (drill) {
-      Drill d = new Drill(engine, details);
+      Drill d = new Drill(engine, details, progress);
       skipped = d.shellMissing();
       if (skipped.isEmpty()) {
         attempts = d.run(observed.mounts);

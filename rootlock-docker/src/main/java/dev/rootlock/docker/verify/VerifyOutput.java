@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rootlock.docker.verify.VerifyReport.DrillAttempt;
 import dev.rootlock.docker.verify.VerifyReport.WritableMount;
+import dev.rootlock.text.Table;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -15,7 +16,17 @@ public final class VerifyOutput {
 
   private VerifyOutput() {}
 
+  /** The text report with its tables narrow enough for a terminal. */
   public static String text(VerifyReport r) {
+    return text(r, false);
+  }
+
+  /**
+   * The text report: the process's facts, the writable mounts and the drill as tables. They fit 80
+   * columns (mount flags as NOEXEC and NOSUID, drill attempts without their output); {@code wide}
+   * gives each mount's options and each attempt's output whole.
+   */
+  public static String text(VerifyReport r, boolean wide) {
     StringBuilder out = new StringBuilder();
     ProcessFacts p = r.process();
     out.append("rootlock docker verify ")
@@ -40,33 +51,51 @@ public final class VerifyOutput {
                 : p.seccomp() == 2 ? "2 (filter)" : p.seccomp() == 0 ? "0 (off)" : p.seccomp())
         .append('\n');
     out.append("  writable mounts\n");
+    Table mounts =
+        new Table(
+            wide
+                ? List.of("PATH", "TYPE", "OPTIONS", "NOTE")
+                : List.of("PATH", "TYPE", "NOEXEC", "NOSUID", "NOTE"));
     for (WritableMount m : r.writableMounts()) {
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "    %-24s %-8s %s%s%s%n",
-              m.path(),
-              m.type(),
-              m.options(),
-              m.runtime() ? "  (runtime)" : "",
-              Boolean.FALSE.equals(m.userCanWrite())
-                  ? "  (NOT writable by the container's user)"
-                  : ""));
+      String note =
+          m.runtime()
+              ? "runtime"
+              : Boolean.FALSE.equals(m.userCanWrite())
+                  ? "NOT writable by the container's user"
+                  : "-";
+      if (wide) {
+        mounts.add(m.path(), m.type(), m.options(), note);
+      } else {
+        List<String> options = List.of(m.options().split(","));
+        mounts.add(
+            m.path(),
+            m.type(),
+            yesNo(options.contains("noexec")),
+            yesNo(options.contains("nosuid")),
+            note);
+      }
+    }
+    if (!r.writableMounts().isEmpty()) {
+      out.append(indented(mounts.render(), "    "));
     }
     if (r.drillRequested()) {
       out.append("  drill\n");
       if (!r.drillSkipped().isEmpty()) {
         out.append("    skipped: ").append(r.drillSkipped()).append('\n');
       }
+      Table drill =
+          new Table(wide ? List.of("RESULT", "ATTEMPT", "DETAIL") : List.of("RESULT", "ATTEMPT"));
       for (DrillAttempt a : r.drill()) {
-        out.append(
-            String.format(
-                Locale.ROOT,
-                "    %-11s %s %s: %s%n",
-                a.blocked() ? "blocked" : "NOT BLOCKED",
-                a.action(),
-                a.target(),
-                a.detail()));
+        String result = a.blocked() ? "blocked" : "NOT BLOCKED";
+        String attempt = a.action() + " " + a.target();
+        if (wide) {
+          drill.add(result, attempt, a.detail());
+        } else {
+          drill.add(result, attempt);
+        }
+      }
+      if (!r.drill().isEmpty()) {
+        out.append(indented(drill.render(), "    "));
       }
     }
     r.warnings().forEach(w -> out.append("  warning: ").append(w).append('\n'));
@@ -155,6 +184,16 @@ public final class VerifyOutput {
       g.writeString(v);
     }
     g.writeEndArray();
+  }
+
+  private static String yesNo(boolean value) {
+    return value ? "yes" : "no";
+  }
+
+  private static String indented(String text, String prefix) {
+    StringBuilder out = new StringBuilder();
+    text.lines().forEach(line -> out.append(prefix).append(line).append('\n'));
+    return out.toString();
   }
 
   private static String orUnknown(Object value) {

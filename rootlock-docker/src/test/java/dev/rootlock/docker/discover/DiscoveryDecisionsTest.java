@@ -108,6 +108,27 @@ class DiscoveryDecisionsTest {
   }
 
   @Test
+  void progressIsToldOfEachRunAsItStartsWithItsNumberAndTheMostThereCanBe() {
+    engine.running(
+        job(List.of("/var/cache/app/index", "/run/app/app.pid"), Set.of("/run/app/app.pid"), null));
+    List<String> told = new ArrayList<>();
+
+    new Discovery(engine, new HostProc(Path.of("/nonexistent")))
+        .discover(
+            DiscoverRequest.of(IMAGE),
+            (run, runs, what) -> told.add(run + "/" + runs + " " + what + " (" + runs() + ")"));
+
+    // Told before each run starts: the engine has started the runs before it, not this one. The
+    // limit is 5 trials plus 2 for the non-root way, then shrinks to what that way can still use.
+    assertThat(told)
+        .containsExactly(
+            "0/7 writable run (evidence: what the image writes) ([])",
+            "1/7 as root, the capabilities it needs (" + runs().subList(0, 1) + ")",
+            "2/7 as root, the capabilities it needs (" + runs().subList(0, 2) + ")",
+            "3/4 as non-root 65534:65534, no capabilities (" + runs().subList(0, 3) + ")");
+  }
+
+  @Test
   void aTrialThatTeachesNothingNewEndsTheSearchUnproven() {
     engine.running(job(List.of("/var/cache/app/index"), Set.of(), "fatal: license check failed"));
 

@@ -6,6 +6,7 @@ import dev.rootlock.kube.client.CustomKinds;
 import dev.rootlock.kube.client.KubeConnection;
 import dev.rootlock.kube.client.KubeException;
 import dev.rootlock.kube.client.KubeOptions;
+import dev.rootlock.kube.client.PageProgress;
 import dev.rootlock.kube.client.PagedLister;
 import dev.rootlock.kube.decode.ApiKind;
 import dev.rootlock.kube.decode.ApiObject;
@@ -42,8 +43,14 @@ public final class KubeAudit {
 
   /** Audits the cluster {@code options} select, for the table. */
   public static KubeAuditReport run(KubeOptions options) throws KubeException {
+    return run(options, PageProgress.SILENT);
+  }
+
+  /** As {@link #run(KubeOptions)}, telling {@code progress} of each page listed. */
+  public static KubeAuditReport run(KubeOptions options, PageProgress progress)
+      throws KubeException {
     try (KubernetesClient client = KubeConnection.ofProcess().open(options)) {
-      return run(client, options, KubeOptions.DEFAULT_PAGE_SIZE);
+      return run(client, options, KubeOptions.DEFAULT_PAGE_SIZE, progress);
     }
   }
 
@@ -54,19 +61,37 @@ public final class KubeAudit {
    * cluster.
    */
   public static ScanResult scan(KubeOptions options) throws KubeException {
+    return scan(options, PageProgress.SILENT);
+  }
+
+  /** As {@link #scan(KubeOptions)}, telling {@code progress} of each page listed. */
+  public static ScanResult scan(KubeOptions options, PageProgress progress) throws KubeException {
     try (KubernetesClient client = KubeConnection.ofProcess().open(options)) {
-      return scan(client, options, KubeOptions.DEFAULT_PAGE_SIZE);
+      return scan(client, options, KubeOptions.DEFAULT_PAGE_SIZE, progress);
     }
   }
 
   public static KubeAuditReport run(KubernetesClient client, KubeOptions options, long pageSize)
       throws KubeException {
+    return run(client, options, pageSize, PageProgress.SILENT);
+  }
+
+  public static KubeAuditReport run(
+      KubernetesClient client, KubeOptions options, long pageSize, PageProgress progress)
+      throws KubeException {
     AuditRows rows = new AuditRows();
-    List<Unreadable> unreadable = walk(client, options, pageSize, rows, ApiObject::decode);
+    List<Unreadable> unreadable =
+        walk(client, options, pageSize, progress, rows, ApiObject::decode);
     return rows.report(options.levelVersion().toString(), unreadable);
   }
 
   static ScanResult scan(KubernetesClient client, KubeOptions options, long pageSize)
+      throws KubeException {
+    return scan(client, options, pageSize, PageProgress.SILENT);
+  }
+
+  static ScanResult scan(
+      KubernetesClient client, KubeOptions options, long pageSize, PageProgress progress)
       throws KubeException {
     List<ObjectResult> objects = new ArrayList<>();
     List<Unreadable> unreadable =
@@ -74,6 +99,7 @@ public final class KubeAudit {
             client,
             options,
             pageSize,
+            progress,
             (object, workload, result) -> objects.add(result),
             ApiObject::decode);
     List<InputError> errors = new ArrayList<>();
@@ -96,8 +122,19 @@ public final class KubeAudit {
       AuditSink sink,
       BiFunction<ApiObject, SourceRef, Workload> decoding)
       throws KubeException {
+    return walk(client, options, pageSize, PageProgress.SILENT, sink, decoding);
+  }
+
+  static List<Unreadable> walk(
+      KubernetesClient client,
+      KubeOptions options,
+      long pageSize,
+      PageProgress progress,
+      AuditSink sink,
+      BiFunction<ApiObject, SourceRef, Workload> decoding)
+      throws KubeException {
     LevelVersion policy = options.levelVersion();
-    PagedLister lister = new PagedLister(client, pageSize);
+    PagedLister lister = new PagedLister(client, pageSize, progress);
     ClusterWalk walk = new ClusterWalk(lister);
     String namespace = scopeNamespace(client, options);
     List<ApiKind> kinds = new ArrayList<>();

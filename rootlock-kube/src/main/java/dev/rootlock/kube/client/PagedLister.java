@@ -33,10 +33,17 @@ public final class PagedLister {
   private final KubernetesClient client;
   private final long pageSize;
   private final ObjectMapper json = new ObjectMapper();
+  private final PageProgress progress;
 
   public PagedLister(KubernetesClient client, long pageSize) {
+    this(client, pageSize, PageProgress.SILENT);
+  }
+
+  /** A lister that tells {@code progress} of each page before its handler gets it. */
+  public PagedLister(KubernetesClient client, long pageSize, PageProgress progress) {
     this.client = client;
     this.pageSize = pageSize;
+    this.progress = progress;
   }
 
   /**
@@ -54,6 +61,7 @@ public final class PagedLister {
               : CompletableFuture.supplyAsync(
                   () -> fetchUnchecked(kind, namespace, token), PREFETCH);
       try {
+        progress.listed(kind.plural(), namespace, page.objects().size());
         handler.accept(page.objects());
       } catch (ApiRequestException | RuntimeException e) {
         if (next != null) {

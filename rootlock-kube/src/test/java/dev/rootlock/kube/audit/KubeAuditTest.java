@@ -39,6 +39,39 @@ class KubeAuditTest {
   }
 
   @Test
+  void progressIsToldOfEachPageBeforeItsObjectsAreAudited() throws KubeException {
+    create(
+        pod("alpha", "a1", false, true, null),
+        pod("alpha", "a2", true, null, null),
+        pod("beta", "b1", false, null, null),
+        pod("beta", "b2", false, true, null),
+        pod("gamma", "g1", true, true, null));
+    List<String> told = new java.util.ArrayList<>();
+
+    KubeAudit.run(
+        client,
+        BASELINE.withAllNamespaces(),
+        2,
+        (resource, namespace, objects) -> told.add(resource + " " + namespace + " " + objects));
+
+    assertThat(told).containsExactly("pods null 2", "pods null 2", "pods null 1");
+  }
+
+  @Test
+  void aNamespacedListIsToldWithItsNamespace() throws KubeException {
+    create(pod("alpha", "a1", false, true, null));
+    List<String> told = new java.util.ArrayList<>();
+
+    KubeAudit.run(
+        client,
+        BASELINE.withNamespace("alpha"),
+        500,
+        (resource, namespace, objects) -> told.add(resource + " " + namespace + " " + objects));
+
+    assertThat(told).containsExactly("pods alpha 1");
+  }
+
+  @Test
   void listsAllNamespacesInPagesAndAuditsEveryPod() throws KubeException {
     create(
         pod("alpha", "a1", false, true, null),

@@ -1,0 +1,66 @@
+package dev.rootlock.cli;
+
+import dev.rootlock.model.ScanResult;
+import dev.rootlock.policy.CheckDefinition;
+import dev.rootlock.report.ReportContext;
+import dev.rootlock.report.ReportFormat;
+import dev.rootlock.report.Reporter;
+import dev.rootlock.report.TextReporter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * {@link OutputFile} of the verbs that write a scan report, with {@code --color} for its text: the
+ * reporters colour, the verbs with a report of their own do not.
+ */
+abstract class ReportOutput extends OutputFile {
+
+  /** When to colour text output. */
+  enum ColourMode {
+    auto,
+    always,
+    never
+  }
+
+  @Option(
+      names = "--color",
+      paramLabel = "<when>",
+      defaultValue = "auto",
+      description = "Colour text output: auto (on a terminal, unless NO_COLOR), always, never.")
+  ColourMode colour;
+
+  /** Renders {@code result} in {@code reportFormat} to the chosen destination. */
+  final void write(
+      ScanResult result, List<? extends CheckDefinition<?>> rules, ReportFormat reportFormat) {
+    Path output = file();
+    boolean useColour =
+        output == null
+            && (colour == ColourMode.always
+                || (colour == ColourMode.auto && Terminal.wantsColour()));
+    ReportContext context =
+        ReportContext.of(new VersionProvider().version(), null, rules, useColour);
+    try {
+      if (output == null) {
+        PrintWriter out = spec.commandLine().getOut();
+        // On a terminal or in a pipe, text's error lines belong on standard error.
+        Reporter reporter =
+            reportFormat == ReportFormat.TEXT
+                ? new TextReporter(context, spec.commandLine().getErr())
+                : reportFormat.reporter(context);
+        reporter.write(result, out);
+        out.flush();
+      } else {
+        AtomicFiles.write(output, writer -> reportFormat.reporter(context).write(result, writer));
+      }
+    } catch (IOException e) {
+      throw new UserException(
+          output == null
+              ? "cannot write the report: " + e.getMessage()
+              : "cannot write " + output + ": " + AtomicFiles.reason(output, e),
+          e);
+    }
+  }
+}
