@@ -152,26 +152,33 @@ public final class DiscoveryOutput {
         .append(report.uid())
         .append(")\n\n");
     var s = report.staticFindings();
-    out.append("Image config: VOLUME ")
-        .append(s.volumes().isEmpty() ? "none" : s.volumes())
-        .append(", WorkingDir ")
-        .append(orUnset(s.workingDir()))
-        .append(", User ")
-        .append(orUnset(s.user()))
-        .append(", TMPDIR ")
-        .append(orUnset(s.tmpdir()))
-        .append(", HOME ")
-        .append(orUnset(s.home()))
-        .append('\n');
+    out.append(
+        prose(
+            "Image config: VOLUME "
+                + (s.volumes().isEmpty() ? "none" : s.volumes())
+                + ", WorkingDir "
+                + orUnset(s.workingDir())
+                + ", User "
+                + orUnset(s.user())
+                + ", TMPDIR "
+                + orUnset(s.tmpdir())
+                + ", HOME "
+                + orUnset(s.home()),
+            "  ",
+            wide));
     var o = report.observation();
-    out.append("Writable run (evidence only: writable root, default capabilities): ")
-        .append(o.changes().size())
-        .append(" changes, ")
-        .append(o.stayedUp() ? "stayed up" : "exited " + o.exitCode())
-        .append(o.processIds().isEmpty() ? "" : ", processes as uid:gid " + o.processIds())
-        .append(o.listeningPorts().isEmpty() ? "" : ", listening on " + o.listeningPorts())
-        .append('\n');
-    out.append('\n').append(trialTable(report.trials(), wide));
+    out.append(
+        prose(
+            "Writable run (evidence only: writable root, default capabilities): "
+                + o.changes().size()
+                + " changes, "
+                + (o.stayedUp() ? "stayed up" : "exited " + o.exitCode())
+                + (o.processIds().isEmpty() ? "" : ", processes as uid:gid " + o.processIds())
+                + (o.listeningPorts().isEmpty() ? "" : ", listening on " + o.listeningPorts()),
+            "  ",
+            wide));
+    String imageUser = report.user().isEmpty() ? "root" : report.user();
+    out.append('\n').append(trialTable(report.trials(), imageUser, wide));
     for (Trial t : report.trials()) {
       String trial = "  trial " + t.number();
       t.refusedOperations()
@@ -199,7 +206,7 @@ public final class DiscoveryOutput {
       }
     }
     for (RefusedPath r : report.refusals()) {
-      out.append("  REFUSED ").append(r.path()).append(": ").append(r.reason()).append('\n');
+      out.append(prose("  REFUSED " + r.path() + ": " + r.reason(), "      ", wide));
       r.evidence().stream().limit(3).forEach(e -> out.append("      ").append(e).append('\n'));
     }
     for (Hardening h : report.hardenings()) {
@@ -227,7 +234,7 @@ public final class DiscoveryOutput {
     }
     if (!report.unproven().isEmpty()) {
       out.append("\nNot proven:\n");
-      report.unproven().forEach(u -> out.append("  - ").append(u).append('\n'));
+      report.unproven().forEach(u -> out.append(prose("  - " + u, "    ", wide)));
     }
     out.append(
         String.format(
@@ -243,7 +250,7 @@ public final class DiscoveryOutput {
    * and how many more), how it ended, how many refusals, whether it proved the proposal; wide adds
    * every capability, when it was steady and what it taught.
    */
-  private static String trialTable(List<Trial> trials, boolean wide) {
+  private static String trialTable(List<Trial> trials, String imageUser, boolean wide) {
     List<String> header =
         new ArrayList<>(List.of("TRIAL", "USER", "TMPFS", "CAP-ADD", "ENDED", "REFUSED"));
     if (wide) {
@@ -254,7 +261,7 @@ public final class DiscoveryOutput {
     for (Trial t : trials) {
       List<String> row = new ArrayList<>();
       row.add(String.valueOf(t.number()));
-      row.add(t.spec().user().isEmpty() ? "image's" : t.spec().user());
+      row.add(t.spec().user().isEmpty() ? imageUser : t.spec().user());
       row.add(String.valueOf(t.tmpfs().size()));
       row.add(
           wide
@@ -283,6 +290,30 @@ public final class DiscoveryOutput {
     StringBuilder out = new StringBuilder();
     text.lines().forEach(line -> out.append(prefix).append(line).append('\n'));
     return out.toString();
+  }
+
+  /**
+   * A sentence, wrapped at blanks to 80 columns with {@code indent} before each continued line; on
+   * one line when wide, for tools that read a line each.
+   */
+  private static String prose(String sentence, String indent, boolean wide) {
+    if (wide || sentence.length() <= 80) {
+      return sentence + "\n";
+    }
+    int lead = sentence.length() - sentence.stripLeading().length();
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder(sentence.substring(0, lead));
+    boolean lineHasWord = false;
+    for (String word : sentence.substring(lead).split(" +")) {
+      if (lineHasWord && line.length() + 1 + word.length() > 80) {
+        out.append(line).append('\n');
+        line = new StringBuilder(indent);
+        lineHasWord = false;
+      }
+      line.append(lineHasWord ? " " : "").append(word);
+      lineHasWord = true;
+    }
+    return out.append(line).append('\n').toString();
   }
 
   /** A line of free text under a table row: whole when wide, else cut to 80 columns. */

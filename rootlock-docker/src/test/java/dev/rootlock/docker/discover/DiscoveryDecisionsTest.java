@@ -129,6 +129,43 @@ class DiscoveryDecisionsTest {
   }
 
   @Test
+  void theTextsTablesFitEightyColumnsAndWideGivesEveryColumn() {
+    engine.running(
+        job(List.of("/var/cache/app/index", "/run/app/app.pid"), Set.of("/run/app/app.pid"), null));
+    DiscoveryReport report = discover(DiscoverRequest.of(IMAGE));
+
+    String narrow = DiscoveryOutput.text(report);
+    String wide = DiscoveryOutput.text(report, true);
+
+    assertThat(narrow)
+        .contains(
+            """
+
+              TRIAL   USER          TMPFS   CAP-ADD   ENDED    REFUSED   PROVEN
+              1       root          1       none      exit 1   1         no
+              2       root          2       none      exit 0   0         yes
+              3       65534:65534   2       none      exit 0   0         yes
+            """)
+        .contains(
+            """
+            Writable paths:
+              PATH             MEDIUM   SIZE
+              /run/app         memory   16Mi
+            """);
+    assertThat(wide)
+        .contains(
+            """
+
+              TRIAL   USER          TMPFS   CAP-ADD   ENDED    REFUSED           ADDED      PROVEN
+              1       root          1       none      exit 1   1 writes, 0 ops   /run/app   no
+            """)
+        .contains("\n  PATH             MEDIUM   MOUNT\n  /run/app         memory   " + MEM + "\n");
+    // Only what ran is longer: the docker run lines, never cut.
+    assertThat(narrow.lines().filter(line -> line.length() > 80))
+        .allMatch(line -> line.startsWith("docker run "));
+  }
+
+  @Test
   void aTrialThatTeachesNothingNewEndsTheSearchUnproven() {
     engine.running(job(List.of("/var/cache/app/index"), Set.of(), "fatal: license check failed"));
 
