@@ -161,7 +161,8 @@ final class DockerDiscoverCommand implements Callable<Integer> {
     output.writeText(
         format == TableFormat.json
             ? paths
-            : DiscoveryOutput.text(report, format == TableFormat.wide) + lint(report));
+            : DiscoveryOutput.text(report, format == TableFormat.wide)
+                + lint(report, format == TableFormat.wide));
     return report.proven() ? 0 : 1;
   }
 
@@ -169,7 +170,7 @@ final class DockerDiscoverCommand implements Callable<Integer> {
    * Lints each printed line at hardened:latest, so that a finding that remains (a capability the
    * image needs, a root user) is named next to the proof that it is needed.
    */
-  private static String lint(DiscoveryReport report) {
+  private static String lint(DiscoveryReport report, boolean wide) {
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
     Engine engine = Engine.standard();
@@ -189,7 +190,8 @@ final class DockerDiscoverCommand implements Callable<Integer> {
       }
       List<String> findings =
           verdict.findings().stream().map(f -> f.check() + ": " + f.detail()).distinct().toList();
-      out.println(
+      println(
+          out,
           "  "
               + h.label()
               + ": "
@@ -201,11 +203,22 @@ final class DockerDiscoverCommand implements Callable<Integer> {
                           ? ", and trial "
                               + h.provenByTrial()
                               + " proved the line needs them as they are"
-                          : "")));
-      findings.forEach(f -> out.println("    - " + f));
+                          : "")),
+          wide);
+      findings.forEach(f -> println(out, "    - " + f, wide));
     }
     out.flush();
     return text.toString();
+  }
+
+  /** A line of prose: whole when wide, else wrapped at blanks to 80 columns. */
+  private static void println(PrintWriter out, String line, boolean wide) {
+    if (wide) {
+      out.println(line);
+      return;
+    }
+    int indent = line.length() - line.stripLeading().length();
+    HelpLayout.wrap(line, 80, indent, indent + 2).forEach(out::println);
   }
 
   private DiscoverRequest request() {
