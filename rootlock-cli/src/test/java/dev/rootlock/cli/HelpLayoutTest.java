@@ -105,7 +105,7 @@ class HelpLayoutTest {
       }
     }
     for (String text : source) {
-      for (String word : text.replace("%n", " ").replace("%%", "%").split("\\s+")) {
+      for (String word : text.replace("%n", " ").replace("%%", "%").split("\\s+", -1)) {
         if (!word.isEmpty()) {
           assertThat(shown).as("a word of rootlock %s --help", path).contains(word);
         }
