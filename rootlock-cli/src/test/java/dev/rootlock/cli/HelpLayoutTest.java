@@ -101,7 +101,7 @@ class HelpLayoutTest {
     source.addAll(List.of(usage.footer()));
     for (ArgSpec arg : spec(path).args()) {
       if (!arg.hidden()) {
-        source.addAll(List.of(arg.renderedDescription()));
+        source.addAll(List.of(arg.description()));
       }
     }
     for (String text : source) {
