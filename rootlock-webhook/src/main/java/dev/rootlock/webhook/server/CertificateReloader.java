@@ -56,7 +56,7 @@ final class CertificateReloader implements AutoCloseable {
 
   void start(Duration interval) {
     long millis = Math.max(1, interval.toMillis());
-    // Nothing waits on the future: poll() reports its own failures, and close() stops the poller.
+    // Nothing waits on the future: poll() logs the failures it expects, and close() stops it.
     var unused = poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
   }
 
