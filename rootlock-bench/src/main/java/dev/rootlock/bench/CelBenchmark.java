@@ -68,7 +68,7 @@ public class CelBenchmark {
           "Job");
 
   private static final Cel CEL =
-      CelFactory.standardCelBuilder()
+      CelFactory.legacyCelBuilder()
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
           .addVar("object", SimpleType.DYN)
           .addVar("oldObject", SimpleType.DYN)
@@ -95,7 +95,7 @@ public class CelBenchmark {
     String export = VapExport.yaml(LevelVersion.parse("hardened:latest"));
     KubernetesSerialization fabric8 = new KubernetesSerialization();
     ValidatingAdmissionPolicy policy =
-        fabric8.unmarshal(export.split("\n---\n")[0], ValidatingAdmissionPolicy.class);
+        fabric8.unmarshal(export.split("\n---\n", -1)[0], ValidatingAdmissionPolicy.class);
     variableNames = new ArrayList<>();
     variables = new ArrayList<>();
     validations = new ArrayList<>();

@@ -173,7 +173,7 @@ final class HelpLayout {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder(" ".repeat(firstIndent));
     int indent = firstIndent;
-    for (String word : text.strip().split(" +")) {
+    for (String word : text.strip().split(" +", -1)) {
       if (word.isEmpty()) {
         continue;
       }

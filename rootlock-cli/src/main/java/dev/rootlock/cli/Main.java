@@ -76,8 +76,8 @@ public final class Main implements Runnable {
   InputStream stdin = System.in;
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
+    PrintWriter out = new PrintWriter(System.out, true, System.out.charset());
+    PrintWriter err = new PrintWriter(System.err, true, System.err.charset());
     System.exit(run(out, err, args));
   }
 

@@ -18,6 +18,7 @@ final class Terminal {
   }
 
   /** True when standard input and output are both a terminal. */
+  @SuppressWarnings("SystemConsoleNull") // null on JDK 21; isTerminal() decides on 22+
   static boolean isInteractive() {
     Console console = System.console();
     if (console == null) {

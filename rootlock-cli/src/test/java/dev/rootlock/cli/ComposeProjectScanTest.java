@@ -16,9 +16,11 @@ class ComposeProjectScanTest {
   @TempDir Path project;
 
   private static final String HARDENED =
-      "    read_only: true\n"
-          + "    cap_drop: [ALL]\n"
-          + "    security_opt: [no-new-privileges:true]\n";
+      """
+          read_only: true
+          cap_drop: [ALL]
+          security_opt: [no-new-privileges:true]
+      """;
 
   @Test
   void interpolatedDefaultsThatMakeAServiceFailAreFindings() throws Exception {
@@ -55,13 +57,15 @@ class ComposeProjectScanTest {
     Path compose = project.resolve("compose.yaml");
     Files.writeString(
         compose,
-        "services:\n"
-            + "  api:\n"
-            + "    image: example/api:1\n"
-            + "    read_only: \"${RL_CR_RO:-true}\"\n"
-            + "    cap_drop: [ALL]\n"
-            + "    security_opt: [no-new-privileges:true]\n"
-            + "    user: \"10001\"\n");
+        """
+        services:
+          api:
+            image: example/api:1
+            read_only: "${RL_CR_RO:-true}"
+            cap_drop: [ALL]
+            security_opt: [no-new-privileges:true]
+            user: "10001"
+        """);
 
     CliRun run = CliRun.of("scan", "--color=never", compose.toString());
 
@@ -182,8 +186,14 @@ class ComposeProjectScanTest {
     Path compose = project.resolve("compose.yaml");
     Files.writeString(
         compose,
-        "services:\n  api:\n    image: example/api:1\n    read_only: true\n"
-            + "    cap_drop: [CAP_ALL]\n    user: \"10001\"\n");
+        """
+        services:
+          api:
+            image: example/api:1
+            read_only: true
+            cap_drop: [CAP_ALL]
+            user: "10001"
+        """);
 
     CliRun run = CliRun.of("scan", "--color=never", compose.toString());
 
@@ -225,11 +235,15 @@ class ComposeProjectScanTest {
     Path compose = project.resolve("compose.yaml");
     Files.writeString(
         compose,
-        "services:\n  api:\n    image: example/api:1\n"
-            + "    read_only: \"${RL_CR_RO:-true}\"\n"
-            + "    cap_drop: [ALL]\n"
-            + "    security_opt: [no-new-privileges:true]\n"
-            + "    user: \"${RL_CR_UID:-10001}\"\n");
+        """
+        services:
+          api:
+            image: example/api:1
+            read_only: "${RL_CR_RO:-true}"
+            cap_drop: [ALL]
+            security_opt: [no-new-privileges:true]
+            user: "${RL_CR_UID:-10001}"
+        """);
 
     CliRun run = CliRun.of("scan", "--color=never", compose.toString());
 

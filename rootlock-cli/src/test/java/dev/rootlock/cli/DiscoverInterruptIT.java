@@ -179,7 +179,7 @@ class DiscoverInterruptIT {
               "--filter",
               "status=running");
       if (!ids.isBlank()) {
-        return ids.split("\\s+")[0];
+        return ids.split("\\s+", -1)[0];
       }
       Thread.sleep(100);
     }

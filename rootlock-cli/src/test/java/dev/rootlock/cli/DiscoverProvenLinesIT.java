@@ -89,8 +89,11 @@ class DiscoverProvenLinesIT {
         .contains("\n== PROVEN by trial ")
         .contains("    user: \"1000\"\n")
         .contains(
-            "            runAsUser: 1000\n            runAsGroup: 1000\n"
-                + "            runAsNonRoot: true\n")
+            """
+                        runAsUser: 1000
+                        runAsGroup: 1000
+                        runAsNonRoot: true
+            """)
         .doesNotContain("== NOT PROVEN");
     List<String> lines = dockerRunLines(run.out());
     assertThat(lines).hasSize(1);

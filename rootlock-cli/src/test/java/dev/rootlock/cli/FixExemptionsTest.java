@@ -120,12 +120,16 @@ class FixExemptionsTest {
       """;
 
   private static final String OBJECT_ANNOTATION =
-      "  annotations:\n"
-          + "    rootlock.dev/exempt: \"readOnlyRootFilesystem: CSI driver writes /opt\"\n";
+      """
+        annotations:
+          rootlock.dev/exempt: "readOnlyRootFilesystem: CSI driver writes /opt"
+      """;
 
   private static final String SHIPPER_ANNOTATION =
-      "      annotations:\n"
-          + "        rootlock.dev/exempt.shipper: \"readOnlyRootFilesystem: SEC-31\"\n";
+      """
+            annotations:
+              rootlock.dev/exempt.shipper: "readOnlyRootFilesystem: SEC-31"
+      """;
 
   /**
    * Each row: the config ({@code null}: none), the annotations added to the metadata and to the pod
@@ -290,8 +294,12 @@ class FixExemptionsTest {
     Path config = dir.resolve(".rootlock.yaml");
     Files.writeString(
         config,
-        "exemptions:\n  - checks: [readOnly]\n    image: \"registry.example/vendor/*\"\n"
-            + "    reason: vendor\n");
+        """
+        exemptions:
+          - checks: [readOnly]
+            image: "registry.example/vendor/*"
+            reason: vendor
+        """);
     Path compose = dir.resolve("compose.yaml");
     Files.writeString(
         compose,

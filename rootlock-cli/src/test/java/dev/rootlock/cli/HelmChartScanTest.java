@@ -89,8 +89,16 @@ class HelmChartScanTest {
     Path pod = dir.resolve("pod.yaml");
     Files.writeString(
         pod,
-        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n"
-            + "  - name: c\n    image: busybox\n");
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          containers:
+          - name: c
+            image: busybox
+        """);
     String withoutHelm =
         Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
             .filter(

@@ -107,11 +107,11 @@ class HelpLayoutTest {
     source.addAll(List.of(usage.footer()));
     for (ArgSpec arg : spec(path).args()) {
       if (!arg.hidden()) {
-        source.addAll(List.of(arg.renderedDescription()));
+        source.addAll(List.of(arg.description()));
       }
     }
     for (String text : source) {
-      for (String word : text.replace("%n", " ").replace("%%", "%").split("\\s+")) {
+      for (String word : text.replace("%n", " ").replace("%%", "%").split("\\s+", -1)) {
         if (!word.isEmpty()) {
           assertThat(shown).as("a word of rootlock %s --help", path).contains(word);
         }
@@ -156,7 +156,7 @@ class HelpLayoutTest {
     for (String line : unwrapped.optionList().lines().toList()) {
       // the names and label: what comes before the description, two blanks or more away
       if (!line.startsWith("          ")) {
-        tokens.addAll(List.of(line.strip().split("\\s{2,}")[0].split("\\s+")));
+        tokens.addAll(List.of(line.strip().split("\\s{2,}", 0)[0].split("\\s+", 0)));
       }
     }
     for (String token : tokens) {

@@ -59,8 +59,10 @@ class PolicyExportCommandTest {
     assertThat(kyverno.exitCode()).isEqualTo(2);
     assertThat(kyverno.err())
         .isEqualTo(
-            "error: --format: \"kyverno\" is not supported; use vap\n"
-                + "See 'rootlock policy export --help' for usage.\n");
+            """
+            error: --format: "kyverno" is not supported; use vap
+            See 'rootlock policy export --help' for usage.
+            """);
 
     CliRun version = CliRun.of("policy", "export", "--policy-version", "2");
     assertThat(version.exitCode()).isEqualTo(2);
@@ -104,8 +106,11 @@ class PolicyExportCommandTest {
     Path config = dir.resolve("bad.yaml");
     Files.writeString(
         config,
-        "apiVersion: rootlock.dev/v1alpha1\nkind: PodSecurityConfiguration\n"
-            + "exemptions: {namespaces: [Bad_NS]}\n");
+        """
+        apiVersion: rootlock.dev/v1alpha1
+        kind: PodSecurityConfiguration
+        exemptions: {namespaces: [Bad_NS]}
+        """);
     CliRun bad = CliRun.of("policy", "export", "--config", config.toString());
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.out()).isEmpty();

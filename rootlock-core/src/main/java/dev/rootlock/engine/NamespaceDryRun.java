@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -153,7 +154,7 @@ public final class NamespaceDryRun {
     return enforce.level() == Level.HARDENED ? "rootlock" : "PodSecurity";
   }
 
-  private static String prefix(TreeSet<String> names) {
+  private static String prefix(SortedSet<String> names) {
     int others = names.size() - 1;
     return switch (others) {
       case 0 -> names.first();

@@ -158,7 +158,8 @@ public final class ComposeFixer {
       Set<String> broken = new TreeSet<>();
       for (String check : failing(fixedService)) {
         Plan plan = plans.get(original.config().name());
-        if (plan != null && plan.targetChecks().contains(check) || !failedBefore.contains(check)) {
+        if ((plan != null && plan.targetChecks().contains(check))
+            || !failedBefore.contains(check)) {
           broken.add(check);
         }
       }

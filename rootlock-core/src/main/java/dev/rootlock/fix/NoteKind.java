@@ -32,6 +32,8 @@ public enum NoteKind {
   OTHER("other");
 
   private final String label;
+
+  @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable list (toList()) of Patterns
   private final List<Pattern> patterns;
 
   NoteKind(String label, String... phrases) {

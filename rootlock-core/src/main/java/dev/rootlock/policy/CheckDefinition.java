@@ -19,6 +19,7 @@ public record CheckDefinition<T>(
   }
 
   @SafeVarargs
+  @SuppressWarnings("varargs") // List.of copies the array; nothing is stored into it
   public static <T> CheckDefinition<T> of(
       String id, Level level, String summary, VersionedCheck<T>... versions) {
     return new CheckDefinition<>(id, level, summary, List.of(versions));

@@ -87,7 +87,7 @@ public final class HostPaths {
       return null;
     }
     Deque<String> parts = new ArrayDeque<>();
-    for (String part : path.split("/")) {
+    for (String part : path.split("/", -1)) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }

@@ -14,6 +14,7 @@ public enum ReportFormat {
   /** JUnit XML, one test suite per input file, for CI test-report views. */
   JUNIT(context -> new JUnitXmlReporter());
 
+  @SuppressWarnings("ImmutableEnumChecker") // stateless constructor references
   private final Function<ReportContext, Reporter> factory;
 
   ReportFormat(Function<ReportContext, Reporter> factory) {

@@ -47,6 +47,7 @@ public final class AtomicWriter {
   }
 
   /** What a file held when it was read. */
+  @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or hashed
   public record Snapshot(byte[] bytes, FileTime modified) {}
 
   /** Called after the temporary file is written and before the original is checked (tests). */

@@ -94,7 +94,8 @@ public final class Table {
   /** Control characters written as {@code \\uXXXX}. */
   public static String safe(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       if (Character.isISOControl(c)) {
         out.append(String.format("\\u%04x", (int) c));
       } else {

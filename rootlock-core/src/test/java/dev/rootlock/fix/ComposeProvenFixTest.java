@@ -185,15 +185,30 @@ class ComposeProvenFixTest {
     assertThat(fix.error()).isNull();
     assertThat(fix.fixed())
         .contains(
-            "  web:\n    image: example/web:1\n    read_only: true\n    tmpfs:\n"
-                + "    - /tmp:rw,noexec,nosuid,size=64m\n"
-                + "    - /var/lib/web:rw,noexec,nosuid,size=16m\n",
-            "    user: \"1000:1000\"\n    read_only: true\n    tmpfs:\n"
-                + "    - /tmp:rw,noexec,nosuid,size=64m,uid=1000,gid=1000\n"
-                + "    - /var/lib/web:rw,noexec,nosuid,size=16m,uid=1000,gid=1000\n",
+            """
+              web:
+                image: example/web:1
+                read_only: true
+                tmpfs:
+                - /tmp:rw,noexec,nosuid,size=64m
+                - /var/lib/web:rw,noexec,nosuid,size=16m
+            """,
+            """
+                user: "1000:1000"
+                read_only: true
+                tmpfs:
+                - /tmp:rw,noexec,nosuid,size=64m,uid=1000,gid=1000
+                - /var/lib/web:rw,noexec,nosuid,size=16m,uid=1000,gid=1000
+            """,
             "    tmpfs: [\"/var/lib/web:rw,noexec,nosuid,size=8m,mode=1777\","
                 + " \"/tmp:rw,noexec,nosuid,size=64m,uid=1001\"]\n",
-            "  plain:\n    image: example/plain:1\n    user: \"1000\"\n    read_only: true\n"
-                + "    tmpfs:\n    - /tmp:rw,noexec,nosuid,size=64m\n");
+            """
+              plain:
+                image: example/plain:1
+                user: "1000"
+                read_only: true
+                tmpfs:
+                - /tmp:rw,noexec,nosuid,size=64m
+            """);
   }
 }

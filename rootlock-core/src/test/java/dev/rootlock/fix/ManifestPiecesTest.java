@@ -93,6 +93,7 @@ class ManifestPiecesTest {
 
   @Test
   void aLayoutThatChangesAfterTheFirstPieceIsTheWholeTexts() {
+    @SuppressWarnings("InlineFormatString") // named, the loop below reads as one line
     String wide =
         """
         apiVersion: v1

@@ -49,9 +49,27 @@ class UnifiedDiffTest {
                 new TextEdit(eighteen, eighteen, "\nz")));
     assertThat(diff)
         .isEqualTo(
-            "--- f\n+++ f\n"
-                + "@@ -1,7 +1,9 @@\n 1\n 2\n+x\n 3\n 4\n+y\n 5\n 6\n 7\n"
-                + "@@ -16,5 +18,6 @@\n 16\n 17\n 18\n+z\n 19\n 20\n");
+            """
+            --- f
+            +++ f
+            @@ -1,7 +1,9 @@
+             1
+             2
+            +x
+             3
+             4
+            +y
+             5
+             6
+             7
+            @@ -16,5 +18,6 @@
+             16
+             17
+             18
+            +z
+             19
+             20
+            """);
   }
 
   @Test
@@ -59,8 +77,17 @@ class UnifiedDiffTest {
     String text = "a\nb";
     assertThat(UnifiedDiff.of("f", text, List.of(new TextEdit(3, 3, "\nc"))))
         .isEqualTo(
-            "--- f\n+++ f\n@@ -1,2 +1,3 @@\n a\n-b\n\\ No newline at end of file\n+b\n+c\n"
-                + "\\ No newline at end of file\n");
+            """
+            --- f
+            +++ f
+            @@ -1,2 +1,3 @@
+             a
+            -b
+            \\ No newline at end of file
+            +b
+            +c
+            \\ No newline at end of file
+            """);
   }
 
   @Test

@@ -201,6 +201,7 @@ class CheckRegistryTest {
   }
 
   @SafeVarargs
+  @SuppressWarnings("varargs") // passed on to CheckDefinition.of, which copies it
   private static Check<String> check(String id, Level level, VersionedCheck<String>... versions) {
     CheckDefinition<String> definition =
         CheckDefinition.of(id, level, "Synthetic check " + id + ".", versions);

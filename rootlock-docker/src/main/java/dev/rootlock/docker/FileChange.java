@@ -9,6 +9,16 @@ public record FileChange(String path, Kind kind) {
     ADDED,
     DELETED;
 
+    /** The kind the API numbers {@code code}. */
+    public static Kind ofCode(int code) {
+      return switch (code) {
+        case 0 -> MODIFIED;
+        case 1 -> ADDED;
+        case 2 -> DELETED;
+        default -> throw new IllegalArgumentException("unknown docker diff kind " + code);
+      };
+    }
+
     /** The letter {@code docker diff} prints. */
     public char letter() {
       return switch (this) {

@@ -103,9 +103,9 @@ public final class HostProc {
         long gid = -1;
         for (String line : status(next)) {
           if (line.startsWith("Uid:")) {
-            uid = Long.parseLong(line.substring(4).strip().split("\\s+")[0]);
+            uid = Long.parseLong(line.substring(4).strip().split("\\s+", -1)[0]);
           } else if (line.startsWith("Gid:")) {
-            gid = Long.parseLong(line.substring(4).strip().split("\\s+")[0]);
+            gid = Long.parseLong(line.substring(4).strip().split("\\s+", -1)[0]);
           }
         }
         result.add(new long[] {next, uid, gid});
@@ -113,7 +113,7 @@ public final class HostProc {
           for (Path task : tasks.toList()) {
             String children = Files.readString(task.resolve("children")).strip();
             if (!children.isEmpty()) {
-              for (String child : children.split("\\s+")) {
+              for (String child : children.split("\\s+", -1)) {
                 todo.add(Long.parseLong(child));
               }
             }
@@ -132,7 +132,7 @@ public final class HostProc {
     for (String table : List.of("tcp", "tcp6")) {
       try {
         for (String line : Files.readAllLines(procRoot.resolve(pid + "/net/" + table))) {
-          String[] fields = line.strip().split("\\s+");
+          String[] fields = line.strip().split("\\s+", -1);
           // sl local_address rem_address st ...; state 0A is LISTEN
           if (fields.length > 3 && fields[3].equals("0A")) {
             String local = fields[1];

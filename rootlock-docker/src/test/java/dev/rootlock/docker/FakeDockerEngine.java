@@ -1,6 +1,7 @@
 package dev.rootlock.docker;
 
 import dev.rootlock.docker.DockerEngineException.Reason;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,7 +82,8 @@ public final class FakeDockerEngine implements DockerEngine {
 
   /** A regular file of the image with its content, as {@code readPath} shows it. */
   public FakeDockerEngine withFile(String path, String content) {
-    files.put(path, new PathEntry(path, 0644, 0, 0, false, content.getBytes()));
+    files.put(
+        path, new PathEntry(path, 0644, 0, 0, false, content.getBytes(StandardCharsets.UTF_8)));
     return this;
   }
 

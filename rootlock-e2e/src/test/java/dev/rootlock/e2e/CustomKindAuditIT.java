@@ -65,12 +65,14 @@ class CustomKindAuditIT {
     assertThat(audit.err()).isEmpty();
     assertThat(audit.out())
         .isEqualTo(
-            ("NAMESPACE    OWNER              POD          CONTAINER   READONLY           CHECKS\n"
-                    + "%1$s   workflow/nightly   (template)   app         unset (writable)   privileged\n"
-                    + "\n"
-                    + "NAMESPACE    OBJECTS   VIOLATING   CONTAINERS   READONLY\n"
-                    + "%1$s   1         1           1            0\n"
-                    + "baseline:latest: 1 of 1 object violates, in 1 of 1 namespace\n")
+            """
+             NAMESPACE    OWNER              POD          CONTAINER   READONLY           CHECKS
+             %1$s   workflow/nightly   (template)   app         unset (writable)   privileged
+
+             NAMESPACE    OBJECTS   VIOLATING   CONTAINERS   READONLY
+             %1$s   1         1           1            0
+             baseline:latest: 1 of 1 object violates, in 1 of 1 namespace
+             """
                 .formatted(namespace));
     assertThat(audit.exitCode()).isEqualTo(1);
 

@@ -205,7 +205,7 @@ class KubeAuditIT {
 
   /** {@code a,b,c} as the narrow CHECKS column shows it: {@code a +2}. */
   private static String firstAndCount(String checks) {
-    String[] each = checks.split(",");
+    String[] each = checks.split(",", 0);
     return each.length == 1 ? each[0] : each[0] + " +" + (each.length - 1);
   }
 }

@@ -42,7 +42,7 @@ final class ShippedConfigurations {
       throw new IllegalStateException("webhook manifests exited " + exit + ": " + err);
     }
     List<HasMetadata> configurations = new ArrayList<>();
-    for (String document : out.toString().split("(?m)^---$")) {
+    for (String document : out.toString().split("(?m)^---$", -1)) {
       if (document.isBlank()) {
         continue;
       }

@@ -82,7 +82,7 @@ final class WebhookProcess implements AutoCloseable {
   /** The value of one sample of {@code /metrics}, 0 when absent. */
   double metric(String sample) throws IOException, InterruptedException {
     String text = get("/metrics").body();
-    for (String line : text.split("\n")) {
+    for (String line : text.split("\n", -1)) {
       if (line.startsWith(sample + " ")) {
         return Double.parseDouble(line.substring(sample.length() + 1).strip());
       }
@@ -97,11 +97,16 @@ final class WebhookProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
       process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        kill();
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          kill();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -106,7 +106,7 @@ public final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private static Map<String, String> params(String query) {
     Map<String, String> params = new LinkedHashMap<>();
-    for (String pair : query.split("&")) {
+    for (String pair : query.split("&", 0)) {
       int eq = pair.indexOf('=');
       String key = eq < 0 ? pair : pair.substring(0, eq);
       String value =

@@ -71,7 +71,7 @@ public final class WritablePaths {
       return null;
     }
     List<String> segments = new ArrayList<>();
-    for (String segment : path.split("/")) {
+    for (String segment : path.split("/", -1)) {
       if (segment.equals("..")) {
         if (!segments.isEmpty()) {
           segments.remove(segments.size() - 1);

@@ -253,7 +253,7 @@ public final class PodHardener {
         String written = raw != null ? raw : "false";
         boolean override =
             plan.options().overrides(READ_ONLY_ROOT)
-                || raw != null && plan.options().overrides(MISPLACED_READ_ONLY_ROOT);
+                || (raw != null && plan.options().overrides(MISPLACED_READ_ONLY_ROOT));
         if (override) {
           plan.set(field, true);
           plan.changed(subject(container), "readOnlyRootFilesystem", written, "true");

@@ -35,8 +35,8 @@ enum Setting {
   static String unquote(String raw) {
     String text = raw.strip();
     if (text.length() >= 2
-        && (text.startsWith("\"") && text.endsWith("\"")
-            || text.startsWith("'") && text.endsWith("'"))) {
+        && ((text.startsWith("\"") && text.endsWith("\""))
+            || (text.startsWith("'") && text.endsWith("'")))) {
       return text.substring(1, text.length() - 1);
     }
     return text;

@@ -122,7 +122,7 @@ public final class ComposeRuns {
     }
     for (Map.Entry<String, String> key : UNSUPPORTED.entrySet()) {
       Node value = node.get(key.getKey());
-      if (value != null && !value.isNull() && !Boolean.FALSE.toString().equals(scalar(value))) {
+      if (value != null && !value.isNull() && !"false".equals(scalar(value))) {
         unprovable.add(key.getValue());
       }
     }

@@ -17,7 +17,7 @@ final class Uses {
   private Uses() {}
 
   static Map<Node, Integer> count(Node root) {
-    Map<Node, Integer> uses = new IdentityHashMap<>();
+    IdentityHashMap<Node, Integer> uses = new IdentityHashMap<>();
     Deque<Node> pending = new ArrayDeque<>();
     pending.push(root);
     while (!pending.isEmpty()) {
@@ -38,7 +38,7 @@ final class Uses {
 
   /** The nesting depth of every node (at its first use), the root being 0. */
   static Map<Node, Integer> depths(Node root) {
-    Map<Node, Integer> depths = new IdentityHashMap<>();
+    IdentityHashMap<Node, Integer> depths = new IdentityHashMap<>();
     Deque<Node> pending = new ArrayDeque<>();
     Deque<Integer> levels = new ArrayDeque<>();
     pending.push(root);

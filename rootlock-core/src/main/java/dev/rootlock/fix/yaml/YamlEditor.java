@@ -58,11 +58,11 @@ public final class YamlEditor {
   }
 
   private final class Session {
-    final Map<MappingNode, MappingEdits> mappings = new IdentityHashMap<>();
-    final Map<MappingNode.Entry, Object> fills = new IdentityHashMap<>();
-    final Map<MappingNode.Entry, Boolean> fillFlow = new IdentityHashMap<>();
-    final Map<SequenceNode, List<Object>> appends = new IdentityHashMap<>();
-    final Map<Node, MappingNode.Entry> owners = new IdentityHashMap<>();
+    final IdentityHashMap<MappingNode, MappingEdits> mappings = new IdentityHashMap<>();
+    final IdentityHashMap<MappingNode.Entry, Object> fills = new IdentityHashMap<>();
+    final IdentityHashMap<MappingNode.Entry, Boolean> fillFlow = new IdentityHashMap<>();
+    final IdentityHashMap<SequenceNode, List<Object>> appends = new IdentityHashMap<>();
+    final IdentityHashMap<Node, MappingNode.Entry> owners = new IdentityHashMap<>();
     final List<Placed> edits = new ArrayList<>();
     final Set<String> anchors = new LinkedHashSet<>();
     final Map<Node, Integer> uses;
@@ -157,7 +157,7 @@ public final class YamlEditor {
         MappingNode.Entry entry = mapping.entry(key);
         boolean last = i == segments.size() - 1;
         // A field set on a mapping that only merges it in (<<) gets its own key, which wins.
-        if (entry == null || entry.value().isNull() || last && !writtenIn(mapping, entry)) {
+        if (entry == null || entry.value().isNull() || (last && !writtenIn(mapping, entry))) {
           Object rest = Values.wrap(segments.subList(i + 1, segments.size()), value, path);
           if (entry == null || !writtenIn(mapping, entry)) {
             Values.merge(edits(session, mapping).added, key, rest, false, shared(session, mapping));
@@ -290,10 +290,11 @@ public final class YamlEditor {
   }
 
   private static boolean isFlow(Node node) {
-    return node instanceof MappingNode m && m.style() == CollectionStyle.FLOW
-        || node instanceof SequenceNode s && s.style() == CollectionStyle.FLOW;
+    return (node instanceof MappingNode m && m.style() == CollectionStyle.FLOW)
+        || (node instanceof SequenceNode s && s.style() == CollectionStyle.FLOW);
   }
 
+  @SuppressWarnings("ReferenceEquality") // this very entry: equal records may sit in two mappings
   private static boolean writtenIn(MappingNode mapping, MappingNode.Entry entry) {
     for (MappingNode.Entry written : mapping.entries()) {
       if (written == entry) {
@@ -444,6 +445,7 @@ public final class YamlEditor {
     return column < 0 ? ", " : "," + render.layout().lineBreak() + " ".repeat(column);
   }
 
+  @SuppressWarnings("ReferenceEquality") // this very entry: equal records may sit in two mappings
   private void mappingEdits(Session session, MappingNode mapping, MappingEdits pending)
       throws EditException {
     List<MappingNode.Entry> remaining = new ArrayList<>();
@@ -486,6 +488,7 @@ public final class YamlEditor {
     }
   }
 
+  @SuppressWarnings("ReferenceEquality") // this very entry: equal records may sit in two mappings
   private void flowMappingEdits(
       Session session, MappingNode mapping, MappingEdits pending, List<MappingNode.Entry> remaining)
       throws EditException {

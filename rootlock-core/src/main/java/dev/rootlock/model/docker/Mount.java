@@ -74,7 +74,7 @@ public record Mount(
     }
     boolean readOnly = false;
     if (parts.size() == 3) {
-      for (String option : parts.get(2).split(",")) {
+      for (String option : parts.get(2).split(",", -1)) {
         if (option.equals("ro")) {
           readOnly = true;
         } else if (option.equals("rw")) {

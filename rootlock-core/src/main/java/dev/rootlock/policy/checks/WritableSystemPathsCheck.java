@@ -129,7 +129,7 @@ public final class WritableSystemPathsCheck implements Check<Pod> {
       return null;
     }
     Deque<String> segments = new ArrayDeque<>();
-    for (String segment : mountPath.split("/")) {
+    for (String segment : mountPath.split("/", -1)) {
       if (segment.equals("..")) {
         segments.pollLast();
       } else if (!segment.isEmpty() && !segment.equals(".")) {

@@ -93,7 +93,7 @@ public final class SystemPathMountsCheck implements Check<ContainerConfig> {
   static List<String> pathDirs(String pathEnv) {
     List<String> dirs = new ArrayList<>();
     if (pathEnv != null) {
-      for (String dir : pathEnv.split(":")) {
+      for (String dir : pathEnv.split(":", -1)) {
         if (dir.startsWith("/") && !dir.contains("$")) {
           String clean = clean(dir);
           if (!clean.equals("/")) {
@@ -110,7 +110,7 @@ public final class SystemPathMountsCheck implements Check<ContainerConfig> {
    */
   static String clean(String path) {
     Deque<String> parts = new ArrayDeque<>();
-    for (String part : path.split("/")) {
+    for (String part : path.split("/", -1)) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }

@@ -72,7 +72,7 @@ public final class ComposeReader {
   private static final class Shared {
     final List<InputError> errors = new ArrayList<>();
     final NodeOrigins origins = new NodeOrigins();
-    final Map<Node, Interpolation.Result> traces = new IdentityHashMap<>();
+    final IdentityHashMap<Node, Interpolation.Result> traces = new IdentityHashMap<>();
     final Map<String, FieldProblem> extendsWarnings = new HashMap<>();
     final Map<String, Scope> extendedFiles = new HashMap<>();
     final Deque<Path> including = new ArrayDeque<>();
@@ -244,7 +244,7 @@ public final class ComposeReader {
         Interpolation.Result result = shared.traces.get(scalar);
         if (result != null) {
           for (String use : result.uses()) {
-            if (!result.known() && use.contains(" must be set when Compose runs")
+            if ((!result.known() && use.contains(" must be set when Compose runs"))
                 || use.endsWith(" is not set, so it reads as an empty string")) {
               found.add(use);
             }
@@ -617,6 +617,7 @@ public final class ComposeReader {
    * with the chain are errors. {@code chain} holds the services being resolved, as {@code
    * file:service}, so that a cycle through other files is caught too.
    */
+  @SuppressWarnings("ReferenceEquality") // the same file's scope, not an equal one
   private MappingNode resolve(Scope scope, String name, Deque<String> chain) {
     MappingNode done = scope.resolved().get(name);
     if (done != null) {

@@ -87,21 +87,22 @@ final class ComposeValues {
       warnings.add(new FieldProblem(path, last.message() + "; read as unset"));
       return null;
     }
-    switch (value.toLowerCase(Locale.ROOT)) {
-      case "true":
-        return true;
-      case "false":
-        return false;
-      case "y", "yes", "on":
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      case "y", "yes", "on" -> {
         warnings.add(new FieldProblem(path, yaml11(value, "true")));
-        return true;
-      case "n", "no", "off":
+        yield true;
+      }
+      case "n", "no", "off" -> {
         warnings.add(new FieldProblem(path, yaml11(value, "false")));
-        return false;
-      default:
+        yield false;
+      }
+      default -> {
         problems.add(new FieldProblem(path, "invalid boolean: " + value));
-        return null;
-    }
+        yield null;
+      }
+    };
   }
 
   /** A scalar's value as text (numbers in canonical form), or null when unset or null. */

@@ -201,7 +201,7 @@ final class Interpolation {
     String word = inner.substring(operatorAt + 1);
     ComposeEnvironment.Binding binding = environment.get(name);
     // With a colon an empty value counts as unset; without one only an absent variable does.
-    boolean missing = binding == null || colon && binding.value().isEmpty();
+    boolean missing = binding == null || (colon && binding.value().isEmpty());
     String state = binding == null ? " is not set" : " is empty";
     return switch (operator) {
       case '-' -> {
@@ -255,10 +255,10 @@ final class Interpolation {
   }
 
   private static boolean isNameStart(char c) {
-    return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   private static boolean isNamePart(char c) {
-    return isNameStart(c) || c >= '0' && c <= '9';
+    return isNameStart(c) || (c >= '0' && c <= '9');
   }
 }

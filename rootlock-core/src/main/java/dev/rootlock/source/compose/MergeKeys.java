@@ -22,7 +22,7 @@ final class MergeKeys {
   /** A key written a second time in one mapping. */
   record Duplicate(String key, Position at, Position first) {}
 
-  private final Map<Node, Node> done = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Node> done = new IdentityHashMap<>();
   private final List<Duplicate> duplicates = new ArrayList<>();
 
   /** The duplicates found by all {@link #resolve} calls so far, in the order found. */

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * Which file each node of a Compose project was written in. A project's services are assembled from
@@ -31,8 +30,8 @@ final class NodeOrigins {
   /** A line of an env file, where a finding about the value it set points. */
   record Place(String file, Position position) {}
 
-  private final Map<Node, Origin> origins = new IdentityHashMap<>();
-  private final Map<Node, Place> places = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Origin> origins = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Place> places = new IdentityHashMap<>();
 
   /** Marks every node of {@code root}, keys included, as written in {@code origin}. */
   void register(Node root, Origin origin) {

@@ -205,7 +205,7 @@ final class ServiceMerge {
   }
 
   private static boolean isListLike(Node node) {
-    return node instanceof SequenceNode || node instanceof ScalarNode scalar && !scalar.isNull();
+    return node instanceof SequenceNode || (node instanceof ScalarNode scalar && !scalar.isNull());
   }
 
   private static List<Node> itemsOf(Node node) {

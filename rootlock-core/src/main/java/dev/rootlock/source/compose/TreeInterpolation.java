@@ -21,8 +21,8 @@ final class TreeInterpolation {
 
   private final String file;
   private final ComposeEnvironment environment;
-  private final Map<Node, Node> done = new IdentityHashMap<>();
-  private final Map<Node, Interpolation.Result> traces = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Node> done = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Interpolation.Result> traces = new IdentityHashMap<>();
   private final List<InputError> errors = new ArrayList<>();
 
   TreeInterpolation(String file, ComposeEnvironment environment) {

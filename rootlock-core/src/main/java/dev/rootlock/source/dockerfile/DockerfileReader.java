@@ -207,7 +207,7 @@ public final class DockerfileReader {
       }
       for (int i = 0; i < volumes.size(); i++) {
         if (path.equals(DockerfileImage.volumePath(i))
-            || i == 0 && path.equals(FieldPath.of(DockerfileImage.VOLUME))) {
+            || (i == 0 && path.equals(FieldPath.of(DockerfileImage.VOLUME)))) {
           return volumes.get(i).position();
         }
       }
@@ -218,7 +218,7 @@ public final class DockerfileReader {
   private static Draft stage(
       Instruction instruction, List<Draft> drafts, Map<String, String> globals) {
     List<String> words = new ArrayList<>();
-    for (String word : instruction.arguments().split("\\s+")) {
+    for (String word : instruction.arguments().split("\\s+", -1)) {
       if (!word.isEmpty() && !(words.isEmpty() && word.startsWith("--"))) {
         words.add(word);
       }

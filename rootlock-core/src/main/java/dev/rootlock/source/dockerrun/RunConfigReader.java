@@ -28,20 +28,17 @@ final class RunConfigReader {
   record Result(
       ContainerConfig config, List<FieldProblem> problems, Map<FieldPath, Integer> positions) {}
 
-  private final List<String> args;
   private final ContainerConfig.Builder b = ContainerConfig.builder(DockerDialect.RUN, null);
   private final List<FieldProblem> problems = new ArrayList<>();
   private final Map<FieldPath, Integer> positions = new HashMap<>();
   private final List<String> networks = new ArrayList<>();
   private int volumeCount;
 
-  private RunConfigReader(List<String> args) {
-    this.args = args;
-  }
+  private RunConfigReader() {}
 
   static Result read(List<String> args, List<RunOption> options, int imageIndex)
       throws DockerRunException {
-    RunConfigReader reader = new RunConfigReader(args);
+    RunConfigReader reader = new RunConfigReader();
     for (RunOption option : options) {
       if (option.known()) {
         reader.apply(option);
@@ -107,7 +104,7 @@ final class RunConfigReader {
     String value = option.value();
     // The advanced syntax --network name=host,alias=web names the network in a CSV field.
     if (value.contains("=")) {
-      for (String field : value.split(",")) {
+      for (String field : value.split(",", -1)) {
         if (field.startsWith("name=")) {
           value = field.substring("name=".length());
         }

@@ -37,7 +37,7 @@ public record RunOption(
     if (value == null) {
       return List.of(written);
     }
-    if (valueIndex >= 0 || written.length() == 2 && !written.startsWith("--")) {
+    if (valueIndex >= 0 || (written.length() == 2 && !written.startsWith("--"))) {
       return List.of(written, value);
     }
     return List.of(written + "=" + value);

@@ -212,6 +212,7 @@ final class FieldReader {
     return null;
   }
 
+  @SuppressWarnings("TypeParameterUnusedInFormals") // always null, as whatever the reader returns
   private <T> T wrong(FieldPath path, String expected, Node node) {
     problem(path, "expected " + expected + ", got " + describe(node));
     return null;

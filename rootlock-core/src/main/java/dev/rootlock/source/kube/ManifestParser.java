@@ -51,8 +51,8 @@ public final class ManifestParser {
   }
 
   /**
-   * JSON for a {@code .json} name; YAML for {@code .yaml} and {@code .yml}; otherwise (standard input)
-   * JSON when the first thing in the text is a {@code {}, as kubectl decides.
+   * JSON for a {@code .json} name; YAML for {@code .yaml} and {@code .yml}; otherwise (standard
+   * input) JSON when the first thing in the text is a <code>{</code>, as kubectl decides.
    */
   public static Syntax syntaxOf(String displayName, String text) {
     String name = displayName.toLowerCase(Locale.ROOT);

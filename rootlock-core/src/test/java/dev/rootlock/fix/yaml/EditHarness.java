@@ -22,7 +22,7 @@ final class EditHarness {
   /** Enough of YAML 1.1 for these tests: booleans, decimal integers, nulls. */
   static final ScalarResolver RESOLVER =
       (value, tag, plain) -> {
-        if (!(plain && tag == null || "!!bool".equals(tag))) {
+        if (!((plain && tag == null) || "!!bool".equals(tag))) {
           return new ScalarResolver.Resolved(ScalarType.STRING, value);
         }
         if (value.isEmpty() || value.equals("~") || value.equals("null")) {

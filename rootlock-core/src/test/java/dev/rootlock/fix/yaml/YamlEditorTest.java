@@ -180,8 +180,14 @@ class YamlEditorTest {
     String after = edit(before, List.of(new SetField(SC.key("runAsNonRoot"), true)));
     assertThat(after)
         .isEqualTo(
-            "spec:\r\n  containers:\r\n  - name: app\r\n    image: x\r\n"
-                + "    securityContext:\r\n      runAsNonRoot: true\r\n");
+            """
+            spec:\r
+              containers:\r
+              - name: app\r
+                image: x\r
+                securityContext:\r
+                  runAsNonRoot: true\r
+            """);
   }
 
   @Test
@@ -433,8 +439,16 @@ class YamlEditorTest {
                 new SetField(FieldPath.of("a", "f"), "64Mi")));
     assertThat(after)
         .isEqualTo(
-            "a:\n  b: 1\n  c: \"yes\"\n  d: \"1:20\"\n  e:\n  - /tmp:rw,noexec\n"
-                + "  - no-new-privileges:true\n  f: 64Mi\n");
+            """
+            a:
+              b: 1
+              c: "yes"
+              d: "1:20"
+              e:
+              - /tmp:rw,noexec
+              - no-new-privileges:true
+              f: 64Mi
+            """);
   }
 
   @Test

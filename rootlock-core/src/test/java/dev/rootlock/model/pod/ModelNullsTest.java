@@ -88,7 +88,7 @@ class ModelNullsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("promisedComponents")
   void aPromisedComponentRejectsNull(String component) throws Exception {
-    String[] parts = component.split("\\.");
+    String[] parts = component.split("\\.", -1);
     Class<?> record = Class.forName(Container.class.getPackageName() + "." + parts[0]);
     RecordComponent[] components = record.getRecordComponents();
     Object[] args = new Object[components.length];

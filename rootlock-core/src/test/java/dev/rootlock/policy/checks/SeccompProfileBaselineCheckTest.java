@@ -174,14 +174,4 @@ class SeccompProfileBaselineCheckTest {
             "spec.securityContext.seccompProfile.type",
             "spec.containers[1].securityContext.seccompProfile.type");
   }
-
-  private static void assertResult(CheckResult result, String expectedDetail) {
-    if (expectedDetail == null) {
-      assertThat(result).isEqualTo(CheckResult.ALLOWED);
-    } else {
-      assertThat(result.allowed()).isFalse();
-      assertThat(result.reason()).isEqualTo("seccompProfile");
-      assertThat(result.detail()).isEqualTo(expectedDetail);
-    }
-  }
 }

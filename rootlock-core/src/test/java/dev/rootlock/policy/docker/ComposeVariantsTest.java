@@ -37,7 +37,7 @@ class ComposeVariantsTest {
   static String hardenedWith(String body) {
     Map<String, String> keys = new LinkedHashMap<>(HARDENED);
     List<String> own = new ArrayList<>();
-    for (String line : body.split("\n")) {
+    for (String line : body.split("\n", -1)) {
       if (!line.startsWith(" ") && !line.startsWith("-") && line.contains(":")) {
         String key = line.substring(0, line.indexOf(':'));
         keys.remove(key);
@@ -79,12 +79,14 @@ class ComposeVariantsTest {
         bad("read_only: \"${RO}\"", "read_only != true (service \"api\" must set read_only: true)"),
         ok("tmpfs:\n  - /tmp:rw,noexec,nosuid,size=64m\n  - /run:size=1m"),
         ok(
-            "tmpfs: []\n"
-                + "volumes:\n"
-                + "  - type: tmpfs\n"
-                + "    target: /tmp\n"
-                + "    tmpfs:\n"
-                + "      size: 67108864"),
+            """
+            tmpfs: []
+            volumes:
+              - type: tmpfs
+                target: /tmp
+                tmpfs:
+                  size: 67108864\
+            """),
         bad(
             "tmpfs: /tmp",
             "unrestricted tmpfs (service \"api\" must set a size on tmpfs \"/tmp\")"),
@@ -96,11 +98,13 @@ class ComposeVariantsTest {
             "unrestricted tmpfs (service \"api\" must set a size on tmpfs \"/cache\")"),
         ok("volumes:\n  - ./config:/etc/app:ro\n  - data:/var/lib/app"),
         ok(
-            "volumes:\n"
-                + "  - type: bind\n"
-                + "    source: ./config\n"
-                + "    target: /etc/app\n"
-                + "    read_only: true"),
+            """
+            volumes:
+              - type: bind
+                source: ./config
+                target: /etc/app
+                read_only: true\
+            """),
         bad(
             "volumes:\n  - ./config:/etc/app",
             "writable bind mounts (service \"api\" must mount host path \"./config\" read-only),"

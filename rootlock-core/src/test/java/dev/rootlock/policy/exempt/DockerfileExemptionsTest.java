@@ -14,10 +14,12 @@ class DockerfileExemptionsTest {
     DockerfileExemptions.Read read =
         DockerfileExemptions.read(
             "Dockerfile",
-            "FROM alpine\r\n"
-                + "# rootlock:exempt dockerfileUser: drops privileges itself\r\n"
-                + "  #   rootlock:exempt dockerfileUser,dockerfileAdd: second reason\r\n"
-                + "USER root\r\n");
+            """
+            FROM alpine\r
+            # rootlock:exempt dockerfileUser: drops privileges itself\r
+              #   rootlock:exempt dockerfileUser,dockerfileAdd: second reason\r
+            USER root\r
+            """);
 
     assertThat(read.problems()).isEmpty();
     assertThat(read.byLine().keySet()).containsExactly(4);

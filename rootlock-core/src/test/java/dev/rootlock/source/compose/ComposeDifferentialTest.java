@@ -256,7 +256,7 @@ class ComposeDifferentialTest {
 
   /** v1 writes {@code SOURCE:TARGET:MODE} with host paths made absolute, or just {@code TARGET}. */
   private static String shortVolume(String spec) {
-    String[] parts = unescape(spec).split(":");
+    String[] parts = unescape(spec).split(":", 0);
     if (parts.length == 1) {
       return "VOLUME null " + trimSlash(parts[0]) + " rw";
     }

@@ -348,8 +348,13 @@ class ComposeProjectTest {
     Path compose =
         write(
             "compose.yaml",
-            "services:\n  api:\n    image: example/api:1\n    privileged: \"${PRIV}\"\n"
-                + "    user: \"${PRIV}:${NOPE:-1}\"\n");
+            """
+            services:
+              api:
+                image: example/api:1
+                privileged: "${PRIV}"
+                user: "${PRIV}:${NOPE:-1}"
+            """);
     ComposeEnvironment env = ComposeEnvironment.load(Map.of(), dir.resolve(".env"), ".env");
 
     DockerObject api =

@@ -92,12 +92,14 @@ class ComposeReaderTest {
                 TmpfsMount.parse("/run", TMPFS.index(1)))),
         variant("tmpfs: [/run]", tmpfs, List.of(TmpfsMount.parse("/run", TMPFS.index(0)))),
         variant(
-            "volumes:\n"
-                + "  - type: tmpfs\n"
-                + "    target: /cache\n"
-                + "    tmpfs:\n"
-                + "      size: 67108864\n"
-                + "      mode: 1777",
+            """
+            volumes:
+              - type: tmpfs
+                target: /cache
+                tmpfs:
+                  size: 67108864
+                  mode: 1777\
+            """,
             tmpfs,
             List.of(
                 TmpfsMount.ofLongSyntax("/cache", "67108864", "1777", false, VOLUMES.index(0)))),
@@ -146,11 +148,13 @@ class ComposeReaderTest {
         variant("uts: host", ContainerConfig::uts, "host"),
         variant("userns_mode: host", ContainerConfig::usernsMode, "host"),
         variant(
-            "devices:\n"
-                + "  - /dev/fuse\n"
-                + "  - source: /dev/sda\n"
-                + "    target: /dev/xvda\n"
-                + "    permissions: r",
+            """
+            devices:
+              - /dev/fuse
+              - source: /dev/sda
+                target: /dev/xvda
+                permissions: r\
+            """,
             ContainerConfig::devices,
             List.of(
                 new Device("/dev/fuse", FieldPath.of("devices").index(0)),
@@ -298,9 +302,19 @@ class ComposeReaderTest {
   void reportsValuesComposeRefusesAndTreatsThemAsUnset() {
     DockerObject api =
         api(
-            "read_only: maybe\nprivileged: 1\nuser: [a]\ncap_add: SYS_ADMIN\ntmpfs: {a: b}\n"
-                + "volumes:\n  - /a::ro\n  - {target: /x}\n  - {type: weird, target: /y}\n"
-                + "  - {type: tmpfs, target: /t, tmpfs: {size: lots}}\n  - 3.5");
+            """
+            read_only: maybe
+            privileged: 1
+            user: [a]
+            cap_add: SYS_ADMIN
+            tmpfs: {a: b}
+            volumes:
+              - /a::ro
+              - {target: /x}
+              - {type: weird, target: /y}
+              - {type: tmpfs, target: /t, tmpfs: {size: lots}}
+              - 3.5\
+            """);
     assertThat(api.problems())
         .containsExactly(
             new FieldProblem(FieldPath.of("read_only"), "invalid boolean: maybe"),

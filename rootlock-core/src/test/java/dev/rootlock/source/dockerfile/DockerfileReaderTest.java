@@ -141,8 +141,13 @@ class DockerfileReaderTest {
   void describesTheFinalStage() throws Exception {
     ParsedDockerfile parsed =
         read(
-            "# syntax=docker/dockerfile:1\nFROM golang:1 AS build\nRUN go build\n\n"
-                + "FROM --platform=$BUILDPLATFORM gcr.io/distroless/static AS runtime\n");
+            """
+            # syntax=docker/dockerfile:1
+            FROM golang:1 AS build
+            RUN go build
+
+            FROM --platform=$BUILDPLATFORM gcr.io/distroless/static AS runtime
+            """);
     assertThat(parsed.image())
         .isEqualTo(new DockerfileImage("runtime", 1, "gcr.io/distroless/static", null, List.of()));
     assertThat(parsed.stages()).extracting(Stage::name).containsExactly("build", "runtime");

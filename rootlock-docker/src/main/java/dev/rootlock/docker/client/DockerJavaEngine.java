@@ -336,7 +336,7 @@ public final class DockerJavaEngine implements DockerEngine {
       return List.of();
     }
     return changes.stream()
-        .map(c -> new FileChange(c.getPath(), FileChange.Kind.values()[c.getKind()]))
+        .map(c -> new FileChange(c.getPath(), FileChange.Kind.ofCode(c.getKind())))
         .toList();
   }
 

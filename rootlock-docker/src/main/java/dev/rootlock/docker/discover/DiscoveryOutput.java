@@ -304,7 +304,7 @@ public final class DiscoveryOutput {
     StringBuilder out = new StringBuilder();
     StringBuilder line = new StringBuilder(sentence.substring(0, lead));
     boolean lineHasWord = false;
-    for (String word : sentence.substring(lead).split(" +")) {
+    for (String word : sentence.substring(lead).split(" +", 0)) {
       if (lineHasWord && line.length() + 1 + word.length() > 80) {
         out.append(line).append('\n');
         line = new StringBuilder(indent);

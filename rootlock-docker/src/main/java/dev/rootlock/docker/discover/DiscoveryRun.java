@@ -214,7 +214,7 @@ final class DiscoveryRun {
             provenBy > 0 ? "" : "trial " + last.number() + " " + state(last, lastOutcome)));
     if (rootStarted()) {
       runs = trials.size() + 2; // the trials left unused are not waited for
-      hardenings.add(nonRootAlternative(runner, base, watch, trials, observed));
+      hardenings.add(nonRootAlternative(runner, base, watch, trials));
     }
     return new DiscoveryReport(
         runId,
@@ -289,7 +289,7 @@ final class DiscoveryRun {
    * requires that the trial taught nothing new.
    */
   private boolean proves(TrialOutcome outcome) {
-    boolean up = outcome.stayedUp() || !service && outcome.exitCode() == 0;
+    boolean up = outcome.stayedUp() || (!service && outcome.exitCode() == 0);
     return up && !outcome.exerciseFailed();
   }
 
@@ -372,7 +372,7 @@ final class DiscoveryRun {
    * write adds a mount for this alternative only.
    */
   private Hardening nonRootAlternative(
-      TrialRunner runner, TrialSpec base, Watch watch, List<Trial> trials, TrialOutcome observed) {
+      TrialRunner runner, TrialSpec base, Watch watch, List<Trial> trials) {
     long uid = workerIds == null ? 65534 : workerIds[0];
     long gid = workerIds == null ? 65534 : workerIds[1];
     String altUser = uid + ":" + gid;
@@ -546,7 +546,6 @@ final class DiscoveryRun {
         .ifPresent(
             e ->
                 fixOwnership(
-                    path,
                     candidate,
                     String.format(
                         "%s exists in the image as"
@@ -555,7 +554,7 @@ final class DiscoveryRun {
                         path, e.mode(), e.uid(), e.gid())));
   }
 
-  private void fixOwnership(String path, Candidate candidate, String why) {
+  private void fixOwnership(Candidate candidate, String why) {
     candidate.ownership = ",uid=" + ids.uid() + ",gid=" + ids.gid();
     candidate.note =
         why
@@ -609,7 +608,6 @@ final class DiscoveryRun {
               && candidates.get(mount.get()).ownership.isEmpty()
               && !volumes.contains(mount.get())) {
             fixOwnership(
-                mount.get(),
                 candidates.get(mount.get()),
                 "writing " + write.path() + " was denied on the tmpfs at " + mount.get());
             added.add(mount.get() + " (uid=" + ids.uid() + ")");
@@ -640,7 +638,6 @@ final class DiscoveryRun {
           && ids.uid() != 0
           && !HostProc.canWrite(stat.getValue(), ids.uid(), List.of(ids.gid()))) {
         fixOwnership(
-            stat.getKey(),
             c,
             String.format(
                 "the tmpfs at %s came up %04o owned by %d:%d",

@@ -47,7 +47,7 @@ record UserIds(long uid, long gid) {
   }
 
   private static String[] find(String file, String name, int minFields) {
-    for (String line : file.split("\n")) {
+    for (String line : file.split("\n", -1)) {
       String[] fields = line.split(":");
       if (fields.length >= minFields && fields[0].equals(name)) {
         return fields;
@@ -57,7 +57,7 @@ record UserIds(long uid, long gid) {
   }
 
   private static String[] findByUid(String file, long uid) {
-    for (String line : file.split("\n")) {
+    for (String line : file.split("\n", -1)) {
       String[] fields = line.split(":");
       if (fields.length >= 4 && fields[2].equals(Long.toString(uid))) {
         return fields;

@@ -181,13 +181,6 @@ final class TrialDiscovery {
   }
 
   /**
-   * Where to mount for a refused write: the directory that holds a refused file, or in which a
-   * directory could not be made (its parent). EACCES counts too: under a read-only root the kernel
-   * checks permissions before it reports EROFS, so a root process without DAC_OVERRIDE sees EACCES
-   * for a log file it does not own; inside a trial's own mount the caller finds it covered and
-   * learns nothing. Nothing for a refusal that a mount does not cure.
-   */
-  /**
    * Where a mount for this refused write may go, by docker discover's rules: never where it refuses
    * one (/etc, PATH and system dirs; the refused write then stays in the report, and the fixer
    * keeps its own check), and below a broad parent the written path itself, as docker discover
@@ -204,6 +197,13 @@ final class TrialDiscovery {
     return Optional.empty();
   }
 
+  /**
+   * Where to mount for a refused write: the directory that holds a refused file, or in which a
+   * directory could not be made (its parent). EACCES counts too: under a read-only root the kernel
+   * checks permissions before it reports EROFS, so a root process without DAC_OVERRIDE sees EACCES
+   * for a log file it does not own; inside a trial's own mount the caller finds it covered and
+   * learns nothing. Nothing for a refusal that a mount does not cure.
+   */
   static Optional<String> mountFor(RefusedWrite write) {
     if (write.path() == null || !write.path().startsWith("/")) {
       return Optional.empty();

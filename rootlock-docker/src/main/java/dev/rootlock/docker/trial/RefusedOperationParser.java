@@ -71,7 +71,7 @@ public final class RefusedOperationParser {
   /** The refused operations in {@code logs}, one per kind and detail, in order of appearance. */
   public static List<RefusedOperation> parse(String logs) {
     Map<String, RefusedOperation> found = new LinkedHashMap<>();
-    for (String raw : logs.split("\\R")) {
+    for (String raw : logs.split("\\R", -1)) {
       String line = raw.strip();
       if (!EPERM.matcher(line).find()) {
         continue;

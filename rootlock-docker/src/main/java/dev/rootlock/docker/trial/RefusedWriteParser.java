@@ -95,7 +95,7 @@ public final class RefusedWriteParser {
    */
   public static List<RefusedWrite> parse(String logs, String workingDir) {
     Map<String, RefusedWrite> found = new LinkedHashMap<>();
-    for (String rawLine : logs.split("\\R")) {
+    for (String rawLine : logs.split("\\R", -1)) {
       String line = rawLine.strip();
       if (!ERRNO_TEXT.matcher(line).find()) {
         continue;

@@ -105,7 +105,7 @@ public record TrialOutcome(
    * nothing was refused and the exercise (if any) passed.
    */
   public boolean proves(boolean service) {
-    boolean ran = service ? stayedUp : !stayedUp && exitCode == 0 || stayedUp;
+    boolean ran = service ? stayedUp : (!stayedUp && exitCode == 0) || stayedUp;
     return ran && refusedWrites.isEmpty() && refusedOperations.isEmpty() && !exerciseFailed();
   }
 

@@ -28,7 +28,7 @@ public final class TrialRunner {
   private static final long POLL_MILLIS = 250;
 
   /** Before this, a quiet process may just not have started yet. */
-  private static final Duration MIN_UP = Duration.ofMillis(1000);
+  private static final Duration MIN_UP = Duration.ofSeconds(1);
 
   /** Bounds on the log files read from a trial's mounts: enough for an error log's last words. */
   private static final int LOG_FILES = 32;

@@ -39,8 +39,9 @@ public record MountEntry(
       if (halves.length != 2) {
         continue;
       }
-      String[] left = halves[0].split(" ");
-      String[] right = halves[1].split(" ");
+      // Limit 0: a trailing space adds no empty field, so the length checks below see fields.
+      String[] left = halves[0].split(" ", 0);
+      String[] right = halves[1].split(" ", 0);
       if (left.length < 6 || right.length < 3) {
         continue;
       }

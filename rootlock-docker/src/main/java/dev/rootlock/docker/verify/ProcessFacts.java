@@ -31,8 +31,8 @@ public record ProcessFacts(
       }
       String value = kv[1].strip();
       switch (kv[0]) {
-        case "Uid" -> uid = Long.parseLong(value.split("\\s+")[1]); // effective
-        case "Gid" -> gid = Long.parseLong(value.split("\\s+")[1]);
+        case "Uid" -> uid = Long.parseLong(value.split("\\s+", -1)[1]); // effective
+        case "Gid" -> gid = Long.parseLong(value.split("\\s+", -1)[1]);
         case "Groups" ->
             groups =
                 value.isEmpty()

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 class UserIdsTest {
 
   private static final byte[] PASSWD =
-      ("root:x:0:0:root:/root:/bin/sh\n" + "app:x:1000:1001:app:/home/app:/bin/sh\n")
+      """
+       root:x:0:0:root:/root:/bin/sh
+       app:x:1000:1001:app:/home/app:/bin/sh
+       """
           .getBytes(StandardCharsets.UTF_8);
   private static final byte[] GROUP = "root:x:0:\nstaff:x:50:\n".getBytes(StandardCharsets.UTF_8);
 

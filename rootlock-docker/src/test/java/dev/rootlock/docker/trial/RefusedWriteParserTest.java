@@ -85,8 +85,12 @@ class RefusedWriteParserTest {
   @org.junit.jupiter.api.Test
   void repeatedRefusalsOfOnePathAreReportedOnce() {
     String logs =
-        "touch: /tmp/t: Read-only file system\ntouch: /tmp/t: Read-only file system\n"
-            + "noise\nsh: can't create /etc/foo: Read-only file system\n";
+        """
+        touch: /tmp/t: Read-only file system
+        touch: /tmp/t: Read-only file system
+        noise
+        sh: can't create /etc/foo: Read-only file system
+        """;
     assertThat(RefusedWriteParser.parse(logs, "/"))
         .extracting(RefusedWrite::path)
         .isEqualTo(List.of("/tmp/t", "/etc/foo"));

@@ -9,7 +9,6 @@ import dev.rootlock.docker.RealEngine;
 import dev.rootlock.docker.client.DockerJavaEngine;
 import dev.rootlock.docker.trial.RefusedOperation.Kind;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,6 @@ class TrialRunnerIT {
   private final TrialJanitor janitor =
       new TrialJanitor(engine, TrialJanitor.LABEL, "rl-pd-" + TrialJanitor.newRunId(), line -> {});
   private final TrialRunner runner = new TrialRunner(engine, HostProc.host(), janitor);
-  private final List<String> messages = new ArrayList<>();
 
   @AfterEach
   void nothingLeftBehind() {

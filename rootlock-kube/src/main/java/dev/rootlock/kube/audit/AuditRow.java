@@ -11,8 +11,8 @@ import java.util.List;
  * @param checks the IDs of the failing checks that concern this container (its own, and the
  *     pod-wide ones), in the policy's order
  * @param user the effective {@code runAsUser}, {@code non-root}, or {@code unset}
- * @param privilegeEscalation {@code allowPrivilegeEscalation}: {@code true}, {@code false} or
- *     {@code unset}
+ * @param privilegeEscalation the container's allowPrivilegeEscalation: {@code true}, {@code false}
+ *     or {@code unset}
  * @param capabilities e.g. {@code drop=ALL add=NET_BIND_SERVICE}, or {@code -}
  * @param seccomp the effective seccomp profile type, or {@code unset}
  * @param writableMounts the mount paths the container can write, or empty

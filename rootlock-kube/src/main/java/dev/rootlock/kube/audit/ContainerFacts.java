@@ -22,8 +22,10 @@ public final class ContainerFacts {
     return value == null ? "unset (writable)" : value.toString();
   }
 
-  /** The failing checks that name this container, plus those that name no container (pod-wide). */
-  /** The checks the container fails; an exempt one is marked {@code check(exempt)}. */
+  /**
+   * The failing checks that name this container, plus those that name no container (pod-wide); an
+   * exempt one is marked {@code check(exempt)}.
+   */
   public static List<String> checks(ObjectResult result, Container container) {
     List<String> ids = new ArrayList<>();
     for (Finding finding : result.findings()) {

@@ -126,7 +126,7 @@ public final class KubeConnection {
     List<File> files = new ArrayList<>();
     String listed = env.get("KUBECONFIG");
     if (listed != null && !listed.isEmpty()) {
-      for (String name : listed.split(File.pathSeparator)) {
+      for (String name : listed.split(File.pathSeparator, -1)) {
         // kubectl skips names that do not exist; so do we.
         if (!name.isEmpty() && Files.isRegularFile(Path.of(name))) {
           files.add(new File(name));

@@ -30,6 +30,7 @@ final class KubeconfigMerge {
    * One kubeconfig of {@code files} (parsed, with the directory each came from), its current
    * context {@code context} when given.
    */
+  @SuppressWarnings("ReferenceEquality") // whether this file's entry is the one that won
   static Config merge(List<Parsed> files, String context) {
     Map<String, NamedCluster> clusters = new LinkedHashMap<>();
     Map<String, NamedAuthInfo> users = new LinkedHashMap<>();

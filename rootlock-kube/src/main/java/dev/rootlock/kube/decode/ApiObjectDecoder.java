@@ -438,7 +438,7 @@ final class ApiObjectDecoder {
 
   private static Boolean bool(JsonNode node, String field) {
     JsonNode value = node.get(field);
-    return value == null || !value.isBoolean() ? null : value.booleanValue();
+    return (value == null || !value.isBoolean()) ? null : value.booleanValue();
   }
 
   private static Long number(JsonNode node, String field) {

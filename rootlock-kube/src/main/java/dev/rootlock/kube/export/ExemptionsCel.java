@@ -96,7 +96,8 @@ final class ExemptionsCel {
   /** A CEL single-quoted string literal: backslash, quote and control characters escaped. */
   static String literal(String text) {
     StringBuilder out = new StringBuilder("'");
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       if (c == '\\' || c == '\'') {
         out.append('\\').append(c);
       } else if (c < 0x20 || c == 0x7f) {

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -83,7 +84,7 @@ class KubeAuditExemptionsTest {
             new ScanRequest(
                 List.of("-"),
                 dev.rootlock.model.LevelVersion.of(Level.HARDENED, PolicyVersion.LATEST),
-                new ByteArrayInputStream(manifests.toString().getBytes()),
+                new ByteArrayInputStream(manifests.toString().getBytes(StandardCharsets.UTF_8)),
                 dev.rootlock.engine.InputType.KUBERNETES,
                 null,
                 false,

@@ -34,7 +34,7 @@ final class ExportedPolicy {
   private record Compiled(String name, CelRuntime.Program program) {}
 
   private static final Cel CEL =
-      CelFactory.standardCelBuilder()
+      CelFactory.legacyCelBuilder()
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
           .addVar("object", SimpleType.DYN)
           .addVar("oldObject", SimpleType.DYN)

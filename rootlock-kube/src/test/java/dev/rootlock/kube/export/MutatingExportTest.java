@@ -74,7 +74,7 @@ class MutatingExportTest {
           "Job");
 
   private static final Cel CEL =
-      CelFactory.standardCelBuilder()
+      CelFactory.legacyCelBuilder()
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
           .addVar("object", SimpleType.DYN)
           .addVar("oldObject", SimpleType.DYN)
@@ -306,7 +306,7 @@ class MutatingExportTest {
                           m.mountPath() != null
                               && (m.mountPath().contains("..")
                                   || normalised(m).equals("/tmp")
-                                  || normalised(m).equals("/") && m.writable()));
+                                  || (normalised(m).equals("/") && m.writable())));
       List<VolumeMount> added = new ArrayList<>(c.volumeMounts());
       added.removeAll(was.volumeMounts());
       List<String> addedPaths = added.stream().map(VolumeMount::mountPath).toList();

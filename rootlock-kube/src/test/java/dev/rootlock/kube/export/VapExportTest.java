@@ -225,7 +225,7 @@ class VapExportTest {
           found.addAll(unknownFields(value, path + "." + method.getName().substring(3), seen));
         }
       } catch (ReflectiveOperationException e) {
-        throw new AssertionError(e);
+        throw new LinkageError(e.getMessage(), e);
       }
     }
     return found;

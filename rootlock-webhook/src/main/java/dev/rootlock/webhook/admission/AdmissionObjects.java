@@ -79,8 +79,8 @@ public final class AdmissionObjects {
     }
     ObjectNode trimmed = AdmissionReviews.json().createObjectNode();
     object
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             field -> {
               String name = field.getKey();
               JsonNode value = field.getValue();
@@ -90,8 +90,8 @@ public final class AdmissionObjects {
               if (name.equals("metadata") && value.isObject() && value.has("managedFields")) {
                 ObjectNode metadata = AdmissionReviews.json().createObjectNode();
                 value
-                    .fields()
-                    .forEachRemaining(
+                    .properties()
+                    .forEach(
                         m -> {
                           if (!m.getKey().equals("managedFields")) {
                             metadata.set(m.getKey(), m.getValue());

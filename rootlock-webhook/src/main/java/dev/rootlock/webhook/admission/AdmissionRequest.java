@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The parts of an {@code admission.k8s.io/v1} AdmissionRequest that the webhook reads.
  *
  * @param group the resource's API group ({@code ""} for core, {@code apps}, {@code batch})
- * @param resource the resource, e.g. {@code pods}, {@code deployments}, {@code namespaces}
+ * @param resource the resource, e.g. pods, deployments, namespaces
  * @param subResource {@code ""} when none, e.g. {@code ephemeralcontainers}, {@code status}
  * @param kind the object's kind, e.g. {@code Pod}
  * @param name the object's name, possibly empty (a pod with generateName, at mutation)

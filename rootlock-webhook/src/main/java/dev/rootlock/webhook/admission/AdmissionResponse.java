@@ -13,6 +13,7 @@ import java.util.Map;
  * @param auditAnnotations unprefixed keys; the API server prefixes them with the webhook's name
  * @param patch a JSON Patch document (mutating webhook only), or null
  */
+@SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or hashed
 public record AdmissionResponse(
     boolean allowed,
     Status status,

@@ -405,7 +405,7 @@ public final class Validator {
       return Map.of();
     }
     Map<String, String> out = new LinkedHashMap<>();
-    labels.fields().forEachRemaining(entry -> out.put(entry.getKey(), entry.getValue().asText()));
+    labels.properties().forEach(entry -> out.put(entry.getKey(), entry.getValue().asText()));
     return out;
   }
 }

@@ -62,6 +62,8 @@ public final class PolicyLabels {
   }
 
   /**
+   * The policy a namespace's labels select, over {@code defaults}.
+   *
    * @param shadowPsa whether a mode without rootlock labels is read from PSA's labels
    */
   public static Resolved resolve(Map<String, String> labels, Policy defaults, boolean shadowPsa) {

@@ -42,7 +42,7 @@ public final class WebhookManifests {
     List<String> documents = new ArrayList<>();
     for (String file : InstallTemplates.FILES) {
       String text = InstallTemplates.expand(file, InstallTemplates.read(file), flags, values);
-      for (String document : text.split("(?m)^---\n")) {
+      for (String document : text.split("(?m)^---\n", -1)) {
         if (hasContent(document)) {
           documents.add(document.endsWith("\n") ? document : document + "\n");
         }

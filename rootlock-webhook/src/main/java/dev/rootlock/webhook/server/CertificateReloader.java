@@ -56,7 +56,8 @@ final class CertificateReloader implements AutoCloseable {
 
   void start(Duration interval) {
     long millis = Math.max(1, interval.toMillis());
-    poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+    // Nothing waits on the future: poll() logs the failures it expects, and close() stops it.
+    var unused = poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /** How many times a new pair was taken into use. */

@@ -51,6 +51,7 @@ final class PemFiles {
   /**
    * The key material in a pair of files' contents; the key must belong to the first certificate.
    */
+  @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or hashed
   record KeyMaterial(X509Certificate[] chain, PrivateKey key) {}
 
   static KeyMaterial read(String certificatePem, String keyPem) throws GeneralSecurityException {
@@ -86,17 +87,21 @@ final class PemFiles {
     while (matcher.find()) {
       byte[] der = decode(matcher.group(2));
       switch (matcher.group(1)) {
-        case "PRIVATE KEY":
+        case "PRIVATE KEY" -> {
           return pkcs8(der);
-        case "RSA PRIVATE KEY":
+        }
+        case "RSA PRIVATE KEY" -> {
           return pkcs8(sequence(concat(new byte[] {0x02, 0x01, 0x00}, RSA_ALGORITHM, octets(der))));
-        case "EC PRIVATE KEY":
+        }
+        case "EC PRIVATE KEY" -> {
           byte[] algorithm = sequence(concat(EC_PUBLIC_KEY_OID, curveOf(der)));
           return pkcs8(sequence(concat(new byte[] {0x02, 0x01, 0x00}, algorithm, octets(der))));
-        case "ENCRYPTED PRIVATE KEY":
-          throw new GeneralSecurityException("the private key is encrypted; give it unencrypted");
-        default:
+        }
+        case "ENCRYPTED PRIVATE KEY" ->
+            throw new GeneralSecurityException("the private key is encrypted; give it unencrypted");
+        default -> {
           // e.g. EC PARAMETERS written before the key by openssl ecparam -genkey
+        }
       }
     }
     throw new GeneralSecurityException("no PEM private key block in the key file");

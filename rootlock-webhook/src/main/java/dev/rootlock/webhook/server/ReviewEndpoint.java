@@ -189,7 +189,7 @@ final class ReviewEndpoint implements HttpHandler {
     if (query == null) {
       return null;
     }
-    for (String parameter : query.split("&")) {
+    for (String parameter : query.split("&", -1)) {
       if (parameter.startsWith("timeout=")) {
         return GoDurations.parse(parameter.substring("timeout=".length())).orElse(null);
       }

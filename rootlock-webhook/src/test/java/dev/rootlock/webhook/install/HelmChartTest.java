@@ -47,9 +47,13 @@ class HelmChartTest {
 
   private static final KubernetesSerialization YAML = new KubernetesSerialization();
   private static final Path CHART = Path.of("..", "deploy", "helm", "rootlock");
+
+  @SuppressWarnings("InlineFormatString") // named: the header of every generated file
   private static final String GENERATED =
-      "# Generated from rootlock-webhook/src/main/resources/dev/rootlock/webhook/install/%s by\n"
-          + "# HelmChartTest (-Drootlock.writeChart=true): edit that file, not this one.\n";
+      """
+      # Generated from rootlock-webhook/src/main/resources/dev/rootlock/webhook/install/%s by
+      # HelmChartTest (-Drootlock.writeChart=true): edit that file, not this one.
+      """;
 
   private static String render(Map<String, Object> values) {
     var template = new Helm(CHART).template().withName("rootlock").withNamespace("rootlock-system");

@@ -11,8 +11,17 @@ class StrictObjectsTest {
   @Test
   void aFieldTheModelDoesNotHaveIsAnErrorWithItsPath() {
     String yaml =
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n"
-            + "    spec:\n      containers:\n        - name: c\n          securityContxt: {}\n";
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: d}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: c
+                  securityContxt: {}
+        """;
 
     assertThatThrownBy(() -> StrictObjects.decode(yaml))
         .hasMessage(
@@ -24,8 +33,15 @@ class StrictObjectsTest {
   void knownKindsAreTypedAndUnknownOnesListed() {
     StrictObjects.Decoded decoded =
         StrictObjects.decode(
-            "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\n"
-                + "apiVersion: cert-manager.io/v1\nkind: Issuer\nmetadata: {name: i}\n");
+            """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: s}
+            ---
+            apiVersion: cert-manager.io/v1
+            kind: Issuer
+            metadata: {name: i}
+            """);
 
     assertThat(decoded.objects()).extracting(HasMetadata::getKind).containsExactly("Service");
     assertThat(decoded.unmodelled()).containsExactly("cert-manager.io/v1 Issuer");

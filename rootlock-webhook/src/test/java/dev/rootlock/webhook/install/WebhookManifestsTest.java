@@ -30,7 +30,7 @@ class WebhookManifestsTest {
     return documents;
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // a cast for the caller
   private static <T> T at(Object node, Object... path) {
     Object current = node;
     for (Object step : path) {
@@ -187,7 +187,10 @@ class WebhookManifestsTest {
               (String)
                   at(configuration, "metadata", "annotations", "cert-manager.io/inject-ca-from"))
           .isEqualTo("rootlock-system/rootlock-webhook");
-      assertThat((Object) at(configuration, "webhooks", 0, "clientConfig", "caBundle")).isNull();
+      assertThat(
+              WebhookManifestsTest.<Object>at(
+                  configuration, "webhooks", 0, "clientConfig", "caBundle"))
+          .isNull();
     }
   }
 

@@ -66,7 +66,7 @@ class CustomWorkloadReviewsTest {
                                                       "capabilities": {"drop": ["ALL"]}}}]}}
         """;
     String spec = template;
-    String[] path = templatePath.split("\\.");
+    String[] path = templatePath.split("\\.", -1);
     for (int i = path.length - 1; i >= 1; i--) {
       spec = "{\"" + path[i] + "\": " + spec + "}";
     }

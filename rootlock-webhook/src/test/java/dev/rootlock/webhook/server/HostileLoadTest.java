@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ class HostileLoadTest {
       int allowed = postAll(webhook, bodies, 8);
       String metrics = scrape(webhook);
 
-      report("10,000 random kinds: /metrics %d bytes", metrics.length());
+      report("10,000 random kinds: /metrics %d bytes".formatted(metrics.length()));
       assertThat(allowed).as(ChildWebhook.log(dir)).isEqualTo(reviews);
       assertThat(metrics.length()).as(metrics).isLessThan(METRICS_LIMIT_BYTES);
       assertThat(counter(metrics, "decision=\"error\",kind=\"other\",mode=\"enforce\""))
@@ -90,8 +91,8 @@ class HostileLoadTest {
       long peak = webhook.peakRssKib();
 
       report(
-          "150 x 1 MiB kinds: RSS %d KiB warmed up, peak %d KiB; /metrics %d bytes",
-          baseline, peak, metrics.length());
+          "150 x 1 MiB kinds: RSS %d KiB warmed up, peak %d KiB; /metrics %d bytes"
+              .formatted(baseline, peak, metrics.length()));
       assertThat(allowed).as(ChildWebhook.log(dir)).isEqualTo(reviews);
       assertThat(metrics.length()).isLessThan(METRICS_LIMIT_BYTES);
       assertThat(counter(metrics, "decision=\"error\",kind=\"other\",mode=\"enforce\""))
@@ -127,8 +128,8 @@ class HostileLoadTest {
         long peak = webhook.peakRssKib();
 
         report(
-            "5,000 idle connections: %d handshaken, RSS %d KiB warmed up, peak %d KiB",
-            handshaken.get(), baseline, peak);
+            "5,000 idle connections: %d handshaken, RSS %d KiB warmed up, peak %d KiB"
+                .formatted(handshaken.get(), baseline, peak));
         assertThat(answered).as(ChildWebhook.log(dir)).isEqualTo(200);
         assertThat(handshaken.get())
             .as("TLS connections the server accepted beyond the review connection")
@@ -165,7 +166,9 @@ class HostileLoadTest {
                 () -> {
                   Socket plain = new Socket();
                   try {
-                    plain.connect(new InetSocketAddress("127.0.0.1", webhook.port), 5_000);
+                    plain.connect(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), webhook.port),
+                        5_000);
                     SSLSocket tls =
                         (SSLSocket)
                             webhook
@@ -190,8 +193,8 @@ class HostileLoadTest {
   }
 
   /** The measured figures, for docs/webhook.md and the log of a CI run. */
-  private static void report(String format, Object... values) {
-    System.out.println("HostileLoadTest: " + String.format(format, values));
+  private static void report(String line) {
+    System.out.println("HostileLoadTest: " + line);
   }
 
   private static int postAll(ChildWebhook webhook, List<byte[]> bodies, int connections)

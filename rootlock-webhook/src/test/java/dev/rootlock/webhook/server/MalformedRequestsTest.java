@@ -198,8 +198,13 @@ class MalformedRequestsTest {
       socket.setSoTimeout(10_000);
       var out = socket.getOutputStream();
       out.write(
-          ("POST /validate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                  + "Transfer-Encoding: chunked\r\n\r\n")
+          """
+              POST /validate HTTP/1.1\r
+              Host: localhost\r
+              Content-Type: application/json\r
+              Transfer-Encoding: chunked\r
+              \r
+              """
               .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       byte[] chunk = " ".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
       byte[] head = "10000\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

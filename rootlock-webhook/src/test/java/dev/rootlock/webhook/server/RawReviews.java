@@ -61,8 +61,8 @@ final class RawReviews implements AutoCloseable {
       }
       head.append((char) c);
     }
-    String[] lines = head.toString().split("\r\n");
-    int code = Integer.parseInt(lines[0].split(" ")[1]);
+    String[] lines = head.toString().split("\r\n", -1);
+    int code = Integer.parseInt(lines[0].split(" ", -1)[1]);
     int length = 0;
     for (String line : lines) {
       if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {

@@ -91,8 +91,8 @@ class RecordedReviewsTest {
       Map<String, String> labels = new LinkedHashMap<>();
       namespace
           .path("labels")
-          .fields()
-          .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+          .properties()
+          .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
       webhook.namespace(name, labels);
       replacePods(webhook, name, fixture.path("existingPods"));
     }

@@ -89,8 +89,11 @@ class ServerOperationsTest {
       Path config = dir.resolve("config.yaml");
       java.nio.file.Files.writeString(
           config,
-          "apiVersion: rootlock.dev/v1alpha1\nkind: PodSecurityConfiguration\n"
-              + "defaults: {enforce: hardened}\n");
+          """
+          apiVersion: rootlock.dev/v1alpha1
+          kind: PodSecurityConfiguration
+          defaults: {enforce: hardened}
+          """);
       TestCertificates.Pair tls = TestCertificates.generate(dir, "localhost", "EC");
       WebhookOptions options =
           WebhookOptions.of(tls.certificateFile(), tls.keyFile())
@@ -245,7 +248,8 @@ class ServerOperationsTest {
   @Test
   void aConnectionThatNeverSendsAByteIsClosed() throws Exception {
     try (WebhookHarness webhook = WebhookHarness.start(dir);
-        java.net.Socket socket = new java.net.Socket("127.0.0.1", webhook.server.port())) {
+        java.net.Socket socket =
+            new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), webhook.server.port())) {
       socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
 
       // A new connection may stay silent for the request deadline (2 s in the tests), checked
@@ -354,7 +358,7 @@ class ServerOperationsTest {
       }
       text.append((char) c);
       if (text.toString().endsWith("\r\n\r\n")) {
-        for (String line : text.toString().split("\r\n")) {
+        for (String line : text.toString().split("\r\n", -1)) {
           if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
             contentLength = Integer.parseInt(line.substring(15).trim());
           }

@@ -2,6 +2,7 @@ package dev.rootlock.webhook.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import dev.rootlock.webhook.admission.AdmissionReviews;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +46,8 @@ class WebhookExemptionsTest {
   static void start() throws Exception {
     Path config = Files.writeString(dir.resolve(".rootlock.yaml"), CONFIG);
     var read = ConfigReader.read(config, Engine.standard().checkIds());
-    ExemptionRules rules = ExemptionRules.of(read.exemptions(), LocalDate.now());
+    ExemptionRules rules =
+        ExemptionRules.of(read.exemptions(), LocalDate.now(ZoneId.systemDefault()));
     Files.createDirectories(dir.resolve("server"));
     webhook =
         WebhookHarness.start(dir.resolve("server"), null, options -> options.withExemptions(rules));
@@ -171,7 +174,11 @@ class WebhookExemptionsTest {
             List.of("api", "ghcr.io/example/api:1.0", "{}"))) {
       JsonNode object =
           JSON.readTree(
-                  review(pod.get(0), pod.get(1), JSON.readValue(pod.get(2), Map.class), WRITABLE))
+                  review(
+                      pod.get(0),
+                      pod.get(1),
+                      JSON.readValue(pod.get(2), new TypeReference<Map<String, String>>() {}),
+                      WRITABLE))
               .path("request")
               .path("object");
       yaml.append("---\n").append(JSON.writeValueAsString(object)).append('\n');
@@ -181,7 +188,7 @@ class WebhookExemptionsTest {
         ExemptionRules.of(
             ConfigReader.read(manifests.resolve(".rootlock.yaml"), Engine.standard().checkIds())
                 .exemptions(),
-            LocalDate.now());
+            LocalDate.now(ZoneId.systemDefault()));
     var result =
         Engine.standard()
             .scan(
