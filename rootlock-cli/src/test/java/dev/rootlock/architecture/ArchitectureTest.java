@@ -331,8 +331,6 @@ class ArchitectureTest {
       "dev.rootlock.source.image",
       // docker lint's RunLint.command() and LintProof: the line as read, beside fix.dockerrun's
       "dev.rootlock.source.dockerrun",
-      // WorkloadKinds, the one kind table ScanRequest, FixOptions and the adapters' options take
-      "dev.rootlock.source.kube",
     };
     noClasses()
         .that()

@@ -6,6 +6,7 @@ import dev.rootlock.model.SourceRef;
 import dev.rootlock.model.pod.ObjectMeta;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;
+import dev.rootlock.model.pod.WorkloadKind;
 import dev.rootlock.source.tree.MappingNode;
 import dev.rootlock.source.tree.Node;
 import dev.rootlock.source.tree.NodeLocator;

@@ -8,6 +8,8 @@ import dev.rootlock.model.InputError;
 import dev.rootlock.model.Position;
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.Workload;
+import dev.rootlock.model.pod.WorkloadKind;
+import dev.rootlock.model.pod.WorkloadKinds;
 import dev.rootlock.source.tree.TreeLimits;
 import java.util.List;
 import java.util.Map;

@@ -23,7 +23,7 @@ import dev.rootlock.model.pod.Volume;
 import dev.rootlock.model.pod.VolumeMount;
 import dev.rootlock.model.pod.WindowsOptions;
 import dev.rootlock.model.pod.Workload;
-import dev.rootlock.source.kube.WorkloadKind;
+import dev.rootlock.model.pod.WorkloadKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rootlock.kube.decode.ApiObjects;
 import dev.rootlock.model.SourceRef;
 import dev.rootlock.model.pod.Workload;
-import dev.rootlock.source.kube.WorkloadKinds;
+import dev.rootlock.model.pod.WorkloadKinds;
 
 /**
  * Turns the JSON objects of admission requests into the model the engine judges, straight from

@@ -6,7 +6,7 @@ import dev.rootlock.model.Level;
 import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ObjectResult;
 import dev.rootlock.model.pod.Workload;
-import dev.rootlock.source.kube.WorkloadKinds;
+import dev.rootlock.model.pod.WorkloadKinds;
 import dev.rootlock.webhook.config.FieldError;
 import dev.rootlock.webhook.config.Policy;
 import dev.rootlock.webhook.config.PolicyLabels;

@@ -1,4 +1,4 @@
-package dev.rootlock.source.kube;
+package dev.rootlock.model.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.rootlock.source.kube;
+package dev.rootlock.model.pod;
 
 import dev.rootlock.model.FieldPath;
 import java.util.List;
