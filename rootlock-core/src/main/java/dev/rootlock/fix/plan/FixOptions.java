@@ -1,8 +1,8 @@
 package dev.rootlock.fix.plan;
 
 import dev.rootlock.model.Level;
+import dev.rootlock.model.WorkloadKinds;
 import dev.rootlock.model.image.DiscoveredPaths;
-import dev.rootlock.model.pod.WorkloadKinds;
 import dev.rootlock.source.image.ImageKnowledge;
 import java.util.List;
 import java.util.Set;

@@ -2,8 +2,8 @@ package dev.rootlock.source.kube;
 
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.InputError;
+import dev.rootlock.model.WorkloadKinds;
 import dev.rootlock.model.pod.Workload;
-import dev.rootlock.model.pod.WorkloadKinds;
 import dev.rootlock.source.tree.MappingNode;
 import dev.rootlock.source.tree.Node;
 import dev.rootlock.source.tree.ScalarNode;

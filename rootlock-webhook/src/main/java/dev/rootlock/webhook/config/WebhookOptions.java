@@ -1,6 +1,6 @@
 package dev.rootlock.webhook.config;
 
-import dev.rootlock.model.pod.WorkloadKinds;
+import dev.rootlock.model.WorkloadKinds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
