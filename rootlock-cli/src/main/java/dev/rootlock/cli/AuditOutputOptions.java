@@ -1,7 +1,7 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.engine.Engine;
 import dev.rootlock.model.ScanResult;
-import dev.rootlock.policy.CheckDefinition;
 import java.util.List;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
@@ -39,7 +39,7 @@ final class AuditOutputOptions extends ReportOutput {
     return format;
   }
 
-  void write(ScanResult result, List<? extends CheckDefinition<?>> rules) {
-    write(result, rules, format().report());
+  void write(ScanResult result, Engine engine) {
+    write(result, engine, format().report());
   }
 }

@@ -1,12 +1,10 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.baseline.Baseline;
-import dev.rootlock.baseline.BaselineFile;
+import dev.rootlock.engine.Baselines;
+import dev.rootlock.engine.InvalidInputException;
 import dev.rootlock.model.ScanResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code scan --write-baseline} and {@code --baseline}: reading and writing the baseline file. */
@@ -16,15 +14,13 @@ final class BaselineOptions {
 
   /** Writes today's counting findings to {@code file}, atomically; exit 0, or 2 on bad input. */
   static int write(Path file, ScanResult result, PrintWriter err) {
-    Path dir = file.toAbsolutePath().getParent();
-    Baseline baseline = Baseline.of(result, Baseline.relativeTo(dir));
-    AtomicFiles.writeText(file, BaselineFile.render(baseline));
-    err.println(
-        "wrote "
-            + baseline.entries().size()
-            + (baseline.entries().size() == 1 ? " finding" : " findings")
-            + " to "
-            + file);
+    int written;
+    try {
+      written = Baselines.write(file, result);
+    } catch (IOException e) {
+      throw new UserException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    err.println("wrote " + written + (written == 1 ? " finding" : " findings") + " to " + file);
     for (dev.rootlock.model.InputError error : result.errors()) {
       err.println(
           "error: "
@@ -43,19 +39,12 @@ final class BaselineOptions {
    * @param flag how the user named the baseline, for error messages
    */
   static ScanResult apply(Path file, ScanResult result, String flag) {
-    String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | java.io.UncheckedIOException e) {
+      return Baselines.apply(file, result);
+    } catch (IOException e) {
       throw new UserException(flag + ": cannot read " + file + ": " + e.getMessage(), e);
-    }
-    Baseline baseline;
-    try {
-      baseline = BaselineFile.parse(file.toString(), text);
-    } catch (BaselineFile.Invalid e) {
+    } catch (InvalidInputException e) {
       throw new UserException(e.getMessage(), e);
     }
-    Path dir = file.toAbsolutePath().getParent();
-    return baseline.apply(result, Baseline.relativeTo(dir), "baseline " + file);
   }
 }

@@ -1,17 +1,13 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.config.ConfigException;
-import dev.rootlock.config.ConfigFiles;
-import dev.rootlock.config.ConfigReader;
-import dev.rootlock.config.RootlockConfig;
+import dev.rootlock.engine.Configuration;
 import dev.rootlock.engine.ExemptionRules;
-import dev.rootlock.policy.exempt.Exemption;
+import dev.rootlock.engine.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,17 +35,19 @@ final class ConfigOptions {
               + " shows and counts.")
   boolean noExemptions;
 
-  private final Map<Path, RootlockConfig> byFile = new HashMap<>();
+  private final Map<Path, Configuration> byFile = new HashMap<>();
 
   /** The config that governs {@code path} (a file or directory; null: the working directory). */
-  RootlockConfig configFor(Path path, Set<String> knownChecks) {
+  Configuration configFor(Path path, Set<String> knownChecks) {
     Optional<Path> file =
-        config != null ? Optional.of(config) : ConfigFiles.find(path == null ? Path.of("") : path);
+        config != null
+            ? Optional.of(config)
+            : Configuration.find(path == null ? Path.of("") : path);
     if (file.isEmpty()) {
-      return RootlockConfig.EMPTY;
+      return Configuration.NONE;
     }
     Path key = file.get().toAbsolutePath().normalize();
-    RootlockConfig cached = byFile.get(key);
+    Configuration cached = byFile.get(key);
     if (cached != null) {
       return cached;
     }
@@ -57,10 +55,10 @@ final class ConfigOptions {
       throw new UserException("--config: " + config + ": no such file");
     }
     try {
-      RootlockConfig read = ConfigReader.read(displayPath(file.get()), knownChecks);
+      Configuration read = Configuration.read(displayPath(file.get()), knownChecks);
       byFile.put(key, read);
       return read;
-    } catch (ConfigException e) {
+    } catch (InvalidInputException e) {
       throw new UserException(e.getMessage(), e);
     }
   }
@@ -74,11 +72,7 @@ final class ConfigOptions {
       return ExemptionRules.OFF;
     }
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    return new ExemptionRules(true, today, file -> exemptionsFor(file, knownChecks));
-  }
-
-  private List<Exemption> exemptionsFor(Path file, Set<String> knownChecks) {
-    return configFor(file, knownChecks).exemptions();
+    return Configuration.exemptionRules(today, file -> configFor(file, knownChecks));
   }
 
   /** A found config file as the user would write it: relative to the working directory. */

@@ -94,7 +94,7 @@ final class DockerAuditCommand implements Callable<Integer> {
               ? ContainerAuditTable.text(report)
               : ContainerAuditTable.narrow(report));
     } else {
-      output.write(report.result(), engine.rules());
+      output.write(report.result(), engine);
     }
     return report.exitCode();
   }

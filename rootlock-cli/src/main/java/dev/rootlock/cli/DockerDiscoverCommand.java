@@ -8,11 +8,10 @@ import dev.rootlock.docker.discover.DiscoveryJson;
 import dev.rootlock.docker.discover.DiscoveryOutput;
 import dev.rootlock.docker.discover.DiscoveryReport;
 import dev.rootlock.engine.Engine;
+import dev.rootlock.engine.InvalidInputException;
 import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ObjectResult;
-import dev.rootlock.source.ShellWords;
-import dev.rootlock.source.dockerrun.DockerRunException;
-import dev.rootlock.source.dockerrun.DockerRunParser;
+import dev.rootlock.text.ShellWords;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -180,11 +179,8 @@ final class DockerDiscoverCommand implements Callable<Integer> {
     for (DiscoveryReport.Hardening h : report.hardenings()) {
       ObjectResult verdict;
       try {
-        verdict =
-            engine.evaluate(
-                DockerRunParser.parse(h.spec().dockerRunArgs()).toObject(DockerLintCommand.SOURCE),
-                level);
-      } catch (DockerRunException e) {
+        verdict = engine.evaluateRunLine(h.spec().dockerRunArgs(), DockerLintCommand.SOURCE, level);
+      } catch (InvalidInputException e) {
         // rootlock rendered this line itself, so the parser accepting it is a rootlock bug
         throw new IllegalStateException("cannot lint the printed line: " + e.getMessage(), e);
       }

@@ -145,7 +145,7 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
     command.warnings().forEach(warning -> err.println("warning: " + warning));
     err.flush();
     ScanResult result = lint.result(level.toString());
-    output.write(result, engine.rules());
+    output.write(result, engine);
     if (format != ReportFormat.TEXT) {
       return result.exitCode();
     }

@@ -1,6 +1,5 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.config.RootlockConfig;
 import dev.rootlock.docker.DockerEngine;
 import dev.rootlock.docker.client.DockerJavaEngine;
 import dev.rootlock.docker.prove.TrialProver;
@@ -327,7 +326,8 @@ final class FixCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private FixOptions options(RootlockConfig fileConfig, PrintWriter err) throws IOException {
+  private FixOptions options(dev.rootlock.engine.Configuration fileConfig, PrintWriter err)
+      throws IOException {
     try {
       Level level = level(fileConfig, err);
       FixOptions options =
@@ -356,7 +356,7 @@ final class FixCommand implements Callable<Integer> {
    * restricted and hardened settings, so a config's {@code level: baseline} (which fix has nothing
    * to write for) fixes restricted, and says so.
    */
-  private Level level(RootlockConfig fileConfig, PrintWriter err) {
+  private Level level(dev.rootlock.engine.Configuration fileConfig, PrintWriter err) {
     if (profile != null) {
       return profile.level();
     }

@@ -1,6 +1,6 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.source.GoDurations;
+import dev.rootlock.text.GoDurations;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

@@ -89,7 +89,7 @@ final class KubeAuditCommand implements Callable<Integer> {
       }
       ScanResult result =
           progress.whileRunning("kube audit: listing and checking", () -> scan(options, pages));
-      output.write(result, Engine.standard().rules());
+      output.write(result, Engine.standard());
       return result.exitCode();
     } catch (Unchecked e) {
       throw (KubeException) e.getCause();

@@ -1,7 +1,7 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.engine.Engine;
 import dev.rootlock.model.ScanResult;
-import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.report.ReportFormat;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -32,8 +32,8 @@ final class OutputOptions extends ReportOutput {
   }
 
   /** Renders {@code result} in the chosen format to the chosen destination. */
-  void write(ScanResult result, List<? extends CheckDefinition<?>> rules) {
-    write(result, rules, reportFormat());
+  void write(ScanResult result, Engine engine) {
+    write(result, engine, reportFormat());
   }
 
   /** The chosen format, {@code -o <format>} included. */

@@ -1,5 +1,6 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.engine.Configuration;
 import dev.rootlock.model.Level;
 import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.PolicyVersion;
@@ -34,11 +35,11 @@ final class PolicyOptions {
   String version;
 
   LevelVersion levelVersion() {
-    return levelVersion(dev.rootlock.config.RootlockConfig.EMPTY);
+    return levelVersion(Configuration.NONE);
   }
 
   /** The flags' level and version, else the config file's, else hardened:latest. */
-  LevelVersion levelVersion(dev.rootlock.config.RootlockConfig config) {
+  LevelVersion levelVersion(Configuration config) {
     String version =
         this.version != null
             ? this.version

@@ -1,7 +1,7 @@
 package dev.rootlock.cli;
 
+import dev.rootlock.engine.Engine;
 import dev.rootlock.model.ScanResult;
-import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.report.ReportContext;
 import dev.rootlock.report.ReportFormat;
 import dev.rootlock.report.Reporter;
@@ -9,7 +9,6 @@ import dev.rootlock.report.TextReporter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,15 +32,13 @@ abstract class ReportOutput extends OutputFile {
   ColourMode colour;
 
   /** Renders {@code result} in {@code reportFormat} to the chosen destination. */
-  final void write(
-      ScanResult result, List<? extends CheckDefinition<?>> rules, ReportFormat reportFormat) {
+  final void write(ScanResult result, Engine engine, ReportFormat reportFormat) {
     Path output = file();
     boolean useColour =
         output == null
             && (colour == ColourMode.always
                 || (colour == ColourMode.auto && Terminal.wantsColour()));
-    ReportContext context =
-        ReportContext.of(new VersionProvider().version(), null, rules, useColour);
+    ReportContext context = engine.reportContext(new VersionProvider().version(), useColour);
     try {
       if (output == null) {
         PrintWriter out = spec.commandLine().getOut();

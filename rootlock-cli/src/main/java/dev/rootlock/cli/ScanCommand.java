@@ -159,7 +159,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     Engine engine = Engine.standard();
     // Every config is read, and checked, before anything is scanned: a bad one is exit 2.
-    dev.rootlock.config.RootlockConfig primary = config.configFor(firstPath(), engine.checkIds());
+    dev.rootlock.engine.Configuration primary = config.configFor(firstPath(), engine.checkIds());
     for (String path : paths) {
       if (!path.equals("-")) {
         config.configFor(java.nio.file.Path.of(path), engine.checkIds());
@@ -203,7 +203,7 @@ final class ScanCommand implements Callable<Integer> {
       result =
           BaselineOptions.apply(baselineFile, result, baseline != null ? "--baseline" : "baseline");
     }
-    output.write(result, engine.rules());
+    output.write(result, engine);
     if (result.objects().isEmpty() && result.errors().isEmpty() && !allowEmpty) {
       spec.commandLine()
           .getErr()

@@ -110,19 +110,16 @@ final class WebhookServeCommand implements Callable<Integer> {
     }
     if (rootlockConfig != null) {
       java.util.Set<String> checks = dev.rootlock.engine.Engine.standard().checkIds();
-      dev.rootlock.config.RootlockConfig read;
+      dev.rootlock.engine.Configuration read;
       try {
-        read = dev.rootlock.config.ConfigReader.read(rootlockConfig, checks);
-      } catch (dev.rootlock.config.ConfigException e) {
+        read = dev.rootlock.engine.Configuration.read(rootlockConfig, checks);
+      } catch (dev.rootlock.engine.InvalidInputException e) {
         throw new UserException(e.getMessage(), e);
       }
       // The Validator re-judges expiry on each review's day (ExemptionRules.on).
       options =
           options.withExemptions(
-              new dev.rootlock.engine.ExemptionRules(
-                  true,
-                  java.time.LocalDate.now(java.time.ZoneOffset.UTC),
-                  file -> read.exemptions()));
+              read.exemptionRules(java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
     }
     WebhookServer server;
     try {

@@ -1,7 +1,7 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.source.kube.WorkloadKind;
-import dev.rootlock.source.kube.WorkloadKinds;
+import dev.rootlock.model.WorkloadKind;
+import dev.rootlock.model.WorkloadKinds;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;

@@ -104,7 +104,11 @@ class ArchitectureTest {
         .check(classes);
   }
 
-  /** The one table renderer knows columns and cells, nothing of rootlock's, so anyone may draw. */
+  /**
+   * The one table renderer knows columns and cells, nothing of rootlock's, so anyone may draw; the
+   * shell-words and Go-duration grammars beside it are as plain, so every layer, the CLI's flags
+   * included, shares the one of each.
+   */
   @Test
   void textTablesUseTheJdkOnly() {
     classes()
@@ -300,10 +304,12 @@ class ArchitectureTest {
   }
 
   /**
-   * Issue 13's rule is that the CLI reaches rootlock through the engine, the model, the reports and
-   * the adapters' ports only. The packages after "not yet" are the ones it still reaches past the
-   * engine: the list may only shrink, and no new internal package (a check, a reader, the YAML
-   * editor) can be imported by a verb.
+   * Issue 13's rule is that the CLI reaches rootlock through the engine, the model, the reports,
+   * the text utilities and the adapters' ports only: the config file, the baseline and the check
+   * list reach it as engine types ({@code Configuration}, {@code Baselines}, {@code
+   * Engine.reportContext}). The packages after "not yet" are the ones it still reaches past the
+   * engine, each with why: the list may only shrink, and no new internal package (a check, a
+   * reader, the YAML editor) can be imported by a verb.
    */
   @Test
   void theCliReachesRootlockThroughTheEngine() {
@@ -317,18 +323,14 @@ class ArchitectureTest {
       "dev.rootlock.kube..",
       "dev.rootlock.webhook..",
       // not yet behind the engine:
-      "dev.rootlock.baseline",
-      "dev.rootlock.config",
       "dev.rootlock.fix",
       "dev.rootlock.fix.dockerrun",
       "dev.rootlock.fix.plan",
       "dev.rootlock.fix.prove",
-      "dev.rootlock.policy",
-      "dev.rootlock.policy.exempt",
-      "dev.rootlock.source",
-      "dev.rootlock.source.dockerrun",
+      // FixCommand's --paths-from, read into FixOptions: it goes behind the engine with them
       "dev.rootlock.source.image",
-      "dev.rootlock.source.kube",
+      // docker lint's RunLint.command() and LintProof: the line as read, beside fix.dockerrun's
+      "dev.rootlock.source.dockerrun",
     };
     noClasses()
         .that()
@@ -336,7 +338,12 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat(
             JavaClass.Predicates.resideInAPackage("dev.rootlock..")
-                .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(allowed))))
+                .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(allowed)))
+                // The one atomic writer, which fix's writes share: a file utility, not a reader.
+                .and(
+                    DescribedPredicate.not(
+                        JavaClass.Predicates.belongToAnyOf(
+                            dev.rootlock.source.AtomicWriter.class))))
         .check(classes);
   }
 

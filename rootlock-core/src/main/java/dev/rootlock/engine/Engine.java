@@ -259,4 +259,28 @@ public final class Engine {
   public ObjectResult evaluate(Workload workload, LevelVersion policy) {
     return workloads.evaluate(workload, policy);
   }
+
+  /**
+   * What the reporters need for a result of this engine: every check it can report (SARIF's rule
+   * list), {@code toolVersion}, and whether text may use ANSI {@code colour}.
+   */
+  public dev.rootlock.report.ReportContext reportContext(String toolVersion, boolean colour) {
+    return dev.rootlock.report.ReportContext.of(toolVersion, null, rules(), colour);
+  }
+
+  /**
+   * Reads one {@code docker run} line as the Docker CLI does and judges it at {@code policy}, as
+   * {@code rootlock docker lint} would, without hardening it.
+   *
+   * @throws InvalidInputException when the words are not a run line the Docker CLI would accept
+   */
+  public ObjectResult evaluateRunLine(List<String> args, String sourceName, LevelVersion policy)
+      throws InvalidInputException {
+    try {
+      return evaluate(
+          dev.rootlock.source.dockerrun.DockerRunParser.parse(args).toObject(sourceName), policy);
+    } catch (dev.rootlock.source.dockerrun.DockerRunException e) {
+      throw new InvalidInputException(e);
+    }
+  }
 }

@@ -1,7 +1,7 @@
 package dev.rootlock.engine;
 
 import dev.rootlock.model.LevelVersion;
-import dev.rootlock.source.kube.WorkloadKinds;
+import dev.rootlock.model.WorkloadKinds;
 import java.io.InputStream;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.rootlock.fix.plan;
 
 import dev.rootlock.model.Level;
+import dev.rootlock.model.WorkloadKinds;
 import dev.rootlock.model.image.DiscoveredPaths;
 import dev.rootlock.source.image.ImageKnowledge;
-import dev.rootlock.source.kube.WorkloadKinds;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;

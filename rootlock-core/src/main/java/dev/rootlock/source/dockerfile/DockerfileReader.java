@@ -7,7 +7,7 @@ import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.Locator;
 import dev.rootlock.model.Position;
 import dev.rootlock.model.docker.DockerfileImage;
-import dev.rootlock.source.ShellWords;
+import dev.rootlock.text.ShellWords;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

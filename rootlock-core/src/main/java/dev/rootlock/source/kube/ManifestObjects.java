@@ -2,6 +2,7 @@ package dev.rootlock.source.kube;
 
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.InputError;
+import dev.rootlock.model.WorkloadKinds;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.source.tree.MappingNode;
 import dev.rootlock.source.tree.Node;

@@ -1,6 +1,7 @@
 package dev.rootlock.source.kube;
 
 import dev.rootlock.model.InputError;
+import dev.rootlock.model.WorkloadKinds;
 import dev.rootlock.source.tree.Node;
 import dev.rootlock.source.tree.TreeLimits;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.rootlock.source.kube;
 import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.FieldProblem;
 import dev.rootlock.model.SourceRef;
+import dev.rootlock.model.WorkloadKind;
 import dev.rootlock.model.pod.ObjectMeta;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;

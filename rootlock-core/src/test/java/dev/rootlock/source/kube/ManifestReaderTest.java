@@ -6,6 +6,8 @@ import dev.rootlock.model.FieldPath;
 import dev.rootlock.model.FieldProblem;
 import dev.rootlock.model.InputError;
 import dev.rootlock.model.Position;
+import dev.rootlock.model.WorkloadKind;
+import dev.rootlock.model.WorkloadKinds;
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.source.tree.TreeLimits;

@@ -1,7 +1,7 @@
 package dev.rootlock.docker.trial;
 
 import dev.rootlock.docker.ContainerSpec;
-import dev.rootlock.source.ShellWords;
+import dev.rootlock.text.ShellWords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

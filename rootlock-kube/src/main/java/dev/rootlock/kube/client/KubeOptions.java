@@ -3,7 +3,7 @@ package dev.rootlock.kube.client;
 import dev.rootlock.model.Level;
 import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.PolicyVersion;
-import dev.rootlock.source.kube.WorkloadKinds;
+import dev.rootlock.model.WorkloadKinds;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package dev.rootlock.kube.decode;
 
 import dev.rootlock.model.FieldPath;
-import dev.rootlock.source.kube.WorkloadKind;
-import dev.rootlock.source.kube.WorkloadKinds;
+import dev.rootlock.model.WorkloadKind;
+import dev.rootlock.model.WorkloadKinds;
 import java.util.List;
 import java.util.Set;
 

@@ -2,8 +2,8 @@ package dev.rootlock.kube.decode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootlock.model.SourceRef;
+import dev.rootlock.model.WorkloadKinds;
 import dev.rootlock.model.pod.Workload;
-import dev.rootlock.source.kube.WorkloadKinds;
 import java.util.Optional;
 
 /**

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rootlock.kube.decode.ApiObjects;
 import dev.rootlock.model.SourceRef;
+import dev.rootlock.model.WorkloadKinds;
 import dev.rootlock.model.pod.Workload;
-import dev.rootlock.source.kube.WorkloadKinds;
 
 /**
  * Turns the JSON objects of admission requests into the model the engine judges, straight from

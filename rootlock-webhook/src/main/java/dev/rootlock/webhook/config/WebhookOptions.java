@@ -1,6 +1,6 @@
 package dev.rootlock.webhook.config;
 
-import dev.rootlock.source.kube.WorkloadKinds;
+import dev.rootlock.model.WorkloadKinds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

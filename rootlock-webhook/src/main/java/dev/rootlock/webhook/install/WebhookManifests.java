@@ -1,6 +1,6 @@
 package dev.rootlock.webhook.install;
 
-import dev.rootlock.source.kube.WorkloadKind;
+import dev.rootlock.model.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

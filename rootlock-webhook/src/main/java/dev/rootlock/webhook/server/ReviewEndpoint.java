@@ -2,7 +2,7 @@ package dev.rootlock.webhook.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.rootlock.source.GoDurations;
+import dev.rootlock.text.GoDurations;
 import dev.rootlock.webhook.admission.AdmissionRequest;
 import dev.rootlock.webhook.admission.AdmissionResponse;
 import dev.rootlock.webhook.admission.AdmissionReviews;

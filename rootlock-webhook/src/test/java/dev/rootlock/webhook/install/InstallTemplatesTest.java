@@ -3,7 +3,7 @@ package dev.rootlock.webhook.install;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rootlock.source.kube.WorkloadKind;
+import dev.rootlock.model.WorkloadKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -2,8 +2,8 @@ package dev.rootlock.webhook.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rootlock.source.kube.WorkloadKind;
-import dev.rootlock.source.kube.WorkloadKinds;
+import dev.rootlock.model.WorkloadKind;
+import dev.rootlock.model.WorkloadKinds;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

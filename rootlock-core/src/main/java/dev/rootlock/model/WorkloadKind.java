@@ -1,6 +1,5 @@
-package dev.rootlock.source.kube;
+package dev.rootlock.model;
 
-import dev.rootlock.model.FieldPath;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;

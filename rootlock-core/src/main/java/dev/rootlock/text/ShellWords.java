@@ -1,4 +1,4 @@
-package dev.rootlock.source;
+package dev.rootlock.text;
 
 import java.util.ArrayList;
 import java.util.List;

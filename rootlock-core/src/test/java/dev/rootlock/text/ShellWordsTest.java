@@ -1,4 +1,4 @@
-package dev.rootlock.source;
+package dev.rootlock.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
