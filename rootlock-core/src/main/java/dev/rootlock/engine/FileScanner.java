@@ -16,14 +16,14 @@ import dev.rootlock.policy.CheckRegistry;
 import dev.rootlock.source.InputFile;
 import dev.rootlock.source.InputFiles;
 import dev.rootlock.source.LoadedFile;
+import dev.rootlock.source.ParsedSource;
 import dev.rootlock.source.SourceKind;
+import dev.rootlock.source.SourceReader;
+import dev.rootlock.source.SourceReaders;
 import dev.rootlock.source.compose.ComposeEnvironment;
 import dev.rootlock.source.compose.ComposeFile;
 import dev.rootlock.source.compose.ComposeReader;
-import dev.rootlock.source.dockerfile.DockerfileException;
-import dev.rootlock.source.dockerfile.DockerfileReader;
 import dev.rootlock.source.dockerfile.ParsedDockerfile;
-import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +41,7 @@ import java.util.TreeMap;
  */
 final class FileScanner {
 
-  private final ManifestReader manifests;
+  private final SourceReaders readers;
   private final WorkloadEvaluator workloads;
   private final ContainerEvaluator containers;
   private final CheckRegistry<DockerfileImage> dockerfileChecks;
@@ -72,7 +72,7 @@ final class FileScanner {
       ExemptionRules exemptionRules,
       java.util.Set<String> knownChecks) {
     this.composeEnvFile = composeEnvFile;
-    this.manifests = new ManifestReader(kinds);
+    this.readers = SourceReaders.of(kinds);
     this.workloads = workloads;
     this.containers = containers;
     this.dockerfileChecks = dockerfileChecks;
@@ -117,23 +117,30 @@ final class FileScanner {
     switch (InputFiles.read(file, stdin)) {
       case LoadedFile.Unreadable unreadable -> errors.add(unreadable.error());
       case LoadedFile.Text text -> {
-        switch (typeOf(file, text.text())) {
-          case DOCKERFILE -> scanDockerfile(pathOf(file), text.displayName(), text.text());
-          case COMPOSE -> scanCompose(file, text.displayName(), text.text(), foundInDirectory);
-          default -> scanManifests(pathOf(file), text.displayName(), text.text());
-        }
+        SourceReader reader =
+            inputType != InputType.AUTO
+                ? readers.of(kindOf(inputType))
+                : readers.readerFor(file.isStdin() ? "" : baseName(file.path()), text.text());
+        evaluate(file, reader.read(text.displayName(), text.text()), foundInDirectory);
       }
     }
   }
 
-  private InputType typeOf(InputFile file, String text) {
-    if (inputType != InputType.AUTO) {
-      return inputType;
+  /** Evaluates one source as its reader read it. */
+  private void evaluate(InputFile file, ParsedSource source, boolean foundInDirectory) {
+    switch (source) {
+      case ParsedSource.Dockerfile dockerfile -> scanDockerfile(pathOf(file), dockerfile);
+      case ParsedSource.Compose compose ->
+          scanCompose(file, compose.displayName(), compose.text(), foundInDirectory);
+      case ParsedSource.Manifests manifests -> scanManifests(pathOf(file), manifests);
     }
-    return switch (SourceKind.of(file.isStdin() ? "" : baseName(file.path()), text)) {
-      case DOCKERFILE -> InputType.DOCKERFILE;
-      case COMPOSE -> InputType.COMPOSE;
-      case KUBERNETES -> InputType.KUBERNETES;
+  }
+
+  private static SourceKind kindOf(InputType type) {
+    return switch (type) {
+      case DOCKERFILE -> SourceKind.DOCKERFILE;
+      case COMPOSE -> SourceKind.COMPOSE;
+      case KUBERNETES, AUTO -> SourceKind.KUBERNETES;
     };
   }
 
@@ -147,9 +154,16 @@ final class FileScanner {
     return file.isStdin() ? null : file.path();
   }
 
+  /** Reads {@code text} as Kubernetes manifests, whatever its name, and evaluates them. */
   void scanManifests(Path path, String displayName, String text) {
+    scanManifests(
+        path, (ParsedSource.Manifests) readers.of(SourceKind.KUBERNETES).read(displayName, text));
+  }
+
+  private void scanManifests(Path path, ParsedSource.Manifests source) {
+    String displayName = source.displayName();
     dev.rootlock.policy.exempt.Exemptions rules = exemptionRules.forFile(path);
-    ReadResult read = manifests.read(displayName, text);
+    ReadResult read = source.read();
     errors.addAll(read.errors());
     read.skippedKinds().forEach((kind, count) -> skippedKinds.merge(kind, count, Integer::sum));
     for (Workload workload : read.workloads()) {
@@ -279,14 +293,14 @@ final class FileScanner {
     return false;
   }
 
-  private void scanDockerfile(Path path, String displayName, String text) {
-    ParsedDockerfile dockerfile;
-    try {
-      dockerfile = DockerfileReader.read(displayName, text);
-    } catch (DockerfileException e) {
-      errors.add(new InputError(displayName, e.position(), e.getMessage()));
+  private void scanDockerfile(Path path, ParsedSource.Dockerfile source) {
+    if (source.error() != null) {
+      errors.add(source.error());
       return;
     }
+    String displayName = source.displayName();
+    String text = source.text();
+    ParsedDockerfile dockerfile = source.dockerfile();
     ObjectRef ref =
         new ObjectRef(
             SourceRef.of(displayName), null, "Dockerfile", null, dockerfile.image().displayName());

@@ -15,6 +15,7 @@ import dev.rootlock.model.PolicyVersion;
 import dev.rootlock.model.docker.DockerObject;
 import dev.rootlock.policy.CheckOutcome;
 import dev.rootlock.policy.docker.DockerChecks;
+import dev.rootlock.source.ParsedSource;
 import dev.rootlock.source.compose.ComposeFile;
 import dev.rootlock.source.compose.ComposeReader;
 import dev.rootlock.source.tree.MappingNode;
@@ -39,30 +40,28 @@ public final class ComposeFixer {
   private static final LevelVersion EVERYTHING =
       LevelVersion.of(Level.HARDENED, PolicyVersion.LATEST);
 
-  private final ServiceHardener hardener;
+  private ComposeFixer() {}
 
-  private final dev.rootlock.fix.plan.FixExemptions exemptions;
-
-  /** A fixer that leaves alone the fields of the checks {@code options.exemptions()} exempt. */
-  public ComposeFixer(FixOptions options) {
-    this.hardener = new ServiceHardener(options);
-    this.exemptions = options.exemptions();
+  /** Fixes {@code text}, the Compose file {@code displayName}, as {@code options} say. */
+  public static TextFix fix(String displayName, String text, FixOptions options) {
+    return fix(new ParsedSource.Compose(displayName, text), options);
   }
 
-  /** A fixer that leaves alone the fields of checks {@code exemptions} exempt. */
-  public ComposeFixer(FixOptions options, dev.rootlock.fix.plan.FixExemptions exemptions) {
-    this(options.withExemptions(exemptions));
-  }
-
-  /** Fixes {@code text}, the Compose file {@code displayName}. */
-  public TextFix fix(String displayName, String text) {
-    ComposeFile read = ComposeReader.read(displayName, text);
+  /**
+   * Fixes the Compose file {@code source}, read once by the engine's reader, as {@code options}
+   * say; the fields of the checks {@code options.exemptions()} exempt are left alone.
+   */
+  public static TextFix fix(ParsedSource.Compose source, FixOptions options) {
+    String displayName = source.displayName();
+    String text = source.text();
+    dev.rootlock.fix.plan.FixExemptions exemptions = options.exemptions();
+    ComposeFile read = source.alone();
     if (!read.errors().isEmpty()) {
       return TextFix.failed("cannot be read, left untouched: " + read.errors().get(0), List.of());
     }
     Node root;
     try {
-      root = ComposeReader.parseDocument(text).orElseThrow();
+      root = source.tree().orElseThrow();
     } catch (TreeException e) {
       return TextFix.failed("cannot be read, left untouched: " + e.getMessage(), List.of());
     }
@@ -77,7 +76,8 @@ public final class ComposeFixer {
           WorkloadExemptions.ofService(object, rules, exemptions.inObject(), exemptNotes);
       exemptNotes.forEach(note -> notes.add("service \"" + object.config().name() + "\": " + note));
       Plan plan =
-          hardener.plan(object.config(), written, ServiceHardener.commandOf(written), exempt);
+          ServiceHardener.plan(
+              options, object.config(), written, ServiceHardener.commandOf(written), exempt);
       notes.addAll(plan.notes());
       if (!plan.isEmpty()) {
         plans.put(object.config().name(), plan);
@@ -154,12 +154,18 @@ public final class ComposeFixer {
       if (fixedService == null) {
         return "service \"" + original.config().name() + "\" is gone after fixing; left untouched";
       }
-      Set<String> failedBefore = failing(original);
       Set<String> broken = new TreeSet<>();
+      Set<String> failedBefore = null; // evaluated only when a failing check needs it
       for (String check : failing(fixedService)) {
         Plan plan = plans.get(original.config().name());
-        if ((plan != null && plan.targetChecks().contains(check))
-            || !failedBefore.contains(check)) {
+        if (plan != null && plan.targetChecks().contains(check)) {
+          broken.add(check);
+          continue;
+        }
+        if (failedBefore == null) {
+          failedBefore = failing(original);
+        }
+        if (!failedBefore.contains(check)) {
           broken.add(check);
         }
       }

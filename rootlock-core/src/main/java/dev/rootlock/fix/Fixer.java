@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  */
 public final class Fixer {
 
-  private final TextFixer texts;
+  private final TextFixer texts = new TextFixer();
+  private final FixOptions options;
   private final AtomicWriter writer;
   private final InputStream stdin;
 
@@ -73,7 +74,7 @@ public final class Fixer {
                 + String.join(", ", fixableChecks()));
       }
     }
-    this.texts = new TextFixer(options.withExemptions(exemptions));
+    this.options = options.withExemptions(exemptions);
     this.stdin = stdin;
     this.writer = new AtomicWriter(beforeReplace);
   }
@@ -233,14 +234,15 @@ public final class Fixer {
       return FileResult.error(name, error.message(), List.of());
     }
     String text = ((LoadedFile.Text) loaded).text();
-    TextFix fix = texts.fix(name, text);
+    TextFix fix = texts.fix(name, text, options);
     if (fix.error() != null) {
       return FileResult.error(name, fix.error(), fix.notes());
     }
     if (!fix.changed()) {
       return new FileResult(name, FileResult.Status.UNCHANGED, "", fix.notes(), null, text);
     }
-    String diff = UnifiedDiff.of(name, text, fix.edits());
+    List<dev.rootlock.fix.yaml.TextEdit> edits = fix.edits();
+    java.util.function.Supplier<String> diff = () -> UnifiedDiff.of(name, text, edits);
     if (write && target != null) {
       if (!java.util.Arrays.equals(snapshot.bytes(), text.getBytes(StandardCharsets.UTF_8))) {
         return FileResult.error(

@@ -21,6 +21,7 @@ import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.CheckOutcome;
 import dev.rootlock.policy.checks.PodChecks;
 import dev.rootlock.policy.exempt.Exemptions;
+import dev.rootlock.source.ParsedSource;
 import dev.rootlock.source.kube.ManifestParser;
 import dev.rootlock.source.kube.ManifestReader;
 import dev.rootlock.source.kube.ReadResult;
@@ -48,28 +49,29 @@ public final class ManifestFixer {
   private static final LevelVersion EVERYTHING =
       LevelVersion.of(Level.HARDENED, PolicyVersion.LATEST);
 
-  private final FixOptions options;
   private final ManifestParser parser = new ManifestParser();
-  private final ManifestReader reader;
-  private final FixExemptions exemptions;
   private final int pieceChars;
+  private ManifestReader reader;
 
-  /** A fixer that leaves alone the fields of the checks {@code options.exemptions()} exempt. */
-  public ManifestFixer(FixOptions options) {
-    this(options, PIECE_CHARS);
-  }
-
-  /** A fixer that leaves alone the fields of checks {@code exemptions} exempt. */
-  public ManifestFixer(FixOptions options, FixExemptions exemptions) {
-    this(options.withExemptions(exemptions));
+  /**
+   * A fixer; what it does is up to the {@link FixOptions} each call is given. Thread-compatible:
+   * one instance per run.
+   */
+  public ManifestFixer() {
+    this(PIECE_CHARS);
   }
 
   /** A fixer that fixes YAML texts longer than {@code pieceChars} piece by piece (tests). */
-  ManifestFixer(FixOptions options, int pieceChars) {
+  ManifestFixer(int pieceChars) {
     this.pieceChars = pieceChars;
-    this.options = options;
-    this.reader = new ManifestReader(options.kinds());
-    this.exemptions = options.exemptions();
+  }
+
+  /** The reader of {@code options}' workload kinds, kept while the kinds stay the same. */
+  private ManifestReader reader(FixOptions options) {
+    if (reader == null || reader.kinds() != options.kinds()) {
+      reader = new ManifestReader(options.kinds());
+    }
+    return reader;
   }
 
   /** One workload, where its root is, and what it needs. */
@@ -87,19 +89,55 @@ public final class ManifestFixer {
    * Fixes {@code text}, read from {@code displayName} (which picks JSON or YAML): misspelled keys
    * are renamed first, then the renamed text is hardened, and the edits are given on {@code text}.
    */
-  public TextFix fix(String displayName, String text) {
-    if (text.length() > pieceChars
-        && ManifestParser.syntaxOf(displayName, text) == Syntax.YAML
-        && text.indexOf('\0') < 0) {
+  public TextFix fix(String displayName, String text, FixOptions options) {
+    return fix(
+        displayName,
+        text,
+        options,
+        () -> {
+          ManifestParser.Parsed parsed = parser.parse(displayName, text);
+          return new ParsedSource.Manifests(
+              displayName, text, parsed, reader(options).read(displayName, text, parsed));
+        });
+  }
+
+  /**
+   * As {@link #fix(String, String, FixOptions)}, over {@code source} as the engine's reader read
+   * it: the fix plans over those trees and workloads and does not read the text again.
+   */
+  public TextFix fix(ParsedSource.Manifests source, FixOptions options) {
+    return fixWhole(source, options, null, null).fix();
+  }
+
+  /**
+   * Fixes {@code text}: a long YAML text piece by piece (see {@link #inPieces}), else (or when a
+   * piece fails) the whole of it as {@code read} reads it.
+   */
+  public TextFix fix(
+      String displayName,
+      String text,
+      FixOptions options,
+      java.util.function.Supplier<ParsedSource.Manifests> read) {
+    if (inPieces(displayName, text)) {
       List<Integer> cuts = ManifestParser.separatorCuts(text, pieceChars);
       if (cuts.size() > 2) {
-        TextFix pieces = fixPieces(displayName, text, cuts);
+        TextFix pieces = fixPieces(displayName, text, cuts, options);
         if (pieces != null) {
           return pieces;
         }
       }
     }
-    return fixWhole(displayName, text, null, null).fix();
+    return fix(read.get(), options);
+  }
+
+  /**
+   * Whether {@code text} is fixed a stretch of documents at a time rather than read whole: a YAML
+   * text over {@link #PIECE_CHARS}, so that its trees before and after never sit in memory at once.
+   */
+  public boolean inPieces(String displayName, String text) {
+    return text.length() > pieceChars
+        && ManifestParser.syntaxOf(displayName, text) == Syntax.YAML
+        && text.indexOf('\0') < 0;
   }
 
   /** One text's fix, with its notes kept apart by kind so that pieces can be joined in order. */
@@ -117,7 +155,8 @@ public final class ManifestFixer {
    * whole), with the layout of the whole text. Null when a piece fails: the caller then fixes the
    * whole text, so that the reason reported is the one the whole text gives.
    */
-  private TextFix fixPieces(String displayName, String text, List<Integer> cuts) {
+  private TextFix fixPieces(
+      String displayName, String text, List<Integer> cuts, FixOptions options) {
     // The layout is the whole text's, known only once every piece is read; guess the first
     // piece's, and fix again with the whole text's in the rare file whose pieces differ.
     ManifestParser.Parsed first = parser.parse(displayName, text.substring(0, cuts.get(1)));
@@ -127,19 +166,24 @@ public final class ManifestFixer {
     Layout guess = Layout.detect(text, first.documents(), false);
     first = null;
     Layout.Counter counter = new Layout.Counter();
-    TextFix fix = fixPieces(displayName, text, cuts, guess, counter);
+    TextFix fix = fixPieces(displayName, text, cuts, options, guess, counter);
     if (fix == null) {
       return null;
     }
     Layout whole = counter.layout(text, false);
-    return whole.equals(guess) ? fix : fixPieces(displayName, text, cuts, whole, null);
+    return whole.equals(guess) ? fix : fixPieces(displayName, text, cuts, options, whole, null);
   }
 
   /**
    * Fixes every piece with {@code layout}, counting the pieces' own layouts into {@code counter}.
    */
   private TextFix fixPieces(
-      String displayName, String text, List<Integer> cuts, Layout layout, Layout.Counter counter) {
+      String displayName,
+      String text,
+      List<Integer> cuts,
+      FixOptions options,
+      Layout layout,
+      Layout.Counter counter) {
     List<String> renameNotes = new ArrayList<>();
     List<String> planNotes = new ArrayList<>();
     List<String> anchorNotes = new ArrayList<>();
@@ -147,8 +191,18 @@ public final class ManifestFixer {
     int hardened = 0;
     for (int i = 0; i + 1 < cuts.size(); i++) {
       int offset = cuts.get(i);
+      String pieceText = text.substring(offset, cuts.get(i + 1));
+      ManifestParser.Parsed parsed = parser.parse(displayName, pieceText);
       Outcome piece =
-          fixWhole(displayName, text.substring(offset, cuts.get(i + 1)), layout, counter);
+          fixWhole(
+              new ParsedSource.Manifests(
+                  displayName,
+                  pieceText,
+                  parsed,
+                  reader(options).read(displayName, pieceText, parsed)),
+              options,
+              layout,
+              counter);
       if (piece.fix().error() != null) {
         return null;
       }
@@ -178,14 +232,18 @@ public final class ManifestFixer {
    * Fixes one whole text (or one piece of a long one, with the whole text's {@code layout}; null:
    * the text's own), counting its layout into {@code counter} when given.
    */
-  private Outcome fixWhole(String displayName, String text, Layout layout, Layout.Counter counter) {
+  private Outcome fixWhole(
+      ParsedSource.Manifests source, FixOptions options, Layout layout, Layout.Counter counter) {
+    String displayName = source.displayName();
+    String text = source.text();
+    ManifestReader reader = reader(options);
     // A renamed parent (securitycontext) can reveal a misspelled child, so rename until none is
     // left; a few rounds suffice, as the schema checked is three levels deep.
     String renamed = text;
     List<String> notes = new ArrayList<>();
     List<TextEdit> firstRound = List.of();
-    ManifestParser.Parsed firstParse = parser.parse(displayName, text);
-    ReadResult firstRead = reader.read(displayName, text, firstParse);
+    ManifestParser.Parsed firstParse = source.parsed();
+    ReadResult firstRead = source.read();
     if (counter != null) {
       counter.add(firstParse.documents());
     }
@@ -193,8 +251,8 @@ public final class ManifestFixer {
     for (; rounds < 4; rounds++) {
       List<KeyRenames.Rename> renames =
           rounds == 0
-              ? renames(displayName, text, firstParse, firstRead)
-              : renames(displayName, renamed, parser.parse(displayName, renamed), null);
+              ? renames(reader, displayName, text, firstParse, firstRead)
+              : renames(reader, displayName, renamed, parser.parse(displayName, renamed), null);
       if (renames.isEmpty()) {
         break;
       }
@@ -207,12 +265,12 @@ public final class ManifestFixer {
     }
     if (rounds == 0) {
       // Nothing renamed: harden the trees just read rather than parsing the text again.
-      return harden(displayName, text, firstParse, firstRead, layout);
+      return harden(options, displayName, text, firstParse, firstRead, layout);
     }
     firstParse = null;
     firstRead = null;
     Outcome hardened =
-        harden(displayName, renamed, parser.parse(displayName, renamed), null, layout);
+        harden(options, displayName, renamed, parser.parse(displayName, renamed), null, layout);
     if (hardened.fix().error() != null) {
       return hardened;
     }
@@ -231,8 +289,12 @@ public final class ManifestFixer {
   }
 
   /** The misspelled keys of {@code text}; {@code read} is its reading, or null to read it here. */
-  private List<KeyRenames.Rename> renames(
-      String displayName, String text, ManifestParser.Parsed parsed, ReadResult read) {
+  private static List<KeyRenames.Rename> renames(
+      ManifestReader reader,
+      String displayName,
+      String text,
+      ManifestParser.Parsed parsed,
+      ReadResult read) {
     if (read == null) {
       read = reader.read(displayName, text, parsed);
     }
@@ -246,11 +308,14 @@ public final class ManifestFixer {
   }
 
   private Outcome harden(
+      FixOptions options,
       String displayName,
       String text,
       ManifestParser.Parsed parsed,
       ReadResult givenRead,
       Layout givenLayout) {
+    ManifestReader reader = reader(options);
+    FixExemptions exemptions = options.exemptions();
     ReadResult read = givenRead != null ? givenRead : reader.read(displayName, text, parsed);
     if (!parsed.errors().isEmpty() || !read.errors().isEmpty()) {
       InputError first = !parsed.errors().isEmpty() ? parsed.errors().get(0) : read.errors().get(0);
@@ -310,7 +375,8 @@ public final class ManifestFixer {
       return Outcome.of(
           TextFix.failed("conflicting edits (" + e.getMessage() + "); left untouched", notes));
     }
-    String problem = verify(displayName, parsed, planned, fixed, anchors, read.workloads().size());
+    String problem =
+        verify(reader, displayName, parsed, planned, fixed, anchors, read.workloads().size());
     if (problem != null) {
       return Outcome.of(TextFix.failed(problem, notes));
     }
@@ -328,6 +394,7 @@ public final class ManifestFixer {
   }
 
   private String verify(
+      ManifestReader reader,
       String displayName,
       ManifestParser.Parsed before,
       List<Planned> planned,
@@ -384,11 +451,20 @@ public final class ManifestFixer {
       if (!sameIdentity(after, item.workload())) {
         return item.workload().displayName() + ": not found after fixing; left untouched";
       }
-      Set<String> failedBefore = failing(item.workload());
       Set<String> failedAfter = failing(after);
       Set<String> broken = new TreeSet<>();
+      // The checks failing before are needed only for a check still failing that the plan did not
+      // target (usually none is left), so they are evaluated only then.
+      Set<String> failedBefore = null;
       for (String check : failedAfter) {
-        if (item.plan().targetChecks().contains(check) || !failedBefore.contains(check)) {
+        if (item.plan().targetChecks().contains(check)) {
+          broken.add(check);
+          continue;
+        }
+        if (failedBefore == null) {
+          failedBefore = failing(item.workload());
+        }
+        if (!failedBefore.contains(check)) {
           broken.add(check);
         }
       }

@@ -15,8 +15,8 @@ class ComposeInterpolatedFixTest {
       "    cap_drop: [ALL]\n    security_opt: [no-new-privileges:true]\n    tmpfs: /tmp:size=64m\n";
 
   private static TextFix fix(String body, FixOptions options) {
-    return new ComposeFixer(options)
-        .fix("compose.yaml", "services:\n  api:\n    image: example/api:1\n" + HARDENED + body);
+    return ComposeFixer.fix(
+        "compose.yaml", "services:\n  api:\n    image: example/api:1\n" + HARDENED + body, options);
   }
 
   @Test

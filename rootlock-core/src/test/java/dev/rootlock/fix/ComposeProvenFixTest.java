@@ -51,7 +51,7 @@ class ComposeProvenFixTest {
             image: example/side:1
         """;
 
-    TextFix fix = new ComposeFixer(proven(List.of("CHOWN", "SETUID"), false)).fix("c.yaml", text);
+    TextFix fix = ComposeFixer.fix("c.yaml", text, proven(List.of("CHOWN", "SETUID"), false));
 
     assertThat(fix.error()).isNull();
     assertThat(fix.fixed())
@@ -103,7 +103,7 @@ class ComposeProvenFixTest {
             security_opt: ["no-new-privileges:true"]
         """;
 
-    TextFix fix = new ComposeFixer(proven(List.of("CHOWN", "SETUID"), false)).fix("c.yaml", text);
+    TextFix fix = ComposeFixer.fix("c.yaml", text, proven(List.of("CHOWN", "SETUID"), false));
 
     assertThat(fix.error()).isNull();
     assertThat(fix.fixed())
@@ -139,8 +139,8 @@ class ComposeProvenFixTest {
             - no-new-privileges:true
         """;
 
-    TextFix again = new ComposeFixer(FixOptions.defaults()).fix("c.yaml", fixed);
-    TextFix rediscovered = new ComposeFixer(proven(List.of("CHOWN"), false)).fix("c.yaml", fixed);
+    TextFix again = ComposeFixer.fix("c.yaml", fixed, FixOptions.defaults());
+    TextFix rediscovered = ComposeFixer.fix("c.yaml", fixed, proven(List.of("CHOWN"), false));
 
     assertThat(again.changed()).isFalse();
     assertThat(rediscovered.changed()).isFalse();
@@ -150,8 +150,7 @@ class ComposeProvenFixTest {
   void anImageThatMustStartAsRootKeepsItsUserEvenWithUser() {
     String text = "services:\n  web:\n    image: example/web:1\n";
 
-    TextFix fix =
-        new ComposeFixer(proven(List.of("CHOWN"), true).withUser("1000")).fix("c.yaml", text);
+    TextFix fix = ComposeFixer.fix("c.yaml", text, proven(List.of("CHOWN"), true).withUser("1000"));
 
     assertThat(fix.error()).isNull();
     assertThat(fix.fixed()).doesNotContain("user:");
@@ -180,7 +179,7 @@ class ComposeProvenFixTest {
             user: "1000"
         """;
 
-    TextFix fix = new ComposeFixer(proven(List.of(), false)).fix("c.yaml", text);
+    TextFix fix = ComposeFixer.fix("c.yaml", text, proven(List.of(), false));
 
     assertThat(fix.error()).isNull();
     assertThat(fix.fixed())

@@ -53,7 +53,7 @@ class CorpusFixTest {
       LevelVersion.of(Level.HARDENED, PolicyVersion.LATEST);
 
   private final FixOptions options = FixOptions.defaults();
-  private final TextFixer fixer = new TextFixer(options);
+  private final TextFixer fixer = new TextFixer();
   private final Engine engine = Engine.standard();
 
   private static List<Path> files(String dir, int atLeast) throws IOException {
@@ -88,7 +88,7 @@ class CorpusFixTest {
   private void manifest(Path file) throws IOException {
     String name = file.getFileName().toString();
     String text = Files.readString(file, StandardCharsets.UTF_8);
-    TextFix fix = fixer.fix(name, text);
+    TextFix fix = fixer.fix(name, text, options);
     assertThat(fix.error()).as("error").isNull();
     ReadResult before = new ManifestReader().read(name, text);
     List<int[]> spans = new ArrayList<>();
@@ -123,19 +123,20 @@ class CorpusFixTest {
   private void compose(Path file) throws Exception {
     String name = file.getFileName().toString();
     String text = Files.readString(file, StandardCharsets.UTF_8);
-    TextFix fix = fixer.fix(name, text);
+    TextFix fix = fixer.fix(name, text, options);
     assertThat(fix.error()).as("error").isNull();
     ComposeFile before = ComposeReader.read(name, text);
     MappingNode services =
         (MappingNode)
             ((MappingNode) ComposeReader.parseDocument(text).orElseThrow()).get("services");
-    ServiceHardener hardener = new ServiceHardener(options);
     List<int[]> spans = new ArrayList<>();
     List<Set<String>> targets = new ArrayList<>();
     for (DockerObject service : before.services()) {
       MappingNode.Entry entry = services.entry(service.config().name());
       MappingNode written = (MappingNode) entry.value();
-      Plan plan = hardener.plan(service.config(), written, ServiceHardener.commandOf(written));
+      Plan plan =
+          ServiceHardener.plan(
+              options, service.config(), written, ServiceHardener.commandOf(written));
       targets.add(plan.targetChecks());
       if (!plan.isEmpty()) {
         spans.add(
@@ -172,7 +173,7 @@ class CorpusFixTest {
   }
 
   private void assertSecondFixIsANoOp(String name, TextFix fix) {
-    TextFix again = fixer.fix(name, fix.fixed());
+    TextFix again = fixer.fix(name, fix.fixed(), options);
     assertThat(again.error()).as("second fix").isNull();
     assertThat(again.changed()).as("second fix changes something").isFalse();
   }

@@ -57,9 +57,10 @@ class GoldenFixTest {
     String name = beforeName.substring(0, beforeName.indexOf(".before."));
     String extension = beforeName.substring(beforeName.indexOf(".before.") + ".before.".length());
     String before = read(dir.resolve(beforeName));
-    TextFixer fixer = new TextFixer(options(dir, name));
+    TextFixer fixer = new TextFixer();
+    FixOptions options = options(dir, name);
 
-    TextFix fix = fixer.fix(beforeName, before);
+    TextFix fix = fixer.fix(beforeName, before, options);
 
     Path errorFile = dir.resolve(name + ".error");
     Path afterFile = dir.resolve(name + ".after." + extension);
@@ -81,7 +82,7 @@ class GoldenFixTest {
     }
     assertThat(fix.error()).as("error").isNull();
     assertThat(fix.fixed()).isEqualTo(read(afterFile));
-    TextFix again = fixer.fix(beforeName, fix.fixed());
+    TextFix again = fixer.fix(beforeName, fix.fixed(), options);
     assertThat(again.error()).as("second fix").isNull();
     assertThat(again.changed()).as("a second fix changes something").isFalse();
     assertThat(again.fixed()).isEqualTo(fix.fixed());

@@ -69,11 +69,11 @@ class ManifestPiecesTest {
   }
 
   private static ManifestFixer whole() {
-    return new ManifestFixer(FixOptions.defaults(), Integer.MAX_VALUE);
+    return new ManifestFixer(Integer.MAX_VALUE);
   }
 
   private static ManifestFixer inPieces() {
-    return new ManifestFixer(FixOptions.defaults(), 1000);
+    return new ManifestFixer(1000);
   }
 
   @Test
@@ -81,8 +81,8 @@ class ManifestPiecesTest {
     String text = manifest(40);
     assertThat(ManifestParser.separatorCuts(text, 1000)).hasSizeGreaterThan(5);
 
-    TextFix expected = whole().fix("many.yaml", text);
-    TextFix actual = inPieces().fix("many.yaml", text);
+    TextFix expected = whole().fix("many.yaml", text, FixOptions.defaults());
+    TextFix actual = inPieces().fix("many.yaml", text, FixOptions.defaults());
 
     assertThat(expected.error()).isNull();
     assertThat(actual.fixed()).isEqualTo(expected.fixed());
@@ -111,8 +111,8 @@ class ManifestPiecesTest {
     }
     String text = String.join("---\n", parts);
 
-    TextFix expected = whole().fix("mixed.yaml", text);
-    TextFix actual = inPieces().fix("mixed.yaml", text);
+    TextFix expected = whole().fix("mixed.yaml", text, FixOptions.defaults());
+    TextFix actual = inPieces().fix("mixed.yaml", text, FixOptions.defaults());
 
     assertThat(expected.fixed()).contains("\n    securityContext:\n        seccompProfile:");
     assertThat(actual.fixed()).isEqualTo(expected.fixed());
@@ -123,8 +123,8 @@ class ManifestPiecesTest {
   void aBadDocumentInOnePieceGivesTheWholeTextsError() {
     String text = manifest(40).replace("name: settings-29", "name: [settings-29");
 
-    TextFix expected = whole().fix("many.yaml", text);
-    TextFix actual = inPieces().fix("many.yaml", text);
+    TextFix expected = whole().fix("many.yaml", text, FixOptions.defaults());
+    TextFix actual = inPieces().fix("many.yaml", text, FixOptions.defaults());
 
     assertThat(expected.error()).startsWith("cannot be read, left untouched: many.yaml:");
     assertThat(actual.error()).isEqualTo(expected.error());

@@ -50,11 +50,7 @@ public final class ServiceHardener {
   private static final String NO_NEW_PRIVILEGES = "no-new-privileges:true";
   private static final Pattern QUANTITY = Pattern.compile("([0-9]+)(Ki|Mi|Gi|Ti)?");
 
-  private final FixOptions options;
-
-  public ServiceHardener(FixOptions options) {
-    this.options = options;
-  }
+  private ServiceHardener() {}
 
   private static Map<String, Level> fixable() {
     Map<String, Level> checks = new LinkedHashMap<>();
@@ -73,15 +69,17 @@ public final class ServiceHardener {
    * @param written the service's mapping as written in the file
    * @param command the service's entrypoint and command words, for the knowledge base
    */
-  public Plan plan(ContainerConfig config, MappingNode written, List<String> command) {
-    return plan(config, written, command, Map.of());
+  public static Plan plan(
+      FixOptions options, ContainerConfig config, MappingNode written, List<String> command) {
+    return plan(options, config, written, command, Map.of());
   }
 
   /**
-   * As {@link #plan(ContainerConfig, MappingNode, List)}, leaving the fields of the checks in
-   * {@code exempt} (check ID → reason) as written, with a note.
+   * As {@link #plan(FixOptions, ContainerConfig, MappingNode, List)}, leaving the fields of the
+   * checks in {@code exempt} (check ID → reason) as written, with a note.
    */
-  public Plan plan(
+  public static Plan plan(
+      FixOptions options,
       ContainerConfig config,
       MappingNode written,
       List<String> command,
@@ -256,9 +254,10 @@ public final class ServiceHardener {
     return false;
   }
 
-  private void writablePaths(Service service, List<String> command) {
+  private static void writablePaths(Service service, List<String> command) {
+    FixOptions fixOptions = service.plan.options();
     WritablePaths.Advice advice =
-        WritablePaths.forContainer(options, service.config.image(), command);
+        WritablePaths.forContainer(fixOptions, service.config.image(), command);
     advice.notes().forEach(note -> service.plan.note(service.subject + ": " + note));
     for (WritablePath path : advice.paths()) {
       if (covered(service.config, path.path())) {
@@ -286,7 +285,8 @@ public final class ServiceHardener {
       String options =
           path.tmpfsOptions() != null
               ? path.tmpfsOptions()
-              : "rw,noexec,nosuid,size=" + dockerSize(WritablePaths.sizeOf(path, this.options));
+              : "rw,noexec,nosuid,size="
+                  + dockerSize(WritablePaths.sizeOf(path, service.plan.options()));
       service.add("tmpfs", path.path() + ":" + ownedBy(service, options));
       if (path.medium() == Medium.DISK) {
         service.plan.note(
@@ -309,7 +309,8 @@ public final class ServiceHardener {
    * mode, often 0755 root, which such a user cannot write; {@code fix --prove} then proves the
    * result. Knowledge-base paths alone are left as they always were.
    */
-  private String ownedBy(Service service, String tmpfsOptions) {
+  private static String ownedBy(Service service, String tmpfsOptions) {
+    FixOptions options = service.plan.options();
     String image = service.config.image() == null ? "" : service.config.image();
     String user = service.config.user() == null ? "" : service.config.user().strip();
     Matcher numeric = NUMERIC_USER.matcher(user);
@@ -330,7 +331,8 @@ public final class ServiceHardener {
    * --discover}, {@code --paths-from}) and it does not mount yet: the knowledge base's guesses are
    * for services being made read-only now, while discovery's paths were proven to be needed.
    */
-  private void discoveredPaths(Service service) {
+  private static void discoveredPaths(Service service) {
+    FixOptions options = service.plan.options();
     String image = service.config.image() == null ? "" : service.config.image();
     if (options.discovered().stream().noneMatch(d -> d.appliesTo(image))) {
       return;
@@ -416,7 +418,8 @@ public final class ServiceHardener {
     }
   }
 
-  private void capabilities(Service service) {
+  private static void capabilities(Service service) {
+    FixOptions options = service.plan.options();
     ContainerConfig config = service.config;
     if (config.capDrop().stream().noneMatch(Capability::isAll)) {
       service.add("cap_drop", "ALL");
@@ -513,7 +516,8 @@ public final class ServiceHardener {
     service.plan.changed(service.subject, "security_opt", written, NO_NEW_PRIVILEGES);
   }
 
-  private void user(Service service) {
+  private static void user(Service service) {
+    FixOptions options = service.plan.options();
     ContainerConfig config = service.config;
     if (config.hasNonRootUser()) {
       return;

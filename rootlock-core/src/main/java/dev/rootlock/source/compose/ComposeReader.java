@@ -149,6 +149,12 @@ public final class ComposeReader {
    * is not YAML at all. For standard input and files whose name says nothing.
    */
   public static boolean looksLikeCompose(String text) {
+    // A top-level services key is the word itself in the text, or written with a backslash escape
+    // (only double-quoted YAML and JSON strings have escapes). Without either, the text cannot be
+    // a Compose document and need not be parsed: most manifests are told apart here for free.
+    if (!text.contains("services") && text.indexOf('\\') < 0) {
+      return false;
+    }
     try {
       return new YamlTreeReader(ComposeScalars.INSTANCE, LIMITS)
           .readFirst(text, 0, text.length(), new TextPositions(text))

@@ -36,6 +36,11 @@ public final class ManifestReader {
     this.kinds = kinds;
   }
 
+  /** The kinds this reader takes as workloads. */
+  public WorkloadKinds kinds() {
+    return kinds;
+  }
+
   /**
    * Reads one text.
    *
