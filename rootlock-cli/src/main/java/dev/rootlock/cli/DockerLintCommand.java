@@ -1,15 +1,13 @@
 package dev.rootlock.cli;
 
 import dev.rootlock.engine.Engine;
+import dev.rootlock.engine.InvalidInputException;
 import dev.rootlock.engine.RunLint;
-import dev.rootlock.fix.dockerrun.HardenedRunCommand;
 import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ScanResult;
 import dev.rootlock.model.docker.ByteSize;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.report.ReportFormat;
-import dev.rootlock.source.dockerrun.DockerRunCommand;
-import dev.rootlock.source.dockerrun.DockerRunException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -81,7 +79,7 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
   @Option(
       names = "--user",
       paramLabel = "<user>",
-      defaultValue = HardenedRunCommand.DEFAULT_USER,
+      defaultValue = RunLint.DEFAULT_USER,
       description =
           "Non-root user for the hardened line when the command has none (uid, uid:gid or"
               + " name). Default: ${DEFAULT-VALUE} (nobody).")
@@ -90,7 +88,7 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
   @Option(
       names = "--tmp-size",
       paramLabel = "<size>",
-      defaultValue = HardenedRunCommand.DEFAULT_TMPFS_SIZE,
+      defaultValue = RunLint.DEFAULT_TMPFS_SIZE,
       description =
           "Size for the hardened line's new or unbounded tmpfs mounts. Default: ${DEFAULT-VALUE}.")
   String tmpSize;
@@ -133,29 +131,29 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
               user,
               spec.commandLine().getParseResult().hasMatchedOption("--user"),
               tmpSize);
-    } catch (DockerRunException e) {
+    } catch (InvalidInputException e) {
       throw new UserException(e.getMessage(), e);
     }
     if (lint.problem() != null) {
       // The daemon would refuse the whole line, so there is nothing to judge or harden.
       throw new UserException(lint.problem());
     }
-    DockerRunCommand command = lint.command();
     PrintWriter err = spec.commandLine().getErr();
-    command.warnings().forEach(warning -> err.println("warning: " + warning));
+    lint.warnings().forEach(warning -> err.println("warning: " + warning));
     err.flush();
     ScanResult result = lint.result(level.toString());
     output.write(result, engine);
     if (format != ReportFormat.TEXT) {
       return result.exitCode();
     }
-    HardenedRunCommand hardened = printHardened(lint);
+    printHardened(lint);
     if (!prove) {
       return result.exitCode();
     }
+    boolean original = lint.hardenedArgs() == null;
     boolean proven =
         new LintProof(spec.commandLine().getOut(), duration)
-            .prove(hardened == null ? command.args() : hardened.args(), hardened == null);
+            .prove(original ? lint.args() : lint.hardenedArgs(), original);
     return Math.max(result.exitCode(), proven ? 0 : 1);
   }
 
@@ -179,18 +177,13 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
     }
   }
 
-  /** Prints the hardened line and its notes; null when the line needs nothing added. */
-  private HardenedRunCommand printHardened(RunLint lint) {
+  /** Prints the hardened line and its notes, if the line needs anything added. */
+  private void printHardened(RunLint lint) {
     boolean userGiven = spec.commandLine().getParseResult().hasMatchedOption("--user");
-    DockerRunCommand command = lint.command();
     String hardenedUser = lint.hardenedUser();
-    HardenedRunCommand hardened = lint.hardened();
-    if (hardened == null) {
-      return null; // nothing to add: the findings, if any, name what only the user can decide
-    }
-    String line = hardened.shellText();
-    if (command.prefixLength() == 0) {
-      line = "docker run " + line;
+    String line = lint.hardenedLine();
+    if (line == null) {
+      return; // nothing to add: the findings, if any, name what only the user can decide
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println();
@@ -201,12 +194,11 @@ final class DockerLintCommand implements Callable<Integer>, UsageHint {
           "  note: --user "
               + hardenedUser
               + " is "
-              + command.image()
+              + lint.image()
               + "'s own user"
               + " (rootlock's image knowledge base), so its data directories stay writable");
     }
-    hardened.notes().forEach(note -> out.println("  note: " + note));
+    lint.hardenedNotes().forEach(note -> out.println("  note: " + note));
     out.flush();
-    return hardened;
   }
 }

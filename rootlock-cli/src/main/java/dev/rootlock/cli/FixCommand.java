@@ -14,7 +14,6 @@ import dev.rootlock.fix.prove.Discovered;
 import dev.rootlock.fix.prove.Proof;
 import dev.rootlock.fix.prove.Proofs;
 import dev.rootlock.model.Level;
-import dev.rootlock.source.image.DiscoveredPathsReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -343,7 +342,7 @@ final class FixCommand implements Callable<Integer> {
                 + String.join(", ", Fixer.fixableChecks()));
       }
       if (pathsFrom != null) {
-        options = options.withDiscovered(DiscoveredPathsReader.read(pathsFrom));
+        options = options.withDiscoveredFrom(pathsFrom);
       }
       return options;
     } catch (IllegalArgumentException e) {

@@ -11,9 +11,6 @@ import dev.rootlock.docker.trial.TrialJanitor;
 import dev.rootlock.docker.trial.TrialOutcome;
 import dev.rootlock.docker.trial.TrialRunner;
 import dev.rootlock.docker.trial.Watch;
-import dev.rootlock.source.dockerrun.DockerRunCommand;
-import dev.rootlock.source.dockerrun.DockerRunException;
-import dev.rootlock.source.dockerrun.DockerRunParser;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -34,9 +31,8 @@ final class LintProof {
   boolean prove(List<String> args, boolean original) {
     RunLineTrial trial;
     try {
-      DockerRunCommand command = DockerRunParser.parse(args);
-      trial = RunLineTrial.of(command);
-    } catch (DockerRunException | IllegalArgumentException e) {
+      trial = RunLineTrial.parse(args);
+    } catch (IllegalArgumentException e) {
       throw new UserException("--prove: cannot read the hardened line: " + e.getMessage(), e);
     }
     String which = original ? "the line" : "the hardened line";

@@ -324,13 +324,8 @@ class ArchitectureTest {
       "dev.rootlock.webhook..",
       // not yet behind the engine:
       "dev.rootlock.fix",
-      "dev.rootlock.fix.dockerrun",
       "dev.rootlock.fix.plan",
       "dev.rootlock.fix.prove",
-      // FixCommand's --paths-from, read into FixOptions: it goes behind the engine with them
-      "dev.rootlock.source.image",
-      // docker lint's RunLint.command() and LintProof: the line as read, beside fix.dockerrun's
-      "dev.rootlock.source.dockerrun",
     };
     noClasses()
         .that()

@@ -178,7 +178,7 @@ public final class Engine {
    * image's own user from the knowledge base) and a {@code /tmp} tmpfs of {@code tmpfsSize}. A line
    * the daemon would refuse is neither judged nor hardened: its {@link RunLint#problem} says why.
    *
-   * @throws dev.rootlock.source.dockerrun.DockerRunException when the words are not a run line
+   * @throws InvalidInputException when the words are not a run line (the message names the flag)
    */
   public RunLint lint(
       List<String> args,
@@ -187,9 +187,13 @@ public final class Engine {
       String userAsked,
       boolean userGiven,
       String tmpfsSize)
-      throws dev.rootlock.source.dockerrun.DockerRunException {
-    dev.rootlock.source.dockerrun.DockerRunCommand command =
-        dev.rootlock.source.dockerrun.DockerRunParser.parse(args);
+      throws InvalidInputException {
+    dev.rootlock.source.dockerrun.DockerRunCommand command;
+    try {
+      command = dev.rootlock.source.dockerrun.DockerRunParser.parse(args);
+    } catch (dev.rootlock.source.dockerrun.DockerRunException e) {
+      throw new InvalidInputException(e);
+    }
     if (!command.problems().isEmpty()) {
       return new RunLint(command, null, null, userAsked);
     }

@@ -24,6 +24,49 @@ public record RunLint(
     HardenedRunCommand hardened,
     String hardenedUser) {
 
+  /** The user a hardened line runs as when none is asked for. */
+  public static final String DEFAULT_USER = HardenedRunCommand.DEFAULT_USER;
+
+  /** The size of each tmpfs a hardened line mounts when none is asked for. */
+  public static final String DEFAULT_TMPFS_SIZE = HardenedRunCommand.DEFAULT_TMPFS_SIZE;
+
+  /** What the Docker CLI would warn about in the line as read (it would still run it). */
+  public List<String> warnings() {
+    return command.warnings();
+  }
+
+  /** The image the line runs. */
+  public String image() {
+    return command.image();
+  }
+
+  /** The line's arguments as read, {@code docker run} prefix included when it was given. */
+  public List<String> args() {
+    return command.args();
+  }
+
+  /**
+   * The hardened line as a shell would take it, starting with {@code docker run} whether or not the
+   * line as read did; null when it needs nothing added.
+   */
+  public String hardenedLine() {
+    if (hardened == null) {
+      return null;
+    }
+    String line = hardened.shellText();
+    return command.prefixLength() == 0 ? "docker run " + line : line;
+  }
+
+  /** The hardened line's arguments, as {@link #args()}; null when it needs nothing added. */
+  public List<String> hardenedArgs() {
+    return hardened == null ? null : hardened.args();
+  }
+
+  /** What the hardened line's reader should know (a path it made writable, say). */
+  public List<String> hardenedNotes() {
+    return hardened == null ? List.of() : hardened.notes();
+  }
+
   /** Why the daemon would refuse the whole line (so nothing was judged), or null. */
   public String problem() {
     return command.problems().isEmpty() ? null : command.problems().get(0).message();

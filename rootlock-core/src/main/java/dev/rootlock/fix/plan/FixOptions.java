@@ -3,7 +3,10 @@ package dev.rootlock.fix.plan;
 import dev.rootlock.model.Level;
 import dev.rootlock.model.WorkloadKinds;
 import dev.rootlock.model.image.DiscoveredPaths;
+import dev.rootlock.source.image.DiscoveredPathsReader;
 import dev.rootlock.source.image.ImageKnowledge;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -103,6 +106,14 @@ public record FixOptions(
 
   public FixOptions withDiscovered(List<DiscoveredPaths> paths) {
     return new FixOptions(profile, only, tmpSize, paths, knowledge, user, kinds, needs, exemptions);
+  }
+
+  /**
+   * With the writable paths {@code rootlock docker discover} wrote to {@code file} ({@code fix
+   * --paths-from}); a malformed file is an {@link IllegalArgumentException} naming it.
+   */
+  public FixOptions withDiscoveredFrom(Path file) throws IOException {
+    return withDiscovered(DiscoveredPathsReader.read(file));
   }
 
   public FixOptions withNeeds(List<ProvenNeeds> proven) {

@@ -3,6 +3,8 @@ package dev.rootlock.docker.trial;
 import dev.rootlock.model.docker.Mount;
 import dev.rootlock.model.docker.MountType;
 import dev.rootlock.source.dockerrun.DockerRunCommand;
+import dev.rootlock.source.dockerrun.DockerRunException;
+import dev.rootlock.source.dockerrun.DockerRunParser;
 import dev.rootlock.source.dockerrun.RunOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +61,19 @@ public record RunLineTrial(TrialSpec spec, List<String> notRun, List<String> uns
 
   public boolean provable() {
     return unsupported.isEmpty();
+  }
+
+  /**
+   * The trial of a {@code docker run} line given as its words.
+   *
+   * @throws IllegalArgumentException with the Docker CLI's message, when it would refuse the line
+   */
+  public static RunLineTrial parse(List<String> args) {
+    try {
+      return of(DockerRunParser.parse(args));
+    } catch (DockerRunException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   public static RunLineTrial of(DockerRunCommand command) {
