@@ -185,7 +185,7 @@ public final class DiscoveryOutput {
           .forEach(r -> out.append(fit(trial + " refused: " + r.line(), wide)).append('\n'));
       t.notes().forEach(n -> out.append(fit(trial + " note: " + n, wide)).append('\n'));
     }
-    out.append("\nWritable paths:\n");
+    out.append(report.proposals().isEmpty() ? "\nWritable paths: none\n" : "\nWritable paths:\n");
     Table paths =
         new Table(wide ? List.of("PATH", "MEDIUM", "MOUNT") : List.of("PATH", "MEDIUM", "SIZE"));
     for (WritablePath p : report.proposals()) {
@@ -196,7 +196,9 @@ public final class DiscoveryOutput {
           volume ? "volume" : wide ? p.tmpfsOptions() : p.sizeMib() + "Mi");
     }
     List<String> rows = indented(paths.render(), "  ").lines().toList();
-    out.append(rows.get(0)).append('\n');
+    if (!report.proposals().isEmpty()) {
+      out.append(rows.get(0)).append('\n'); // a header over no row reads as if rows were lost
+    }
     for (int i = 0; i < report.proposals().size(); i++) {
       WritablePath p = report.proposals().get(i);
       out.append(rows.get(i + 1)).append('\n');

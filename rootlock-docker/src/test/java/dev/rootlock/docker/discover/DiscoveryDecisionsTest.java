@@ -166,6 +166,25 @@ class DiscoveryDecisionsTest {
   }
 
   @Test
+  void anImageThatWritesNothingIsProvenByTheFirstTrialAndSaysItNeedsNoWritablePath() {
+    engine.running(job(List.of(), Set.of(), null));
+
+    DiscoveryReport report = discover(DiscoverRequest.of(IMAGE));
+
+    assertThat(report.proposals()).isEmpty();
+    assertThat(DiscoveryOutput.text(report))
+        .contains(
+            """
+              1       root          0       none      exit 0   0         yes
+              2       65534:65534   0       none      exit 0   0         yes
+
+            Writable paths: none
+
+            """)
+        .doesNotContain("PATH   MEDIUM");
+  }
+
+  @Test
   void aTrialThatTeachesNothingNewEndsTheSearchUnproven() {
     engine.running(job(List.of("/var/cache/app/index"), Set.of(), "fatal: license check failed"));
 
