@@ -5,6 +5,7 @@ import dev.rootlock.docker.client.DockerJavaEngine;
 import dev.rootlock.docker.prove.TrialProver;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.engine.ExemptionRules;
+import dev.rootlock.engine.ProvenFix;
 import dev.rootlock.fix.FileResult;
 import dev.rootlock.fix.FixReport;
 import dev.rootlock.fix.FixSummary;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -225,20 +225,16 @@ final class FixCommand implements Callable<Integer> {
     if (prove) {
       try (DockerEngine docker = DockerJavaEngine.fromEnvironment();
           TrialProver prover = new TrialProver(docker, proveFor)) {
-        FixReport planned = engine.fix(paths, options, false, followSymlinks, null, exemptions);
-        proofs = Proofs.of(planned, prover);
-        if (discover && Proofs.exitCode(proofs) != 0) {
-          List<Discovered> found = new ArrayList<>();
-          options = Proofs.discover(proofs, prover, options, found);
-          for (Discovered discovered : found) {
-            err.println("discover: " + Proofs.line(discovered));
-            if (!discovered.alternative().isEmpty()) {
-              err.println("  note (not written into the manifest): " + discovered.alternative());
-            }
+        ProvenFix proven =
+            engine.prove(paths, options, followSymlinks, exemptions, prover, discover);
+        for (Discovered discovered : proven.discovered()) {
+          err.println("discover: " + Proofs.line(discovered));
+          if (!discovered.alternative().isEmpty()) {
+            err.println("  note (not written into the manifest): " + discovered.alternative());
           }
-          planned = engine.fix(paths, options, false, followSymlinks, null, exemptions);
-          proofs = Proofs.of(planned, prover);
         }
+        options = proven.options();
+        proofs = proven.proofs();
       }
     }
     FixReport report;

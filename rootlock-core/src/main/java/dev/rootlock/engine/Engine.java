@@ -287,4 +287,28 @@ public final class Engine {
       throw new InvalidInputException(e);
     }
   }
+
+  /**
+   * {@code fix --prove}: plans the fixes of {@code paths} (writing nothing) and runs each fixed
+   * object through {@code prover}. With {@code discover}, when a proof fails, the trials learn what
+   * the objects need, and the fixes are planned and proven again with it.
+   */
+  public ProvenFix prove(
+      List<String> paths,
+      FixOptions options,
+      boolean followSymlinks,
+      ExemptionRules exemptions,
+      dev.rootlock.fix.prove.Prover prover,
+      boolean discover) {
+    FixReport planned = fix(paths, options, false, followSymlinks, null, exemptions);
+    List<dev.rootlock.fix.prove.Proof> proofs = dev.rootlock.fix.prove.Proofs.of(planned, prover);
+    List<dev.rootlock.fix.prove.Discovered> found = new ArrayList<>();
+    FixOptions proven = options;
+    if (discover && dev.rootlock.fix.prove.Proofs.exitCode(proofs) != 0) {
+      proven = dev.rootlock.fix.prove.Proofs.discover(proofs, prover, options, found);
+      planned = fix(paths, proven, false, followSymlinks, null, exemptions);
+      proofs = dev.rootlock.fix.prove.Proofs.of(planned, prover);
+    }
+    return new ProvenFix(proven, proofs, found);
+  }
 }
