@@ -188,12 +188,7 @@ public final class Engine {
       boolean userGiven,
       String tmpfsSize)
       throws InvalidInputException {
-    dev.rootlock.source.dockerrun.DockerRunCommand command;
-    try {
-      command = dev.rootlock.source.dockerrun.DockerRunParser.parse(args);
-    } catch (dev.rootlock.source.dockerrun.DockerRunException e) {
-      throw new InvalidInputException(e);
-    }
+    dev.rootlock.source.dockerrun.DockerRunCommand command = readRunLine(args);
     if (!command.problems().isEmpty()) {
       return new RunLint(command, null, null, userAsked);
     }
@@ -280,9 +275,14 @@ public final class Engine {
    */
   public ObjectResult evaluateRunLine(List<String> args, String sourceName, LevelVersion policy)
       throws InvalidInputException {
+    return evaluate(readRunLine(args).toObject(sourceName), policy);
+  }
+
+  /** Reads {@code docker run} words as the Docker CLI does; its refusal keeps its message. */
+  private static dev.rootlock.source.dockerrun.DockerRunCommand readRunLine(List<String> args)
+      throws InvalidInputException {
     try {
-      return evaluate(
-          dev.rootlock.source.dockerrun.DockerRunParser.parse(args).toObject(sourceName), policy);
+      return dev.rootlock.source.dockerrun.DockerRunParser.parse(args);
     } catch (dev.rootlock.source.dockerrun.DockerRunException e) {
       throw new InvalidInputException(e);
     }
