@@ -80,42 +80,17 @@ final class KubeAuditCommand implements Callable<Integer> {
             .withKinds(workloadKinds.kinds());
     Progress progress = Progress.onStandardError(spec.commandLine().getErr());
     PageProgress pages = new PageProgressLine(progress, "kube audit");
-    try {
-      if (format.isTable()) {
-        KubeAuditReport report =
-            progress.whileRunning("kube audit: listing and checking", () -> run(options, pages));
-        output.writeText(KubeAuditTable.render(report, options.wide()));
-        return report.exitCode();
-      }
-      ScanResult result =
-          progress.whileRunning("kube audit: listing and checking", () -> scan(options, pages));
-      output.write(result, Engine.standard());
-      return result.exitCode();
-    } catch (Unchecked e) {
-      throw (KubeException) e.getCause();
+    if (format.isTable()) {
+      KubeAuditReport report =
+          progress.whileRunning(
+              "kube audit: listing and checking", () -> KubeAudit.run(options, pages));
+      output.writeText(KubeAuditTable.render(report, options.wide()));
+      return report.exitCode();
     }
-  }
-
-  /** KubeException is checked; it crosses the progress line's Supplier unchecked, and back. */
-  private static KubeAuditReport run(KubeOptions options, PageProgress pages) {
-    try {
-      return KubeAudit.run(options, pages);
-    } catch (KubeException e) {
-      throw new Unchecked(e);
-    }
-  }
-
-  private static ScanResult scan(KubeOptions options, PageProgress pages) {
-    try {
-      return KubeAudit.scan(options, pages);
-    } catch (KubeException e) {
-      throw new Unchecked(e);
-    }
-  }
-
-  private static final class Unchecked extends RuntimeException {
-    Unchecked(KubeException cause) {
-      super(cause);
-    }
+    ScanResult result =
+        progress.whileRunning(
+            "kube audit: listing and checking", () -> KubeAudit.scan(options, pages));
+    output.write(result, Engine.standard());
+    return result.exitCode();
   }
 }

@@ -4,6 +4,7 @@ import dev.rootlock.kube.ReadinessJson;
 import dev.rootlock.kube.ReadinessText;
 import dev.rootlock.kube.client.KubeException;
 import dev.rootlock.kube.client.KubeOptions;
+import dev.rootlock.kube.client.PageProgress;
 import dev.rootlock.kube.readiness.KubeReadiness;
 import dev.rootlock.kube.readiness.ReadinessReport;
 import dev.rootlock.model.LevelVersion;
@@ -70,7 +71,11 @@ final class KubeReadinessCommand implements Callable<Integer> {
             .apply(KubeOptions.defaults())
             .withLevel(levelVersion.level(), levelVersion.version())
             .withExemptions(config.rules(checks));
-    ReadinessReport report = KubeReadiness.run(options);
+    Progress progress = Progress.onStandardError(spec.commandLine().getErr());
+    PageProgress pages = new PageProgressLine(progress, "kube readiness");
+    ReadinessReport report =
+        progress.whileRunning(
+            "kube readiness: listing and checking", () -> KubeReadiness.run(options, pages));
     output.writeText(json ? ReadinessJson.render(report) : ReadinessText.render(report));
     return report.exitCode();
   }

@@ -53,7 +53,7 @@ final class Progress implements AutoCloseable {
    * large tree, a cluster's pages, discovery's trials): {@code label} and the seconds so far,
    * redrawn each second by a daemon thread, erased when the work ends.
    */
-  <T> T whileRunning(String label, java.util.function.Supplier<T> work) {
+  <T, E extends Exception> T whileRunning(String label, Work<T, E> work) throws E {
     if (!enabled) {
       return work.get();
     }
@@ -86,6 +86,14 @@ final class Progress implements AutoCloseable {
       }
       clear();
     }
+  }
+
+  /**
+   * Work that returns a value and may throw a checked exception, which reaches the caller as is.
+   */
+  @FunctionalInterface
+  interface Work<T, E extends Exception> {
+    T get() throws E;
   }
 
   /**

@@ -148,6 +148,19 @@ class KubeCommandTest {
   }
 
   @Test
+  void readinessDrawsEachPageOnATerminal() throws Exception {
+    StringWriter terminal = new StringWriter();
+    Progress progress = new Progress(new PrintWriter(terminal), true);
+
+    dev.rootlock.kube.readiness.KubeReadiness.run(
+        KubeOptions.defaults().withContext(null, kubeconfig),
+        new PageProgressLine(progress, "kube readiness"));
+
+    assertThat(terminal.toString())
+        .isEqualTo("\rkube readiness: 2 object(s) so far, listing pods in shop\033[K");
+  }
+
+  @Test
   void readinessWritesItsReportToTheOutputFileAsTextOrJson() throws IOException {
     String kube = kubeconfig.toString();
     Path text = dir.resolve("readiness.txt");

@@ -10,6 +10,7 @@ import dev.rootlock.kube.client.ApiRequestException;
 import dev.rootlock.kube.client.KubeConnection;
 import dev.rootlock.kube.client.KubeException;
 import dev.rootlock.kube.client.KubeOptions;
+import dev.rootlock.kube.client.PageProgress;
 import dev.rootlock.kube.client.PagedLister;
 import dev.rootlock.kube.decode.ApiKind;
 import dev.rootlock.kube.decode.ApiObject;
@@ -40,14 +41,26 @@ public final class KubeReadiness {
 
   /** Checks the namespaces {@code options} select against {@code options.levelVersion()}. */
   public static ReadinessReport run(KubeOptions options) throws KubeException {
+    return run(options, PageProgress.SILENT);
+  }
+
+  /** As {@link #run(KubeOptions)}, telling {@code progress} of each page listed. */
+  public static ReadinessReport run(KubeOptions options, PageProgress progress)
+      throws KubeException {
     try (KubernetesClient client = KubeConnection.ofProcess().open(options)) {
-      return run(client, options, KubeOptions.DEFAULT_PAGE_SIZE);
+      return run(client, options, KubeOptions.DEFAULT_PAGE_SIZE, progress);
     }
   }
 
   static ReadinessReport run(KubernetesClient client, KubeOptions options, long pageSize)
       throws KubeException {
-    PagedLister lister = new PagedLister(client, pageSize);
+    return run(client, options, pageSize, PageProgress.SILENT);
+  }
+
+  static ReadinessReport run(
+      KubernetesClient client, KubeOptions options, long pageSize, PageProgress progress)
+      throws KubeException {
+    PagedLister lister = new PagedLister(client, pageSize, progress);
     ClusterWalk walk = new ClusterWalk(lister);
     List<Unreadable> unreadable = new ArrayList<>();
     Map<String, Map<String, String>> namespaces = new TreeMap<>();

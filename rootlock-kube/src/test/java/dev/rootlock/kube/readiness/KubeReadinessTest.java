@@ -92,6 +92,37 @@ class KubeReadinessTest {
   }
 
   @Test
+  void tellsTheProgressPortOfEveryPageItListsInOrder() throws KubeException {
+    create(
+        Objects.namespace("shop", Map.of()),
+        Objects.namespace("lab", Map.of()),
+        Objects.namespace("quiet", Map.of()),
+        pod("shop", "web-a", true, null, null),
+        pod("shop", "web-b", false, null, null),
+        pod("shop", "web-c", false, null, null),
+        pod("lab", "probe", true, null, null));
+    KubeOptions options =
+        KubeOptions.defaults().withAllNamespaces().withLevel(Level.BASELINE, PolicyVersion.LATEST);
+    java.util.List<String> pages = new java.util.ArrayList<>();
+
+    KubeReadiness.run(
+        client,
+        options,
+        2,
+        (resource, namespace, objects) -> pages.add(resource + " " + namespace + " " + objects));
+
+    // Namespaces cluster-wide (3 in pages of 2), then each namespace's pods, in name order.
+    assertThat(pages)
+        .containsExactly(
+            "namespaces null 2",
+            "namespaces null 1",
+            "pods lab 1",
+            "pods quiet 0",
+            "pods shop 2",
+            "pods shop 1");
+  }
+
+  @Test
   void podsRejectedOnlyForExemptFindingsAreCountedApart() throws KubeException {
     io.fabric8.kubernetes.api.model.Pod annotated = pod("shop", "db", true, null, null);
     annotated
