@@ -185,31 +185,10 @@ public final class DiscoveryOutput {
           .forEach(r -> out.append(fit(trial + " refused: " + r.line(), wide)).append('\n'));
       t.notes().forEach(n -> out.append(fit(trial + " note: " + n, wide)).append('\n'));
     }
-    out.append(report.proposals().isEmpty() ? "\nWritable paths: none\n" : "\nWritable paths:\n");
-    Table paths =
-        new Table(wide ? List.of("PATH", "MEDIUM", "MOUNT") : List.of("PATH", "MEDIUM", "SIZE"));
-    for (WritablePath p : report.proposals()) {
-      boolean volume = p.medium() == Medium.PERSISTENT;
-      paths.add(
-          p.path(),
-          p.medium().toString(),
-          volume ? "volume" : wide ? p.tmpfsOptions() : p.sizeMib() + "Mi");
-    }
-    List<String> rows = indented(paths.render(), "  ").lines().toList();
-    if (!report.proposals().isEmpty()) {
-      out.append(rows.get(0)).append('\n'); // a header over no row reads as if rows were lost
-    }
-    for (int i = 0; i < report.proposals().size(); i++) {
-      WritablePath p = report.proposals().get(i);
-      out.append(rows.get(i + 1)).append('\n');
-      p.evidence().stream().limit(3).forEach(e -> out.append(fit("      " + e, wide)).append('\n'));
-      if (!p.note().isEmpty()) {
-        out.append(fit("      note: " + p.note(), wide)).append('\n');
-      }
-    }
+    out.append(writablePaths(report.proposals(), wide));
     for (RefusedPath r : report.refusals()) {
       out.append(prose("  REFUSED " + r.path() + ": " + r.reason(), "      ", wide));
-      r.evidence().stream().limit(3).forEach(e -> out.append("      ").append(e).append('\n'));
+      r.evidence().stream().limit(3).forEach(e -> out.append(fit("      " + e, wide)).append('\n'));
     }
     for (Hardening h : report.hardenings()) {
       out.append('\n');
@@ -244,6 +223,36 @@ public final class DiscoveryOutput {
             "%nTook %.1f s, %d trial(s) after the writable run.%n",
             report.wallTime().toMillis() / 1000.0,
             report.trials().size()));
+    return out.toString();
+  }
+
+  /**
+   * The paths to make writable, one table row each with up to three lines of evidence and its note
+   * under it; {@code none} when there are none (a header over no row reads as if rows were lost).
+   */
+  private static String writablePaths(List<WritablePath> proposals, boolean wide) {
+    if (proposals.isEmpty()) {
+      return "\nWritable paths: none\n";
+    }
+    Table paths =
+        new Table(wide ? List.of("PATH", "MEDIUM", "MOUNT") : List.of("PATH", "MEDIUM", "SIZE"));
+    for (WritablePath p : proposals) {
+      boolean volume = p.medium() == Medium.PERSISTENT;
+      paths.add(
+          p.path(),
+          p.medium().toString(),
+          volume ? "volume" : wide ? p.tmpfsOptions() : p.sizeMib() + "Mi");
+    }
+    List<String> rows = indented(paths.render(), "  ").lines().toList();
+    StringBuilder out = new StringBuilder("\nWritable paths:\n").append(rows.get(0)).append('\n');
+    for (int i = 0; i < proposals.size(); i++) {
+      WritablePath p = proposals.get(i);
+      out.append(rows.get(i + 1)).append('\n');
+      p.evidence().stream().limit(3).forEach(e -> out.append(fit("      " + e, wide)).append('\n'));
+      if (!p.note().isEmpty()) {
+        out.append(fit("      note: " + p.note(), wide)).append('\n');
+      }
+    }
     return out.toString();
   }
 

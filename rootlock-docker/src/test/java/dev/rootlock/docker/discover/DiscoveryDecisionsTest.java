@@ -290,6 +290,14 @@ class DiscoveryDecisionsTest {
                     "log: /app/run.sh: line 1: can't create /etc/app/app.conf: Read-only file"
                         + " system")));
     assertThat(report.refusals().get(0).reason()).startsWith("/etc holds identity");
+    // The evidence under a refusal is cut at 80 columns like every other line, whole when wide.
+    assertThat(DiscoveryOutput.text(report))
+        .contains(
+            "\n      log: /app/run.sh: line 1: can't create /etc/app/app.conf: Read-only file …\n");
+    assertThat(DiscoveryOutput.text(report, true))
+        .contains(
+            "\n      log: /app/run.sh: line 1: can't create /etc/app/app.conf: Read-only file"
+                + " system\n");
     assertEveryContainerRemoved();
   }
 
