@@ -4,6 +4,8 @@ import dev.rootlock.fix.compose.ServiceHardener;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.pod.FixableChecks;
 import dev.rootlock.model.InputError;
+import dev.rootlock.model.fix.FileResult;
+import dev.rootlock.model.fix.FixReport;
 import dev.rootlock.source.AtomicWriter;
 import dev.rootlock.source.InputFile;
 import dev.rootlock.source.InputFiles;
@@ -169,7 +171,7 @@ public final class Fixer {
   }
 
   /** What a Dockerfile found under a directory gets instead of a fix. */
-  static final String DOCKERFILE_NOTE =
+  public static final String DOCKERFILE_NOTE =
       "not fixed: a Dockerfile (fix rewrites Kubernetes manifests and Compose files);"
           + " `rootlock scan` reports its findings";
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.model.fix.Discovered;
+import dev.rootlock.model.fix.Proof;
+import dev.rootlock.model.fix.ProofRun;
 import dev.rootlock.model.image.Medium;
 import dev.rootlock.model.image.WritablePath;
 import java.nio.file.Path;

@@ -3,6 +3,9 @@ package dev.rootlock.fix.prove;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.model.fix.Discovered;
+import dev.rootlock.model.fix.Proof;
+import dev.rootlock.model.fix.ProofRun;
 import dev.rootlock.model.image.Medium;
 import dev.rootlock.model.image.WritablePath;
 import java.util.ArrayList;
