@@ -6,7 +6,6 @@ import dev.rootlock.docker.prove.TrialProver;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.engine.ExemptionRules;
 import dev.rootlock.engine.ProvenFix;
-import dev.rootlock.fix.Fixer;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.prove.Proofs;
 import dev.rootlock.model.Level;
@@ -332,11 +331,7 @@ final class FixCommand implements Callable<Integer> {
               .withTmpSize(tmpSize)
               .withUser(user)
               .withKinds(workloadKinds.kinds());
-      if (!only.isEmpty() && !Fixer.fixableChecks().containsAll(only)) {
-        throw new IllegalArgumentException(
-            "--only: unknown check; fixable checks are "
-                + String.join(", ", Fixer.fixableChecks()));
-      }
+      Engine.requireFixable(only);
       if (pathsFrom != null) {
         options = options.withDiscoveredFrom(pathsFrom);
       }

@@ -221,6 +221,16 @@ public final class Engine {
     return containers.evaluate(container, policy);
   }
 
+  /**
+   * Checks {@code fix --only}'s list before anything is read, with the message the fixer would
+   * give.
+   *
+   * @throws IllegalArgumentException naming the fixable checks, when {@code checks} holds another
+   */
+  public static void requireFixable(java.util.Collection<String> checks) {
+    Fixer.requireFixable(checks);
+  }
+
   /** Every check ID this engine knows, for validating exemptions. */
   public java.util.Set<String> checkIds() {
     java.util.Set<String> ids = new java.util.TreeSet<>();

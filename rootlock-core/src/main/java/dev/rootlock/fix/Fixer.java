@@ -67,15 +67,7 @@ public final class Fixer {
       InputStream stdin,
       AtomicWriter.BeforeReplace beforeReplace,
       dev.rootlock.fix.plan.FixExemptions exemptions) {
-    for (String check : options.only()) {
-      if (!fixableChecks().contains(check)) {
-        throw new IllegalArgumentException(
-            "cannot fix check \""
-                + check
-                + "\": --only takes "
-                + String.join(", ", fixableChecks()));
-      }
-    }
+    requireFixable(options.only());
     this.options = options.withExemptions(exemptions);
     this.stdin = stdin;
     this.writer = new AtomicWriter(beforeReplace);
@@ -86,6 +78,18 @@ public final class Fixer {
     SortedSet<String> checks = new TreeSet<>(FixableChecks.all().keySet());
     checks.addAll(ServiceHardener.FIXABLE.keySet());
     return Collections.unmodifiableSortedSet(checks);
+  }
+
+  /**
+   * The one check of {@code --only}: every check named must be fixable.
+   *
+   * @throws IllegalArgumentException naming the fixable checks, when one is not
+   */
+  public static void requireFixable(java.util.Collection<String> checks) {
+    if (!fixableChecks().containsAll(checks)) {
+      throw new IllegalArgumentException(
+          "--only: unknown check; fixable checks are " + String.join(", ", fixableChecks()));
+    }
   }
 
   /** Computes the fixes of {@code paths} and writes nothing ({@code --diff}, the default). */

@@ -294,7 +294,7 @@ class FixerTest {
   void onlyAcceptsChecksRootlockCanFix() {
     assertThatThrownBy(() -> new Fixer(FixOptions.defaults().withOnly(Set.of("privileged"))))
         .hasMessage(
-            "cannot fix check \"privileged\": --only takes allowPrivilegeEscalation,"
+            "--only: unknown check; fixable checks are allowPrivilegeEscalation,"
                 + " capabilities_restricted, misplacedReadOnlyRootFilesystem, noNewPrivileges,"
                 + " readOnly, readOnlyRootFilesystem, runAsNonRoot, seccompProfile_restricted,"
                 + " tmpfs, user");
