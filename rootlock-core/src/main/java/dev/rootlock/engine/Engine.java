@@ -314,7 +314,7 @@ public final class Engine {
     List<dev.rootlock.model.fix.Proof> proofs = dev.rootlock.fix.prove.Proofs.of(planned, prover);
     List<dev.rootlock.model.fix.Discovered> found = new ArrayList<>();
     FixOptions proven = options;
-    if (discover && dev.rootlock.fix.prove.Proofs.exitCode(proofs) != 0) {
+    if (discover && dev.rootlock.report.ProofLines.exitCode(proofs) != 0) {
       proven = dev.rootlock.fix.prove.Proofs.discover(proofs, prover, options, found);
       planned = fix(paths, proven, false, followSymlinks, null, exemptions);
       proofs = dev.rootlock.fix.prove.Proofs.of(planned, prover);

@@ -49,28 +49,6 @@ public final class Proofs {
   }
 
   /**
-   * One report line: {@code deployment/web container "nginx": failed: exited with status 1;
-   * refused: write to /var/cache/nginx (read-only file system)}.
-   */
-  public static String line(Proof proof) {
-    StringBuilder line =
-        new StringBuilder()
-            .append(proof.run().object())
-            .append(' ')
-            .append(proof.run().noun())
-            .append(" \"")
-            .append(proof.run().container())
-            .append("\": ")
-            .append(proof.status().words())
-            .append(": ")
-            .append(proof.detail());
-    if (!proof.refused().isEmpty()) {
-      line.append("; refused: ").append(String.join(", ", proof.refused()));
-    }
-    return line.toString();
-  }
-
-  /**
    * {@code --discover}: for each failed container, what a trial loop found, folded into the fix's
    * options so that the fixer writes it (emptyDirs with their sizeLimit beside the paths it already
    * had, capabilities, root) in place, with its usual verification.
@@ -140,41 +118,5 @@ public final class Proofs {
       options.add("gid=" + scratch.gid());
     }
     return String.join(",", options);
-  }
-
-  /**
-   * One discovery line: {@code deployment/web container "nginx": writes /var/lib/nginx; needs
-   * capabilities CHOWN, SETUID; must start as root; proven: stayed up}.
-   */
-  public static String line(Discovered found) {
-    List<String> parts = new ArrayList<>();
-    if (!found.paths().isEmpty()) {
-      parts.add("writes " + String.join(", ", found.paths()));
-    }
-    if (!found.capabilities().isEmpty()) {
-      parts.add("needs capabilities " + String.join(", ", found.capabilities()));
-    }
-    if (found.root()) {
-      parts.add("must start as root");
-    }
-    if (parts.isEmpty()) {
-      parts.add("nothing learnt");
-    }
-    return found.run().object()
-        + " "
-        + found.run().noun()
-        + " \""
-        + found.run().container()
-        + "\": "
-        + String.join("; ", parts)
-        + "; last trial "
-        + found.proof().status().words()
-        + ": "
-        + found.proof().detail();
-  }
-
-  /** 1 when any container failed its proof, else 0. */
-  public static int exitCode(List<Proof> proofs) {
-    return proofs.stream().anyMatch(p -> p.status() == Proof.Status.FAILED) ? 1 : 0;
   }
 }
