@@ -1,13 +1,13 @@
 package dev.rootlock.cli;
 
-import dev.rootlock.source.AtomicWriter;
+import dev.rootlock.engine.AtomicOutput;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The CLI's way into {@link AtomicWriter#write}: a report (or any file a verb's {@code -o} names)
+ * The CLI's way into {@link AtomicOutput#write}: a report (or any file a verb's {@code -o} names)
  * written all at once, with a failure turned into the one-line {@link UserException} every verb
  * reports.
  */
@@ -15,8 +15,8 @@ final class AtomicFiles {
 
   private AtomicFiles() {}
 
-  static void write(Path target, AtomicWriter.WriterAction action) throws IOException {
-    AtomicWriter.write(target, action);
+  static void write(Path target, AtomicOutput.Content content) throws IOException {
+    AtomicOutput.write(target, content);
   }
 
   /** {@link #write} of {@code text}; a failure becomes a one-line {@link UserException}. */

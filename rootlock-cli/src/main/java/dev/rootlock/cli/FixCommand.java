@@ -6,15 +6,14 @@ import dev.rootlock.docker.prove.TrialProver;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.engine.ExemptionRules;
 import dev.rootlock.engine.ProvenFix;
-import dev.rootlock.fix.FileResult;
-import dev.rootlock.fix.FixReport;
-import dev.rootlock.fix.FixSummary;
-import dev.rootlock.fix.Fixer;
 import dev.rootlock.fix.plan.FixOptions;
-import dev.rootlock.fix.prove.Discovered;
-import dev.rootlock.fix.prove.Proof;
-import dev.rootlock.fix.prove.Proofs;
 import dev.rootlock.model.Level;
+import dev.rootlock.model.fix.Discovered;
+import dev.rootlock.model.fix.FileResult;
+import dev.rootlock.model.fix.FixReport;
+import dev.rootlock.model.fix.Proof;
+import dev.rootlock.report.FixSummary;
+import dev.rootlock.report.ProofLines;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -228,7 +227,7 @@ final class FixCommand implements Callable<Integer> {
         ProvenFix proven =
             engine.prove(paths, options, followSymlinks, exemptions, prover, discover);
         for (Discovered discovered : proven.discovered()) {
-          err.println("discover: " + Proofs.line(discovered));
+          err.println("discover: " + ProofLines.line(discovered));
           if (!discovered.alternative().isEmpty()) {
             err.println("  note (not written into the manifest): " + discovered.alternative());
           }
@@ -268,12 +267,12 @@ final class FixCommand implements Callable<Integer> {
     FixSummary.noteLines(report.files()).forEach(err::println);
     if (prove) {
       for (Proof proof : proofs) {
-        err.println("prove: " + Proofs.line(proof));
+        err.println("prove: " + ProofLines.line(proof));
         if (!proof.ran().isEmpty()) {
           err.println("  ran: " + proof.ran());
         }
       }
-      exit = Math.max(exit, Proofs.exitCode(proofs));
+      exit = Math.max(exit, ProofLines.exitCode(proofs));
     }
     report
         .inputErrors()
@@ -332,11 +331,7 @@ final class FixCommand implements Callable<Integer> {
               .withTmpSize(tmpSize)
               .withUser(user)
               .withKinds(workloadKinds.kinds());
-      if (!only.isEmpty() && !Fixer.fixableChecks().containsAll(only)) {
-        throw new IllegalArgumentException(
-            "--only: unknown check; fixable checks are "
-                + String.join(", ", Fixer.fixableChecks()));
-      }
+      Engine.requireFixable(only);
       if (pathsFrom != null) {
         options = options.withDiscoveredFrom(pathsFrom);
       }

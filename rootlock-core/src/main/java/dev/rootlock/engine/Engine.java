@@ -1,6 +1,5 @@
 package dev.rootlock.engine;
 
-import dev.rootlock.fix.FixReport;
 import dev.rootlock.fix.Fixer;
 import dev.rootlock.fix.ManifestFixer;
 import dev.rootlock.fix.plan.FixOptions;
@@ -11,6 +10,7 @@ import dev.rootlock.model.ScanResult;
 import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.DockerObject;
 import dev.rootlock.model.docker.DockerfileImage;
+import dev.rootlock.model.fix.FixReport;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.CheckDefinition;
@@ -116,7 +116,7 @@ public final class Engine {
       boolean write,
       boolean followSymlinks,
       InputStream stdin,
-      java.util.function.Consumer<dev.rootlock.fix.FileResult> onFile,
+      java.util.function.Consumer<dev.rootlock.model.fix.FileResult> onFile,
       java.util.function.BooleanSupplier stop) {
     return fix(paths, options, write, followSymlinks, stdin, ExemptionRules.OFF, onFile, stop);
   }
@@ -134,7 +134,7 @@ public final class Engine {
       boolean followSymlinks,
       InputStream stdin,
       ExemptionRules exemptions,
-      java.util.function.Consumer<dev.rootlock.fix.FileResult> onFile,
+      java.util.function.Consumer<dev.rootlock.model.fix.FileResult> onFile,
       java.util.function.BooleanSupplier stop) {
     dev.rootlock.fix.plan.FixExemptions fixExemptions =
         new dev.rootlock.fix.plan.FixExemptions(exemptions.enabled(), exemptions::forFile);
@@ -221,6 +221,16 @@ public final class Engine {
     return containers.evaluate(container, policy);
   }
 
+  /**
+   * Checks {@code fix --only}'s list before anything is read, with the message the fixer would
+   * give.
+   *
+   * @throws IllegalArgumentException naming the fixable checks, when {@code checks} holds another
+   */
+  public static void requireFixable(java.util.Collection<String> checks) {
+    Fixer.requireFixable(checks);
+  }
+
   /** Every check ID this engine knows, for validating exemptions. */
   public java.util.Set<String> checkIds() {
     java.util.Set<String> ids = new java.util.TreeSet<>();
@@ -301,10 +311,10 @@ public final class Engine {
       dev.rootlock.fix.prove.Prover prover,
       boolean discover) {
     FixReport planned = fix(paths, options, false, followSymlinks, null, exemptions);
-    List<dev.rootlock.fix.prove.Proof> proofs = dev.rootlock.fix.prove.Proofs.of(planned, prover);
-    List<dev.rootlock.fix.prove.Discovered> found = new ArrayList<>();
+    List<dev.rootlock.model.fix.Proof> proofs = dev.rootlock.fix.prove.Proofs.of(planned, prover);
+    List<dev.rootlock.model.fix.Discovered> found = new ArrayList<>();
     FixOptions proven = options;
-    if (discover && dev.rootlock.fix.prove.Proofs.exitCode(proofs) != 0) {
+    if (discover && dev.rootlock.report.ProofLines.exitCode(proofs) != 0) {
       proven = dev.rootlock.fix.prove.Proofs.discover(proofs, prover, options, found);
       planned = fix(paths, proven, false, followSymlinks, null, exemptions);
       proofs = dev.rootlock.fix.prove.Proofs.of(planned, prover);

@@ -1,8 +1,8 @@
 package dev.rootlock.engine;
 
 import dev.rootlock.fix.plan.FixOptions;
-import dev.rootlock.fix.prove.Discovered;
-import dev.rootlock.fix.prove.Proof;
+import dev.rootlock.model.fix.Discovered;
+import dev.rootlock.model.fix.Proof;
 import java.util.List;
 
 /**

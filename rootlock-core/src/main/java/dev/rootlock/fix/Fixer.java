@@ -4,6 +4,8 @@ import dev.rootlock.fix.compose.ServiceHardener;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.fix.pod.FixableChecks;
 import dev.rootlock.model.InputError;
+import dev.rootlock.model.fix.FileResult;
+import dev.rootlock.model.fix.FixReport;
 import dev.rootlock.source.AtomicWriter;
 import dev.rootlock.source.InputFile;
 import dev.rootlock.source.InputFiles;
@@ -65,15 +67,7 @@ public final class Fixer {
       InputStream stdin,
       AtomicWriter.BeforeReplace beforeReplace,
       dev.rootlock.fix.plan.FixExemptions exemptions) {
-    for (String check : options.only()) {
-      if (!fixableChecks().contains(check)) {
-        throw new IllegalArgumentException(
-            "cannot fix check \""
-                + check
-                + "\": --only takes "
-                + String.join(", ", fixableChecks()));
-      }
-    }
+    requireFixable(options.only());
     this.options = options.withExemptions(exemptions);
     this.stdin = stdin;
     this.writer = new AtomicWriter(beforeReplace);
@@ -84,6 +78,18 @@ public final class Fixer {
     SortedSet<String> checks = new TreeSet<>(FixableChecks.all().keySet());
     checks.addAll(ServiceHardener.FIXABLE.keySet());
     return Collections.unmodifiableSortedSet(checks);
+  }
+
+  /**
+   * The one check of {@code --only}: every check named must be fixable.
+   *
+   * @throws IllegalArgumentException naming the fixable checks, when one is not
+   */
+  public static void requireFixable(java.util.Collection<String> checks) {
+    if (!fixableChecks().containsAll(checks)) {
+      throw new IllegalArgumentException(
+          "--only: unknown check; fixable checks are " + String.join(", ", fixableChecks()));
+    }
   }
 
   /** Computes the fixes of {@code paths} and writes nothing ({@code --diff}, the default). */
@@ -169,7 +175,7 @@ public final class Fixer {
   }
 
   /** What a Dockerfile found under a directory gets instead of a fix. */
-  static final String DOCKERFILE_NOTE =
+  public static final String DOCKERFILE_NOTE =
       "not fixed: a Dockerfile (fix rewrites Kubernetes manifests and Compose files);"
           + " `rootlock scan` reports its findings";
 

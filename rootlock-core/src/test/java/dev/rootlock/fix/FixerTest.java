@@ -3,8 +3,10 @@ package dev.rootlock.fix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rootlock.fix.FileResult.Status;
 import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.model.fix.FileResult;
+import dev.rootlock.model.fix.FileResult.Status;
+import dev.rootlock.model.fix.FixReport;
 import dev.rootlock.source.AtomicWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -292,7 +294,7 @@ class FixerTest {
   void onlyAcceptsChecksRootlockCanFix() {
     assertThatThrownBy(() -> new Fixer(FixOptions.defaults().withOnly(Set.of("privileged"))))
         .hasMessage(
-            "cannot fix check \"privileged\": --only takes allowPrivilegeEscalation,"
+            "--only: unknown check; fixable checks are allowPrivilegeEscalation,"
                 + " capabilities_restricted, misplacedReadOnlyRootFilesystem, noNewPrivileges,"
                 + " readOnly, readOnlyRootFilesystem, runAsNonRoot, seccompProfile_restricted,"
                 + " tmpfs, user");

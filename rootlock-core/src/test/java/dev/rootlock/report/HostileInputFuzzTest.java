@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.engine.Engine;
 import dev.rootlock.engine.ScanRequest;
-import dev.rootlock.fix.FileResult;
-import dev.rootlock.fix.FixReport;
 import dev.rootlock.fix.Fixer;
 import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.model.InputError;
 import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ScanResult;
+import dev.rootlock.model.fix.FileResult;
+import dev.rootlock.model.fix.FixReport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;

@@ -7,6 +7,7 @@ import dev.rootlock.model.docker.Mount;
 import dev.rootlock.model.docker.MountType;
 import dev.rootlock.model.docker.SecurityOpt;
 import dev.rootlock.model.docker.TmpfsMount;
+import dev.rootlock.model.fix.ProofRun;
 import dev.rootlock.source.compose.ComposeEnvironment;
 import dev.rootlock.source.compose.ComposeFile;
 import dev.rootlock.source.compose.ComposeReader;

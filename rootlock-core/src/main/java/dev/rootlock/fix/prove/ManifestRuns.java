@@ -1,6 +1,7 @@
 package dev.rootlock.fix.prove;
 
 import dev.rootlock.model.FieldPath;
+import dev.rootlock.model.fix.ProofRun;
 import dev.rootlock.model.pod.Capabilities;
 import dev.rootlock.model.pod.Container;
 import dev.rootlock.model.pod.ContainerKind;

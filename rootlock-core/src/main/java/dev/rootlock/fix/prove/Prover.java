@@ -1,5 +1,9 @@
 package dev.rootlock.fix.prove;
 
+import dev.rootlock.model.fix.Discovered;
+import dev.rootlock.model.fix.Proof;
+import dev.rootlock.model.fix.ProofRun;
+
 /**
  * The port through which {@code fix --prove} runs a container: the CLI wires the Docker trial
  * engine in, so that core needs no engine. An implementation never pulls an image, removes what it

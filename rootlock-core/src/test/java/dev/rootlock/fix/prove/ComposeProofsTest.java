@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.model.fix.Discovered;
+import dev.rootlock.model.fix.Proof;
+import dev.rootlock.model.fix.ProofRun;
 import dev.rootlock.model.image.Medium;
 import dev.rootlock.model.image.WritablePath;
+import dev.rootlock.report.ProofLines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,12 +81,12 @@ class ComposeProofsTest {
 
     FixOptions options = Proofs.discover(List.of(failed), prover, FixOptions.defaults(), found);
 
-    assertThat(Proofs.line(failed))
+    assertThat(ProofLines.line(failed))
         .isEqualTo(
             dir.resolve("compose.yaml")
                 + " service \"web\": failed: exited with status 1; refused: write to /var/lib/web"
                 + " (read-only file system)");
-    assertThat(Proofs.line(found.get(0)))
+    assertThat(ProofLines.line(found.get(0)))
         .isEqualTo(
             dir.resolve("compose.yaml")
                 + " service \"web\": writes /var/lib/web; last trial proven: stayed up");

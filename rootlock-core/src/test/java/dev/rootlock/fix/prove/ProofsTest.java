@@ -3,8 +3,12 @@ package dev.rootlock.fix.prove;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.fix.plan.FixOptions;
+import dev.rootlock.model.fix.Discovered;
+import dev.rootlock.model.fix.Proof;
+import dev.rootlock.model.fix.ProofRun;
 import dev.rootlock.model.image.Medium;
 import dev.rootlock.model.image.WritablePath;
+import dev.rootlock.report.ProofLines;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,11 +85,11 @@ class ProofsTest {
               assertThat(needs.root()).isTrue();
             });
     assertThat(options.needsOf("registry.example/side:1")).isEmpty();
-    assertThat(Proofs.line(found.get(0)))
+    assertThat(ProofLines.line(found.get(0)))
         .isEqualTo(
             "deployment/web container \"app\": writes /var/lib/app; needs capabilities CHOWN;"
                 + " must start as root; last trial proven: stayed up");
-    assertThat(Proofs.exitCode(proofs)).isEqualTo(1);
+    assertThat(ProofLines.exitCode(proofs)).isEqualTo(1);
   }
 
   @Test
@@ -98,10 +102,10 @@ class ProofsTest {
             List.of("write to /var/cache/app (read-only file system)", "chown (needs CHOWN)"),
             "docker run x");
 
-    assertThat(Proofs.line(failed))
+    assertThat(ProofLines.line(failed))
         .isEqualTo(
             "deployment/web container \"app\": failed: exited with status 1; refused: write to"
                 + " /var/cache/app (read-only file system), chown (needs CHOWN)");
-    assertThat(Proofs.exitCode(List.of(Proof.notProvable(run("a", "a"), "envFrom")))).isZero();
+    assertThat(ProofLines.exitCode(List.of(Proof.notProvable(run("a", "a"), "envFrom")))).isZero();
   }
 }

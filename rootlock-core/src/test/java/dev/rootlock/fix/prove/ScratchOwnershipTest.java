@@ -2,6 +2,7 @@ package dev.rootlock.fix.prove;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootlock.model.fix.ProofRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -3,7 +3,7 @@ package dev.rootlock.docker.prove;
 import dev.rootlock.docker.trial.TrialSpec;
 import dev.rootlock.docker.trial.TrialTmpfs;
 import dev.rootlock.docker.trial.TrialVolume;
-import dev.rootlock.fix.prove.ProofRun;
+import dev.rootlock.model.fix.ProofRun;
 
 /**
  * A {@link ProofRun} as a {@link TrialSpec}, field for field: the run already decided everything

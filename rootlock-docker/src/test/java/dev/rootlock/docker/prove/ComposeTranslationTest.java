@@ -3,7 +3,7 @@ package dev.rootlock.docker.prove;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.fix.prove.ComposeRuns;
-import dev.rootlock.fix.prove.ProofRun;
+import dev.rootlock.model.fix.ProofRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

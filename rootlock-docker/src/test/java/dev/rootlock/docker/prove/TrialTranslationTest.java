@@ -3,7 +3,7 @@ package dev.rootlock.docker.prove;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.fix.prove.ManifestRuns;
-import dev.rootlock.fix.prove.ProofRun;
+import dev.rootlock.model.fix.ProofRun;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.rootlock.fix;
+package dev.rootlock.model.fix;
 
 import dev.rootlock.model.InputError;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param files one result per file, in the order the files were named or found
  * @param inputErrors arguments that named no file (a missing path, an empty directory)
- * @param written whether changes were written ({@link Fixer#apply}) rather than proposed
+ * @param written whether changes were written ({@code Fixer#apply}) rather than proposed
  */
 public record FixReport(List<FileResult> files, List<InputError> inputErrors, boolean written) {
 

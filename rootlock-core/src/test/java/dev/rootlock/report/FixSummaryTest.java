@@ -1,8 +1,11 @@
-package dev.rootlock.fix;
+package dev.rootlock.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rootlock.fix.FileResult.Status;
+import dev.rootlock.fix.Fixer;
+import dev.rootlock.model.fix.FileResult;
+import dev.rootlock.model.fix.FileResult.Status;
+import dev.rootlock.model.fix.FixReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.rootlock.fix.prove;
+package dev.rootlock.model.fix;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.rootlock.fix;
+package dev.rootlock.report;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,5 +1,7 @@
-package dev.rootlock.fix;
+package dev.rootlock.report;
 
+import dev.rootlock.model.fix.FileResult;
+import dev.rootlock.model.fix.FixReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package dev.rootlock.fix;
+package dev.rootlock.model.fix;
 
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +20,7 @@ public final class FileResult {
   public enum Status {
     /** Nothing to change. */
     UNCHANGED,
-    /** Changes were proposed ({@link Fixer#plan}) or written ({@link Fixer#apply}). */
+    /** Changes were proposed ({@code Fixer#plan}) or written ({@code Fixer#apply}). */
     CHANGED,
     /** Left untouched because of {@link FileResult#error}. */
     ERROR,
@@ -57,7 +57,7 @@ public final class FileResult {
   }
 
   /** A result whose diff {@code diff} builds when it is first asked for. */
-  FileResult(
+  public FileResult(
       String file,
       Status status,
       Supplier<String> diff,
@@ -74,11 +74,11 @@ public final class FileResult {
     this.hardened = hardened;
   }
 
-  static FileResult skipped(String file, String note) {
+  public static FileResult skipped(String file, String note) {
     return new FileResult(file, Status.SKIPPED, "", List.of(note), null, null);
   }
 
-  static FileResult error(String file, String error, List<String> notes) {
+  public static FileResult error(String file, String error, List<String> notes) {
     return new FileResult(file, Status.ERROR, "", notes, error, null);
   }
 
