@@ -148,7 +148,7 @@ public final class Main implements Runnable {
 
   /**
    * {@code rootlock --version} alone: the root command prints it, and no verb's model is needed
-   * (all seven cost about four times {@code java -version}'s CPU at start).
+   * (building all seven loads every verb's classes, a start-up cost a version check need not pay).
    */
   private static boolean onlyAsksForTheVersion(String[] args) {
     return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
