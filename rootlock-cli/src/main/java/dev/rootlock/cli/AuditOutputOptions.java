@@ -4,19 +4,30 @@ import dev.rootlock.engine.Engine;
 import dev.rootlock.model.ScanResult;
 import java.util.List;
 import java.util.stream.Stream;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code --format} (a narrow table by default), {@code --output} and {@code --color} of audits. */
 final class AuditOutputOptions extends ReportOutput {
 
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "<format>",
-      defaultValue = "text",
-      description =
-          "text (a table that fits a terminal), wide (every column), json, sarif or junit."
-              + " Default: ${DEFAULT-VALUE}.")
   AuditFormat format;
+
+  /** Adds {@code -o}, {@code --color} and {@code -f} to {@code command}. */
+  static AuditOutputOptions mixInto(CommandSpec command) {
+    AuditOutputOptions output = new AuditOutputOptions();
+    output.addTo(command);
+    return output;
+  }
+
+  @Override
+  OptionSpec formatOption() {
+    return Flags.format(
+            AuditFormat.class,
+            chosen -> format = chosen,
+            "text (a table that fits a terminal), wide (every column), json, sarif or junit."
+                + " Default: ${DEFAULT-VALUE}.")
+        .build();
+  }
 
   @Override
   List<String> formatNames() {

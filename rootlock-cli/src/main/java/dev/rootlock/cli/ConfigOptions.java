@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code --config} and {@code --no-exemptions}, shared by every verb that judges: which {@code
@@ -20,20 +20,31 @@ import picocli.CommandLine.Option;
  */
 final class ConfigOptions {
 
-  @Option(
-      names = "--config",
-      paramLabel = "<file>",
-      description =
-          "The config file (level, version, exemptions, baseline). Default: the nearest"
-              + " .rootlock.yaml above each scanned path, or above the working directory.")
   Path config;
 
-  @Option(
-      names = "--no-exemptions",
-      description =
-          "Honour no exemption (config file, rootlock.dev/exempt annotations): every finding"
-              + " shows and counts.")
   boolean noExemptions;
+
+  /** Adds {@code --config} and {@code --no-exemptions} to {@code command}. */
+  static ConfigOptions mixInto(CommandSpec command) {
+    ConfigOptions options = new ConfigOptions();
+    command.addMixin(
+        "config",
+        Commands.mixin(options)
+            .addOption(
+                Flags.file(file -> options.config = file, "--config")
+                    .description(
+                        "The config file (level, version, exemptions, baseline). Default: the"
+                            + " nearest .rootlock.yaml above each scanned path, or above the"
+                            + " working directory.")
+                    .build())
+            .addOption(
+                Flags.flag(given -> options.noExemptions = given, "--no-exemptions")
+                    .description(
+                        "Honour no exemption (config file, rootlock.dev/exempt annotations):"
+                            + " every finding shows and counts.")
+                    .build()));
+    return options;
+  }
 
   private final Map<Path, Configuration> byFile = new HashMap<>();
 

@@ -19,127 +19,135 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code rootlock docker discover}: find the paths an image writes, and prove them read-only. */
-@Command(
-    name = "discover",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
-    header = "Find the paths an image needs writable, and prove them with a read-only run.",
-    description = {
-      "",
-      "1. Reads the image config: VOLUME (writable even under --read-only in Docker, not in"
-          + " Kubernetes), WorkingDir, User, TMPDIR, HOME.",
-      "2. Runs the image with a writable root and the engine's default capabilities"
-          + " (network none unless --network says otherwise, never privileged), runs --exercise"
-          + " inside it, and reads docker diff, the files it holds open for writing, its"
-          + " processes' users and its listening ports. This run is evidence, not proof.",
-      "3. Runs it fully hardened, exactly as it will be printed: --read-only, a tmpfs per path"
-          + " found, --cap-drop ALL plus the capabilities a root-started image showed it uses"
-          + " (CHOWN, SETUID, SETGID, ...), no-new-privileges, the default seccomp profile and the"
-          + " user (-u). Refused writes add paths, refused operations add capabilities; up to"
-          + " --max-trials runs.",
-      "4. For a root-started image, also tries a non-root alternative: the user its workers ran"
-          + " as (else 65534), each tmpfs owned by it, no capabilities.",
-      "5. Proposes a memory tmpfs, disk or a volume per path, and refuses /etc, PATH"
-          + " directories, /usr, /lib* and the application's own code, saying what to"
-          + " reconfigure instead.",
-      "",
-      "Prints, for each hardening, the docker run line and the Compose file its trial ran"
-          + " (exactly), a Kubernetes patch translated from it (user as runAsUser/runAsGroup), the"
-          + " trial that proved it or why none did, and what could not be proved. The image must be present locally:"
-          + " rootlock never pulls. Every container it creates is removed, also on errors and"
-          + " Ctrl-C.",
-      "",
-    },
-    footer = {
-      "",
-      "Examples:",
-      "  rootlock docker discover rootlock-test/nginx",
-      "  rootlock docker discover --exercise 'wget -qO- localhost' --duration 20s web:2",
-      "  rootlock docker discover -u 10001 --cmd \"python -m app --port 8000\" api:3",
-      "  rootlock docker discover --paths-out paths.json app:1.4",
-      "  rootlock docker discover -o discover.txt rootlock-test/nginx",
-      "",
-      "Exit codes: 0 a read-only run with the proposed paths was proven to work, 1 none was,"
-          + " 2 usage error, no usable Docker engine, an image that is not present locally, or an"
-          + " image that fails even with a writable root.",
-    })
 final class DockerDiscoverCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "IMAGE", description = "A local image (never pulled).")
   String image;
 
-  @Option(
-      names = "--cmd",
-      paramLabel = "<command>",
-      description =
-          "Command to run instead of the image's CMD, as one shell-quoted string:"
-              + " --cmd \"nginx -g 'daemon off;'\". No shell runs it; quotes only group words.")
   String cmd;
 
-  @Option(
-      names = {"-e", "--env"},
-      paramLabel = "<KEY=VALUE>",
-      description = "Set an environment variable in every run; repeatable.")
   List<String> env = new ArrayList<>();
 
-  @Option(
-      names = {"-u", "--user"},
-      paramLabel = "<user>",
-      description = "Run as this user (name, uid or uid:gid) instead of the image's User.")
   String user;
 
-  @Option(
-      names = "--exercise",
-      paramLabel = "<shell command>",
-      description =
-          "Run this with sh -c inside the writable run once it is up, to reach the code paths"
-              + " that write (a request, a login, a job). Needs a shell in the image.")
   String exercise;
 
-  @Option(
-      names = "--duration",
-      paramLabel = "<duration>",
-      converter = GoDuration.class,
-      defaultValue = "10s",
-      description = "How long to watch each run (20s, 1m30s). Default: ${DEFAULT-VALUE}.")
   Duration duration;
 
-  @Option(
-      names = "--max-trials",
-      paramLabel = "<n>",
-      defaultValue = "5",
-      description = "Read-only runs to try at most. Default: ${DEFAULT-VALUE}.")
   int maxTrials;
 
-  @Option(
-      names = "--network",
-      paramLabel = "<network>",
-      defaultValue = "none",
-      description = "Network for the runs, as docker run --network. Default: ${DEFAULT-VALUE}.")
   String network;
 
-  @Option(
-      names = "--paths-out",
-      paramLabel = "<file>",
-      description =
-          "Also write the result as JSON to <file>, the input of rootlock fix --paths-from"
-              + " (docs/discover-output.md).")
   Path pathsOut;
 
-  @Mixin TableOrJsonOutput output;
+  TableOrJsonOutput output;
+
+  /** The model of {@code rootlock docker discover}. */
+  static CommandSpec spec() {
+    DockerDiscoverCommand discover = new DockerDiscoverCommand();
+    CommandSpec spec = Commands.create(discover, "discover");
+    discover.spec = spec;
+    spec.usageMessage()
+        .sortOptions(false)
+        .autoWidth(true)
+        .header("Find the paths an image needs writable, and prove them with a read-only run.")
+        .description(
+            "",
+            "1. Reads the image config: VOLUME (writable even under --read-only in Docker, not in"
+                + " Kubernetes), WorkingDir, User, TMPDIR, HOME.",
+            "2. Runs the image with a writable root and the engine's default capabilities (network"
+                + " none unless --network says otherwise, never privileged), runs --exercise inside"
+                + " it, and reads docker diff, the files it holds open for writing, its processes'"
+                + " users and its listening ports. This run is evidence, not proof.",
+            "3. Runs it fully hardened, exactly as it will be printed: --read-only, a tmpfs per"
+                + " path found, --cap-drop ALL plus the capabilities a root-started image showed it"
+                + " uses (CHOWN, SETUID, SETGID, ...), no-new-privileges, the default seccomp"
+                + " profile and the user (-u). Refused writes add paths, refused operations add"
+                + " capabilities; up to --max-trials runs.",
+            "4. For a root-started image, also tries a non-root alternative: the user its workers"
+                + " ran as (else 65534), each tmpfs owned by it, no capabilities.",
+            "5. Proposes a memory tmpfs, disk or a volume per path, and refuses /etc, PATH"
+                + " directories, /usr, /lib* and the application's own code, saying what to"
+                + " reconfigure instead.",
+            "",
+            "Prints, for each hardening, the docker run line and the Compose file its trial ran"
+                + " (exactly), a Kubernetes patch translated from it (user as"
+                + " runAsUser/runAsGroup), the trial that proved it or why none did, and what could"
+                + " not be proved. The image must be present locally: rootlock never pulls. Every"
+                + " container it creates is removed, also on errors and Ctrl-C.",
+            "")
+        .footer(
+            "",
+            "Examples:",
+            "  rootlock docker discover rootlock-test/nginx",
+            "  rootlock docker discover --exercise 'wget -qO- localhost' --duration 20s web:2",
+            "  rootlock docker discover -u 10001 --cmd \"python -m app --port 8000\" api:3",
+            "  rootlock docker discover --paths-out paths.json app:1.4",
+            "  rootlock docker discover -o discover.txt rootlock-test/nginx",
+            "",
+            "Exit codes: 0 a read-only run with the proposed paths was proven to work, 1 none was,"
+                + " 2 usage error, no usable Docker engine, an image that is not present locally,"
+                + " or an image that fails even with a writable root.");
+    spec.addPositional(
+        Flags.parameter(value -> discover.image = value, "IMAGE")
+            .description("A local image (never pulled).")
+            .build());
+    spec.addOption(
+        Flags.value(String.class, value -> discover.cmd = value, "--cmd")
+            .paramLabel("<command>")
+            .description(
+                "Command to run instead of the image's CMD, as one shell-quoted string: --cmd"
+                    + " \"nginx -g 'daemon off;'\". No shell runs it; quotes only group words.")
+            .build());
+    spec.addOption(
+        Flags.list(String.class, values -> discover.env = values, "-e", "--env")
+            .paramLabel("<KEY=VALUE>")
+            .description("Set an environment variable in every run; repeatable.")
+            .build());
+    spec.addOption(
+        Flags.value(String.class, value -> discover.user = value, "-u", "--user")
+            .paramLabel("<user>")
+            .description("Run as this user (name, uid or uid:gid) instead of the image's User.")
+            .build());
+    spec.addOption(
+        Flags.value(String.class, value -> discover.exercise = value, "--exercise")
+            .paramLabel("<shell command>")
+            .description(
+                "Run this with sh -c inside the writable run once it is up, to reach the code paths"
+                    + " that write (a request, a login, a job). Needs a shell in the image.")
+            .build());
+    spec.addOption(
+        Flags.duration(duration -> discover.duration = duration, "--duration")
+            .defaultValue("10s")
+            .description("How long to watch each run (20s, 1m30s). Default: ${DEFAULT-VALUE}.")
+            .build());
+    spec.addOption(
+        Flags.value(int.class, value -> discover.maxTrials = value, "--max-trials")
+            .paramLabel("<n>")
+            .defaultValue("5")
+            .description("Read-only runs to try at most. Default: ${DEFAULT-VALUE}.")
+            .build());
+    spec.addOption(
+        Flags.value(String.class, value -> discover.network = value, "--network")
+            .paramLabel("<network>")
+            .defaultValue("none")
+            .description(
+                "Network for the runs, as docker run --network. Default: ${DEFAULT-VALUE}.")
+            .build());
+    spec.addOption(
+        Flags.file(file -> discover.pathsOut = file, "--paths-out")
+            .description(
+                "Also write the result as JSON to <file>, the input of rootlock fix --paths-from"
+                    + " (docs/discover-output.md).")
+            .build());
+    discover.output = TableOrJsonOutput.mixInto(spec);
+    return Commands.withStandardHelp(spec);
+  }
 
   @Override
   public Integer call() {

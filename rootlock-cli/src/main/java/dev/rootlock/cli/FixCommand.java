@@ -21,170 +21,190 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code rootlock fix}: harden manifests and Compose files, touching nothing else in them. */
-@Command(
-    name = "fix",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    descriptionHeading = "%n",
-    header = "Rewrite manifests and Compose files to comply, keeping every comment.",
-    description =
-        "Adds what the checks ask for (readOnlyRootFilesystem, allowPrivilegeEscalation: false,"
-            + " capabilities.drop [ALL], runAsNonRoot, seccomp RuntimeDefault; read_only,"
-            + " cap_drop, no-new-privileges for Compose) and the writable paths the app needs: a"
-            + " bounded in-memory /tmp plus the paths known images write (or those found by"
-            + " 'rootlock docker discover', with --paths-from). Edits are made in the original"
-            + " text: comments, order, quoting, indentation and line endings stay as they were."
-            + " Each result is re-parsed and re-checked before anything is written; a file that"
-            + " fails that is left untouched. Without --write, prints a unified diff and changes"
-            + " nothing; --check lists the files that need fixing, for CI.",
-    footer = {
-      "",
-      "Examples:",
-      "  rootlock fix deploy/                  # show the diff",
-      "  rootlock fix --write deploy/          # apply it",
-      "  rootlock fix --check deploy/          # in CI: exit 1 if anything needs fixing",
-      "  rootlock fix --only readOnlyRootFilesystem --write web.yaml",
-      "  rootlock docker discover nginx:1.27 --paths-out paths.json",
-      "  rootlock fix --paths-from paths.json --write k8s/nginx.yaml",
-      "  rootlock fix --prove --write k8s/web.yaml  # and run it in Docker",
-      "  rootlock fix --prove --discover --write compose.yaml",
-      "  helm install web chart/ --post-renderer rootlock --post-renderer-args fix",
-      "",
-      "Without PATH, fix is a Helm post-renderer: it reads manifests on standard input, writes"
-          + " the fixed ones to standard output and exits 0 (2 when they cannot be read or"
-          + " fixed, with nothing on standard output).",
-      "",
-      "Notes said in several files are printed once, with the count and the first files;"
-          + " the last line sums up the run on standard error. A Dockerfile found in a"
-          + " directory is skipped with a note ('rootlock scan' reports on it).",
-      "",
-      "A check exempt by the nearest .rootlock.yaml (or --config) or by a rootlock.dev/exempt"
-          + " annotation is left as written, with a note; --no-exemptions fixes it anyway"
-          + " (see docs/config.md).",
-      "",
-      "Exit codes: 0 nothing to change, or --write wrote every change; 1 changes needed"
-          + " (--check, --diff) or, with --prove, a container failed; 2 an error (other files"
-          + " are still fixed).",
-    })
 final class FixCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @ParentCommand Main main;
+  Main main;
 
   /** {@code --write} and {@code --diff} exclude each other; the diff is the default. */
   static final class Mode {
-    @Option(names = "--write", description = "Rewrite the files in place (atomically).")
     boolean write;
 
-    @Option(names = "--diff", description = "Print a unified diff and change nothing (default).")
     boolean diff;
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Mode mode = new Mode();
 
-  @Option(
-      names = "--check",
-      description =
-          "Write nothing; list the files that need fixing and exit 1 if any do (0 if none), as"
-              + " gofmt -l and terraform fmt -check do. With --diff, print the diff instead and"
-              + " name each file on standard error.")
   boolean check;
 
-  @Option(
-      names = {"-p", "--profile"},
-      paramLabel = "<level>",
-      description =
-          "restricted or hardened: which checks to fix. Default: the config file's level, else"
-              + " hardened.")
   FixProfile profile;
 
-  @Option(
-      names = "--only",
-      paramLabel = "<check>",
-      split = ",",
-      description =
-          "Fix only these checks (comma-separated); explicit values you set are changed only for"
-              + " checks named here.")
   List<String> only = List.of();
 
-  @Option(
-      names = "--prove",
-      description =
-          "Run each fixed container (or Compose service) on the local Docker engine exactly as"
-              + " the fixed file says (never pulls; removes what it starts) and report it proven,"
-              + " failed (with what was refused) or not provable (why).")
   boolean prove;
 
-  @Option(
-      names = "--discover",
-      description =
-          "With --prove: for each container that failed, find by trial the paths it writes, the"
-              + " capabilities and the user it needs, write them into the file (an emptyDir"
-              + " with a sizeLimit and a volumeMount; for Compose a sized tmpfs and cap_add) and"
-              + " prove the result again.")
   boolean discover;
 
-  @Option(
-      names = "--prove-for",
-      paramLabel = "<duration>",
-      defaultValue = "15s",
-      converter = GoDuration.class,
-      description =
-          "Longest time a container is watched; a steady one is proven sooner."
-              + " Default: ${DEFAULT-VALUE}.")
   Duration proveFor;
 
-  @Option(
-      names = "--tmp-size",
-      paramLabel = "<size>",
-      defaultValue = FixOptions.DEFAULT_TMP_SIZE,
-      description = "sizeLimit of the in-memory /tmp (Ki, Mi or Gi). Default: ${DEFAULT-VALUE}.")
   String tmpSize;
 
-  @Option(
-      names = "--paths-from",
-      paramLabel = "<file>",
-      description = "Writable paths found by 'rootlock docker discover --paths-out'.")
   Path pathsFrom;
 
-  @Option(
-      names = "--user",
-      paramLabel = "<uid[:gid]>",
-      description = "The user Compose services should run as (left alone otherwise).")
   String user;
 
-  @Mixin WorkloadKindOptions workloadKinds;
+  WorkloadKindOptions workloadKinds;
 
-  @Mixin ConfigOptions config;
+  ConfigOptions config;
 
-  @Option(
-      names = "--follow-symlinks",
-      description =
-          "Fix a symlinked file at its target, and follow links out of a directory"
-              + " (both refused otherwise).")
   boolean followSymlinks;
 
-  @Parameters(
-      arity = "0..*",
-      paramLabel = "PATH",
-      description =
-          "Files or directories; '-' reads standard input and prints the fixed text. None: act"
-              + " as a Helm post-renderer.")
   List<String> paths = List.of();
+
+  /** The model of {@code rootlock fix}; {@code main} holds what {@code -} reads. */
+  static CommandSpec spec(Main main) {
+    FixCommand fix = new FixCommand();
+    fix.main = main;
+    CommandSpec spec = Commands.create(fix, "fix");
+    fix.spec = spec;
+    spec.usageMessage()
+        .sortOptions(false)
+        .descriptionHeading("%n")
+        .header("Rewrite manifests and Compose files to comply, keeping every comment.")
+        .description(
+            "Adds what the checks ask for (readOnlyRootFilesystem, allowPrivilegeEscalation:"
+                + " false, capabilities.drop [ALL], runAsNonRoot, seccomp RuntimeDefault;"
+                + " read_only, cap_drop, no-new-privileges for Compose) and the writable paths the"
+                + " app needs: a bounded in-memory /tmp plus the paths known images write (or"
+                + " those found by 'rootlock docker discover', with --paths-from). Edits are made"
+                + " in the original text: comments, order, quoting, indentation and line endings"
+                + " stay as they were. Each result is re-parsed and re-checked before anything is"
+                + " written; a file that fails that is left untouched. Without --write, prints a"
+                + " unified diff and changes nothing; --check lists the files that need fixing,"
+                + " for CI.")
+        .footer(
+            "",
+            "Examples:",
+            "  rootlock fix deploy/                  # show the diff",
+            "  rootlock fix --write deploy/          # apply it",
+            "  rootlock fix --check deploy/          # in CI: exit 1 if anything needs fixing",
+            "  rootlock fix --only readOnlyRootFilesystem --write web.yaml",
+            "  rootlock docker discover nginx:1.27 --paths-out paths.json",
+            "  rootlock fix --paths-from paths.json --write k8s/nginx.yaml",
+            "  rootlock fix --prove --write k8s/web.yaml  # and run it in Docker",
+            "  rootlock fix --prove --discover --write compose.yaml",
+            "  helm install web chart/ --post-renderer rootlock --post-renderer-args fix",
+            "",
+            "Without PATH, fix is a Helm post-renderer: it reads manifests on standard input,"
+                + " writes the fixed ones to standard output and exits 0 (2 when they cannot be"
+                + " read or fixed, with nothing on standard output).",
+            "",
+            "Notes said in several files are printed once, with the count and the first files;"
+                + " the last line sums up the run on standard error. A Dockerfile found in a"
+                + " directory is skipped with a note ('rootlock scan' reports on it).",
+            "",
+            "A check exempt by the nearest .rootlock.yaml (or --config) or by a"
+                + " rootlock.dev/exempt annotation is left as written, with a note;"
+                + " --no-exemptions fixes it anyway (see docs/config.md).",
+            "",
+            "Exit codes: 0 nothing to change, or --write wrote every change; 1 changes needed"
+                + " (--check, --diff) or, with --prove, a container failed; 2 an error (other"
+                + " files are still fixed).");
+    spec.addArgGroup(
+        ArgGroupSpec.builder()
+            .exclusive(true)
+            .multiplicity("0..1")
+            .addArg(
+                Flags.flag(given -> fix.mode.write = given, "--write")
+                    .description("Rewrite the files in place (atomically).")
+                    .build())
+            .addArg(
+                Flags.flag(given -> fix.mode.diff = given, "--diff")
+                    .description("Print a unified diff and change nothing (default).")
+                    .build())
+            .build());
+    spec.addOption(
+        Flags.flag(given -> fix.check = given, "--check")
+            .description(
+                "Write nothing; list the files that need fixing and exit 1 if any do (0 if"
+                    + " none), as gofmt -l and terraform fmt -check do. With --diff, print the"
+                    + " diff instead and name each file on standard error.")
+            .build());
+    spec.addOption(
+        Flags.profile(
+                FixProfile.class,
+                level -> fix.profile = level,
+                "restricted or hardened: which checks to fix. Default: the config file's level,"
+                    + " else hardened.")
+            .build());
+    spec.addOption(
+        Flags.list(String.class, checks -> fix.only = checks, "--only")
+            .paramLabel("<check>")
+            .splitRegex(",")
+            .description(
+                "Fix only these checks (comma-separated); explicit values you set are changed"
+                    + " only for checks named here.")
+            .build());
+    spec.addOption(
+        Flags.flag(given -> fix.prove = given, "--prove")
+            .description(
+                "Run each fixed container (or Compose service) on the local Docker engine"
+                    + " exactly as the fixed file says (never pulls; removes what it starts) and"
+                    + " report it proven, failed (with what was refused) or not provable (why).")
+            .build());
+    spec.addOption(
+        Flags.flag(given -> fix.discover = given, "--discover")
+            .description(
+                "With --prove: for each container that failed, find by trial the paths it"
+                    + " writes, the capabilities and the user it needs, write them into the file"
+                    + " (an emptyDir with a sizeLimit and a volumeMount; for Compose a sized"
+                    + " tmpfs and cap_add) and prove the result again.")
+            .build());
+    spec.addOption(
+        Flags.duration(duration -> fix.proveFor = duration, "--prove-for")
+            .defaultValue("15s")
+            .description(
+                "Longest time a container is watched; a steady one is proven sooner."
+                    + " Default: ${DEFAULT-VALUE}.")
+            .build());
+    spec.addOption(
+        Flags.value(String.class, size -> fix.tmpSize = size, "--tmp-size")
+            .paramLabel("<size>")
+            .defaultValue(FixOptions.DEFAULT_TMP_SIZE)
+            .description(
+                "sizeLimit of the in-memory /tmp (Ki, Mi or Gi). Default: ${DEFAULT-VALUE}.")
+            .build());
+    spec.addOption(
+        Flags.file(file -> fix.pathsFrom = file, "--paths-from")
+            .description("Writable paths found by 'rootlock docker discover --paths-out'.")
+            .build());
+    spec.addOption(
+        Flags.value(String.class, user -> fix.user = user, "--user")
+            .paramLabel("<uid[:gid]>")
+            .description("The user Compose services should run as (left alone otherwise).")
+            .build());
+    fix.workloadKinds = WorkloadKindOptions.mixInto(spec);
+    fix.config = ConfigOptions.mixInto(spec);
+    spec.addOption(
+        Flags.flag(given -> fix.followSymlinks = given, "--follow-symlinks")
+            .description(
+                "Fix a symlinked file at its target, and follow links out of a directory"
+                    + " (both refused otherwise).")
+            .build());
+    spec.addPositional(
+        Flags.parameters(paths -> fix.paths = paths, "PATH", "0..*")
+            .description(
+                "Files or directories; '-' reads standard input and prints the fixed text. None:"
+                    + " act as a Helm post-renderer.")
+            .build());
+    return Commands.withStandardHelp(spec);
+  }
 
   @Override
   public Integer call() throws IOException {

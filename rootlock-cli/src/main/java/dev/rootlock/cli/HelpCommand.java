@@ -4,30 +4,39 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IHelpCommandInitializable2;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rootlock help [VERB [SUBVERB]]}. picocli's own help command looks at its first word only,
  * so {@code rootlock help docker lint} showed the help for {@code docker}; this one follows the
  * whole path, as {@code kubectl help} and {@code git help} users expect.
  */
-@Command(
-    name = "help",
-    helpCommand = true,
-    usageHelpAutoWidth = true,
-    header = "Show the help for a command: rootlock help docker lint",
-    description = {"", "With no command, shows rootlock's own help.", ""})
 final class HelpCommand implements IHelpCommandInitializable2, Runnable {
 
-  @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, word by word.")
   List<String> path = new ArrayList<>();
 
-  @Spec CommandLine.Model.CommandSpec spec;
+  CommandSpec spec;
+
+  /**
+   * The model of {@code help}, marked picocli's help command: its parent's required options wait.
+   */
+  static CommandSpec spec() {
+    HelpCommand help = new HelpCommand();
+    CommandSpec spec = Commands.create(help, "help").helpCommand(true);
+    help.spec = spec;
+    spec.usageMessage()
+        .autoWidth(true)
+        .header("Show the help for a command: rootlock help docker lint")
+        .description("", "With no command, shows rootlock's own help.", "");
+    spec.addPositional(
+        Flags.parameters(words -> help.path = words, "COMMAND", "0..*")
+            .description("The command, word by word.")
+            .build());
+    return spec;
+  }
 
   private CommandLine parent;
   private PrintWriter out;

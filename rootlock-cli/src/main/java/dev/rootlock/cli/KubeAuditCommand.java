@@ -11,58 +11,64 @@ import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.ScanResult;
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code rootlock kube audit}: every pod (and workload) of a live cluster, one row a container. */
-@Command(
-    name = "audit",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    descriptionHeading = "%n",
-    header = "Evaluate every pod (and workload) in a live cluster.",
-    description =
-        "Lists pods page by page (and with --include-workloads every Deployment, StatefulSet,"
-            + " DaemonSet, ReplicaSet, ReplicationController, Job, CronJob and PodTemplate, with"
-            + " the pods they own grouped under them) and evaluates each with the same checks as"
-            + " 'rootlock scan'. A --workload-kind is listed too, at the version and under the"
-            + " name the API server's discovery gives (as are DeploymentConfig, Argo Rollout and"
-            + " Knative Service with --include-workloads, where served). READONLY shows 'unset (writable)' where kubectl's custom-columns"
-            + " would print <none>.",
-    footer = {
-      "",
-      "Examples:",
-      "  rootlock kube audit -A",
-      "  rootlock kube audit -n shop -f wide --include-workloads",
-      "  rootlock kube audit -A \\",
-      "      --workload-kind Workflow.example.com=spec.runner.template",
-      "  rootlock kube audit -A -p restricted -f sarif -o cluster.sarif",
-      "",
-      "Exit codes: 0 nothing violates, 1 something violates, 2 usage error, unreachable server or"
-          + " namespaces that could not be read.",
-    })
 final class KubeAuditCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin ClusterOptions cluster;
+  ClusterOptions cluster;
 
-  @Mixin PolicyOptions policy;
+  PolicyOptions policy;
 
-  @Mixin ConfigOptions config;
+  ConfigOptions config;
 
-  @Option(
-      names = "--include-workloads",
-      description = "Also evaluate the workload objects, grouping owned pods under them.")
   boolean includeWorkloads;
 
-  @Mixin WorkloadKindOptions workloadKinds;
+  WorkloadKindOptions workloadKinds;
 
-  @Mixin AuditOutputOptions output;
+  AuditOutputOptions output;
+
+  /** The model of {@code rootlock kube audit}. */
+  static CommandSpec spec() {
+    KubeAuditCommand audit = new KubeAuditCommand();
+    CommandSpec spec = Commands.create(audit, "audit");
+    audit.spec = spec;
+    spec.usageMessage()
+        .sortOptions(false)
+        .descriptionHeading("%n")
+        .header("Evaluate every pod (and workload) in a live cluster.")
+        .description(
+            "Lists pods page by page (and with --include-workloads every Deployment, StatefulSet,"
+                + " DaemonSet, ReplicaSet, ReplicationController, Job, CronJob and PodTemplate,"
+                + " with the pods they own grouped under them) and evaluates each with the same"
+                + " checks as 'rootlock scan'. A --workload-kind is listed too, at the version and"
+                + " under the name the API server's discovery gives (as are DeploymentConfig, Argo"
+                + " Rollout and Knative Service with --include-workloads, where served). READONLY"
+                + " shows 'unset (writable)' where kubectl's custom-columns would print <none>.")
+        .footer(
+            "",
+            "Examples:",
+            "  rootlock kube audit -A",
+            "  rootlock kube audit -n shop -f wide --include-workloads",
+            "  rootlock kube audit -A \\",
+            "      --workload-kind Workflow.example.com=spec.runner.template",
+            "  rootlock kube audit -A -p restricted -f sarif -o cluster.sarif",
+            "",
+            "Exit codes: 0 nothing violates, 1 something violates, 2 usage error, unreachable"
+                + " server or namespaces that could not be read.");
+    audit.cluster = ClusterOptions.mixInto(spec);
+    audit.policy = PolicyOptions.mixInto(spec);
+    audit.config = ConfigOptions.mixInto(spec);
+    spec.addOption(
+        Flags.flag(given -> audit.includeWorkloads = given, "--include-workloads")
+            .description("Also evaluate the workload objects, grouping owned pods under them.")
+            .build());
+    audit.workloadKinds = WorkloadKindOptions.mixInto(spec);
+    audit.output = AuditOutputOptions.mixInto(spec);
+    return Commands.withStandardHelp(spec);
+  }
 
   @Override
   public Integer call() throws KubeException, IOException {

@@ -1,16 +1,21 @@
 package dev.rootlock.cli;
 
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rootlock kube}: the live-cluster commands. */
-@Command(
-    name = "kube",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    header = "Audit a live Kubernetes cluster, and see what enforcing a level would reject.",
-    description =
-        "Talks to the API server the way kubectl does (KUBECONFIG, ~/.kube/config, the in-cluster"
-            + " service account, --context) and evaluates what runs there with the same engine as"
-            + " 'rootlock scan'.",
-    subcommands = {KubeAuditCommand.class, KubeReadinessCommand.class})
-final class KubeCommand {}
+final class KubeCommand {
+
+  /** The model of {@code rootlock kube} and its verbs. */
+  static CommandSpec spec() {
+    CommandSpec spec = Commands.create(new KubeCommand(), "kube");
+    spec.usageMessage()
+        .header("Audit a live Kubernetes cluster, and see what enforcing a level would reject.")
+        .description(
+            "Talks to the API server the way kubectl does (KUBECONFIG, ~/.kube/config, the"
+                + " in-cluster service account, --context) and evaluates what runs there with the"
+                + " same engine as 'rootlock scan'.");
+    spec.addSubcommand("audit", KubeAuditCommand.spec())
+        .addSubcommand("readiness", KubeReadinessCommand.spec());
+    return Commands.withStandardHelp(spec);
+  }
+}

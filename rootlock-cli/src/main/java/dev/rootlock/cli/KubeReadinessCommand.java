@@ -9,54 +9,55 @@ import dev.rootlock.kube.readiness.KubeReadiness;
 import dev.rootlock.kube.readiness.ReadinessReport;
 import dev.rootlock.model.LevelVersion;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code rootlock kube readiness}: what switching enforce to a level would reject today. */
-@Command(
-    name = "readiness",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    descriptionHeading = "%n",
-    header = "Show what enforcing a level in each namespace would reject today.",
-    description =
-        "For each namespace: its pod-security.kubernetes.io/* and rootlock.dev/* labels, the"
-            + " existing pods the new enforce level would reject (in the API server's own wording),"
-            + " and the kubectl label commands for the warn, then audit, then enforce rollout.",
-    footer = {
-      "",
-      "Examples:",
-      "  rootlock kube readiness -n shop",
-      "  rootlock kube readiness -A -p restricted --policy-version v1.30",
-      "  rootlock kube readiness -A -f json -o readiness.json",
-      "",
-      "A pod that fails only checks exempt by .rootlock.yaml or its rootlock.dev/exempt"
-          + " annotations is counted as exempt, not rejected (docs/config.md); the warnings stay"
-          + " the API server's.",
-      "",
-      "Exit codes: 0 every namespace is ready, 1 some namespace would reject pods, 2 usage error"
-          + " or an unreachable or unreadable cluster.",
-    })
 final class KubeReadinessCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin ClusterOptions cluster;
+  ClusterOptions cluster;
 
-  @Mixin ConfigOptions config;
+  ConfigOptions config;
 
-  @Mixin PolicyOptions policy;
+  PolicyOptions policy;
 
-  @Mixin TextOrJsonOutput output;
+  TextOrJsonOutput output;
 
-  /** The name this flag had before every verb said --profile; kept working, out of the help. */
-  @Option(names = "--level", paramLabel = "<level>", hidden = true)
-  void level(Profile level) {
-    policy.profile = level;
+  /** The model of {@code rootlock kube readiness}. */
+  static CommandSpec spec() {
+    KubeReadinessCommand readiness = new KubeReadinessCommand();
+    CommandSpec spec = Commands.create(readiness, "readiness");
+    readiness.spec = spec;
+    spec.usageMessage()
+        .sortOptions(false)
+        .descriptionHeading("%n")
+        .header("Show what enforcing a level in each namespace would reject today.")
+        .description(
+            "For each namespace: its pod-security.kubernetes.io/* and rootlock.dev/* labels, the"
+                + " existing pods the new enforce level would reject (in the API server's own"
+                + " wording), and the kubectl label commands for the warn, then audit, then enforce"
+                + " rollout.")
+        .footer(
+            "",
+            "Examples:",
+            "  rootlock kube readiness -n shop",
+            "  rootlock kube readiness -A -p restricted --policy-version v1.30",
+            "  rootlock kube readiness -A -f json -o readiness.json",
+            "",
+            "A pod that fails only checks exempt by .rootlock.yaml or its rootlock.dev/exempt"
+                + " annotations is counted as exempt, not rejected (docs/config.md); the warnings"
+                + " stay the API server's.",
+            "",
+            "Exit codes: 0 every namespace is ready, 1 some namespace would reject pods, 2 usage"
+                + " error or an unreachable or unreadable cluster.");
+    readiness.cluster = ClusterOptions.mixInto(spec);
+    readiness.config = ConfigOptions.mixInto(spec);
+    readiness.policy = PolicyOptions.mixInto(spec);
+    readiness.output = TextOrJsonOutput.mixInto(spec);
+    // The name this flag had before every verb said --profile; kept working, out of the help.
+    spec.addOption(Flags.level(Profile.class, level -> readiness.policy.profile = level).build());
+    return Commands.withStandardHelp(spec);
   }
 
   @Override

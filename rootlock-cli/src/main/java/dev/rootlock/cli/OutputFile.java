@@ -5,9 +5,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code -o/--output}, the same in every verb that reports; each subclass adds its {@code
@@ -18,16 +17,9 @@ import picocli.CommandLine.Spec;
  */
 abstract class OutputFile {
 
-  @Spec(Spec.Target.MIXEE)
+  /** The command these options belong to. */
   CommandSpec spec;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "<file>",
-      description =
-          "Write the report to <file> (replaced atomically) instead of standard output. A"
-              + " bare format name, as kubectl's -o json, is taken as --format; -o ./json"
-              + " writes a file named json.")
   String outputArgument;
 
   /** The values kubectl's -o takes: typed from habit, they are formats, never file names. */
@@ -40,6 +32,30 @@ abstract class OutputFile {
 
   private boolean resolved;
   private Path file;
+
+  /**
+   * Adds {@code -o/--output}, the subclass's options and its {@code -f/--format}, in that order, to
+   * {@code command}.
+   */
+  final void addTo(CommandSpec command) {
+    spec = command;
+    command.addMixin("output", options(Commands.mixin(this)).addOption(formatOption()));
+  }
+
+  /** {@code -o/--output}; a subclass adds the options it has besides {@code -f}. */
+  CommandSpec options(CommandSpec mixin) {
+    return mixin.addOption(
+        Flags.value(String.class, argument -> outputArgument = argument, "-o", "--output")
+            .paramLabel("<file>")
+            .description(
+                "Write the report to <file> (replaced atomically) instead of standard output. A"
+                    + " bare format name, as kubectl's -o json, is taken as --format; -o ./json"
+                    + " writes a file named json.")
+            .build());
+  }
+
+  /** {@code -f/--format} with the formats this verb offers ({@link Flags#format}). */
+  abstract OptionSpec formatOption();
 
   /** The format names {@code -f} accepts, as typed. */
   abstract List<String> formatNames();

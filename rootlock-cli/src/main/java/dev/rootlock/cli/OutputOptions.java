@@ -4,17 +4,29 @@ import dev.rootlock.engine.Engine;
 import dev.rootlock.model.ScanResult;
 import dev.rootlock.report.ReportFormat;
 import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code --format}, {@code --output} and {@code --color} of the verbs that write a scan report. */
 final class OutputOptions extends ReportOutput {
 
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "<format>",
-      defaultValue = "text",
-      description = "Report format: text, json, sarif or junit. Default: ${DEFAULT-VALUE}.")
   ReportFormat format;
+
+  /** Adds {@code -o}, {@code --color} and {@code -f} to {@code command}. */
+  static OutputOptions mixInto(CommandSpec command) {
+    OutputOptions output = new OutputOptions();
+    output.addTo(command);
+    return output;
+  }
+
+  @Override
+  OptionSpec formatOption() {
+    return Flags.format(
+            ReportFormat.class,
+            chosen -> format = chosen,
+            "Report format: text, json, sarif or junit. Default: ${DEFAULT-VALUE}.")
+        .build();
+  }
 
   @Override
   List<String> formatNames() {

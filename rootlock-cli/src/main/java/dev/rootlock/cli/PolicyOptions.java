@@ -6,33 +6,43 @@ import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.PolicyVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code --profile} and {@code --policy-version}, shared by every command that evaluates. */
 final class PolicyOptions {
 
-  @Spec(Spec.Target.MIXEE)
+  /** The command these options belong to. */
   CommandSpec spec;
 
-  @Option(
-      names = {"-p", "--profile"},
-      paramLabel = "<level>",
-      description =
-          "Policy level: baseline, restricted (Pod Security Admission's, exactly), or hardened"
-              + " (restricted + read-only root and safe writable mounts)."
-              + " Default: the config file's level, else hardened.")
   Profile profile;
 
-  @Option(
-      names = "--policy-version",
-      paramLabel = "<version>",
-      description =
-          "Pod Security Admission policy version: latest or v1.N (v1.0 to v1.37), as in the"
-              + " pod-security.kubernetes.io/enforce-version label. Default: the config file's"
-              + " version, else latest.")
   String version;
+
+  /** Adds {@code -p/--profile} and {@code --policy-version} to {@code command}. */
+  static PolicyOptions mixInto(CommandSpec command) {
+    PolicyOptions policy = new PolicyOptions();
+    policy.spec = command;
+    command.addMixin(
+        "policy",
+        Commands.mixin(policy)
+            .addOption(
+                Flags.profile(
+                        Profile.class,
+                        level -> policy.profile = level,
+                        "Policy level: baseline, restricted (Pod Security Admission's, exactly), or"
+                            + " hardened (restricted + read-only root and safe writable mounts)."
+                            + " Default: the config file's level, else hardened.")
+                    .build())
+            .addOption(
+                Flags.value(String.class, version -> policy.version = version, "--policy-version")
+                    .paramLabel("<version>")
+                    .description(
+                        "Pod Security Admission policy version: latest or v1.N (v1.0 to v1.37), as"
+                            + " in the pod-security.kubernetes.io/enforce-version label. Default:"
+                            + " the config file's version, else latest.")
+                    .build()));
+    return policy;
+  }
 
   LevelVersion levelVersion() {
     return levelVersion(Configuration.NONE);

@@ -9,7 +9,7 @@ import dev.rootlock.report.TextReporter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@link OutputFile} of the verbs that write a scan report, with {@code --color} for its text: the
@@ -24,12 +24,20 @@ abstract class ReportOutput extends OutputFile {
     never
   }
 
-  @Option(
-      names = "--color",
-      paramLabel = "<when>",
-      defaultValue = "auto",
-      description = "Colour text output: auto (on a terminal, unless NO_COLOR), always, never.")
   ColourMode colour;
+
+  /** {@code -o/--output}, then {@code --color}. */
+  @Override
+  CommandSpec options(CommandSpec mixin) {
+    return super.options(mixin)
+        .addOption(
+            Flags.value(ColourMode.class, mode -> colour = mode, "--color")
+                .paramLabel("<when>")
+                .defaultValue("auto")
+                .description(
+                    "Colour text output: auto (on a terminal, unless NO_COLOR), always, never.")
+                .build());
+  }
 
   /** Renders {@code result} in {@code reportFormat} to the chosen destination. */
   final void write(ScanResult result, Engine engine, ReportFormat reportFormat) {

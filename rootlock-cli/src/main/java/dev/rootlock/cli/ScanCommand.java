@@ -6,149 +6,161 @@ import dev.rootlock.engine.ScanRequest;
 import dev.rootlock.model.ScanResult;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code rootlock scan}: evaluate files against a policy level and report. */
-@Command(
-    name = "scan",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
-    header = "Check Kubernetes manifests, Compose files and Dockerfiles against a policy level.",
-    description = {
-      "",
-      "Reads YAML and JSON manifests, Compose files and Dockerfiles (directories recursively,"
-          + " '-' for standard input), evaluates every object that carries a pod template (Pod,"
-          + " Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob,"
-          + " PodTemplate, and the items of List kinds), every Compose service and every"
-          + " Dockerfile's final stage, and reports each violation at the file, line and column"
-          + " of its field. A directory with a Chart.yaml is rendered with Helm first; findings"
-          + " name the template (Helm's '# Source:' line) and the line in the rendered"
-          + " document.",
-      "",
-    },
-    footer = {
-      "",
-      "Examples:",
-      "  rootlock scan examples/",
-      "  rootlock scan -p restricted --policy-version v1.25 deploy.yaml",
-      "  kubectl get pods -n shop -o yaml | rootlock scan -",
-      "  rootlock scan -f sarif -o rootlock.sarif manifests/",
-      "  rootlock scan --values prod.yaml --set image.tag=1.2 chart/",
-      "  rootlock scan --compose-file compose.yaml --compose-file prod.yaml",
-      "  rootlock scan --write-baseline .rootlock-baseline.json .",
-      "  rootlock scan --baseline .rootlock-baseline.json .",
-      "",
-      "Exemptions, defaults and a baseline can live in a .rootlock.yaml (the nearest one above"
-          + " each scanned path); see docs/config.md. Exempt findings are shown, with their"
-          + " reason, and do not fail the run.",
-      "",
-      "Exit codes: 0 every object passes, 1 some object violates, 2 usage error or unreadable"
-          + " input (the other inputs are still scanned and reported), or no object evaluated"
-          + " (see --allow-empty).",
-    })
 final class ScanCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @ParentCommand Main main;
+  Main main;
 
-  @Mixin PolicyOptions policy;
+  PolicyOptions policy;
 
-  @Mixin OutputOptions output;
+  OutputOptions output;
 
-  @Mixin ConfigOptions config;
+  ConfigOptions config;
 
-  @Option(
-      names = "--baseline",
-      paramLabel = "<file>",
-      description =
-          "Fail only on findings that are not in <file> (written by --write-baseline); list"
-              + " the entries no finding matches any more as stale. Default: the config's"
-              + " baseline.")
   java.nio.file.Path baseline;
 
-  @Option(
-      names = "--write-baseline",
-      paramLabel = "<file>",
-      description =
-          "Record today's findings (exempt ones left out) in <file> by fingerprint: file,"
-              + " object, container, check and field path, no line numbers. Exits 0.")
   java.nio.file.Path writeBaseline;
 
-  @Option(
-      names = "--input-type",
-      paramLabel = "<type>",
-      defaultValue = "auto",
-      description =
-          "What the inputs hold: auto (by file name, then content), kubernetes, compose or"
-              + " dockerfile. Needed only for standard input that auto-detection gets wrong.")
   InputType inputType;
 
-  @Mixin WorkloadKindOptions workloadKinds;
+  WorkloadKindOptions workloadKinds;
 
-  @Option(
-      names = "--values",
-      paramLabel = "<file>",
-      description = "For a chart directory: a values file, as helm's --values (repeatable).")
   List<java.nio.file.Path> valuesFiles = List.of();
 
-  @Option(
-      names = "--set",
-      paramLabel = "<key=value>",
-      description = "For a chart directory: a value, as helm's --set (repeatable).")
   List<String> sets = List.of();
 
-  @Option(
-      names = "--release-name",
-      paramLabel = "<name>",
-      defaultValue = "release-name",
-      description =
-          "For a chart directory: the release name to render with. Default: ${DEFAULT-VALUE}.")
   String releaseName;
 
-  @Option(
-      names = "--compose-file",
-      paramLabel = "<file>",
-      description =
-          "A Compose file of one project, as docker compose -f (repeatable: the files are"
-              + " merged in order). Here -f is --format.")
   List<String> composeFiles = List.of();
 
-  @Option(
-      names = "--env-file",
-      paramLabel = "<file>",
-      description =
-          "Compose variables from this file instead of the .env beside each Compose file,"
-              + " as docker compose --env-file.")
   String envFile;
 
-  @Option(
-      names = "--allow-empty",
-      description =
-          "Pass when the inputs hold nothing to evaluate (exit 0). Without it, a run that"
-              + " evaluated no object is an error (exit 2): nothing scanned is not a pass.")
   boolean allowEmpty;
 
-  @Option(
-      names = "--follow-symlinks",
-      description =
-          "Read symbolic links that lead out of a directory scanned (reported otherwise).")
   boolean followSymlinks;
 
-  @Parameters(
-      arity = "0..*",
-      paramLabel = "PATH",
-      description = "Files or directories to scan; '-' reads standard input.")
   List<String> paths = List.of();
+
+  /** The model of {@code rootlock scan}; {@code main} holds what {@code -} reads. */
+  static CommandSpec spec(Main main) {
+    ScanCommand scan = new ScanCommand();
+    scan.main = main;
+    CommandSpec spec = Commands.create(scan, "scan");
+    scan.spec = spec;
+    spec.usageMessage()
+        .sortOptions(false)
+        .autoWidth(true)
+        .header("Check Kubernetes manifests, Compose files and Dockerfiles against a policy level.")
+        .description(
+            "",
+            "Reads YAML and JSON manifests, Compose files and Dockerfiles (directories"
+                + " recursively, '-' for standard input), evaluates every object that carries a"
+                + " pod template (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet,"
+                + " ReplicationController, Job, CronJob, PodTemplate, and the items of List"
+                + " kinds), every Compose service and every Dockerfile's final stage, and reports"
+                + " each violation at the file, line and column of its field. A directory with a"
+                + " Chart.yaml is rendered with Helm first; findings name the template (Helm's '#"
+                + " Source:' line) and the line in the rendered document.",
+            "")
+        .footer(
+            "",
+            "Examples:",
+            "  rootlock scan examples/",
+            "  rootlock scan -p restricted --policy-version v1.25 deploy.yaml",
+            "  kubectl get pods -n shop -o yaml | rootlock scan -",
+            "  rootlock scan -f sarif -o rootlock.sarif manifests/",
+            "  rootlock scan --values prod.yaml --set image.tag=1.2 chart/",
+            "  rootlock scan --compose-file compose.yaml --compose-file prod.yaml",
+            "  rootlock scan --write-baseline .rootlock-baseline.json .",
+            "  rootlock scan --baseline .rootlock-baseline.json .",
+            "",
+            "Exemptions, defaults and a baseline can live in a .rootlock.yaml (the nearest one"
+                + " above each scanned path); see docs/config.md. Exempt findings are shown, with"
+                + " their reason, and do not fail the run.",
+            "",
+            "Exit codes: 0 every object passes, 1 some object violates, 2 usage error or"
+                + " unreadable input (the other inputs are still scanned and reported), or no"
+                + " object evaluated (see --allow-empty).");
+    scan.policy = PolicyOptions.mixInto(spec);
+    scan.output = OutputOptions.mixInto(spec);
+    scan.config = ConfigOptions.mixInto(spec);
+    spec.addOption(
+        Flags.file(file -> scan.baseline = file, "--baseline")
+            .description(
+                "Fail only on findings that are not in <file> (written by --write-baseline);"
+                    + " list the entries no finding matches any more as stale. Default: the"
+                    + " config's baseline.")
+            .build());
+    spec.addOption(
+        Flags.file(file -> scan.writeBaseline = file, "--write-baseline")
+            .description(
+                "Record today's findings (exempt ones left out) in <file> by fingerprint: file,"
+                    + " object, container, check and field path, no line numbers. Exits 0.")
+            .build());
+    spec.addOption(
+        Flags.value(InputType.class, type -> scan.inputType = type, "--input-type")
+            .paramLabel("<type>")
+            .defaultValue("auto")
+            .description(
+                "What the inputs hold: auto (by file name, then content), kubernetes, compose or"
+                    + " dockerfile. Needed only for standard input that auto-detection gets"
+                    + " wrong.")
+            .build());
+    scan.workloadKinds = WorkloadKindOptions.mixInto(spec);
+    spec.addOption(
+        Flags.list(java.nio.file.Path.class, files -> scan.valuesFiles = files, "--values")
+            .paramLabel("<file>")
+            .description("For a chart directory: a values file, as helm's --values (repeatable).")
+            .build());
+    spec.addOption(
+        Flags.list(String.class, values -> scan.sets = values, "--set")
+            .paramLabel("<key=value>")
+            .description("For a chart directory: a value, as helm's --set (repeatable).")
+            .build());
+    spec.addOption(
+        Flags.value(String.class, name -> scan.releaseName = name, "--release-name")
+            .paramLabel("<name>")
+            .defaultValue("release-name")
+            .description(
+                "For a chart directory: the release name to render with. Default:"
+                    + " ${DEFAULT-VALUE}.")
+            .build());
+    spec.addOption(
+        Flags.list(String.class, files -> scan.composeFiles = files, "--compose-file")
+            .paramLabel("<file>")
+            .description(
+                "A Compose file of one project, as docker compose -f (repeatable: the files are"
+                    + " merged in order). Here -f is --format.")
+            .build());
+    spec.addOption(
+        Flags.value(String.class, file -> scan.envFile = file, "--env-file")
+            .paramLabel("<file>")
+            .description(
+                "Compose variables from this file instead of the .env beside each Compose file,"
+                    + " as docker compose --env-file.")
+            .build());
+    spec.addOption(
+        Flags.flag(given -> scan.allowEmpty = given, "--allow-empty")
+            .description(
+                "Pass when the inputs hold nothing to evaluate (exit 0). Without it, a run that"
+                    + " evaluated no object is an error (exit 2): nothing scanned is not a pass.")
+            .build());
+    spec.addOption(
+        Flags.flag(given -> scan.followSymlinks = given, "--follow-symlinks")
+            .description(
+                "Read symbolic links that lead out of a directory scanned (reported otherwise).")
+            .build());
+    spec.addPositional(
+        Flags.parameters(paths -> scan.paths = paths, "PATH", "0..*")
+            .description("Files or directories to scan; '-' reads standard input.")
+            .build());
+    return Commands.withStandardHelp(spec);
+  }
 
   @Override
   public Integer call() {

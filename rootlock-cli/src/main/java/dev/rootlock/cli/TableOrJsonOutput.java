@@ -2,7 +2,8 @@ package dev.rootlock.cli;
 
 import java.util.List;
 import java.util.stream.Stream;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code -f text|wide|json} and {@code -o <file>} of docker discover and docker verify, whose text
@@ -11,14 +12,24 @@ import picocli.CommandLine.Option;
  */
 final class TableOrJsonOutput extends OutputFile {
 
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "<format>",
-      defaultValue = "text",
-      description =
-          "text (tables that fit a terminal), wide (every column, every line whole) or json."
-              + " Default: ${DEFAULT-VALUE}.")
   TableFormat format;
+
+  /** Adds {@code -o} and {@code -f} to {@code command}. */
+  static TableOrJsonOutput mixInto(CommandSpec command) {
+    TableOrJsonOutput output = new TableOrJsonOutput();
+    output.addTo(command);
+    return output;
+  }
+
+  @Override
+  OptionSpec formatOption() {
+    return Flags.format(
+            TableFormat.class,
+            chosen -> format = chosen,
+            "text (tables that fit a terminal), wide (every column, every line whole) or json."
+                + " Default: ${DEFAULT-VALUE}.")
+        .build();
+  }
 
   @Override
   List<String> formatNames() {

@@ -1,7 +1,8 @@
 package dev.rootlock.cli;
 
 import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code -f text|json} and {@code -o <file>} of the verbs whose report is their own (docker
@@ -9,12 +10,23 @@ import picocli.CommandLine.Option;
  */
 final class TextOrJsonOutput extends OutputFile {
 
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "<format>",
-      defaultValue = "text",
-      description = "Output format: text or json. Default: ${DEFAULT-VALUE}.")
   TextOrJson format;
+
+  /** Adds {@code -o} and {@code -f} to {@code command}. */
+  static TextOrJsonOutput mixInto(CommandSpec command) {
+    TextOrJsonOutput output = new TextOrJsonOutput();
+    output.addTo(command);
+    return output;
+  }
+
+  @Override
+  OptionSpec formatOption() {
+    return Flags.format(
+            TextOrJson.class,
+            chosen -> format = chosen,
+            "Output format: text or json. Default: ${DEFAULT-VALUE}.")
+        .build();
+  }
 
   @Override
   List<String> formatNames() {

@@ -5,9 +5,7 @@ import dev.rootlock.model.WorkloadKinds;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code --workload-kind}: the user's custom kinds that carry a pod template, for scan, fix, kube
@@ -16,17 +14,28 @@ import picocli.CommandLine.Spec;
  */
 final class WorkloadKindOptions {
 
-  @Spec(Spec.Target.MIXEE)
+  /** The command this option belongs to. */
   CommandSpec spec;
 
-  @Option(
-      names = "--workload-kind",
-      paramLabel = "<Kind.group=path>",
-      description =
-          "Also read this custom kind's pod template at this path, e.g."
-              + " Workflow.example.com=spec.template (repeatable). DeploymentConfig, Argo Rollout"
-              + " and Knative Service are built in.")
   List<String> mappings = List.of();
+
+  /** Adds {@code --workload-kind} to {@code command}. */
+  static WorkloadKindOptions mixInto(CommandSpec command) {
+    WorkloadKindOptions kinds = new WorkloadKindOptions();
+    kinds.spec = command;
+    command.addMixin(
+        "workloadKinds",
+        Commands.mixin(kinds)
+            .addOption(
+                Flags.list(String.class, given -> kinds.mappings = given, "--workload-kind")
+                    .paramLabel("<Kind.group=path>")
+                    .description(
+                        "Also read this custom kind's pod template at this path, e.g."
+                            + " Workflow.example.com=spec.template (repeatable). DeploymentConfig,"
+                            + " Argo Rollout and Knative Service are built in.")
+                    .build()));
+    return kinds;
+  }
 
   /** The built-in table with the user's mappings added. */
   WorkloadKinds kinds() {

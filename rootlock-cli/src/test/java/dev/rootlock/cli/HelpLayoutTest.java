@@ -24,8 +24,9 @@ class HelpLayoutTest {
 
   /** Every command path below {@code rootlock}, the root included. */
   static Stream<List<String>> commands() {
-    CommandLine root = new CommandLine(new Main());
-    Main.VERBS.forEach(root::addSubcommand);
+    Main main = new Main();
+    CommandLine root = new CommandLine(main.spec());
+    main.addEveryVerb(root);
     List<List<String>> paths = new ArrayList<>();
     collect(root, new ArrayList<>(), paths);
     return paths.stream();
@@ -50,8 +51,9 @@ class HelpLayoutTest {
   }
 
   private static CommandLine commandLine(List<String> path) {
-    CommandLine command = new CommandLine(new Main());
-    Main.VERBS.forEach(command::addSubcommand);
+    Main main = new Main();
+    CommandLine command = new CommandLine(main.spec());
+    main.addEveryVerb(command);
     CommandLine docker = command.getSubcommands().get("docker");
     DockerCommand.configure(docker);
     for (String word : path) {
