@@ -6,11 +6,11 @@ import dev.rootlock.docker.prove.TrialProver;
 import dev.rootlock.engine.Engine;
 import dev.rootlock.engine.ExemptionRules;
 import dev.rootlock.engine.ProvenFix;
-import dev.rootlock.fix.plan.FixOptions;
 import dev.rootlock.model.Level;
 import dev.rootlock.model.fix.Discovered;
 import dev.rootlock.model.fix.FileResult;
 import dev.rootlock.model.fix.FixReport;
+import dev.rootlock.model.fix.FixRequest;
 import dev.rootlock.model.fix.Proof;
 import dev.rootlock.report.FixSummary;
 import dev.rootlock.report.ProofLines;
@@ -176,7 +176,7 @@ final class FixCommand implements Callable<Integer> {
     spec.addOption(
         Flags.value(String.class, size -> fix.tmpSize = size, "--tmp-size")
             .paramLabel("<size>")
-            .defaultValue(FixOptions.DEFAULT_TMP_SIZE)
+            .defaultValue(FixRequest.DEFAULT_TMP_SIZE)
             .description(
                 "sizeLimit of the in-memory /tmp (Ki, Mi or Gi). Default: ${DEFAULT-VALUE}.")
             .build());
@@ -237,22 +237,22 @@ final class FixCommand implements Callable<Integer> {
     }
     ExemptionRules exemptions = config.rules(engine.checkIds());
     String first = inputs.get(0);
-    FixOptions options =
-        options(
+    FixRequest request =
+        request(
             config.configFor(first.equals("-") ? null : Path.of(first), engine.checkIds()), err);
     List<Proof> proofs = List.of();
     if (prove) {
       try (DockerEngine docker = DockerJavaEngine.fromEnvironment();
           TrialProver prover = new TrialProver(docker, proveFor)) {
         ProvenFix proven =
-            engine.prove(paths, options, followSymlinks, exemptions, prover, discover);
+            engine.prove(paths, request, followSymlinks, exemptions, prover, discover);
         for (Discovered discovered : proven.discovered()) {
           err.println("discover: " + ProofLines.line(discovered));
           if (!discovered.alternative().isEmpty()) {
             err.println("  note (not written into the manifest): " + discovered.alternative());
           }
         }
-        options = proven.options();
+        request = proven.request();
         proofs = proven.proofs();
       }
     }
@@ -263,7 +263,7 @@ final class FixCommand implements Callable<Integer> {
       report =
           engine.fix(
               inputs,
-              options,
+              request,
               mode.write,
               followSymlinks,
               main.stdin,
@@ -340,12 +340,12 @@ final class FixCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private FixOptions options(dev.rootlock.engine.Configuration fileConfig, PrintWriter err)
+  private FixRequest request(dev.rootlock.engine.Configuration fileConfig, PrintWriter err)
       throws IOException {
     try {
       Level level = level(fileConfig, err);
-      FixOptions options =
-          FixOptions.defaults()
+      FixRequest request =
+          FixRequest.defaults()
               .withProfile(level)
               .withOnly(new LinkedHashSet<>(only))
               .withTmpSize(tmpSize)
@@ -353,9 +353,9 @@ final class FixCommand implements Callable<Integer> {
               .withKinds(workloadKinds.kinds());
       Engine.requireFixable(only);
       if (pathsFrom != null) {
-        options = options.withDiscoveredFrom(pathsFrom);
+        request = request.withDiscovered(Engine.readDiscoveredPaths(pathsFrom));
       }
-      return options;
+      return request;
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

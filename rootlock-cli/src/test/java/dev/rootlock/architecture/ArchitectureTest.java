@@ -308,11 +308,10 @@ class ArchitectureTest {
    * the text utilities and the adapters' ports only: the config file, the baseline and the check
    * list reach it as engine types ({@code Configuration}, {@code Baselines}, {@code
    * Engine.reportContext}); a fix's results are model values ({@code model.fix}) rendered by {@code
-   * report} ({@code FixSummary}, {@code ProofLines}); the fixable checks are {@code
-   * Engine.fixableChecks} and report files are written through {@code engine.AtomicOutput}. The
-   * packages after "not yet" are the ones it still reaches past the engine, each with why: the list
-   * may only shrink, and no new internal package (a check, a reader, the YAML editor) can be
-   * imported by a verb.
+   * report} ({@code FixSummary}, {@code ProofLines}); what a verb asks fix for is a {@code
+   * model.fix.FixRequest}, which the engine turns into the fixer's options; the fixable checks are
+   * {@code Engine.fixableChecks} and report files are written through {@code engine.AtomicOutput}.
+   * No internal package (a check, a reader, the fixer, the YAML editor) can be imported by a verb.
    */
   @Test
   void theCliReachesRootlockThroughTheEngine() {
@@ -325,9 +324,6 @@ class ArchitectureTest {
       "dev.rootlock.docker..",
       "dev.rootlock.kube..",
       "dev.rootlock.webhook..",
-      // not yet behind the engine: fix's FixOptions, which the verb builds (it holds the image
-      // knowledge base and the exemptions, so it is not yet a JDK-only model value)
-      "dev.rootlock.fix.plan",
     };
     noClasses()
         .that()

@@ -11,6 +11,7 @@ import dev.rootlock.model.docker.ContainerConfig;
 import dev.rootlock.model.docker.DockerObject;
 import dev.rootlock.model.docker.DockerfileImage;
 import dev.rootlock.model.fix.FixReport;
+import dev.rootlock.model.fix.FixRequest;
 import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;
 import dev.rootlock.policy.CheckDefinition;
@@ -21,6 +22,7 @@ import dev.rootlock.policy.docker.DockerfileChecks;
 import dev.rootlock.source.InputFile;
 import dev.rootlock.source.InputFiles;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -95,41 +97,14 @@ public final class Engine {
   /**
    * Hardens files in place ({@code write}) or only proposes the changes as a diff, keeping every
    * byte the fix does not need to touch; {@code -} is read from {@code stdin} and never written.
+   * Leaves alone every field of a check that {@code exemptions} (and, when enabled, the object's
+   * own annotations) exempt, as scan leaves its finding uncounted; hands each file's result to
+   * {@code onFile} as soon as it is done, and stops before the next file once {@code stop} says so
+   * (a signal).
    */
   public FixReport fix(
       List<String> paths,
-      FixOptions options,
-      boolean write,
-      boolean followSymlinks,
-      InputStream stdin) {
-    return fix(paths, options, write, followSymlinks, stdin, ExemptionRules.OFF);
-  }
-
-  /**
-   * As {@link #fix(List, FixOptions, boolean, boolean, InputStream)}, handing each file's result to
-   * {@code onFile} as soon as it is done and stopping before the next file once {@code stop} says
-   * so (a signal).
-   */
-  public FixReport fix(
-      List<String> paths,
-      FixOptions options,
-      boolean write,
-      boolean followSymlinks,
-      InputStream stdin,
-      java.util.function.Consumer<dev.rootlock.model.fix.FileResult> onFile,
-      java.util.function.BooleanSupplier stop) {
-    return fix(paths, options, write, followSymlinks, stdin, ExemptionRules.OFF, onFile, stop);
-  }
-
-  /**
-   * As {@link #fix(List, FixOptions, boolean, boolean, InputStream, java.util.function.Consumer,
-   * java.util.function.BooleanSupplier)}, leaving alone every field of a check that {@code
-   * exemptions} (and, when enabled, the object's own annotations) exempt, as scan leaves its
-   * finding uncounted.
-   */
-  public FixReport fix(
-      List<String> paths,
-      FixOptions options,
+      FixRequest request,
       boolean write,
       boolean followSymlinks,
       InputStream stdin,
@@ -138,21 +113,24 @@ public final class Engine {
       java.util.function.BooleanSupplier stop) {
     dev.rootlock.fix.plan.FixExemptions fixExemptions =
         new dev.rootlock.fix.plan.FixExemptions(exemptions.enabled(), exemptions::forFile);
-    return new Fixer(options, stdin, fixExemptions)
+    return new Fixer(FixOptions.of(request), stdin, fixExemptions)
         .run(InputFiles.expand(paths, followSymlinks), paths, followSymlinks, write, onFile, stop);
   }
 
+  /** As {@link #fix}, proposing only (nothing written, nothing reported as it goes). */
+  private FixReport plan(
+      List<String> paths, FixRequest request, boolean followSymlinks, ExemptionRules exemptions) {
+    return fix(paths, request, false, followSymlinks, null, exemptions, file -> {}, () -> false);
+  }
+
   /**
-   * As {@link #fix(List, FixOptions, boolean, boolean, InputStream)}, honouring {@code exemptions}.
+   * The writable paths {@code rootlock docker discover --paths-out} wrote to {@code file}, for
+   * {@link FixRequest#withDiscovered} ({@code fix --paths-from}); a malformed file is an {@link
+   * IllegalArgumentException} naming it.
    */
-  public FixReport fix(
-      List<String> paths,
-      FixOptions options,
-      boolean write,
-      boolean followSymlinks,
-      InputStream stdin,
-      ExemptionRules exemptions) {
-    return fix(paths, options, write, followSymlinks, stdin, exemptions, file -> {}, () -> false);
+  public static List<dev.rootlock.model.image.DiscoveredPaths> readDiscoveredPaths(Path file)
+      throws java.io.IOException {
+    return dev.rootlock.source.image.DiscoveredPathsReader.read(file);
   }
 
   /**
@@ -305,18 +283,20 @@ public final class Engine {
    */
   public ProvenFix prove(
       List<String> paths,
-      FixOptions options,
+      FixRequest request,
       boolean followSymlinks,
       ExemptionRules exemptions,
       dev.rootlock.fix.prove.Prover prover,
       boolean discover) {
-    FixReport planned = fix(paths, options, false, followSymlinks, null, exemptions);
+    FixReport planned = plan(paths, request, followSymlinks, exemptions);
     List<dev.rootlock.model.fix.Proof> proofs = dev.rootlock.fix.prove.Proofs.of(planned, prover);
     List<dev.rootlock.model.fix.Discovered> found = new ArrayList<>();
-    FixOptions proven = options;
+    FixRequest proven = request;
     if (discover && dev.rootlock.report.ProofLines.exitCode(proofs) != 0) {
-      proven = dev.rootlock.fix.prove.Proofs.discover(proofs, prover, options, found);
-      planned = fix(paths, proven, false, followSymlinks, null, exemptions);
+      FixOptions learnt =
+          dev.rootlock.fix.prove.Proofs.discover(proofs, prover, FixOptions.of(request), found);
+      proven = request.withDiscovered(learnt.discovered()).withNeeds(learnt.needs());
+      planned = plan(paths, proven, followSymlinks, exemptions);
       proofs = dev.rootlock.fix.prove.Proofs.of(planned, prover);
     }
     return new ProvenFix(proven, proofs, found);

@@ -3,7 +3,7 @@ package dev.rootlock.fix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootlock.fix.plan.FixOptions;
-import dev.rootlock.fix.plan.ProvenNeeds;
+import dev.rootlock.model.fix.ProvenNeeds;
 import dev.rootlock.model.image.DiscoveredPaths;
 import dev.rootlock.model.image.ImageReference;
 import dev.rootlock.model.image.Medium;

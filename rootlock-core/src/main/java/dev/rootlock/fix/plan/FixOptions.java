@@ -2,14 +2,12 @@ package dev.rootlock.fix.plan;
 
 import dev.rootlock.model.Level;
 import dev.rootlock.model.WorkloadKinds;
+import dev.rootlock.model.fix.FixRequest;
+import dev.rootlock.model.fix.ProvenNeeds;
 import dev.rootlock.model.image.DiscoveredPaths;
-import dev.rootlock.source.image.DiscoveredPathsReader;
 import dev.rootlock.source.image.ImageKnowledge;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What {@code rootlock fix} should change.
@@ -39,24 +37,31 @@ public record FixOptions(
     List<ProvenNeeds> needs,
     FixExemptions exemptions) {
 
-  public static final String DEFAULT_TMP_SIZE = "64Mi";
-
-  private static final Pattern SIZE = Pattern.compile("[1-9][0-9]{0,8}(Ki|Mi|Gi)");
+  public static final String DEFAULT_TMP_SIZE = FixRequest.DEFAULT_TMP_SIZE;
 
   public FixOptions {
-    if (profile != Level.RESTRICTED && profile != Level.HARDENED) {
-      throw new IllegalArgumentException(
-          "invalid profile \"" + profile + "\": must be restricted or hardened");
-    }
-    if (tmpSize == null || !SIZE.matcher(tmpSize).matches()) {
-      throw new IllegalArgumentException(
-          "invalid --tmp-size \"" + tmpSize + "\": give a size in Ki, Mi or Gi, such as 64Mi");
-    }
+    FixRequest.requireValid(profile, tmpSize);
     only = Set.copyOf(only);
     kinds = kinds == null ? WorkloadKinds.builtIn() : kinds;
     discovered = List.copyOf(discovered);
     needs = List.copyOf(needs);
     exemptions = exemptions == null ? FixExemptions.OFF : exemptions;
+  }
+
+  /**
+   * The options {@code request} asks for, with the built-in knowledge base of well-known images
+   * (exemptions are the fixer's to add: they depend on each file's config).
+   */
+  public static FixOptions of(FixRequest request) {
+    return new FixOptions(
+        request.profile(),
+        request.only(),
+        request.tmpSize(),
+        request.discovered(),
+        ImageKnowledge.builtIn(),
+        request.user(),
+        request.kinds(),
+        request.needs());
   }
 
   /** Options that honour no exemption. */
@@ -106,14 +111,6 @@ public record FixOptions(
 
   public FixOptions withDiscovered(List<DiscoveredPaths> paths) {
     return new FixOptions(profile, only, tmpSize, paths, knowledge, user, kinds, needs, exemptions);
-  }
-
-  /**
-   * With the writable paths {@code rootlock docker discover} wrote to {@code file} ({@code fix
-   * --paths-from}); a malformed file is an {@link IllegalArgumentException} naming it.
-   */
-  public FixOptions withDiscoveredFrom(Path file) throws IOException {
-    return withDiscovered(DiscoveredPathsReader.read(file));
   }
 
   public FixOptions withNeeds(List<ProvenNeeds> proven) {

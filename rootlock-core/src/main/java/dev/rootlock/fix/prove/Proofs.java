@@ -1,12 +1,12 @@
 package dev.rootlock.fix.prove;
 
 import dev.rootlock.fix.plan.FixOptions;
-import dev.rootlock.fix.plan.ProvenNeeds;
 import dev.rootlock.model.fix.Discovered;
 import dev.rootlock.model.fix.FileResult;
 import dev.rootlock.model.fix.FixReport;
 import dev.rootlock.model.fix.Proof;
 import dev.rootlock.model.fix.ProofRun;
+import dev.rootlock.model.fix.ProvenNeeds;
 import dev.rootlock.model.image.DiscoveredPaths;
 import dev.rootlock.model.image.ImageReference;
 import dev.rootlock.model.image.Medium;

@@ -1,4 +1,4 @@
-package dev.rootlock.fix.plan;
+package dev.rootlock.model.fix;
 
 import dev.rootlock.model.image.ImageReference;
 import java.util.List;
