@@ -7,8 +7,18 @@ package dev.rootlock.model;
 @FunctionalInterface
 public interface Locator {
 
-  /** A locator for inputs that have no text positions (a live cluster, a running container). */
-  Locator NONE = path -> Position.START;
+  /**
+   * A locator for inputs that have no text positions (a live cluster, a running container). A
+   * class, not a lambda: JDK 25's AOT cache holds no lambda of an interface with a default method,
+   * and every scan initializes this interface.
+   */
+  Locator NONE =
+      new Locator() {
+        @Override
+        public Position locate(FieldPath path) {
+          return Position.START;
+        }
+      };
 
   /**
    * The position of the field at {@code path} (relative to the object's root), or, when that field

@@ -4,7 +4,6 @@ import dev.rootlock.model.Level;
 import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.PolicyVersion;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,10 +63,17 @@ public final class CheckRegistry<T> {
     if (!problems.isEmpty()) {
       throw new InvalidRegistryException("invalid checks: " + String.join("; ", problems));
     }
-    definitions.sort(
-        Comparator.comparing((CheckDefinition<T> d) -> d.level())
-            .thenComparing(CheckDefinition::id));
+    definitions.sort(CheckRegistry::byLevelThenId);
     return new CheckRegistry<>(definitions, policyName);
+  }
+
+  /**
+   * Written out rather than as {@code Comparator.comparing(...).thenComparing(...)}: those build
+   * serializable lambdas that the AOT cache cannot hold, so every start would generate them.
+   */
+  private static int byLevelThenId(CheckDefinition<?> a, CheckDefinition<?> b) {
+    int byLevel = a.level().compareTo(b.level());
+    return byLevel != 0 ? byLevel : a.id().compareTo(b.id());
   }
 
   /** Every problem with {@code definitions}; empty when they form a valid registry. */

@@ -2,7 +2,6 @@ package dev.rootlock.report;
 
 import dev.rootlock.model.InputError;
 import dev.rootlock.model.ScanResult;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -28,10 +27,7 @@ record ScanSummary(
     List<SkippedKind> skipped =
         result.skippedKinds().entrySet().stream()
             .map(entry -> new SkippedKind(entry.getKey(), entry.getValue()))
-            .sorted(
-                Comparator.comparingInt(SkippedKind::count)
-                    .reversed()
-                    .thenComparing(SkippedKind::kind))
+            .sorted(ScanSummary::mostSkippedFirst)
             .toList();
     return new ScanSummary(
         result.objects().size(),
@@ -41,6 +37,15 @@ record ScanSummary(
         result.errors().size(),
         (int) result.errors().stream().map(InputError::file).distinct().count(),
         skipped);
+  }
+
+  /**
+   * The most skipped kind first, then by name. Written out: {@code Comparator.comparingInt(...)}
+   * builds serializable lambdas that the AOT cache cannot hold, so every scan would generate them.
+   */
+  private static int mostSkippedFirst(SkippedKind a, SkippedKind b) {
+    int byCount = Integer.compare(b.count(), a.count());
+    return byCount != 0 ? byCount : a.kind().compareTo(b.kind());
   }
 
   /** How many objects were skipped, all kinds together. */

@@ -14,9 +14,7 @@ import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
 import dev.rootlock.policy.VersionedCheck;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Capabilities split root's power into pieces; a container that keeps the runtime's default set (or
@@ -53,7 +51,7 @@ public final class CapabilitiesRestrictedCheck implements Check<Pod> {
     List<String> missingDropAll = new ArrayList<>();
     List<String> addingForbidden = new ArrayList<>();
     List<String> forbiddenCapabilities = new ArrayList<>();
-    Set<Container> atFault = new LinkedHashSet<>();
+    List<Container> atFault = new ArrayList<>();
     List<FieldPath> dropFields = new ArrayList<>();
     List<FieldPath> addFields = new ArrayList<>();
     for (Container container : pod.spec().allContainers()) {
@@ -61,9 +59,9 @@ public final class CapabilitiesRestrictedCheck implements Check<Pod> {
       if (capabilities == null) {
         capabilities = Capabilities.NONE;
       }
-      if (!capabilities.drop().contains(DROP_ALL)) {
+      boolean dropsAll = capabilities.drop().contains(DROP_ALL);
+      if (!dropsAll) {
         missingDropAll.add(container.displayName());
-        atFault.add(container);
         dropFields.add(container.securityContextPath("capabilities", "drop"));
       }
       boolean addedForbidden = false;
@@ -77,6 +75,8 @@ public final class CapabilitiesRestrictedCheck implements Check<Pod> {
       }
       if (addedForbidden) {
         addingForbidden.add(container.displayName());
+      }
+      if (!dropsAll || addedForbidden) {
         atFault.add(container);
       }
     }

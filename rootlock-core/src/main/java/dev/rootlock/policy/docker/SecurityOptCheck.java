@@ -16,7 +16,6 @@ import dev.rootlock.policy.CheckDefinition;
 import dev.rootlock.policy.CheckResult;
 import dev.rootlock.policy.VersionedCheck;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -77,7 +76,9 @@ public final class SecurityOptCheck implements Check<ContainerConfig> {
         bad.add(entry);
       }
     }
-    bad.sort(Comparator.comparingInt(opts.entries()::indexOf));
+    List<SecurityOpt> written = opts.entries();
+    // A plain lambda: Comparator.comparingInt's is not in the AOT cache.
+    bad.sort((a, b) -> Integer.compare(written.indexOf(a), written.indexOf(b)));
     return bad;
   }
 

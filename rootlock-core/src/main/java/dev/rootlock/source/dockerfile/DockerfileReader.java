@@ -195,13 +195,21 @@ public final class DockerfileReader {
               + "): "
               + VOLUME_NOTE);
     }
-    Locator locator = locator(last.from, userPosition, volumes);
+    Locator locator = new DockerfileLocator(last.from, userPosition, volumes);
     return new ParsedDockerfile(
         file, drafts.stream().map(Draft::toStage).toList(), image, locator, notes);
   }
 
-  private static Locator locator(Position from, Position user, List<Stage.Volume> volumes) {
-    return path -> {
+  /**
+   * Places the image's fields: {@code USER} and each {@code VOLUME} where written, the rest at the
+   * last stage's {@code FROM}. A class, not a lambda: JDK 25's AOT cache holds no lambda of {@link
+   * Locator}, an interface with a default method.
+   */
+  private record DockerfileLocator(Position from, Position user, List<Stage.Volume> volumes)
+      implements Locator {
+
+    @Override
+    public Position locate(FieldPath path) {
       if (path.equals(DockerfileImage.USER) && user != null) {
         return user;
       }
@@ -212,7 +220,7 @@ public final class DockerfileReader {
         }
       }
       return from;
-    };
+    }
   }
 
   private static Draft stage(

@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,21 +23,7 @@ final class GoYamlScalars implements ScalarResolver {
   private static final Resolved FALSE = new Resolved(ScalarType.BOOLEAN, "false");
 
   /** go-yaml v2's resolve table (its resolveMapList): exact spellings only. */
-  private static final Map<String, Resolved> TABLE =
-      table(
-          Map.of(
-              TRUE,
-              List.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"),
-              FALSE,
-              List.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"),
-              NULL,
-              List.of("", "~", "null", "Null", "NULL"),
-              new Resolved(ScalarType.FLOAT, "NaN"),
-              List.of(".nan", ".NaN", ".NAN"),
-              new Resolved(ScalarType.FLOAT, "+Infinity"),
-              List.of(".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"),
-              new Resolved(ScalarType.FLOAT, "-Infinity"),
-              List.of("-.inf", "-.Inf", "-.INF")));
+  private static final Map<String, Resolved> TABLE = table();
 
   /** Tags go-yaml resolves; any other tag leaves the value a string. */
   private static final Set<String> RESOLVABLE_TAGS =
@@ -161,10 +146,33 @@ final class GoYamlScalars implements ScalarResolver {
     return null;
   }
 
-  private static Map<String, Resolved> table(Map<Resolved, List<String>> spellings) {
+  /**
+   * Keyed by spelling only: a {@link Resolved} key would make every start generate the record's
+   * {@code hashCode} at run time, which the AOT cache cannot hold.
+   */
+  private static Map<String, Resolved> table() {
     Map<String, Resolved> table = new HashMap<>();
-    spellings.forEach((resolved, words) -> words.forEach(word -> table.put(word, resolved)));
+    spell(table, TRUE, "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON");
+    spell(table, FALSE, "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
+    spell(table, NULL, "", "~", "null", "Null", "NULL");
+    spell(table, new Resolved(ScalarType.FLOAT, "NaN"), ".nan", ".NaN", ".NAN");
+    spell(
+        table,
+        new Resolved(ScalarType.FLOAT, "+Infinity"),
+        ".inf",
+        ".Inf",
+        ".INF",
+        "+.inf",
+        "+.Inf",
+        "+.INF");
+    spell(table, new Resolved(ScalarType.FLOAT, "-Infinity"), "-.inf", "-.Inf", "-.INF");
     return Map.copyOf(table);
+  }
+
+  private static void spell(Map<String, Resolved> table, Resolved resolved, String... spellings) {
+    for (String spelling : spellings) {
+      table.put(spelling, resolved);
+    }
   }
 
   private static String shortName(ScalarType type) {

@@ -120,9 +120,17 @@ public final class ManifestParser {
   }
 
   /** Errors about the whole text first, then by place. */
-  static final Comparator<InputError> IN_TEXT_ORDER =
-      Comparator.comparing(
-          InputError::position, Comparator.nullsFirst(Comparator.comparingInt(Position::offset)));
+  static final Comparator<InputError> IN_TEXT_ORDER = ManifestParser::inTextOrder;
+
+  /** {@link #IN_TEXT_ORDER}, written out: {@code Comparator.comparing} is not in the AOT cache. */
+  private static int inTextOrder(InputError a, InputError b) {
+    Position first = a.position();
+    Position second = b.position();
+    if (first == null || second == null) {
+      return Boolean.compare(first != null, second != null);
+    }
+    return Integer.compare(first.offset(), second.offset());
+  }
 
   private void readYaml(
       String file,

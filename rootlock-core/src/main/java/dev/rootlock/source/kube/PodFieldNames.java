@@ -1,28 +1,22 @@
 package dev.rootlock.source.kube;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 
 /**
  * The field names of the pod spec, containers, securityContexts and volumes, as the API server's
- * schema has them. They are generated from fabric8's Kubernetes model (see rootlock-kube's {@code
- * PodFieldNamesTest}, which fails when the resource is stale), never typed by hand.
+ * schema has them. They are generated from fabric8's Kubernetes model into {@link PodFieldSchema}
+ * (see rootlock-kube's {@code PodFieldNamesTest}, which fails when it is stale), never typed by
+ * hand.
  */
 final class PodFieldNames {
 
-  private static final Properties NAMES = load();
-
-  static final Set<String> POD_SPEC = names("PodSpec");
-  static final Set<String> CONTAINER = names("Container");
-  static final Set<String> EPHEMERAL_CONTAINER = names("EphemeralContainer");
-  static final Set<String> SECURITY_CONTEXT = names("SecurityContext");
-  static final Set<String> POD_SECURITY_CONTEXT = names("PodSecurityContext");
-  static final Set<String> VOLUME = names("Volume");
+  static final Set<String> POD_SPEC = PodFieldSchema.POD_SPEC;
+  static final Set<String> CONTAINER = PodFieldSchema.CONTAINER;
+  static final Set<String> EPHEMERAL_CONTAINER = PodFieldSchema.EPHEMERAL_CONTAINER;
+  static final Set<String> SECURITY_CONTEXT = PodFieldSchema.SECURITY_CONTEXT;
+  static final Set<String> POD_SECURITY_CONTEXT = PodFieldSchema.POD_SECURITY_CONTEXT;
+  static final Set<String> VOLUME = PodFieldSchema.VOLUME;
 
   private PodFieldNames() {}
 
@@ -72,26 +66,5 @@ final class PodFieldNames {
       current = swap;
     }
     return previous[b.length()];
-  }
-
-  private static Set<String> names(String type) {
-    String list = NAMES.getProperty(type);
-    if (list == null) {
-      throw new IllegalStateException("pod-fields.properties lacks " + type);
-    }
-    return Set.copyOf(Arrays.asList(list.split(",")));
-  }
-
-  private static Properties load() {
-    Properties properties = new Properties();
-    try (InputStream in = PodFieldNames.class.getResourceAsStream("pod-fields.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("pod-fields.properties is missing from rootlock-core");
-      }
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return properties;
   }
 }
