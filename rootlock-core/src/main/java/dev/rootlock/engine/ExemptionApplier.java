@@ -153,31 +153,29 @@ final class ExemptionApplier {
               ? List.of(soleContainer)
               : finding.containers();
       ExemptionVerdict verdict = rules.judge(finding.check(), subject, containers, images);
-      switch (verdict) {
-        case ExemptionVerdict.Exempt exempt -> {
-          findings.add(finding.exempted(exemptOf(exempt.exemptions())));
-          continue;
-        }
-        case ExemptionVerdict.Expired expired ->
-            notes.add(
-                finding.check()
-                    + " is no longer exempt: the exemption ("
-                    + expired.exemption().source()
-                    + ") expired on "
-                    + expired.exemption().expires()
-                    + ": "
-                    + expired.exemption().reason());
-        case ExemptionVerdict.Partial partial ->
-            notes.add(
-                finding.check()
-                    + ": only "
-                    + String.join(", ", partial.exempt())
-                    + " of "
-                    + String.join(", ", containers)
-                    + " exempt ("
-                    + partial.exemption().source()
-                    + "), so the finding still counts");
-        case ExemptionVerdict.None none -> {}
+      // instanceof, not a type switch: see FileScanner.scanFile. None falls through: it counts.
+      if (verdict instanceof ExemptionVerdict.Exempt exempt) {
+        findings.add(finding.exempted(exemptOf(exempt.exemptions())));
+        continue;
+      } else if (verdict instanceof ExemptionVerdict.Expired expired) {
+        notes.add(
+            finding.check()
+                + " is no longer exempt: the exemption ("
+                + expired.exemption().source()
+                + ") expired on "
+                + expired.exemption().expires()
+                + ": "
+                + expired.exemption().reason());
+      } else if (verdict instanceof ExemptionVerdict.Partial partial) {
+        notes.add(
+            finding.check()
+                + ": only "
+                + String.join(", ", partial.exempt())
+                + " of "
+                + String.join(", ", containers)
+                + " exempt ("
+                + partial.exemption().source()
+                + "), so the finding still counts");
       }
       findings.add(finding);
     }

@@ -114,25 +114,32 @@ final class FileScanner {
   }
 
   private void scanFile(InputFile file, InputStream stdin, boolean foundInDirectory) {
-    switch (InputFiles.read(file, stdin)) {
-      case LoadedFile.Unreadable unreadable -> errors.add(unreadable.error());
-      case LoadedFile.Text text -> {
-        SourceReader reader =
-            inputType != InputType.AUTO
-                ? readers.of(kindOf(inputType))
-                : readers.readerFor(file.isStdin() ? "" : baseName(file.path()), text.text());
-        evaluate(file, reader.read(text.displayName(), text.text()), foundInDirectory);
-      }
+    // instanceof, not a pattern switch, on this path and the next few (evaluate, ManifestObjects,
+    // ExemptionApplier): JDK 25's AOT cache cannot hold the class a type switch generates on its
+    // first run, and the four a scan met cost about a tenth of every cold start
+    // (docs/PERFORMANCE.md,
+    // "Cold start"). The last case is a cast, so a new subtype fails loudly, not silently.
+    LoadedFile loaded = InputFiles.read(file, stdin);
+    if (loaded instanceof LoadedFile.Unreadable unreadable) {
+      errors.add(unreadable.error());
+    } else {
+      LoadedFile.Text text = (LoadedFile.Text) loaded;
+      SourceReader reader =
+          inputType != InputType.AUTO
+              ? readers.of(kindOf(inputType))
+              : readers.readerFor(file.isStdin() ? "" : baseName(file.path()), text.text());
+      evaluate(file, reader.read(text.displayName(), text.text()), foundInDirectory);
     }
   }
 
   /** Evaluates one source as its reader read it. */
   private void evaluate(InputFile file, ParsedSource source, boolean foundInDirectory) {
-    switch (source) {
-      case ParsedSource.Dockerfile dockerfile -> scanDockerfile(pathOf(file), dockerfile);
-      case ParsedSource.Compose compose ->
-          scanCompose(file, compose.displayName(), compose.text(), foundInDirectory);
-      case ParsedSource.Manifests manifests -> scanManifests(pathOf(file), manifests);
+    if (source instanceof ParsedSource.Manifests manifests) {
+      scanManifests(pathOf(file), manifests);
+    } else if (source instanceof ParsedSource.Compose compose) {
+      scanCompose(file, compose.displayName(), compose.text(), foundInDirectory);
+    } else {
+      scanDockerfile(pathOf(file), (ParsedSource.Dockerfile) source);
     }
   }
 

@@ -61,18 +61,20 @@ final class ManifestObjects {
     } else if (kind.endsWith("List")) {
       addItems(object, apiVersion, kind.substring(0, kind.length() - "List".length()));
     } else {
-      switch (kinds.match(apiVersion, kind)) {
-        case WorkloadKinds.Match.Found found ->
-            workloads.add(decoder.decode(object, apiVersion, kind, found.kind()));
-        case WorkloadKinds.Match.Invalid invalid ->
-            errors.add(new InputError(file, where(object), invalid.message()));
-        case WorkloadKinds.Match.None none ->
-            // Kinds and versions are short identifiers; a hostile 100,000-character one must not
-            // become a report key (JSON readers cap key lengths, and nobody reads such a line).
-            skip(
-                kinds.match(null, kind) instanceof WorkloadKinds.Match.Found
-                    ? kind + " (" + FieldReader.clip(String.valueOf(apiVersion)) + ")"
-                    : FieldReader.clip(kind));
+      // instanceof, not a type switch: JDK 25's AOT cache cannot hold the class a pattern switch
+      // generates, and this one ran on every scan's start (docs/PERFORMANCE.md, "Cold start").
+      WorkloadKinds.Match match = kinds.match(apiVersion, kind);
+      if (match instanceof WorkloadKinds.Match.Found found) {
+        workloads.add(decoder.decode(object, apiVersion, kind, found.kind()));
+      } else if (match instanceof WorkloadKinds.Match.Invalid invalid) {
+        errors.add(new InputError(file, where(object), invalid.message()));
+      } else {
+        // Kinds and versions are short identifiers; a hostile 100,000-character one must not
+        // become a report key (JSON readers cap key lengths, and nobody reads such a line).
+        skip(
+            kinds.match(null, kind) instanceof WorkloadKinds.Match.Found
+                ? kind + " (" + FieldReader.clip(String.valueOf(apiVersion)) + ")"
+                : FieldReader.clip(kind));
       }
     }
   }
