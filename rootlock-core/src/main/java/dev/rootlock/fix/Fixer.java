@@ -70,7 +70,8 @@ public final class Fixer {
     requireFixable(options.only());
     this.options = options.withExemptions(exemptions);
     this.stdin = stdin;
-    this.writer = new AtomicWriter(beforeReplace);
+    // One directory sync per directory at the end of the run, not one per file (see AtomicWriter).
+    this.writer = AtomicWriter.deferringDirectorySyncs(beforeReplace);
   }
 
   /** The IDs {@code --only} accepts: the fixable Kubernetes and Compose checks, sorted. */
@@ -139,6 +140,22 @@ public final class Fixer {
       Consumer<FileResult> onFile,
       BooleanSupplier stop) {
     List<FileResult> results = new ArrayList<>();
+    try {
+      fixEach(expansion, paths, followSymlinks, write, onFile, stop, results);
+    } finally {
+      writer.syncDirectories();
+    }
+    return new FixReport(results, expansion.errors(), write);
+  }
+
+  private void fixEach(
+      InputFiles.Expansion expansion,
+      List<String> paths,
+      boolean followSymlinks,
+      boolean write,
+      Consumer<FileResult> onFile,
+      BooleanSupplier stop,
+      List<FileResult> results) {
     for (InputFile file : expansion.files()) {
       if (stop.getAsBoolean()) {
         break;
@@ -159,7 +176,6 @@ public final class Fixer {
       results.add(result);
       onFile.accept(result);
     }
-    return new FixReport(results, expansion.errors(), write);
   }
 
   /**
@@ -212,7 +228,7 @@ public final class Fixer {
                 + " fix the file with --diff and apply the patch)",
             List.of());
       }
-      AtomicWriter.removeStale(target);
+      writer.removeStale(target);
     }
     AtomicWriter.Snapshot snapshot;
     try {

@@ -17,7 +17,10 @@ import dev.rootlock.model.Level;
 import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.PolicyVersion;
 import dev.rootlock.model.pod.Container;
+import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;
+import dev.rootlock.policy.CheckDefinition;
+import dev.rootlock.policy.CheckFunction;
 import dev.rootlock.policy.CheckOutcome;
 import dev.rootlock.policy.checks.PodChecks;
 import dev.rootlock.policy.exempt.Exemptions;
@@ -32,8 +35,10 @@ import dev.rootlock.source.tree.ScalarNode;
 import dev.rootlock.source.tree.SequenceNode;
 import dev.rootlock.source.tree.Syntax;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -451,20 +456,12 @@ public final class ManifestFixer {
       if (!sameIdentity(after, item.workload())) {
         return item.workload().displayName() + ": not found after fixing; left untouched";
       }
-      Set<String> failedAfter = failing(after);
       Set<String> broken = new TreeSet<>();
-      // The checks failing before are needed only for a check still failing that the plan did not
-      // target (usually none is left), so they are evaluated only then.
-      Set<String> failedBefore = null;
-      for (String check : failedAfter) {
-        if (item.plan().targetChecks().contains(check)) {
-          broken.add(check);
-          continue;
-        }
-        if (failedBefore == null) {
-          failedBefore = failing(item.workload());
-        }
-        if (!failedBefore.contains(check)) {
+      for (String check : failing(after)) {
+        // A check still failing that the plan did not target (an image that starts as root keeps
+        // runAsNonRoot failing) is broken only if it passed before: that one check is evaluated on
+        // the original, not the whole registry again.
+        if (item.plan().targetChecks().contains(check) || !failsBefore(check, item.workload())) {
           broken.add(check);
         }
       }
@@ -482,6 +479,25 @@ public final class ManifestFixer {
     return a.kind().equals(b.kind())
         && java.util.Objects.equals(a.metadata().name(), b.metadata().name())
         && java.util.Objects.equals(a.metadata().namespace(), b.metadata().namespace());
+  }
+
+  /**
+   * Whether {@code check}, which fails after the fix, failed on the original too: the function
+   * {@link #EVERYTHING} runs for it there, which at {@code latest} is its newest version.
+   */
+  private static boolean failsBefore(String check, Workload before) {
+    return before.pod() != null && !NEWEST.get(check).check(before.pod()).allowed();
+  }
+
+  /** Each check's newest implementation, by ID: what {@link #EVERYTHING} evaluates. */
+  private static final Map<String, CheckFunction<Pod>> NEWEST = newestFunctions();
+
+  private static Map<String, CheckFunction<Pod>> newestFunctions() {
+    Map<String, CheckFunction<Pod>> newest = new HashMap<>();
+    for (CheckDefinition<Pod> definition : PodChecks.registry().definitions()) {
+      newest.put(definition.id(), definition.versions().getLast().function());
+    }
+    return Map.copyOf(newest);
   }
 
   /** The failing checks, from the registry the engine evaluates workloads with. */

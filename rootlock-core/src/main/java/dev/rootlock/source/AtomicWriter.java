@@ -20,8 +20,17 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -32,10 +41,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>{@link #replace} rewrites a user's file ({@code fix --write}): the temporary file gets the
  * original's permissions (and owner and group where allowed), is flushed to disk, and replaces the
  * original only if it still holds exactly what was read, so an edit made meanwhile by someone else
- * is never overwritten. {@link #write} writes a report or any file a verb's {@code -o} names, with
- * the mode a shell redirect would give it: a new one the umask's ({@code 0644} under the usual
- * {@code 022}), an existing one keeps its own ({@link Files#createTempFile} would make every report
- * {@code 0600}, hiding it from the CI job's other users and from a web server publishing it).
+ * is never overwritten. The directory is flushed too, so that the rename survives a crash: at once
+ * by default, or, for a writer made with {@link #deferringDirectorySyncs}, once per directory when
+ * {@link #syncDirectories} is called at the end of a run. Either way, after a crash each file holds
+ * either its old bytes or its new ones, never part of either, and is never missing: the new bytes
+ * are on disk before the rename, and a rename is atomic in the file system's journal, so a rename
+ * the crash lost leaves the old name on the old, untouched file, and the temporary file a leftover
+ * that {@link #removeStale} removes on the next run. Deferring moves only the moment from which the
+ * new bytes are certain to outlive a crash: the end of the run, not each file's write. {@link
+ * #write} writes a report or any file a verb's {@code -o} names, with the mode a shell redirect
+ * would give it: a new one the umask's ({@code 0644} under the usual {@code 022}), an existing one
+ * keeps its own ({@link Files#createTempFile} would make every report {@code 0600}, hiding it from
+ * the CI job's other users and from a web server publishing it).
  */
 public final class AtomicWriter {
 
@@ -67,8 +84,46 @@ public final class AtomicWriter {
 
   private final BeforeReplace hook;
 
+  /**
+   * The directories a rename went into since the last sync, in order; null: each synced at once.
+   */
+  private final Set<Path> unsynced;
+
+  /** Each directory's leftover temporary files, listed once per writer ({@link #removeStale}). */
+  private final Map<Path, List<Path>> leftovers = new HashMap<>();
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   public AtomicWriter(BeforeReplace hook) {
+    this(hook, false);
+  }
+
+  private AtomicWriter(BeforeReplace hook, boolean deferDirectorySyncs) {
     this.hook = hook;
+    this.unsynced = deferDirectorySyncs ? new LinkedHashSet<>() : null;
+  }
+
+  /**
+   * A writer that flushes each directory once, when {@link #syncDirectories} is called, rather than
+   * after every rename into it (the crash guarantee is argued in the class comment). The caller
+   * must call {@link #syncDirectories} when its run ends, however it ends.
+   */
+  public static AtomicWriter deferringDirectorySyncs(BeforeReplace hook) {
+    return new AtomicWriter(hook, true);
+  }
+
+  /**
+   * Flushes every directory a file was renamed into since the last call, each once, and returns
+   * them in the order of their first rename.
+   */
+  public List<Path> syncDirectories() {
+    if (unsynced == null) {
+      return List.of();
+    }
+    List<Path> directories = List.copyOf(unsynced);
+    unsynced.clear();
+    directories.forEach(AtomicWriter::syncDirectory);
+    return directories;
   }
 
   /**
@@ -167,9 +222,9 @@ public final class AtomicWriter {
       throw new WriteException("is read-only; not written");
     }
     Path dir = target.toAbsolutePath().getParent();
-    Path temp;
+    Temp temp;
     try {
-      temp = Files.createTempFile(dir, tempPrefix(target), TEMP_SUFFIX);
+      temp = createTemp(dir, tempPrefix(target));
     } catch (AccessDeniedException e) {
       throw new WriteException(
           "cannot create a temporary file in " + dir + " (permission denied);" + " not written");
@@ -178,27 +233,31 @@ public final class AtomicWriter {
           "cannot create a temporary file in " + dir + ": " + e.getMessage() + "; not written");
     }
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = temp.channel()) {
         ByteBuffer buffer = ByteBuffer.wrap(contents);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
         }
         channel.force(true);
       }
-      copyAttributes(target, temp);
+      copyAttributes(target, temp.path());
       hook.run(target);
       if (!unchanged(target, read)) {
         throw new WriteException("changed on disk since it was read; not overwritten");
       }
-      moveOver(temp, target);
-      syncDirectory(dir);
+      moveOver(temp.path(), target);
+      if (unsynced == null) {
+        syncDirectory(dir);
+      } else {
+        unsynced.add(dir);
+      }
     } catch (NoSuchFileException e) {
       throw new WriteException("vanished before it could be written; nothing written");
     } catch (IOException e) {
       throw new WriteException("cannot be written: " + e.getMessage());
     } finally {
       try {
-        Files.deleteIfExists(temp);
+        Files.deleteIfExists(temp.path());
       } catch (IOException e) {
         // The temporary file is hidden and named for rootlock; leaving it is the lesser evil.
       }
@@ -217,6 +276,35 @@ public final class AtomicWriter {
     }
   }
 
+  /** A temporary file, open for writing. */
+  private record Temp(Path path, FileChannel channel) {}
+
+  /**
+   * Creates a temporary file named as {@link Files#createTempFile} names it (the prefix, a random
+   * unsigned long, the suffix), readable by its owner alone until {@link #copyAttributes} gives it
+   * the original's mode, and opens it for writing: one system call, where {@link
+   * Files#createTempFile} and a second open took two. {@code CREATE_NEW} refuses a name (or a link)
+   * that is already there; a taken name is tried again with another.
+   */
+  private static Temp createTemp(Path dir, String prefix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path candidate = dir.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong()) + TEMP_SUFFIX);
+      try {
+        return new Temp(
+            candidate,
+            FileChannel.open(
+                candidate,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(
+                    Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))));
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 16) {
+          throw e;
+        }
+      }
+    }
+  }
+
   /**
    * The temporary file's prefix: hidden, named for the file and for this process, {@code
    * .deploy.yaml.4711.}, so that {@link #removeStale} can tell a dead run's leftover from a live
@@ -229,28 +317,52 @@ public final class AtomicWriter {
   /**
    * Removes the temporary files a killed run ({@code kill -9}, a power cut) left next to {@code
    * target}: regular files named for it by a process that no longer runs. A live process's file,
-   * and anything not named exactly so, is left alone.
+   * and anything not named exactly so, is left alone. Each directory is listed once per writer, at
+   * its first target, rather than once for every file in it.
    */
-  public static void removeStale(Path target) {
+  public void removeStale(Path target) {
     Path dir = target.toAbsolutePath().getParent();
     String prefix = "." + target.getFileName() + ".";
-    try (DirectoryStream<Path> entries =
-        Files.newDirectoryStream(dir, prefix + "*" + TEMP_SUFFIX)) {
-      for (Path entry : entries) {
-        String rest = entry.getFileName().toString().substring(prefix.length());
-        int dot = rest.indexOf('.');
-        if (dot <= 0 || !rest.substring(0, dot).chars().allMatch(Character::isDigit)) {
-          continue;
-        }
-        long pid = Long.parseLong(rest.substring(0, Math.min(dot, 18)));
+    Iterator<Path> entries = leftovers.computeIfAbsent(dir, AtomicWriter::temps).iterator();
+    while (entries.hasNext()) {
+      Path entry = entries.next();
+      String name = entry.getFileName().toString();
+      if (!name.startsWith(prefix)) {
+        continue;
+      }
+      String rest = name.substring(prefix.length());
+      int dot = rest.indexOf('.');
+      if (dot <= 0 || !rest.substring(0, dot).chars().allMatch(Character::isDigit)) {
+        continue;
+      }
+      long pid = Long.parseLong(rest.substring(0, Math.min(dot, 18)));
+      try {
         if (ProcessHandle.of(pid).isEmpty()
             && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+          entries.remove();
           Files.deleteIfExists(entry);
         }
+      } catch (IOException | RuntimeException e) {
+        // Cleaning up is a courtesy: a leftover that cannot be removed harms nothing.
       }
-    } catch (IOException | RuntimeException e) {
-      // Cleaning up is a courtesy: a leftover that cannot be removed harms nothing.
     }
+  }
+
+  /** The names in {@code dir} that may be temporary files: hidden, with the suffix. */
+  private static List<Path> temps(Path dir) {
+    List<Path> found = new ArrayList<>();
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(
+            dir,
+            entry -> {
+              String name = entry.getFileName().toString();
+              return name.startsWith(".") && name.endsWith(TEMP_SUFFIX);
+            })) {
+      entries.forEach(found::add);
+    } catch (IOException | RuntimeException e) {
+      // Cleaning up is a courtesy: a directory that cannot be listed has nothing removed.
+    }
+    return found;
   }
 
   /**

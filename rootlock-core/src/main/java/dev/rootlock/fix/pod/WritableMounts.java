@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Gives the containers whose root becomes read-only the directories they write: {@code /tmp} and
@@ -206,13 +207,20 @@ final class WritableMounts {
 
   /** A DNS label from a path: {@code /var/cache/nginx} is {@code var-cache-nginx}. */
   static String volumeName(String path) {
-    String name = path.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    name = name.replaceAll("^-+|-+$", "");
+    String name = NOT_DNS.matcher(path.toLowerCase(java.util.Locale.ROOT)).replaceAll("-");
+    name = OUTER_DASHES.matcher(name).replaceAll("");
     if (name.isEmpty()) {
       name = "root";
     }
-    return name.length() > 56 ? name.substring(0, 56).replaceAll("-+$", "") : name;
+    return name.length() > 56
+        ? TRAILING_DASHES.matcher(name.substring(0, 56)).replaceAll("")
+        : name;
   }
+
+  // Compiled once: String.replaceAll compiles its pattern on every call, for every mount planned.
+  private static final Pattern NOT_DNS = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern OUTER_DASHES = Pattern.compile("^-+|-+$");
+  private static final Pattern TRAILING_DASHES = Pattern.compile("-+$");
 
   private static String normalise(String path) {
     return WritablePaths.normalise(path);
