@@ -38,16 +38,16 @@ final class MergeKeys {
     if (cached != null) {
       return cached;
     }
-    Node result =
-        switch (node) {
-          case MappingNode mapping -> mapping(mapping);
-          case SequenceNode sequence -> {
-            List<Node> items = new ArrayList<>();
-            sequence.items().forEach(item -> items.add(resolve(item)));
-            yield new SequenceNode(items, sequence.style(), sequence.start(), sequence.end());
-          }
-          default -> node;
-        };
+    // instanceof, not a type switch: JDK 25's AOT cache cannot hold the class a pattern switch
+    // generates on its first run, a cost every Compose scan paid at start (docs/PERFORMANCE.md).
+    Node result = node;
+    if (node instanceof MappingNode mapping) {
+      result = mapping(mapping);
+    } else if (node instanceof SequenceNode sequence) {
+      List<Node> items = new ArrayList<>();
+      sequence.items().forEach(item -> items.add(resolve(item)));
+      result = new SequenceNode(items, sequence.style(), sequence.start(), sequence.end());
+    }
     done.put(node, result);
     return result;
   }

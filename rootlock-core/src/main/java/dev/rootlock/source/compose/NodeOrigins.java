@@ -42,17 +42,14 @@ final class NodeOrigins {
       if (origins.putIfAbsent(node, origin) != null) {
         continue;
       }
-      switch (node) {
-        case MappingNode mapping ->
-            mapping
-                .entries()
-                .forEach(
-                    entry -> {
-                      origins.putIfAbsent(entry.keyNode(), origin);
-                      pending.push(entry.value());
-                    });
-        case SequenceNode sequence -> sequence.items().forEach(pending::push);
-        default -> {}
+      // instanceof, not a type switch (see MergeKeys.resolve).
+      if (node instanceof MappingNode mapping) {
+        for (MappingNode.Entry entry : mapping.entries()) {
+          origins.putIfAbsent(entry.keyNode(), origin);
+          pending.push(entry.value());
+        }
+      } else if (node instanceof SequenceNode sequence) {
+        sequence.items().forEach(pending::push);
       }
     }
   }

@@ -44,24 +44,24 @@ final class TreeInterpolation {
     if (cached != null) {
       return cached;
     }
-    Node result =
-        switch (node) {
-          case MappingNode mapping -> {
-            List<MappingNode.Entry> entries = new ArrayList<>();
-            for (MappingNode.Entry entry : mapping.entries()) {
-              entries.add(
-                  new MappingNode.Entry(
-                      entry.key(), entry.keyNode(), apply(entry.value()), entry.merge()));
-            }
-            yield new MappingNode(entries, mapping.style(), mapping.start(), mapping.end());
-          }
-          case SequenceNode sequence -> {
-            List<Node> items = new ArrayList<>();
-            sequence.items().forEach(item -> items.add(apply(item)));
-            yield new SequenceNode(items, sequence.style(), sequence.start(), sequence.end());
-          }
-          case ScalarNode scalar -> scalar(scalar);
-        };
+    // instanceof, not a type switch (see MergeKeys.resolve); the last case is a cast, so a new
+    // kind of node fails loudly.
+    Node result;
+    if (node instanceof MappingNode mapping) {
+      List<MappingNode.Entry> entries = new ArrayList<>();
+      for (MappingNode.Entry entry : mapping.entries()) {
+        entries.add(
+            new MappingNode.Entry(
+                entry.key(), entry.keyNode(), apply(entry.value()), entry.merge()));
+      }
+      result = new MappingNode(entries, mapping.style(), mapping.start(), mapping.end());
+    } else if (node instanceof SequenceNode sequence) {
+      List<Node> items = new ArrayList<>();
+      sequence.items().forEach(item -> items.add(apply(item)));
+      result = new SequenceNode(items, sequence.style(), sequence.start(), sequence.end());
+    } else {
+      result = scalar((ScalarNode) node);
+    }
     done.put(node, result);
     return result;
   }
