@@ -17,10 +17,7 @@ import dev.rootlock.model.Level;
 import dev.rootlock.model.LevelVersion;
 import dev.rootlock.model.PolicyVersion;
 import dev.rootlock.model.pod.Container;
-import dev.rootlock.model.pod.Pod;
 import dev.rootlock.model.pod.Workload;
-import dev.rootlock.policy.CheckDefinition;
-import dev.rootlock.policy.CheckFunction;
 import dev.rootlock.policy.CheckOutcome;
 import dev.rootlock.policy.checks.PodChecks;
 import dev.rootlock.policy.exempt.Exemptions;
@@ -35,10 +32,8 @@ import dev.rootlock.source.tree.ScalarNode;
 import dev.rootlock.source.tree.SequenceNode;
 import dev.rootlock.source.tree.Syntax;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -456,14 +451,14 @@ public final class ManifestFixer {
       if (!sameIdentity(after, item.workload())) {
         return item.workload().displayName() + ": not found after fixing; left untouched";
       }
-      Set<String> broken = new TreeSet<>();
-      for (String check : failing(after)) {
-        // A check still failing that the plan did not target (an image that starts as root keeps
-        // runAsNonRoot failing) is broken only if it passed before: that one check is evaluated on
-        // the original, not the whole registry again.
-        if (item.plan().targetChecks().contains(check) || !failsBefore(check, item.workload())) {
-          broken.add(check);
-        }
+      Set<String> broken = failing(after, check -> true);
+      // A check still failing that the plan did not target (an image that starts as root keeps
+      // runAsNonRoot failing) is broken only if it passed before: only those checks are evaluated
+      // on the original, not the whole registry again.
+      Set<String> untargeted = new TreeSet<>(broken);
+      untargeted.removeAll(item.plan().targetChecks());
+      if (!untargeted.isEmpty()) {
+        broken.removeAll(failing(item.workload(), untargeted::contains));
       }
       if (!broken.isEmpty()) {
         return item.workload().displayName()
@@ -482,30 +477,14 @@ public final class ManifestFixer {
   }
 
   /**
-   * Whether {@code check}, which fails after the fix, failed on the original too: the function
-   * {@link #EVERYTHING} runs for it there, which at {@code latest} is its newest version.
+   * The failing checks among those {@code only} accepts, from the registry the engine evaluates
+   * workloads with.
    */
-  private static boolean failsBefore(String check, Workload before) {
-    return before.pod() != null && !NEWEST.get(check).check(before.pod()).allowed();
-  }
-
-  /** Each check's newest implementation, by ID: what {@link #EVERYTHING} evaluates. */
-  private static final Map<String, CheckFunction<Pod>> NEWEST = newestFunctions();
-
-  private static Map<String, CheckFunction<Pod>> newestFunctions() {
-    Map<String, CheckFunction<Pod>> newest = new HashMap<>();
-    for (CheckDefinition<Pod> definition : PodChecks.registry().definitions()) {
-      newest.put(definition.id(), definition.versions().getLast().function());
-    }
-    return Map.copyOf(newest);
-  }
-
-  /** The failing checks, from the registry the engine evaluates workloads with. */
-  private static Set<String> failing(Workload workload) {
+  private static Set<String> failing(Workload workload, java.util.function.Predicate<String> only) {
     Set<String> ids = new TreeSet<>();
     if (workload.pod() != null) {
       for (CheckOutcome failure :
-          PodChecks.registry().evaluate(EVERYTHING, workload.pod()).failures()) {
+          PodChecks.registry().evaluate(EVERYTHING, workload.pod(), only).failures()) {
         ids.add(failure.id());
       }
     }

@@ -130,12 +130,24 @@ public final class CheckRegistry<T> {
 
   /** Evaluates {@code subject} at {@code levelVersion}; {@code privileged} allows everything. */
   public Decision evaluate(LevelVersion levelVersion, T subject) {
+    return evaluate(levelVersion, subject, id -> true);
+  }
+
+  /**
+   * As {@link #evaluate(LevelVersion, Object)}, running only the checks of that level and version
+   * whose IDs {@code only} accepts, each in the version the level and version select.
+   */
+  public Decision evaluate(
+      LevelVersion levelVersion, T subject, java.util.function.Predicate<String> only) {
     if (levelVersion.level() == Level.PRIVILEGED) {
       return new Decision(levelVersion, List.of(), policyName);
     }
     int minor = levelVersion.version().clampTo(maxVersion).minor();
     List<CheckOutcome> failures = new ArrayList<>();
     for (Entry<T> entry : plans.get(levelVersion.level()).get(minor)) {
+      if (!only.test(entry.id())) {
+        continue;
+      }
       CheckResult result = entry.function().check(subject);
       if (!result.allowed()) {
         failures.add(new CheckOutcome(entry.id(), entry.level(), result));

@@ -126,6 +126,27 @@ class CheckRegistryTest {
   }
 
   @Test
+  void evaluatingSomeChecksRunsOnlyThoseInTheVersionTheLevelSelects() {
+    CheckRegistry<String> registry =
+        CheckRegistry.of(
+            List.of(
+                check("a", Level.BASELINE, since("a", 0), since("a", 3)),
+                check("b", Level.BASELINE, since("b", 0)),
+                check("c", Level.BASELINE, since("c", 2))));
+    assertThat(
+            registry
+                .evaluate(LevelVersion.parse("baseline:v1.2"), "pod", id -> !id.equals("b"))
+                .reasons())
+        .isEqualTo("a@v1.0, c@v1.2");
+    assertThat(
+            registry.evaluate(LevelVersion.parse("baseline:latest"), "pod", "a"::equals).reasons())
+        .isEqualTo("a@v1.3");
+    assertThat(
+            registry.evaluate(LevelVersion.parse("baseline:v1.1"), "pod", "c"::equals).failures())
+        .isEmpty();
+  }
+
+  @Test
   void privilegedAllowsEverything() {
     CheckRegistry<String> registry = CheckRegistry.of(orderingChecks());
     Decision decision = registry.evaluate(LevelVersion.parse("privileged:latest"), "pod");
