@@ -16,6 +16,21 @@ public record Position(int line, int column, int offset) {
     }
   }
 
+  // equals and hashCode written out: a record's own are bootstrapped by invokedynamic on first
+  // use, about 10 ms of a cold `rootlock fix`, which compares positions to find each object.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Position that
+        && line == that.line
+        && column == that.column
+        && offset == that.offset;
+  }
+
+  @Override
+  public int hashCode() {
+    return (line * 31 + column) * 31 + offset;
+  }
+
   @Override
   public String toString() {
     return line + ":" + column;

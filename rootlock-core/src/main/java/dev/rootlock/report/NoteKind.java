@@ -33,18 +33,23 @@ public enum NoteKind {
 
   private final String label;
 
-  @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable list (toList()) of Patterns
-  private final List<Pattern> patterns;
+  /** Words a note of this kind carries as they are (most kinds): a plain search, no regex. */
+  @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable list (List.of)
+  private final List<String> phrases;
+
+  /** Or, for the two kinds whose words vary, a pattern. */
+  private final Pattern pattern;
 
   NoteKind(String label, String... phrases) {
     this.label = label;
-    this.patterns =
-        java.util.Arrays.stream(phrases).map(Pattern::quote).map(Pattern::compile).toList();
+    this.phrases = List.of(phrases);
+    this.pattern = null;
   }
 
   NoteKind(String label, Pattern pattern) {
     this.label = label;
-    this.patterns = List.of(pattern);
+    this.phrases = List.of();
+    this.pattern = pattern;
   }
 
   /** The words the summary counts it under. */
@@ -54,13 +59,26 @@ public enum NoteKind {
 
   /** The first kind whose words the note carries, else {@link #OTHER}. */
   public static NoteKind of(String note) {
-    for (NoteKind kind : values()) {
-      for (Pattern pattern : kind.patterns) {
-        if (pattern.matcher(note).find()) {
-          return kind;
-        }
+    for (NoteKind kind : KINDS) {
+      if (kind.isIn(note)) {
+        return kind;
       }
     }
     return OTHER;
   }
+
+  private boolean isIn(String note) {
+    if (pattern != null) {
+      return pattern.matcher(note).find();
+    }
+    for (String phrase : phrases) {
+      if (note.contains(phrase)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #values()} once: it copies the array on every call, and a run classifies every note. */
+  private static final List<NoteKind> KINDS = List.of(values());
 }

@@ -31,6 +31,9 @@ class GoDurationsTest {
     "1.0000000009s, 1000000000",
     "10s500ms, 10500000000",
     "2562047h47m16.854775807s, 9223372036854775807",
+    "2562047h47m16s854775807ns, 9223372036854775807",
+    "9223372036854775807ns, 9223372036854775807",
+    "00000000000000000000001s, 1000000000",
   })
   void readsWhatGoReads(String text, long nanos) {
     assertThat(GoDurations.parse(text)).contains(Duration.ofNanos(nanos));
@@ -58,6 +61,10 @@ class GoDurationsTest {
         "ms",
         "1m30",
         "2562047h47m16.854775808s",
+        "2562047h47m16s854775808ns",
+        "9223372036854775808ns",
+        "99999999999999999999s",
+        "2562048h",
         "9999999999h"
       })
   void refusesWhatGoRefusesAndSigns(String text) {

@@ -17,6 +17,21 @@ public record TextEdit(int start, int end, String replacement) {
     }
   }
 
+  // Written out, as Position's are: a record's own are bootstrapped on first use, and every fix
+  // puts its edits in a set.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TextEdit that
+        && start == that.start
+        && end == that.end
+        && java.util.Objects.equals(replacement, that.replacement);
+  }
+
+  @Override
+  public int hashCode() {
+    return (start * 31 + end) * 31 + java.util.Objects.hashCode(replacement);
+  }
+
   /**
    * Applies {@code edits} to {@code text}. Identical edits count once; insertions at the same
    * offset keep their given order; overlapping replacements are a bug in the caller.

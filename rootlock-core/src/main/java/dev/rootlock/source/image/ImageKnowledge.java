@@ -4,26 +4,20 @@ import dev.rootlock.model.image.ImageReference;
 import dev.rootlock.model.image.KnownImage;
 import dev.rootlock.model.image.Medium;
 import dev.rootlock.model.image.WritablePath;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The knowledge base of well-known images and the directories they write, read once from the {@code
- * known-images.yaml} resource beside this class. Shared by {@code rootlock fix}, the mutating
- * webhook and Docker discovery.
+ * The knowledge base of well-known images and the directories they write. People edit the {@code
+ * known-images.yaml} resource beside this class; {@code KnownImagesTable} holds the same entries as
+ * code, generated from it and checked against it by a test, so that no start parses YAML for them.
+ * Shared by {@code rootlock fix}, the mutating webhook and Docker discovery.
  *
  * <p>This class is immutable and thread-safe.
  */
 public final class ImageKnowledge {
-
-  private static final String RESOURCE = "known-images.yaml";
 
   private final List<KnownImage> entries;
 
@@ -92,22 +86,10 @@ public final class ImageKnowledge {
     return Optional.empty();
   }
 
-  /** Lazily loads the resource on first use. */
+  /** Built on first use. */
   private static final class Holder {
-    static final ImageKnowledge BUILT_IN = load();
-
-    private static ImageKnowledge load() {
-      try (InputStream in = ImageKnowledge.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("missing resource " + RESOURCE);
-        }
-        Object document = new Load(LoadSettings.builder().build()).loadFromInputStream(in);
-        return new ImageKnowledge(
-            KnowledgeYaml.entries(document, RESOURCE), KnowledgeYaml.users(document, RESOURCE));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + RESOURCE, e);
-      }
-    }
+    static final ImageKnowledge BUILT_IN =
+        new ImageKnowledge(KnownImagesTable.entries(), KnownImagesTable.users());
   }
 
   /** Decodes the loaded YAML, naming the entry and field of any mistake. */
