@@ -48,12 +48,15 @@ final class ConfigOptions {
 
   private final Map<Path, Configuration> byFile = new HashMap<>();
 
+  /**
+   * Each directory's nearest config, looked up once: the walk to the root costs a stat per level,
+   * for every file of the run.
+   */
+  private final Map<Path, Optional<Path>> foundFrom = new HashMap<>();
+
   /** The config that governs {@code path} (a file or directory; null: the working directory). */
   Configuration configFor(Path path, Set<String> knownChecks) {
-    Optional<Path> file =
-        config != null
-            ? Optional.of(config)
-            : Configuration.find(path == null ? Path.of("") : path);
+    Optional<Path> file = config != null ? Optional.of(config) : find(path);
     if (file.isEmpty()) {
       return Configuration.NONE;
     }
@@ -84,6 +87,16 @@ final class ConfigOptions {
     }
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     return Configuration.exemptionRules(today, file -> configFor(file, knownChecks));
+  }
+
+  /** The nearest config above {@code path} (null: the working directory), by its directory. */
+  private Optional<Path> find(Path path) {
+    Path absolute = (path == null ? Path.of("") : path).toAbsolutePath().normalize();
+    Path directory = Files.isDirectory(absolute) ? absolute : absolute.getParent();
+    if (directory == null) {
+      return Configuration.find(absolute);
+    }
+    return foundFrom.computeIfAbsent(directory, Configuration::find);
   }
 
   /** A found config file as the user would write it: relative to the working directory. */

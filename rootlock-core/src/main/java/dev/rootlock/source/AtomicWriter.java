@@ -18,7 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -393,17 +392,30 @@ public final class AtomicWriter {
         && Arrays.equals(InputFiles.readFile(target), read.bytes());
   }
 
+  /**
+   * Gives the temporary file the original's mode, owner and group. Read and set as numbers through
+   * the {@code unix} view: the {@code posix} view's owner and group are names, and each lookup read
+   * /etc/passwd or /etc/group, twice per written file. The owner and group are set only when they
+   * differ, which for a user fixing their own files they do not.
+   */
   private static void copyAttributes(Path from, Path to) throws IOException {
-    PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
-    PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
-    if (source == null || target == null) {
-      return;
-    }
-    PosixFileAttributes attributes = source.readAttributes();
-    target.setPermissions(attributes.permissions());
+    Map<String, Object> source;
+    Map<String, Object> target;
     try {
-      target.setGroup(attributes.group());
-      target.setOwner(attributes.owner());
+      source = Files.readAttributes(from, "unix:mode,uid,gid");
+      target = Files.readAttributes(to, "unix:uid,gid");
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return; // not a Unix file system: nothing to keep
+    }
+    // The permission bits, as PosixFilePermissions has them: never setuid, setgid or sticky.
+    Files.setAttribute(to, "unix:mode", (Integer) source.get("mode") & 0777);
+    try {
+      if (!source.get("gid").equals(target.get("gid"))) {
+        Files.setAttribute(to, "unix:gid", source.get("gid"));
+      }
+      if (!source.get("uid").equals(target.get("uid"))) {
+        Files.setAttribute(to, "unix:uid", source.get("uid"));
+      }
     } catch (IOException e) {
       // Only root may give a file away; the file then belongs to whoever ran the fix.
     }

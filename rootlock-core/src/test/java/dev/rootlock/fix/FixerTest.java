@@ -145,6 +145,26 @@ class FixerTest {
   }
 
   @Test
+  void applyKeepsAnotherUsersOwnerAndGroup() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Integer.valueOf(0).equals(Files.getAttribute(dir, "unix:uid"))
+            && "root".equals(System.getProperty("user.name")),
+        "only root can give a file to another user");
+    Path file = write("pod.yaml", POD);
+    Files.setAttribute(file, "unix:gid", 4321);
+    Files.setAttribute(file, "unix:uid", 1234);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+
+    fixer().apply(List.of(file.toString()), false);
+
+    assertThat(Files.readString(file)).isEqualTo(POD_FIXED);
+    assertThat(Files.readAttributes(file, "unix:uid,gid,mode"))
+        .containsEntry("uid", 1234)
+        .containsEntry("gid", 4321)
+        .containsEntry("mode", 0100664);
+  }
+
+  @Test
   void aFixedFileIsUnchangedAndExitsZero() throws IOException {
     Path file = write("pod.yaml", POD_FIXED);
 
