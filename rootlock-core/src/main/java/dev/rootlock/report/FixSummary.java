@@ -44,18 +44,21 @@ public final class FixSummary {
   public static List<String> noteLines(List<FileResult> files) {
     Map<String, Set<String>> filesByMessage = new LinkedHashMap<>();
     Map<String, Integer> countByMessage = new LinkedHashMap<>();
+    List<String> messages = new ArrayList<>(); // every note's, in order: one regex match each
     for (FileResult file : files) {
       for (String note : file.notes()) {
         String message = message(note);
+        messages.add(message);
         filesByMessage.computeIfAbsent(message, m -> new LinkedHashSet<>()).add(file.file());
         countByMessage.merge(message, 1, Integer::sum);
       }
     }
     List<String> lines = new ArrayList<>();
     Set<String> grouped = new LinkedHashSet<>();
+    int next = 0;
     for (FileResult file : files) {
       for (String note : file.notes()) {
-        String message = message(note);
+        String message = messages.get(next++);
         Set<String> where = filesByMessage.get(message);
         if (where.size() < 2) {
           lines.add(file.file() + ": note: " + note);
