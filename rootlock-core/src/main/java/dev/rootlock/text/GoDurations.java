@@ -24,14 +24,11 @@ public final class GoDurations {
     if (text.equals("0")) {
       return Optional.of(Duration.ZERO);
     }
-    // Whole numbers (every default rootlock's flags have) need no BigDecimal, whose class set-up
-    // alone cost a cold `rootlock fix` about 15 ms: it converts its --timeout default at start.
-    return text.indexOf('.') < 0 ? parseWhole(text) : parseDecimal(text);
-  }
-
-  /** As {@link #parseDecimal}, for a text without a decimal point, in exact long arithmetic. */
-  private static Optional<Duration> parseWhole(String text) {
-    long nanos = 0;
+    // Summed in a long while every number is whole (every default of rootlock's flags is), and
+    // as a BigDecimal from the first fraction on: BigDecimal's class set-up alone cost a cold
+    // `rootlock fix` about 15 ms, which converts its --timeout default at start.
+    long whole = 0;
+    BigDecimal exact = null;
     int at = 0;
     while (at < text.length()) {
       int numberStart = at;
@@ -47,39 +44,24 @@ public final class GoDurations {
       if (unit == 0 || !isDecimal(number)) {
         return Optional.empty();
       }
-      try {
-        nanos = Math.addExact(nanos, Math.multiplyExact(Long.parseLong(number), unit));
-      } catch (NumberFormatException | ArithmeticException pastGosLimit) {
-        return Optional.empty(); // digits past a long, or a sum past int64 nanoseconds
+      if (exact == null && number.indexOf('.') < 0) {
+        try {
+          whole = Math.addExact(whole, Math.multiplyExact(Long.parseLong(number), unit));
+        } catch (NumberFormatException | ArithmeticException pastGosLimit) {
+          return Optional.empty(); // digits past a long, or a sum past int64 nanoseconds
+        }
+      } else {
+        exact = (exact == null ? BigDecimal.valueOf(whole) : exact);
+        exact = exact.add(new BigDecimal(number).multiply(BigDecimal.valueOf(unit)));
+        if (exact.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+          return Optional.empty(); // Go's Duration is an int64 of nanoseconds
+        }
       }
     }
-    return text.isEmpty() ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
-  }
-
-  private static Optional<Duration> parseDecimal(String text) {
-    BigDecimal maxNanos = BigDecimal.valueOf(Long.MAX_VALUE); // Go's Duration: int64 nanoseconds
-    BigDecimal nanos = BigDecimal.ZERO;
-    int at = 0;
-    while (at < text.length()) {
-      int numberStart = at;
-      while (at < text.length() && isNumberChar(text.charAt(at))) {
-        at++;
-      }
-      String number = text.substring(numberStart, at);
-      int unitStart = at;
-      while (at < text.length() && !isNumberChar(text.charAt(at))) {
-        at++;
-      }
-      long unit = unitNanos(text.substring(unitStart, at));
-      if (unit == 0 || !isDecimal(number)) {
-        return Optional.empty();
-      }
-      nanos = nanos.add(new BigDecimal(number).multiply(BigDecimal.valueOf(unit)));
-      if (nanos.compareTo(maxNanos) > 0) {
-        return Optional.empty();
-      }
+    if (text.isEmpty()) {
+      return Optional.empty();
     }
-    return text.isEmpty() ? Optional.empty() : Optional.of(Duration.ofNanos(nanos.longValue()));
+    return Optional.of(Duration.ofNanos(exact == null ? whole : exact.longValue()));
   }
 
   private static boolean isNumberChar(char c) {

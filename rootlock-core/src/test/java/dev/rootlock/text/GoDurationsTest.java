@@ -34,6 +34,8 @@ class GoDurationsTest {
     "2562047h47m16s854775807ns, 9223372036854775807",
     "9223372036854775807ns, 9223372036854775807",
     "00000000000000000000001s, 1000000000",
+    "1h0.5s, 3600500000000",
+    "0.5s1h, 3600500000000",
   })
   void readsWhatGoReads(String text, long nanos) {
     assertThat(GoDurations.parse(text)).contains(Duration.ofNanos(nanos));
@@ -63,6 +65,7 @@ class GoDurationsTest {
         "2562047h47m16.854775808s",
         "2562047h47m16s854775808ns",
         "9223372036854775808ns",
+        "9223372036854775807ns0.5ns",
         "99999999999999999999s",
         "2562048h",
         "9999999999h"
