@@ -26,7 +26,7 @@ public final class GoDurations {
     }
     // Summed in a long while every number is whole (every default of rootlock's flags is), and
     // as a BigDecimal from the first fraction on: BigDecimal's class set-up alone cost a cold
-    // `rootlock fix` about 15 ms, which converts its --timeout default at start.
+    // `rootlock fix` about 15 ms, which converts its --prove-for default at start.
     long whole = 0;
     BigDecimal exact = null;
     int at = 0;
