@@ -13,12 +13,12 @@ import java.util.stream.Stream;
  * The training run of {@code fix}'s AOT cache, made once by {@code scripts/package} (and by the dev
  * launcher): {@code fix} proposing a diff of the bundled examples, then {@code fix --write} on a
  * temporary copy of them, in one JVM, so that the classes of both ways are in the cache. {@code
- * fix} loads about 300 classes {@code scan} never does (planning, editing, the proof, the writer);
- * with a cache trained on {@code scan} alone they were loaded and linked on every start, and a
- * cache trained on both verbs made every {@code scan} start about a tenth slower
- * (docs/PERFORMANCE.md). So each has its own, and the launcher picks {@code fix}'s when the first
- * argument is {@code fix}. This class lives in rootlock's jar because the JVM uses a cache only
- * with the class path it was trained on.
+ * fix} of one pod loads 139 named classes a {@code scan} of it never does (planning, editing, the
+ * proof), and writing loads more; with a cache trained on {@code scan} alone they were loaded and
+ * linked on every start, and a cache trained on both verbs made every {@code scan} start about a
+ * tenth slower (docs/PERFORMANCE.md). So each has its own, and the launcher picks {@code fix}'s
+ * when the first argument is {@code fix}. This class lives in rootlock's jar because the JVM uses a
+ * cache only with the class path it was trained on.
  *
  * <p>Usage: {@code java -XX:AOTCacheOutput=fix.aot -cp rootlock.jar dev.rootlock.cli.CacheTraining
  * EXAMPLES-DIR}. The runs' output is discarded and their exit codes are not checked (the examples
